@@ -1,0 +1,235 @@
+"""The workspace on disk: duban.toml, one folder per plan, one TOML file per task.
+
+Writes are atomic (temp file + rename in the same folder) so an interrupted write leaves the old file or the new
+one, never half of each. A broken file never hides the others: loading returns the tasks it could read and a fault
+for each file it could not.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from duban import tomlfile
+from duban.errors import BrokenFile, UnknownTask, UsageError, WorkspaceNotFound
+from duban.model import Plan, Task
+from duban.schema import conflict_faults, plan_faults, task_faults
+
+SETTINGS_FILE = "duban.toml"
+PLAN_FILE = "plan.toml"
+REPORT_FILE = "report.txt"
+CACHE_DIR = ".duban-cache"
+_TASK_FILE_RE = re.compile(r"^(\d+)\.toml$")
+
+DEFAULT_SETTINGS = """\
+# duban workspace settings (https://github.com/duban/duban)
+organisation = "{organisation}"
+lang = "zh"                 # labels: zh (中文) or en
+
+# Owner rules for import: a plan item that names no unit goes to the first unit whose keyword it contains.
+[owners]
+"中医" = "中医科"
+"妇幼" = "妇幼健康科"
+"疾控" = "疾控中心"
+"传染病" = "疾控中心"
+"计划生育" = "人口家庭科"
+"信息化" = "规划信息科"
+"党建" = "办公室"
+
+# Spun wording seen in copied reports, mapped back to the real word.
+[synonyms]
+"效劳" = "服务"
+"根本" = "基本"
+"方案生育" = "计划生育"
+"开展" = "发展"
+
+# Words the matcher must keep whole.
+[vocabulary]
+words = ["医联体", "医共体", "国医馆", "家庭医生签约", "国家卫生城市", "分级诊疗", "公立医院改革"]
+"""
+
+
+def atomic_write(path: Path, text: str) -> bool:
+    """Write text to path atomically; returns False (and writes nothing) when the file already holds it."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    return True
+
+
+def find_workspace(explicit: str | None, env: dict[str, str] | None = None, cwd: Path | None = None) -> Path:
+    """`--plans`, else $DUBAN_PLANS, else the nearest plans/ (or the folder itself) with a duban.toml upward."""
+    env = os.environ if env is None else env
+    chosen = explicit or env.get("DUBAN_PLANS")
+    if chosen:
+        root = Path(chosen).expanduser()
+        if not (root / SETTINGS_FILE).is_file():
+            raise WorkspaceNotFound(f"{root}: not a duban workspace (no {SETTINGS_FILE}); run `duban init {root}`")
+        return root
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for candidate in (folder, folder / "plans"):
+            if (candidate / SETTINGS_FILE).is_file():
+                return candidate
+    raise WorkspaceNotFound("no duban workspace here: run `duban init`, or pass --plans DIR or set DUBAN_PLANS")
+
+
+def init_workspace(root: Path, organisation: str = "") -> bool:
+    """Create a workspace; returns False when one is already there (and leaves it untouched)."""
+    if (root / SETTINGS_FILE).exists():
+        return False
+    root.mkdir(parents=True, exist_ok=True)
+    atomic_write(root / SETTINGS_FILE, DEFAULT_SETTINGS.format(organisation=organisation.replace('"', "")))
+    atomic_write(root / ".gitignore", f"{CACHE_DIR}/\n")
+    return True
+
+
+def task_file_name(number: int) -> str:
+    return f"{number:02d}.toml"
+
+
+def split_task_id(task_id: str) -> tuple[str, int]:
+    plan_id, _, number = task_id.rpartition("-")
+    if not plan_id or not number.isdigit():
+        raise UnknownTask(f"unknown task {task_id!r}: ids look like 2019H2-03")
+    return plan_id, int(number)
+
+
+@dataclass
+class LoadResult:
+    tasks: list[Task] = field(default_factory=list)
+    faults: list[BrokenFile] = field(default_factory=list)
+
+
+class Workspace:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self._settings: dict[str, Any] | None = None
+
+    # --- settings and plans -------------------------------------------------------------------
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        if self._settings is None:
+            path = self.root / SETTINGS_FILE
+            self._settings = tomlfile.loads(tomlfile.read_text(path), path)
+        return self._settings
+
+    @property
+    def organisation(self) -> str:
+        value = self.settings.get("organisation", "")
+        return value if isinstance(value, str) else ""
+
+    def plan_dirs(self) -> list[Path]:
+        """Folders that hold a plan.toml, in name order."""
+        try:
+            entries = sorted(os.scandir(self.root), key=lambda e: e.name)
+        except OSError as error:
+            raise BrokenFile(self.root, f"cannot read workspace: {error.strerror or error}") from None
+        return [Path(e.path) for e in entries
+                if e.is_dir() and not e.name.startswith(".") and os.path.isfile(os.path.join(e.path, PLAN_FILE))]
+
+    def plan_dir(self, plan_id: str) -> Path:
+        return self.root / plan_id
+
+    def read_plan(self, plan_id: str) -> Plan:
+        path = self.plan_dir(plan_id) / PLAN_FILE
+        if not path.is_file():
+            raise UsageError(f"unknown plan {plan_id!r}: no {path}")
+        return self._parse_plan(path)
+
+    def _parse_plan(self, path: Path) -> Plan:
+        text = tomlfile.read_text(path)
+        self._raise_first(path, conflict_faults(text))
+        data = tomlfile.loads(text, path)
+        self._raise_first(path, plan_faults(data, text))
+        return Plan.from_dict(data)
+
+    def plans(self) -> list[Plan]:
+        return [self._parse_plan(d / PLAN_FILE) for d in self.plan_dirs()]
+
+    def save_plan(self, plan: Plan) -> Path:
+        path = self.plan_dir(plan.id) / PLAN_FILE
+        atomic_write(path, tomlfile.dumps(plan.to_dict()))
+        return path
+
+    # --- tasks --------------------------------------------------------------------------------
+
+    def task_files(self, plan_ids: Iterable[str] | None = None) -> list[Path]:
+        """Task files in source order: plans by name, tasks by number."""
+        folders = [self.plan_dir(p) for p in plan_ids] if plan_ids is not None else self.plan_dirs()
+        files: list[Path] = []
+        for folder in folders:
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                continue
+            numbered = sorted((int(m.group(1)), name) for name in names if (m := _TASK_FILE_RE.match(name)))
+            files.extend(folder / name for _, name in numbered)
+        return files
+
+    def task_path(self, task_id: str) -> Path:
+        plan_id, number = split_task_id(task_id)
+        return self.plan_dir(plan_id) / task_file_name(number)
+
+    def read_task_file(self, path: Path) -> Task:
+        """Parse and validate one task file; raise BrokenFile with the first fault's line."""
+        text = tomlfile.read_text(path)
+        self._raise_first(path, conflict_faults(text))
+        data = tomlfile.loads(text, path)
+        self._raise_first(path, task_faults(data, text))
+        return Task.from_dict(data)
+
+    @staticmethod
+    def _raise_first(path: Path, faults) -> None:
+        if faults:
+            first = faults[0]
+            raise BrokenFile(path, first.message, first.line)
+
+    def load_tasks(self, plan_ids: Iterable[str] | None = None) -> LoadResult:
+        result = LoadResult()
+        for path in self.task_files(plan_ids):
+            try:
+                result.tasks.append(self.read_task_file(path))
+            except BrokenFile as fault:
+                result.faults.append(fault)
+        return result
+
+    def get_task(self, task_id: str) -> Task:
+        path = self.task_path(task_id)
+        if not path.is_file():
+            raise UnknownTask(f"unknown task {task_id!r}: no {path}")
+        task = self.read_task_file(path)
+        if task.id != task_id:
+            raise BrokenFile(path, f"holds id {task.id!r}, not {task_id!r}", 1)
+        return task
+
+    def save_task(self, task: Task) -> bool:
+        """Write a task to its file; returns False when the file already held exactly this."""
+        return atomic_write(self.task_path(task.id), render_task(task))
+
+
+def render_task(task: Task) -> str:
+    return tomlfile.dumps(task.to_dict())
