@@ -38,8 +38,8 @@ LABELS = {
         "checks": "核查结果",
         "checks_summary": "{plan} 对照《{report}》",
         "checks_none": "尚无核查结果。",
-        "id": "编号", "task": "事项", "owner": "牵头单位", "date": "日期", "status": "状态", "note": "进展",
-        "by": "填报人", "due": "完成时限", "days_late": "逾期天数", "last_note": "最新进展",
+        "id": "编号", "task": "事项", "owner": "责任单位", "date": "日期", "status": "状态", "note": "进展",
+        "by": "记录人", "due": "完成时限", "days_late": "逾期天数", "last_note": "最新进展",
         "days_left": "剩余天数", "rate": "完成率", "chart": "完成情况", "verdict": "结论", "score": "得分",
         "evidence": "依据",
         "no_owner": "（未指定）",
@@ -113,6 +113,12 @@ class Words:
         year, week = report.week.split("-W")
         return self["week"].format(year=year, week=int(week), monday=report.monday, sunday=report.sunday)
 
+    def signed(self, note: str, by: str) -> str:
+        """`已举办活动3场（赵六）`: a note with who reported it."""
+        if not by:
+            return note
+        return f"{note}（{by}）" if self.lang == "zh" else f"{note} ({by})".strip()
+
     def move(self, status: str, previous: str) -> str:
         if status == previous:
             return self.status(status)
@@ -135,11 +141,16 @@ def short_date(day: date | None) -> str:
     return "" if day is None else day.isoformat()
 
 
-def last_note(task: LateTask) -> str:
+def month_day(day: date | None) -> str:
+    """`09-02`: dates inside a report about one week, where the year goes without saying."""
+    return "" if day is None else f"{day.month:02d}-{day.day:02d}"
+
+
+def last_note(task: LateTask, when=short_date) -> str:
     """The last progress note with its date, e.g. `2019-09-01 督查组现场检查`."""
     if not task.last_note:
         return ""
-    return f"{short_date(task.last_note_date)} {task.last_note}".strip()
+    return f"{when(task.last_note_date)} {task.last_note}".strip()
 
 
 def count_values(report: WeeklyReport) -> list[int]:
@@ -185,12 +196,15 @@ def _text_parts(report: WeeklyReport, w: Words):
     from rich.text import Text
 
     def table(*columns: tuple[str, str]) -> Table:
-        """Columns are (header, justify); justify "wrap" marks the free-text columns that may wrap."""
+        """Columns are (header, justify); justify "wrap" marks free text, the only columns that may wrap.
+
+        On a narrow terminal rich narrows the wrapping columns; a floor keeps titles readable.
+        """
         grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
         for header, justify in columns:
             wraps = justify == "wrap"
             grid.add_column(header, justify="left" if wraps else justify, overflow="fold", no_wrap=not wraps,
-                            ratio=1 if wraps else None)
+                            min_width=10 if wraps else None)
         return grid
 
     def heading(title: str, summary: str = "") -> Text:
@@ -213,12 +227,12 @@ def _text_parts(report: WeeklyReport, w: Words):
     yield heading(w["moved"], w["moved_summary"].format(entries=len(report.moved), changes=report.status_changes))
     if report.moved:
         moved = table((w["owner"], "left"), (w["date"], "left"), (w["id"], "left"), (w["task"], "wrap"),
-                      (w["status"], "left"), (w["note"], "wrap"), (w["by"], "left"))
+                      (w["status"], "left"), (w["note"], "wrap"))
         for index, m in enumerate(report.moved):
             first = index == 0 or report.moved[index - 1].owner != m.owner
-            moved.add_row(w.owner(m.owner) if first else "", m.date.isoformat(), m.task_id, m.title,
+            moved.add_row(w.owner(m.owner) if first else "", month_day(m.date), m.task_id, m.title,
                           Text(w.move(m.status, m.previous), style="bold" if m.status_changed else ""),
-                          m.note, m.by)
+                          w.signed(m.note, m.by))
         yield moved
     else:
         yield Text(w["moved_none"])
@@ -229,7 +243,7 @@ def _text_parts(report: WeeklyReport, w: Words):
                      (w["due"], "left"), (w["status"], "left"), (w["last_note"], "wrap"))
         for t in report.overdue:
             late.add_row(Text(str(t.days_late), style="bold red"), t.task_id, t.title, w.owner(t.owner),
-                         t.due.isoformat(), w.status(t.status), last_note(t))
+                         t.due.isoformat(), w.status(t.status), last_note(t, month_day))
         yield late
     else:
         yield Text(w["late_none"])
