@@ -182,7 +182,7 @@ def render_text(report: WeeklyReport, lang: str = "zh", width: int = 100, color:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
                       highlight=False, emoji=False, legacy_windows=False)
-    for renderable in _text_parts(report, words(lang)):
+    for renderable in _text_parts(report, words(lang), width):
         console.print(renderable)
     text = buffer.getvalue()
     if color:
@@ -190,7 +190,7 @@ def render_text(report: WeeklyReport, lang: str = "zh", width: int = 100, color:
     return "\n".join(line.rstrip() for line in text.split("\n"))  # rich pads cells; plain text need not
 
 
-def _text_parts(report: WeeklyReport, w: Words):
+def _text_parts(report: WeeklyReport, w: Words, width: int):
     from rich import box
     from rich.table import Table
     from rich.text import Text
@@ -201,10 +201,13 @@ def _text_parts(report: WeeklyReport, w: Words):
         On a narrow terminal rich narrows the wrapping columns; a floor keeps titles readable.
         """
         grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+        # On a wide terminal the task's title (the first free-text column) keeps room for 20 cells and notes 14;
+        # below 100 columns floors would push columns off the screen, so rich shares the space out alone.
+        floors = iter((20, 14, 14) if width >= 100 else (None, None, None))
         for header, justify in columns:
             wraps = justify == "wrap"
             grid.add_column(header, justify="left" if wraps else justify, overflow="fold", no_wrap=not wraps,
-                            min_width=10 if wraps else None)
+                            min_width=next(floors) if wraps else None)
         return grid
 
     def heading(title: str, summary: str = "") -> Text:
