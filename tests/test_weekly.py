@@ -129,10 +129,10 @@ TEXT_ZH = [
     '      66   2019H1-02   推进分级诊疗制度建设   医政科         2019-06-30   推进中',
     '      66   2019H1-03   创建国家级慢性病综合   疾控中心       2019-06-30   未开始',
     '                       防控示范区',
-    '      35   2019H2-03   完成疾控中心实验室改   疾控中心       2019-07-31   受阻     09-02',
-    '                       造                                                          改造资金未到位',
-    '       4   2019H2-01   全力做好创建国家卫生   区卫生健康局   2019-08-31   推进中   09-01',
-    '                       城市复审工作                                                督查组现场检查',
+    '      35   2019H2-03   完成疾控中心实验室改   疾控中心       2019-07-31   受阻     09-02 改造资金未',
+    '                       造                                                          到位',
+    '       4   2019H2-01   全力做好创建国家卫生   区卫生健康局   2019-08-31   推进中   09-01 督查组现场',
+    '                       城市复审工作                                                检查',
     '       3   2019H2-08   开展爱国卫生月活动     （未指定）     2019-09-01   未开始   09-09 下周启动',
     '',
     '近两周到期  2 项，2019-09-04 至 2019-09-18',
@@ -174,7 +174,15 @@ def test_text_exactly(report):
 def test_text_in_colour_has_escape_codes_only_when_asked(report):
     assert "\x1b[" not in render_text(report)
     coloured = render_text(report, color=True)
-    assert "\x1b[1;31m      66\x1b[0m" in coloured  # days late in bold red, right-aligned
+    assert "\n      \x1b[1;31m66\x1b[0m   2019H1-02   " in coloured  # days late in bold red, right-aligned
+    assert "\x1b[32m██████████\x1b[0m\x1b[31m▓▓▓▓▓▓▓▓▓▓\x1b[0m" in coloured  # 医政科: one done, one late
+
+
+def test_text_prints_brackets_as_written_not_as_markup(tmp_path):
+    workspace = build_workspace(tmp_path / "plans")
+    workspace.save_task(Task("2019H2-10", "[/b]推进[bold red]重点[/]工作", owner="[办公室]", due=TODAY))
+    text = render_text(weekly_report(workspace, TODAY), width=100)
+    assert "2019-09-04          0   2019H2-10   [/b]推进[bold red]重点[/]工作          [办公室]     未开始" in text
 
 
 MARKDOWN_ZH = [

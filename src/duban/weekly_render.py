@@ -182,7 +182,7 @@ def render_text(report: WeeklyReport, lang: str = "zh", width: int = 100, color:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, color_system="standard" if color else None,
                       highlight=False, emoji=False, legacy_windows=False)
-    for renderable in _text_parts(report, words(lang), width):
+    for renderable in _text_parts(report, words(lang)):
         console.print(renderable)
     text = buffer.getvalue()
     if color:
@@ -190,25 +190,22 @@ def render_text(report: WeeklyReport, lang: str = "zh", width: int = 100, color:
     return "\n".join(line.rstrip() for line in text.split("\n"))  # rich pads cells; plain text need not
 
 
-def _text_parts(report: WeeklyReport, w: Words, width: int):
-    from rich import box
-    from rich.table import Table
+def _text_parts(report: WeeklyReport, w: Words):
     from rich.text import Text
 
-    def table(*columns: tuple[str, str]) -> Table:
+    from duban.textgrid import Column, Grid
+
+    def table(*columns: tuple[str, str]) -> Grid:
         """Columns are (header, justify); justify "wrap" marks free text, the only columns that may wrap.
 
-        On a narrow terminal rich narrows the wrapping columns; a floor keeps titles readable.
+        The task's title (the first free-text column) keeps 20 cells and notes 14 before they are squeezed more.
         """
-        grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-        # On a wide terminal the task's title (the first free-text column) keeps room for 20 cells and notes 14;
-        # below 100 columns floors would push columns off the screen, so rich shares the space out alone.
-        floors = iter((20, 14, 14) if width >= 100 else (None, None, None))
-        for header, justify in columns:
-            wraps = justify == "wrap"
-            grid.add_column(header, justify="left" if wraps else justify, overflow="fold", no_wrap=not wraps,
-                            min_width=next(floors) if wraps else None)
-        return grid
+        floors = iter((20, 14, 14))
+        return Grid([Column(header, "left", True, next(floors)) if justify == "wrap" else Column(header, justify)
+                     for header, justify in columns])
+
+    def add_row(grid: Grid, *cells) -> None:
+        grid.add_row(*cells)
 
     def heading(title: str, summary: str = "") -> Text:
         text = Text("\n" + title, style="bold underline")
@@ -223,7 +220,7 @@ def _text_parts(report: WeeklyReport, w: Words, width: int):
 
     yield heading(w["counts"])
     counts = table(*((w[key], "right") for key in COUNT_KEYS))
-    counts.add_row(*(Text(str(n), style="bold red" if key == "overdue" and n else "")
+    add_row(counts, *(Text(str(n), style="bold red" if key == "overdue" and n else "")
                      for key, n in zip(COUNT_KEYS, count_values(report))))
     yield counts
 
@@ -233,7 +230,7 @@ def _text_parts(report: WeeklyReport, w: Words, width: int):
                       (w["status"], "left"), (w["note"], "wrap"))
         for index, m in enumerate(report.moved):
             first = index == 0 or report.moved[index - 1].owner != m.owner
-            moved.add_row(w.owner(m.owner) if first else "", month_day(m.date), m.task_id, m.title,
+            add_row(moved, w.owner(m.owner) if first else "", month_day(m.date), m.task_id, m.title,
                           Text(w.move(m.status, m.previous), style="bold" if m.status_changed else ""),
                           w.signed(m.note, m.by))
         yield moved
@@ -245,7 +242,7 @@ def _text_parts(report: WeeklyReport, w: Words, width: int):
         late = table((w["days_late"], "right"), (w["id"], "left"), (w["task"], "wrap"), (w["owner"], "left"),
                      (w["due"], "left"), (w["status"], "left"), (w["last_note"], "wrap"))
         for t in report.overdue:
-            late.add_row(Text(str(t.days_late), style="bold red"), t.task_id, t.title, w.owner(t.owner),
+            add_row(late, Text(str(t.days_late), style="bold red"), t.task_id, t.title, w.owner(t.owner),
                          t.due.isoformat(), w.status(t.status), last_note(t, month_day))
         yield late
     else:
@@ -257,7 +254,7 @@ def _text_parts(report: WeeklyReport, w: Words, width: int):
         soon = table((w["due"], "left"), (w["days_left"], "right"), (w["id"], "left"), (w["task"], "wrap"),
                      (w["owner"], "left"), (w["status"], "left"))
         for t in report.due_soon:
-            soon.add_row(t.due.isoformat(), str(t.days_left), t.task_id, t.title, w.owner(t.owner),
+            add_row(soon, t.due.isoformat(), str(t.days_left), t.task_id, t.title, w.owner(t.owner),
                          w.status(t.status))
         yield soon
     else:
@@ -274,7 +271,7 @@ def _text_parts(report: WeeklyReport, w: Words, width: int):
             bar.append("█" * done, style="green")
             bar.append("░" * on_time, style="blue")
             bar.append("▓" * late, style="red")
-            owners.add_row(w.owner(s.owner), str(s.open), str(s.done), str(s.overdue), percent(s.completion), bar)
+            add_row(owners, w.owner(s.owner), str(s.open), str(s.done), str(s.overdue), percent(s.completion), bar)
         yield owners
         yield Text(f"█ {w['legend_done']}  ░ {w['legend_open']}  ▓ {w['legend_overdue']}", style="dim")
     else:
@@ -290,7 +287,7 @@ def _text_parts(report: WeeklyReport, w: Words, width: int):
         checked = table((w["id"], "left"), (w["task"], "wrap"), (w["verdict"], "left"), (w["score"], "right"),
                         (w["evidence"], "wrap"))
         for c in check.tasks:
-            checked.add_row(c.task_id, c.title, w.verdict(c.verdict), score_text(c.score), c.evidence)
+            add_row(checked, c.task_id, c.title, w.verdict(c.verdict), score_text(c.score), c.evidence)
         yield checked
 
     if report.skipped:
