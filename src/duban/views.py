@@ -62,8 +62,8 @@ def _ledger_table(lang: str, id_width: int) -> Table:
     """Ids, dates and statuses never shrink; on a narrow terminal the title and owner give way."""
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
     table.add_column(label("id", lang), no_wrap=True, min_width=id_width)
-    table.add_column(label("title", lang), overflow="ellipsis", no_wrap=True, ratio=1, min_width=12)
-    table.add_column(label("owner", lang), overflow="ellipsis", no_wrap=True, min_width=8, max_width=20)
+    table.add_column(label("title", lang), overflow="ellipsis", no_wrap=True, ratio=1, min_width=6)
+    table.add_column(label("owner", lang), overflow="ellipsis", no_wrap=True, min_width=4, max_width=20)
     table.add_column(label("due", lang), no_wrap=True, min_width=10)
     table.add_column(label("status", lang), no_wrap=True, min_width=6 if lang == "zh" else 11)
     table.add_column(label("overdue", lang), no_wrap=True, justify="right", min_width=4)
@@ -104,9 +104,9 @@ def render_overdue(console: Console, groups: list[OwnerGroup], today: date, lang
     count = sum(len(g.tasks) for g in groups)
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
                   title=f"{label('overdue_title', lang)} ({count})", title_justify="left")
-    table.add_column(label("owner", lang), no_wrap=True, overflow="ellipsis", min_width=8, max_width=20)
+    table.add_column(label("owner", lang), no_wrap=True, overflow="ellipsis", min_width=4, max_width=20)
     table.add_column(label("id", lang), no_wrap=True, min_width=_id_width([t for g in groups for t in g.tasks]))
-    table.add_column(label("title", lang), overflow="ellipsis", no_wrap=True, ratio=1, min_width=12)
+    table.add_column(label("title", lang), overflow="ellipsis", no_wrap=True, ratio=1, min_width=6)
     table.add_column(label("due", lang), no_wrap=True, min_width=10)
     table.add_column(label("days_overdue", lang), no_wrap=True, justify="right", min_width=8)
     table.add_column(label("last_note", lang), overflow="ellipsis", no_wrap=True, min_width=8, max_width=30)
