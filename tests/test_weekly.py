@@ -11,7 +11,7 @@ from duban.model import ProgressEntry, Task
 from duban.store import Workspace, init_workspace
 from duban.weekly import weekly_report
 from duban.weekly_render import bar_cells, md_escape, render_html, render_markdown, render_text
-from weekly_fixture import ORG, SPECIAL_TITLE, TODAY, build_workspace
+from weekly_fixture import ORG, TODAY, build_workspace
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from pathlib import Path
 from duban.model import STATUSES, VERDICTS
 from duban.weekly import NO_OWNER, LateTask, OwnerStats, WeeklyReport
 
-FORMATS = ("text", "md", "html", "pdf")
 BAR_WIDTH = 20  # terminal bar for the owner with the most tasks, in cells
 
 LABELS = {
@@ -204,23 +203,20 @@ def _text_parts(report: WeeklyReport, w: Words):
         return Grid([Column(header, "left", True, next(floors)) if justify == "wrap" else Column(header, justify)
                      for header, justify in columns])
 
-    def add_row(grid: Grid, *cells) -> None:
-        grid.add_row(*cells)
-
     def heading(title: str, summary: str = "") -> Text:
         text = Text("\n" + title, style="bold underline")
         if summary:
             text.append("  " + summary, style="dim")
         return text
 
-    yield Text(w["title"], style="bold", justify="center")
+    yield Text(w["title"], style="bold")
     line = " · ".join(part for part in (report.organisation, w.week(report), w["as_of"].format(today=report.today))
                       if part)
-    yield Text(line, justify="center")
+    yield Text(line)
 
     yield heading(w["counts"])
     counts = table(*((w[key], "right") for key in COUNT_KEYS))
-    add_row(counts, *(Text(str(n), style="bold red" if key == "overdue" and n else "")
+    counts.add_row(*(Text(str(n), style="bold red" if key == "overdue" and n else "")
                      for key, n in zip(COUNT_KEYS, count_values(report))))
     yield counts
 
@@ -230,7 +226,7 @@ def _text_parts(report: WeeklyReport, w: Words):
                       (w["status"], "left"), (w["note"], "wrap"))
         for index, m in enumerate(report.moved):
             first = index == 0 or report.moved[index - 1].owner != m.owner
-            add_row(moved, w.owner(m.owner) if first else "", month_day(m.date), m.task_id, m.title,
+            moved.add_row(w.owner(m.owner) if first else "", month_day(m.date), m.task_id, m.title,
                           Text(w.move(m.status, m.previous), style="bold" if m.status_changed else ""),
                           w.signed(m.note, m.by))
         yield moved
@@ -242,7 +238,7 @@ def _text_parts(report: WeeklyReport, w: Words):
         late = table((w["days_late"], "right"), (w["id"], "left"), (w["task"], "wrap"), (w["owner"], "left"),
                      (w["due"], "left"), (w["status"], "left"), (w["last_note"], "wrap"))
         for t in report.overdue:
-            add_row(late, Text(str(t.days_late), style="bold red"), t.task_id, t.title, w.owner(t.owner),
+            late.add_row(Text(str(t.days_late), style="bold red"), t.task_id, t.title, w.owner(t.owner),
                          t.due.isoformat(), w.status(t.status), last_note(t, month_day))
         yield late
     else:
@@ -254,7 +250,7 @@ def _text_parts(report: WeeklyReport, w: Words):
         soon = table((w["due"], "left"), (w["days_left"], "right"), (w["id"], "left"), (w["task"], "wrap"),
                      (w["owner"], "left"), (w["status"], "left"))
         for t in report.due_soon:
-            add_row(soon, t.due.isoformat(), str(t.days_left), t.task_id, t.title, w.owner(t.owner),
+            soon.add_row(t.due.isoformat(), str(t.days_left), t.task_id, t.title, w.owner(t.owner),
                          w.status(t.status))
         yield soon
     else:
@@ -271,7 +267,7 @@ def _text_parts(report: WeeklyReport, w: Words):
             bar.append("█" * done, style="green")
             bar.append("░" * on_time, style="blue")
             bar.append("▓" * late, style="red")
-            add_row(owners, w.owner(s.owner), str(s.open), str(s.done), str(s.overdue), percent(s.completion), bar)
+            owners.add_row(w.owner(s.owner), str(s.open), str(s.done), str(s.overdue), percent(s.completion), bar)
         yield owners
         yield Text(f"█ {w['legend_done']}  ░ {w['legend_open']}  ▓ {w['legend_overdue']}", style="dim")
     else:
@@ -287,7 +283,7 @@ def _text_parts(report: WeeklyReport, w: Words):
         checked = table((w["id"], "left"), (w["task"], "wrap"), (w["verdict"], "left"), (w["score"], "right"),
                         (w["evidence"], "wrap"))
         for c in check.tasks:
-            add_row(checked, c.task_id, c.title, w.verdict(c.verdict), score_text(c.score), c.evidence)
+            checked.add_row(c.task_id, c.title, w.verdict(c.verdict), score_text(c.score), c.evidence)
         yield checked
 
     if report.skipped:
