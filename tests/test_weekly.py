@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
+import markupsafe
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from duban.errors import UsageError
-from duban.model import ProgressEntry, Task
+from duban.model import STATUSES, ProgressEntry, Task
 from duban.store import Workspace, init_workspace
 from duban.weekly import weekly_report
 from duban.weekly_render import bar_cells, md_escape, render_html, render_markdown, render_text
@@ -275,3 +279,68 @@ def test_markdown_in_english(report):
 def test_markdown_escapes_what_markdown_would_read():
     assert md_escape('a|b *c* _d_ <e> [f](g) `h` & #i\n j \\') == (
         'a\\|b \\*c\\* \\_d\\_ \\<e\\> \\[f\\](g) \\`h\\` \\& \\#i j \\\\')
+
+
+# --- open-ended input ---------------------------------------------------------------------------
+
+_free_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
+
+
+@st.composite
+def ledgers(draw):
+    """Tasks with any status, owner, due date and free text, and progress logs around the week of TODAY."""
+    tasks = []
+    for number in range(1, draw(st.integers(0, 12)) + 1):
+        log = [ProgressEntry(TODAY + timedelta(days=draw(st.integers(-20, 10))), draw(st.sampled_from(list(STATUSES))),
+                             draw(_free_text), draw(_free_text))
+               for _ in range(draw(st.integers(0, 3)))]
+        tasks.append(Task(f"2019-{number:02d}", draw(_free_text.filter(str.strip)),
+                          status=draw(st.sampled_from(list(STATUSES))),
+                          owner=draw(st.sampled_from(["", "疾控中心", "中医科", "a|b", "<科>"])),
+                          due=draw(st.none() | st.dates(date(2019, 6, 1), date(2019, 12, 31))), progress=log))
+    return tasks
+
+
+@settings(max_examples=25, deadline=None)
+@given(ledgers())
+def test_reports_hold_together_for_any_ledger(tasks):
+    import tempfile
+    from pathlib import Path
+
+    from duban.weekly import count_tasks, late_tasks, movements, owner_stats
+
+    counts = count_tasks(tasks, TODAY)
+    assert counts.open == counts.todo + counts.in_progress + counts.blocked
+    assert counts.total == counts.open + counts.done + counts.dropped
+    assert counts.overdue == len(late_tasks(tasks, TODAY))
+    owners = owner_stats(tasks, TODAY)
+    assert sum(s.open for s in owners) == counts.open and sum(s.overdue for s in owners) == counts.overdue
+    moved = movements(tasks, date(2019, 9, 2), date(2019, 9, 8))
+    assert all(date(2019, 9, 2) <= m.date <= date(2019, 9, 8) for m in moved)
+
+    with tempfile.TemporaryDirectory() as folder:
+        init_workspace(Path(folder), "<b>局</b>")
+        workspace = Workspace(Path(folder))
+        from duban.model import Plan
+
+        workspace.save_plan(Plan("2019", "", "2019", date(2019, 1, 1), date(2019, 12, 31)))
+        for task in tasks:
+            workspace.save_task(task)
+        report = weekly_report(workspace, TODAY)
+    assert [t.task_id for t in report.overdue] == [t.task_id for t in late_tasks(tasks, TODAY)]
+    # Markdown: every row of a table has as many cells as its header, whatever the text holds.
+    blocks, block = [], []
+    for line in render_markdown(report).split("\n") + [""]:
+        if line.startswith("|"):
+            block.append(sum(1 for token in re.findall(r"\\.|\|", line) if token == "|"))
+        elif block:
+            blocks.append(block)
+            block = []
+    assert all(len(set(block)) == 1 for block in blocks)
+    # HTML: every title and owner comes out escaped, never as markup.
+    page = render_html(report)
+    assert "<b>" not in page and "&lt;b&gt;局&lt;/b&gt;" in page
+    for late in report.overdue:
+        assert str(markupsafe.escape(late.title)) in page
+        assert str(markupsafe.escape(late.owner)) in page
+    render_text(report, width=60)  # wraps anything without failing

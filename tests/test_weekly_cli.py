@@ -96,3 +96,13 @@ def test_pdf_goes_to_a_default_file_name(run, tmp_path, monkeypatch):
     result = run("weekly", "--format", "pdf")
     assert (result.exit_code, result.stdout) == (0, "wrote weekly-2019-W36.pdf\n")
     assert Path("weekly-2019-W36.pdf").read_bytes() == b"%PDF"
+
+
+def test_importing_the_weekly_modules_loads_neither_rich_nor_jinja2():
+    import subprocess
+    import sys
+
+    code = ("import sys, duban.cli, duban.weekly, duban.weekly_render, duban.printing; "
+            "print(sorted(m for m in ('rich', 'jinja2', 'click') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == "['click']\n"
