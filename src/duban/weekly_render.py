@@ -204,7 +204,8 @@ def _text_parts(report: WeeklyReport, w: Words):
                      for header, justify in columns])
 
     def heading(title: str, summary: str = "") -> Text:
-        text = Text("\n" + title, style="bold underline")
+        text = Text("\n")
+        text.append(title, style="bold underline")
         if summary:
             text.append("  " + summary, style="dim")
         return text
