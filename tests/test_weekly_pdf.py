@@ -96,3 +96,18 @@ def test_english_pdf(tmp_path):
     assert "WeeklyStatusReport" + ORG + "Week36of2019(2019-09-02to2019-09-08)·asof2019-09-04" in flat
     assert "AlltasksOpenDoneInprogressBlockedOverdueDuein14days11823152" in flat
     assert "2019H1against2019年上半年工作总结.docxdone1,inprogress1,notfound1" in flat
+
+
+def test_duban_weekly_prints_a_pdf(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from duban.cli import cli
+
+    monkeypatch.delenv("DUBAN_CHROME", raising=False)
+    workspace = build_workspace(tmp_path / "plans")
+    out = tmp_path / "reports" / "2019-W36.pdf"
+    result = CliRunner().invoke(cli, ["--plans", str(workspace.root), "--today", "2019-09-04", "weekly", "-o", str(out)])
+    assert (result.exit_code, result.stdout) == (0, f"wrote {out}\n")
+    assert out.read_bytes().startswith(b"%PDF-")
+    flat = squeeze(pdf_text(out))
+    assert "督办周报" in flat and "全力做好创建国家卫生城市复审工作" in flat
