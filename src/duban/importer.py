@@ -70,16 +70,16 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
                    owner: str | None = None) -> Prepared:
     """Read a report and work out its plan and tasks, merged with what the workspace already holds."""
     report = read_report(path)
-    sections = find_sections(report.text)
+    organisation = org or workspace.organisation
+    settings = _Settings(workspace, owner or organisation)
+    sections = find_sections(report.text, settings.synonyms)
     if not any(s.kind == "plan" for s in sections):
         raise BadInput(f"no plan section found in {report.name}; use it with `duban check`")
     found = parse_period(period) if period else find_period(report.text, sections)
     if found is None:
         raise UsageError(f"cannot tell which period the plan of {report.name} is for: pass --period, "
                          f"e.g. --period 2019H2")
-    organisation = org or workspace.organisation
     plan_id = plan_id_for(workspace, organisation, found)
-    settings = _Settings(workspace, owner or organisation)
     items = extract_items(report.text, found, owner_rules=settings.owner_rules, synonyms=settings.synonyms,
                           default_owner=settings.default_owner, sections=sections)
     if not items:
