@@ -403,7 +403,7 @@ _PARA_SPLIT_RE = re.compile(
     # a space between two Chinese characters: a lost line break (spaces mean nothing inside Chinese text)
     rf"(?<=[{_HAN}。！？；：:”〞」）)])\s+(?=[{_HAN}“〝「（(])"
     # a numbered item or "一是" run into the previous sentence
-    rf"|(?<=[。！？])(?=\d{{1,2}}[.．、][^\d\s]|[{_CN}]{{1,2}}是|第[{_CN}]{{1,2}}[，,、]|[①-⑳]|[（(][{_CN}]{{1,3}}[)）])"
+    rf"|(?<=[。！？：:])(?=\d{{1,2}}[.．、][^\d\s]|[{_CN}]{{1,2}}是|第[{_CN}]{{1,2}}[，,、]|[①-⑳]|[（(][{_CN}]{{1,3}}[)）])"
     # a "(二)" heading glued to the heading before it
     rf"|(?<=[{_HAN}])(?=[（(][{_CN}]{{1,3}}[)）][{_HAN}])"
 )
