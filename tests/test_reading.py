@@ -188,3 +188,41 @@ def test_clean_text_never_fails_on_report_like_text(text):
     cleaned = clean_text(text)
     assert cleaned == "" or cleaned.endswith("\n")
     assert "\n\n" not in cleaned
+
+
+def test_docx_automatic_list_numbers_are_put_back(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("二、下半年工作打算")
+    document.add_paragraph("全力做好创建国家卫生城市复审工作。年底前完成。", style="List Number")
+    document.add_paragraph("进一步提升中医药服务能力。", style="List Number")
+    document.add_paragraph("要点", style="List Bullet")
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    assert read_report(path).lines == ["二、下半年工作打算", "1.全力做好创建国家卫生城市复审工作。年底前完成。",
+                                       "2.进一步提升中医药服务能力。", "要点"]
+
+
+def test_chinese_numerals_for_word_lists():
+    from duban.reading import chinese_numeral
+
+    assert [chinese_numeral(n) for n in (1, 10, 12, 20, 23, 100)] == ["一", "十", "十二", "二十", "二十三", "100"]
+
+
+def test_docx_chinese_list_numbers(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    first = document.add_paragraph("推动重要领域改革取得新突破。", style="List Number")
+    document.add_paragraph("开创高水平对外开放新局面。", style="List Number")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    num_id = str(first.style.element.pPr.numPr.numId.val)
+    root = document.part.numbering_part.element
+    instance = next(n for n in root.findall(f"{w}num") if n.get(f"{w}numId") == num_id)
+    abstract_id = instance.find(f"{w}abstractNumId").get(f"{w}val")
+    abstract = next(a for a in root.findall(f"{w}abstractNum") if a.get(f"{w}abstractNumId") == abstract_id)
+    level = next(lvl for lvl in abstract.findall(f"{w}lvl") if lvl.get(f"{w}ilvl") == "0")
+    level.find(f"{w}numFmt").set(f"{w}val", "chineseCounting")
+    level.find(f"{w}lvlText").set(f"{w}val", "（%1）")
+    path = tmp_path / "chinese.docx"
+    document.save(path)
+    assert read_report(path).lines == ["（一）推动重要领域改革取得新突破。", "（二）开创高水平对外开放新局面。"]

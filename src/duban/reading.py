@@ -131,11 +131,13 @@ def _read_docx(data: bytes, path: Path) -> str:
         from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
+        numbering = _WordNumbering(document)
         lines: list[str] = []
         for block in document.element.body.iterchildren():
             tag = block.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                lines.append(Paragraph(block, document).text)
+                paragraph = Paragraph(block, document)
+                lines.append(numbering.marker(paragraph) + paragraph.text)
             elif tag == "tbl":
                 lines.extend(_table_rows(Table(block, document)))
         return "\n".join(lines)
@@ -143,6 +145,89 @@ def _read_docx(data: bytes, path: Path) -> str:
         raise
     except Exception as error:  # python-docx raises many kinds on a damaged file
         raise BadInput(f"{path}: not a readable .docx ({type(error).__name__})") from None
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting",
+                    "ideographDigital", "japaneseCounting"}
+
+
+def chinese_numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (up to 99; beyond that the digits)."""
+    digits = "〇一二三四五六七八九"
+    if not 0 < number < 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    if tens == 0:
+        return digits[units]
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+
+
+class _WordNumbering:
+    """Word's automatic list numbers ("1." "（一）" "①") are not in a paragraph's text: put them back in front."""
+
+    def __init__(self, document):
+        self.lists: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[tuple[str, int], int] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for definition in root.findall(f"{_W}abstractNum"):
+            levels = {}
+            for level in definition.findall(f"{_W}lvl"):
+                fmt, text, start = (level.find(f"{_W}{name}") for name in ("numFmt", "lvlText", "start"))
+                levels[int(level.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    text.get(f"{_W}val") if text is not None else "",
+                    int(start.get(f"{_W}val")) if start is not None else 1)
+            abstract[definition.get(f"{_W}abstractNumId")] = levels
+        for instance in root.findall(f"{_W}num"):
+            ref = instance.find(f"{_W}abstractNumId")
+            if ref is not None:
+                self.lists[instance.get(f"{_W}numId")] = abstract.get(ref.get(f"{_W}val"), {})
+
+    def _num_pr(self, paragraph):
+        p_pr = paragraph._p.pPr
+        if p_pr is not None and p_pr.numPr is not None:
+            return p_pr.numPr
+        style = paragraph.style
+        while style is not None:
+            style_pr = style.element.pPr
+            if style_pr is not None and style_pr.numPr is not None:
+                return style_pr.numPr
+            style = style.base_style
+        return None
+
+    def marker(self, paragraph) -> str:
+        num_pr = self._num_pr(paragraph)
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        levels = self.lists.get(num_id, {})
+        if level not in levels or levels[level][0] in ("bullet", "none"):
+            return ""
+        for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
+            del self.counters[key]  # a higher level restarts the ones below it
+        self.counters[(num_id, level)] = self.counters.get((num_id, level), levels[level][2] - 1) + 1
+        text = levels[level][1]
+        for depth in range(level + 1):
+            fmt, _, start = levels.get(depth, ("decimal", "", 1))
+            count = self.counters.get((num_id, depth), start)
+            text = text.replace(f"%{depth + 1}", self._format(fmt, count))
+        return text
+
+    @staticmethod
+    def _format(fmt: str, count: int) -> str:
+        if fmt in _CHINESE_FORMATS:
+            return chinese_numeral(count)
+        if fmt.startswith("decimalEnclosedCircle") and 0 < count <= 20:
+            return chr(ord("①") + count - 1)
+        if fmt in ("upperLetter", "lowerLetter") and 0 < count <= 26:
+            return chr((ord("A") if fmt == "upperLetter" else ord("a")) + count - 1)
+        return str(count)
 
 
 def _table_rows(table) -> list[str]:
