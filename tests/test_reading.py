@@ -170,7 +170,7 @@ def test_clean_text_is_stable():
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".docx", ".pdf", ".html", ".mht", ""]))
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".docx", ".pdf", ".html", ".mht", ".doc", ""]))
 def test_arbitrary_bytes_give_a_report_or_bad_input(tmp_path, data, suffix):
     path = tmp_path / f"any{suffix}"
     path.write_bytes(data)
@@ -226,3 +226,28 @@ def test_docx_chinese_list_numbers(tmp_path):
     path = tmp_path / "chinese.docx"
     document.save(path)
     assert read_report(path).lines == ["（一）推动重要领域改革取得新突破。", "（二）开创高水平对外开放新局面。"]
+
+
+def test_downloads_named_doc_or_txt_are_read_by_what_they_hold(tmp_path):
+    page = "<html><body><p>二、下半年工作打算</p><p>1.推进医联体建设。</p></body></html>"
+    (tmp_path / "plan.doc").write_text(page, encoding="utf-8")
+    assert read_report(tmp_path / "plan.doc").lines == ["二、下半年工作打算", "1.推进医联体建设。"]
+    (tmp_path / "plan.txt").write_bytes((DATA / "plan.pdf").read_bytes())
+    assert read_report(tmp_path / "plan.txt").lines[0] == "区卫生健康局2019年上半年工作总结"
+    (tmp_path / "plan").write_bytes("二、下半年工作打算\n".encode("gb18030"))
+    assert read_report(tmp_path / "plan").lines == ["二、下半年工作打算"]
+    (tmp_path / "old.rtf.doc").write_bytes(b"{\\rtf1\\ansi hello}")
+    with pytest.raises(BadInput, match="RTF files cannot be read"):
+        read_report(tmp_path / "old.rtf.doc")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=500))
+def test_any_text_cleans_and_extracts_without_error(text):
+    from duban.dates import parse_period
+    from duban.extraction import extract_items, find_period
+
+    cleaned = clean_text(text)
+    for item in extract_items(cleaned, parse_period("2019H2")):
+        assert item.title
+    find_period(cleaned)

@@ -51,7 +51,10 @@ def read_report(path) -> Report:
 
 def extract_text(data: bytes, path: Path) -> str:
     """The raw text of a file's bytes, by its extension (or by its first bytes when it has none)."""
-    suffix = path.suffix.lower() or _sniff(data)
+    suffix = path.suffix.lower()
+    sniffed = _sniff(data)
+    if not suffix or (suffix in TEXT_SUFFIXES + (".doc",) and sniffed != ".txt"):
+        suffix = sniffed  # a download named .doc or .txt that is really a .docx, a PDF or a web page
     if suffix in TEXT_SUFFIXES:
         return decode_text(data, path)
     if suffix == ".docx":
@@ -64,6 +67,8 @@ def extract_text(data: bytes, path: Path) -> str:
         return _read_mhtml(data, path)
     if suffix == ".doc":
         raise BadInput(f"{path}: old Word .doc files cannot be read; save it as .docx")
+    if suffix == ".rtf":
+        raise BadInput(f"{path}: RTF files cannot be read; save it as .docx")
     raise BadInput(f"{path}: unknown file type {suffix!r}; use .txt, .docx, .pdf or .html")
 
 
@@ -73,8 +78,14 @@ def _sniff(data: bytes) -> str:
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
         return ".docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".doc"
     if head[:15].lower().startswith((b"<!doctype html", b"<html")):
         return ".html"
+    if head.lower().startswith(b"mime-version:"):
+        return ".mht"
+    if head.startswith(b"{\\rtf"):
+        return ".rtf"
     return ".txt"
 
 
