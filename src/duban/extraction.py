@@ -295,8 +295,7 @@ def find_period(text: str, sections: list[Section] | None = None) -> Period | No
 # --- items ------------------------------------------------------------------------------------------
 
 def _plan_blocks(text: str, sections: list[Section]) -> list[tuple[str, int, list[tuple[int, str]]]]:
-    """(umbrella heading, heading line, body lines) of each plan part; parts named by no plan word but judged
-    by their text ("三、把改革开放扎实推向纵深") come back with their heading as the only body marker."""
+    """(heading, heading line, body lines without the heading) of each plan part."""
     lines = text.splitlines()
     blocks = []
     for section in sections:
