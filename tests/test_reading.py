@@ -251,3 +251,9 @@ def test_any_text_cleans_and_extracts_without_error(text):
     for item in extract_items(cleaned, parse_period("2019H2")):
         assert item.title
     find_period(cleaned)
+
+
+def test_pdf_page_numbers_are_dropped_and_the_page_break_joined():
+    raw = ("1.推进医联体建设,加强与市级医院的协作,完善双向转诊制度,年底前组建\n- 2 -\n第 2 页 共 5 页\n两个医联体。\n"
+           "2.做好复审工作。\n")
+    assert clean_text(raw) == "1.推进医联体建设,加强与市级医院的协作,完善双向转诊制度,年底前组建两个医联体。\n2.做好复审工作。\n"
