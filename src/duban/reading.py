@@ -460,7 +460,8 @@ def _is_heading(line: str, wrap_width: int | None = None) -> bool:
     """
     if (wrap_width and len(line) >= wrap_width - 3) or len(line) <= 3:  # "——" alone leads into its text
         return False
-    if len(line) <= 40 and _MARKER_RE.match(line) and not line.startswith("——") and "。" not in line[:-1]:
+    limit = 30 if re.search("[,，;；]", line) else 40  # a long line of clauses was more likely cut by a wrap
+    if len(line) <= limit and _MARKER_RE.match(line) and not line.startswith("——") and "。" not in line[:-1]:
         return True
     return len(line) <= 30 and bool(_TITLE_END_RE.search(line))
 
