@@ -152,11 +152,19 @@ def test_period_from_the_reports_own_words(name, period):
     assert (found.id if found else None) == period
 
 
+def test_signature_is_not_part_of_the_last_item():
+    text = "区卫生健康局上半年工作总结\n一、工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n区卫生健康局\n2019年7月10日\n"
+    items = extract_items(text, find_period(text))
+    assert [(i.title, i.detail) for i in items] == [("推进建设", "")]
+
+
 @pytest.mark.parametrize("text, period", [
     ("区卫生健康局2019年上半年工作总结\n一、上半年工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n", "2019H2"),
     ("区卫生健康局2019年工作总结\n一、工作回顾\n完成了建设。\n二、明年工作打算\n1.推进建设。\n", "2020"),
     ("区卫生健康局2019年工作总结\n一、工作回顾\n完成了建设。\n二、2020年工作计划\n1.推进建设。\n", "2020"),
     ("区卫生健康局工作总结\n一、工作回顾\n完成了建设。\n二、下一步工作打算\n1.推进建设。\n", None),
+    ("区卫生健康局上半年工作总结\n一、工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n区卫生健康局\n2019年7月10日\n",
+     "2019H2"),
 ])
 def test_period_from_title_and_plan_heading(text, period):
     found = find_period(text)
