@@ -69,6 +69,50 @@ def evaluate(answer: dict, workspace: Workspace) -> dict:
     return {"items": items, "targets": targets, "categories": (right, len(matched))}
 
 
+def variants(path: Path, folder: Path) -> dict[str, Path]:
+    """The same report as it might arrive otherwise: GB18030 text, a .docx, a saved web page with site clutter."""
+    import docx
+
+    raw = path.read_text(encoding="utf-8")
+    out = {}
+    out["gb18030"] = folder / f"{path.stem}-gb.txt"
+    out["gb18030"].write_bytes(raw.encode("gb18030", errors="replace"))
+    document = docx.Document()
+    for line in raw.splitlines():
+        document.add_paragraph(line)
+    out["docx"] = folder / f"{path.stem}.docx"
+    document.save(out["docx"])
+    from html import escape
+
+    body = "".join(f"<p>{escape(line)}</p>" for line in raw.splitlines())
+    page = (f"<html><head><meta charset='utf-8'><title>{path.stem}</title><script>var a=1;</script></head><body>"
+            f"<div>下载文档</div><div>VIP专享</div><div>收藏 分享</div>{body}<div>微信扫码分享</div>"
+            f"<div>侵权投诉</div></body></html>")
+    out["html"] = folder / f"{path.stem}.html"
+    out["html"].write_text(page, encoding="utf-8")
+    return out
+
+
+def format_check(answers: list[dict], workspace: Workspace, folder: Path) -> None:
+    """Each plan report read from the other formats must give the same items as the .txt."""
+    print()
+    print(f"{'same items from':28} {'gb18030':>8} {'docx':>8} {'html':>8}")
+    for answer in answers:
+        if not answer["plan"]:
+            continue
+        path = REPORTS / answer["report"]
+        options = {"period": answer.get("period"), "org": answer.get("org")}
+        expected = [t.title for t in prepare_import(workspace, path, **options).tasks]
+        cells = []
+        for variant in variants(path, folder).values():
+            try:
+                titles = [t.title for t in prepare_import(workspace, variant, **options).tasks]
+            except BadInput:
+                titles = []
+            cells.append("yes" if titles == expected else f"{sum(1 for t in titles if t in expected)}/{len(expected)}")
+        print(f"{answer['report']:28} " + " ".join(f"{cell:>8}" for cell in cells))
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "plans"
@@ -78,8 +122,8 @@ def main() -> int:
         workspace = Workspace(root)
         print(f"{'report':28} {'items P':>8} {'items R':>8} {'targets P':>10} {'targets R':>10} {'categories':>11}")
         totals = {"items": [0, 0, 0], "targets": [0, 0, 0], "categories": [0, 0]}
-        for path in sorted(ANSWERS.glob("*.toml")):
-            answer = tomlfile.loads(path.read_text(encoding="utf-8"), path)
+        answers = [tomlfile.loads(p.read_text(encoding="utf-8"), p) for p in sorted(ANSWERS.glob("*.toml"))]
+        for answer in answers:
             result = evaluate(answer, workspace)
             for key, values in result.items():
                 totals[key] = [a + b for a, b in zip(totals[key], values)]
@@ -90,6 +134,7 @@ def main() -> int:
         print(f"{'overall':28} {ratio(ih, if_):>8} {ratio(ih, ie):>8} {ratio(th, tf):>10} {ratio(th, te):>10} "
               f"{ratio(cr, cn):>11}")
         print(f"items: {ih} right of {if_} found, {ie} expected; targets: {th} right of {tf} found, {te} expected")
+        format_check(answers, workspace, Path(folder))
     return 0
 
 

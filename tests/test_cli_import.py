@@ -129,3 +129,22 @@ def test_org_with_suffix_and_english_preview(run):
     assert out[-1] == "2019-gwr: 11 tasks, 13 files written"
     listed = run("list", "--plan", "2019-gwr", "--json")
     assert [t["id"] for t in json.loads(listed.output)][:2] == ["2019-gwr-01", "2019-gwr-02"]
+
+
+def test_commit_records_the_imported_files(run, monkeypatch):
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    for key in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{key}_NAME", "duban test")
+        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@duban.invalid")
+    subprocess.run(["git", "init", "-q", str(run.root.parent)], check=True)
+    result = run("import", SEED_000, "--period", "2019H2", "--yes", "--commit")
+    assert result.exit_code == 0
+    log = subprocess.run(["git", "log", "--format=%s", "--name-only"], cwd=run.root.parent, capture_output=True,
+                         text=True, check=True).stdout.split("\n")
+    assert log[0] == "duban: import 000_39b622c591527ef1.txt as plan 2019H2"
+    assert sorted(line for line in log[1:] if line) == sorted(
+        [f"plans/2019H2/{n:02d}.toml" for n in range(1, 10)] + ["plans/2019H2/plan.toml", "plans/2019H2/report.txt"])

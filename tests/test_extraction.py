@@ -152,11 +152,19 @@ def test_period_from_the_reports_own_words(name, period):
     assert (found.id if found else None) == period
 
 
+def test_signature_is_not_part_of_the_last_item():
+    text = "区卫生健康局上半年工作总结\n一、工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n区卫生健康局\n2019年7月10日\n"
+    items = extract_items(text, find_period(text))
+    assert [(i.title, i.detail) for i in items] == [("推进建设", "")]
+
+
 @pytest.mark.parametrize("text, period", [
     ("区卫生健康局2019年上半年工作总结\n一、上半年工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n", "2019H2"),
     ("区卫生健康局2019年工作总结\n一、工作回顾\n完成了建设。\n二、明年工作打算\n1.推进建设。\n", "2020"),
     ("区卫生健康局2019年工作总结\n一、工作回顾\n完成了建设。\n二、2020年工作计划\n1.推进建设。\n", "2020"),
     ("区卫生健康局工作总结\n一、工作回顾\n完成了建设。\n二、下一步工作打算\n1.推进建设。\n", None),
+    ("区卫生健康局上半年工作总结\n一、工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n区卫生健康局\n2019年7月10日\n",
+     "2019H2"),
 ])
 def test_period_from_title_and_plan_heading(text, period):
     found = find_period(text)
@@ -172,3 +180,47 @@ def test_extraction_never_fails_on_report_like_text(text):
         assert item.title
         assert item.due is not None
     find_period(clean)
+
+
+STYLES = {
+    "numbered with annotations": (
+        "XX区卫生健康局2020年上半年工作总结和下半年工作计划\n一、上半年工作开展情况\n（一）疫情防控扎实有效。累计排查1200人。\n"
+        "二、存在的问题\n一是基层人才不足。二是信息化水平不高。\n三、下半年工作计划\n"
+        "1.持续做好常态化疫情防控（牵头单位：疾控科；配合单位：医政科、疾控中心）。9月底前完成全员培训。\n"
+        "2.推进紧密型医联体建设。年内组建3个医联体，家庭医生签约服务覆盖率达到45%以上。\n"
+        "3.加强中医药服务能力建设。由中医科牵头负责，建设5个国医馆。\n",
+        "2020H2",
+        [("持续做好常态化疫情防控", "疾控科", ["医政科", "疾控中心"], "9月底前", []),
+         ("推进紧密型医联体建设", "局办", [], "年内", [Target("家庭医生签约服务覆盖率", "at_least", 45, "%")]),
+         ("加强中医药服务能力建设", "中医科", [], "period end", [])]),
+    "circled numbers": (
+        "区卫健局2021年工作总结\n一、2021年工作回顾\n完成了各项任务。\n二、2022年工作打算\n①加强疫情防控。做好常态化防控。\n"
+        "②推进健康城市建设。确保群众满意度不低于90%。\n③抓好安全生产。\n",
+        "2022",
+        [("加强疫情防控", "局办", [], "period end", []),
+         ("推进健康城市建设", "局办", [], "period end", [Target("群众满意度", "at_least", 90, "%")]),
+         ("抓好安全生产", "局办", [], "period end", [])]),
+    "第一， in one paragraph": (
+        "县卫生健康局2019年工作总结\n一、主要工作成效\n完成了建设。\n二、下一步工作打算\n下一步，我们将重点做好以下工作：第一，加强疫情防控，"
+        "落实各项措施。第二，推进医共体建设，提高基层服务能力。第三，做好健康扶贫工作，明年一季度完成核查。\n",
+        "2020",
+        [("加强疫情防控，落实各项措施", "局办", [], "period end", []),
+         ("推进医共体建设，提高基层服务能力", "局办", [], "period end", []),
+         ("做好健康扶贫工作，明年一季度完成核查", "局办", [], "明年一季度", [])]),
+    "paragraphs under an unnumbered heading": (
+        "2019年上半年工作总结\n一、工作回顾\n完成了建设。\n下半年工作打算\n加强疫情防控。严格落实预检分诊制度。\n"
+        "推进医联体建设。年底前组建两个医联体。\n抓好安全生产。开展隐患排查。\n",
+        "2019H2",
+        [("加强疫情防控", "局办", [], "period end", []), ("推进医联体建设", "局办", [], "年底前", []),
+         ("抓好安全生产", "局办", [], "period end", [])]),
+}
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_other_report_styles(style):
+    raw, period, expected = STYLES[style]
+    text = clean_text(raw)
+    found = find_period(text)
+    assert found is not None and found.id == period
+    items = extract_items(text, found, owner_rules={"中医": "中医科"}, default_owner="局办")
+    assert [(i.title, i.owner, i.co_owners, i.due_basis, i.targets) for i in items] == expected

@@ -126,3 +126,18 @@ def test_owner_option_and_dry_run_json_shape(empty):
     assert list(data["tasks"][0]) == ["title", "category", "owner", "due", "due_basis", "detail", "targets"]
     assert data["tasks"][0]["owner"] == "局办公室"
     assert not (empty.root / "2019H2").exists()
+
+
+def test_tasks_whose_item_is_gone_are_left_and_reported(empty, tmp_path):
+    text = "2019年上半年工作总结\n一、工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进医联体建设。\n2.做好复审工作。\n"
+    first = tmp_path / "a.txt"
+    first.write_text(text, encoding="utf-8")
+    import_(empty, first)
+    kept = (empty.root / "2019H2" / "02.toml").read_bytes()
+    (tmp_path / "corrected").mkdir()
+    second = tmp_path / "corrected" / "a.txt"
+    second.write_text(text.replace("2.做好复审工作。\n", ""), encoding="utf-8")
+    prepared, changed = import_(empty, second)
+    assert prepared.gone == ["2019H2-02"]
+    assert (empty.root / "2019H2" / "02.toml").read_bytes() == kept
+    assert sorted(p.name for p in changed) == ["plan.toml", "report.txt"]

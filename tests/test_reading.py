@@ -170,7 +170,7 @@ def test_clean_text_is_stable():
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".docx", ".pdf", ".html", ".mht", ""]))
+@given(data=st.binary(max_size=600), suffix=st.sampled_from([".txt", ".docx", ".pdf", ".html", ".mht", ".doc", ""]))
 def test_arbitrary_bytes_give_a_report_or_bad_input(tmp_path, data, suffix):
     path = tmp_path / f"any{suffix}"
     path.write_bytes(data)
@@ -188,3 +188,72 @@ def test_clean_text_never_fails_on_report_like_text(text):
     cleaned = clean_text(text)
     assert cleaned == "" or cleaned.endswith("\n")
     assert "\n\n" not in cleaned
+
+
+def test_docx_automatic_list_numbers_are_put_back(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("二、下半年工作打算")
+    document.add_paragraph("全力做好创建国家卫生城市复审工作。年底前完成。", style="List Number")
+    document.add_paragraph("进一步提升中医药服务能力。", style="List Number")
+    document.add_paragraph("要点", style="List Bullet")
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    assert read_report(path).lines == ["二、下半年工作打算", "1.全力做好创建国家卫生城市复审工作。年底前完成。",
+                                       "2.进一步提升中医药服务能力。", "要点"]
+
+
+def test_chinese_numerals_for_word_lists():
+    from duban.reading import chinese_numeral
+
+    assert [chinese_numeral(n) for n in (1, 10, 12, 20, 23, 100)] == ["一", "十", "十二", "二十", "二十三", "100"]
+
+
+def test_docx_chinese_list_numbers(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    first = document.add_paragraph("推动重要领域改革取得新突破。", style="List Number")
+    document.add_paragraph("开创高水平对外开放新局面。", style="List Number")
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    num_id = str(first.style.element.pPr.numPr.numId.val)
+    root = document.part.numbering_part.element
+    instance = next(n for n in root.findall(f"{w}num") if n.get(f"{w}numId") == num_id)
+    abstract_id = instance.find(f"{w}abstractNumId").get(f"{w}val")
+    abstract = next(a for a in root.findall(f"{w}abstractNum") if a.get(f"{w}abstractNumId") == abstract_id)
+    level = next(lvl for lvl in abstract.findall(f"{w}lvl") if lvl.get(f"{w}ilvl") == "0")
+    level.find(f"{w}numFmt").set(f"{w}val", "chineseCounting")
+    level.find(f"{w}lvlText").set(f"{w}val", "（%1）")
+    path = tmp_path / "chinese.docx"
+    document.save(path)
+    assert read_report(path).lines == ["（一）推动重要领域改革取得新突破。", "（二）开创高水平对外开放新局面。"]
+
+
+def test_downloads_named_doc_or_txt_are_read_by_what_they_hold(tmp_path):
+    page = "<html><body><p>二、下半年工作打算</p><p>1.推进医联体建设。</p></body></html>"
+    (tmp_path / "plan.doc").write_text(page, encoding="utf-8")
+    assert read_report(tmp_path / "plan.doc").lines == ["二、下半年工作打算", "1.推进医联体建设。"]
+    (tmp_path / "plan.txt").write_bytes((DATA / "plan.pdf").read_bytes())
+    assert read_report(tmp_path / "plan.txt").lines[0] == "区卫生健康局2019年上半年工作总结"
+    (tmp_path / "plan").write_bytes("二、下半年工作打算\n".encode("gb18030"))
+    assert read_report(tmp_path / "plan").lines == ["二、下半年工作打算"]
+    (tmp_path / "old.rtf.doc").write_bytes(b"{\\rtf1\\ansi hello}")
+    with pytest.raises(BadInput, match="RTF files cannot be read"):
+        read_report(tmp_path / "old.rtf.doc")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=500))
+def test_any_text_cleans_and_extracts_without_error(text):
+    from duban.dates import parse_period
+    from duban.extraction import extract_items, find_period
+
+    cleaned = clean_text(text)
+    for item in extract_items(cleaned, parse_period("2019H2")):
+        assert item.title
+    find_period(cleaned)
+
+
+def test_pdf_page_numbers_are_dropped_and_the_page_break_joined():
+    raw = ("1.推进医联体建设,加强与市级医院的协作,完善双向转诊制度,年底前组建\n- 2 -\n第 2 页 共 5 页\n两个医联体。\n"
+           "2.做好复审工作。\n")
+    assert clean_text(raw) == "1.推进医联体建设,加强与市级医院的协作,完善双向转诊制度,年底前组建两个医联体。\n2.做好复审工作。\n"

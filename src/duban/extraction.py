@@ -158,7 +158,7 @@ _IN_STEP_RE = re.compile(
     rf"(?P<metric>{_METRIC_CHARS}{{2,24}}?)(?:和|与|同)(?P<ref>{_METRIC_CHARS}{{2,16}}?)(?:基本)?同步"
 )
 _METRIC_END_RE = re.compile(
-    r"(?:率|量|数|额|值|增长|增速|下降|减少|涨幅|降幅|就业|收入|人口|比重|比例|面积|里程|产量|规模|强度|排放|水平|投资|"
+    r"(?:率|度|量|数|额|值|增长|增速|下降|减少|涨幅|降幅|就业|收入|人口|比重|比例|面积|里程|产量|规模|强度|排放|水平|投资|"
     r"支出|赤字|占比|提高|降低|缩短|人数|户数|次数)$"
 )
 _FILLER_RE = re.compile(
@@ -250,6 +250,7 @@ def goals_paragraph(text: str, sections: list[Section]) -> tuple[int, str, str] 
 # --- the period -----------------------------------------------------------------------------------
 
 _YEAR_RE = re.compile(r"(\d{4})年")
+_SIGNED_RE = re.compile(r"(\d{4})年\d{1,2}月\d{1,2}日\s*$")
 _PART_RE = re.compile(r"(上半年|下半年|第?([一二三四1-4])季度)")
 
 
@@ -276,6 +277,8 @@ def find_period(text: str, sections: list[Section] | None = None) -> Period | No
                 part = _part_of(heading[year.end():year.end() + 6])
                 return parse_period(year.group(1) + (part or ""))
     title_year = _YEAR_RE.search(title)
+    if not title_year:  # else the date the report was signed, on its last lines
+        title_year = _SIGNED_RE.search(" ".join(text.splitlines()[-3:]))
     if not title_year:
         return None
     year = int(title_year.group(1))
@@ -295,8 +298,7 @@ def find_period(text: str, sections: list[Section] | None = None) -> Period | No
 # --- items ------------------------------------------------------------------------------------------
 
 def _plan_blocks(text: str, sections: list[Section]) -> list[tuple[str, int, list[tuple[int, str]]]]:
-    """(umbrella heading, heading line, body lines) of each plan part; parts named by no plan word but judged
-    by their text ("三、把改革开放扎实推向纵深") come back with their heading as the only body marker."""
+    """(heading, heading line, body lines without the heading) of each plan part."""
     lines = text.splitlines()
     blocks = []
     for section in sections:
@@ -304,8 +306,21 @@ def _plan_blocks(text: str, sections: list[Section]) -> list[tuple[str, int, lis
             continue
         first = section.start_line + (1 if section.heading else 0)
         body = [(n, lines[n - 1]) for n in range(first, section.end_line + 1)]
-        blocks.append((section.heading, section.start_line, body))
+        blocks.append((section.heading, section.start_line, _without_signature(body)))
     return blocks
+
+
+_DATE_LINE_RE = re.compile(r"^(?:\d{4}|[xX]{2,4})年\d{1,2}月\d{1,2}日$")
+
+
+def _without_signature(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The signing unit and date that close a report ("区卫生健康局" / "2019年7月10日") are no part of its last item."""
+    if body and _DATE_LINE_RE.match(body[-1][1]):
+        body = body[:-1]
+        if body and len(body[-1][1]) <= 20 and not re.search(r"[。，,；;：:！？]", body[-1][1]) \
+                and not marker_of(body[-1][1]):
+            body = body[:-1]
+    return body
 
 
 def _top_kind(body: list[tuple[int, str]]) -> str | None:

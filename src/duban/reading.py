@@ -51,7 +51,10 @@ def read_report(path) -> Report:
 
 def extract_text(data: bytes, path: Path) -> str:
     """The raw text of a file's bytes, by its extension (or by its first bytes when it has none)."""
-    suffix = path.suffix.lower() or _sniff(data)
+    suffix = path.suffix.lower()
+    sniffed = _sniff(data)
+    if not suffix or (suffix in TEXT_SUFFIXES + (".doc",) and sniffed != ".txt"):
+        suffix = sniffed  # a download named .doc or .txt that is really a .docx, a PDF or a web page
     if suffix in TEXT_SUFFIXES:
         return decode_text(data, path)
     if suffix == ".docx":
@@ -64,6 +67,8 @@ def extract_text(data: bytes, path: Path) -> str:
         return _read_mhtml(data, path)
     if suffix == ".doc":
         raise BadInput(f"{path}: old Word .doc files cannot be read; save it as .docx")
+    if suffix == ".rtf":
+        raise BadInput(f"{path}: RTF files cannot be read; save it as .docx")
     raise BadInput(f"{path}: unknown file type {suffix!r}; use .txt, .docx, .pdf or .html")
 
 
@@ -73,8 +78,14 @@ def _sniff(data: bytes) -> str:
         return ".pdf"
     if head.startswith(b"PK\x03\x04"):
         return ".docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return ".doc"
     if head[:15].lower().startswith((b"<!doctype html", b"<html")):
         return ".html"
+    if head.lower().startswith(b"mime-version:"):
+        return ".mht"
+    if head.startswith(b"{\\rtf"):
+        return ".rtf"
     return ".txt"
 
 
@@ -131,11 +142,13 @@ def _read_docx(data: bytes, path: Path) -> str:
         from docx.text.paragraph import Paragraph
 
         document = docx.Document(io.BytesIO(data))
+        numbering = _WordNumbering(document)
         lines: list[str] = []
         for block in document.element.body.iterchildren():
             tag = block.tag.rsplit("}", 1)[-1]
             if tag == "p":
-                lines.append(Paragraph(block, document).text)
+                paragraph = Paragraph(block, document)
+                lines.append(numbering.marker(paragraph) + paragraph.text)
             elif tag == "tbl":
                 lines.extend(_table_rows(Table(block, document)))
         return "\n".join(lines)
@@ -143,6 +156,89 @@ def _read_docx(data: bytes, path: Path) -> str:
         raise
     except Exception as error:  # python-docx raises many kinds on a damaged file
         raise BadInput(f"{path}: not a readable .docx ({type(error).__name__})") from None
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting",
+                    "ideographDigital", "japaneseCounting"}
+
+
+def chinese_numeral(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (up to 99; beyond that the digits)."""
+    digits = "〇一二三四五六七八九"
+    if not 0 < number < 100:
+        return str(number)
+    tens, units = divmod(number, 10)
+    if tens == 0:
+        return digits[units]
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
+
+
+class _WordNumbering:
+    """Word's automatic list numbers ("1." "（一）" "①") are not in a paragraph's text: put them back in front."""
+
+    def __init__(self, document):
+        self.lists: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[tuple[str, int], int] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for definition in root.findall(f"{_W}abstractNum"):
+            levels = {}
+            for level in definition.findall(f"{_W}lvl"):
+                fmt, text, start = (level.find(f"{_W}{name}") for name in ("numFmt", "lvlText", "start"))
+                levels[int(level.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    text.get(f"{_W}val") if text is not None else "",
+                    int(start.get(f"{_W}val")) if start is not None else 1)
+            abstract[definition.get(f"{_W}abstractNumId")] = levels
+        for instance in root.findall(f"{_W}num"):
+            ref = instance.find(f"{_W}abstractNumId")
+            if ref is not None:
+                self.lists[instance.get(f"{_W}numId")] = abstract.get(ref.get(f"{_W}val"), {})
+
+    def _num_pr(self, paragraph):
+        p_pr = paragraph._p.pPr
+        if p_pr is not None and p_pr.numPr is not None:
+            return p_pr.numPr
+        style = paragraph.style
+        while style is not None:
+            style_pr = style.element.pPr
+            if style_pr is not None and style_pr.numPr is not None:
+                return style_pr.numPr
+            style = style.base_style
+        return None
+
+    def marker(self, paragraph) -> str:
+        num_pr = self._num_pr(paragraph)
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        levels = self.lists.get(num_id, {})
+        if level not in levels or levels[level][0] in ("bullet", "none"):
+            return ""
+        for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
+            del self.counters[key]  # a higher level restarts the ones below it
+        self.counters[(num_id, level)] = self.counters.get((num_id, level), levels[level][2] - 1) + 1
+        text = levels[level][1]
+        for depth in range(level + 1):
+            fmt, _, start = levels.get(depth, ("decimal", "", 1))
+            count = self.counters.get((num_id, depth), start)
+            text = text.replace(f"%{depth + 1}", self._format(fmt, count))
+        return text
+
+    @staticmethod
+    def _format(fmt: str, count: int) -> str:
+        if fmt in _CHINESE_FORMATS:
+            return chinese_numeral(count)
+        if fmt.startswith("decimalEnclosedCircle") and 0 < count <= 20:
+            return chr(ord("①") + count - 1)
+        if fmt in ("upperLetter", "lowerLetter") and 0 < count <= 26:
+            return chr((ord("A") if fmt == "upperLetter" else ord("a")) + count - 1)
+        return str(count)
 
 
 def _table_rows(table) -> list[str]:
@@ -255,7 +351,7 @@ _CLUTTER_LINE_RE = re.compile(
     r"|你可能关注的文档|相关文档|相关推荐|猜你喜欢|热门文档|此文档下载收益归作者所有|(?:点击)?下载(?:全文|本文档?)"
     r"|ID[:：]\s*\d+|大小[:：].*|页数[:：].*|格式[:：].*|时间[:：]\s*\d{4}-\d{1,2}-\d{1,2}.*|上传时间[:：].*"
     r"|收藏\s*分享.*|分享赚钱|网站客服[:：].*|客服(?:QQ|电话)?[:：].*|VIP.*|开通VIP.*|.*\d+(?:\.\d+)?\s*[KM]B.*\d+\s*页"
-    r"|/\s*\d+|第?\s*\d+\s*/\s*\d+\s*页?|共\d+页[,，]?\s*预览\d+页|还剩.*页未读.*|作者[:：].*(?:大小|格式|分类)[:：].*"
+    r"|/\s*\d+|第?\s*\d+\s*/\s*\d+\s*页?|[-－—]\s*\d+\s*[-－—]|第\s*\d+\s*页\s*[,，]?\s*(?:共\s*\d+\s*页)?|共\d+页[,，]?\s*预览\d+页|还剩.*页未读.*|作者[:：].*(?:大小|格式|分类)[:：].*"
     r"|欢迎来到.*文库|.*由会员上传分享.*|.*文库\s*◆.*|.*记住我.*|admin\s.*|.*加入收藏.*|.*阅读时长.*"
     r"|微信扫码.*|扫码.*|扫一扫.*|\d{5,}|Public domain|false|true|展开>>\s*收起<<"
     r"|【返回.*】"
@@ -364,7 +460,8 @@ def _is_heading(line: str, wrap_width: int | None = None) -> bool:
     """
     if (wrap_width and len(line) >= wrap_width - 3) or len(line) <= 3:  # "——" alone leads into its text
         return False
-    if len(line) <= 40 and _MARKER_RE.match(line) and not line.startswith("——") and "。" not in line[:-1]:
+    limit = 30 if re.search("[,，;；]", line) else 40  # a long line of clauses was more likely cut by a wrap
+    if len(line) <= limit and _MARKER_RE.match(line) and not line.startswith("——") and "。" not in line[:-1]:
         return True
     return len(line) <= 30 and bool(_TITLE_END_RE.search(line))
 
@@ -403,7 +500,7 @@ _PARA_SPLIT_RE = re.compile(
     # a space between two Chinese characters: a lost line break (spaces mean nothing inside Chinese text)
     rf"(?<=[{_HAN}。！？；：:”〞」）)])\s+(?=[{_HAN}“〝「（(])"
     # a numbered item or "一是" run into the previous sentence
-    rf"|(?<=[。！？])(?=\d{{1,2}}[.．、][^\d\s]|[{_CN}]{{1,2}}是|第[{_CN}]{{1,2}}[，,、]|[①-⑳]|[（(][{_CN}]{{1,3}}[)）])"
+    rf"|(?<=[。！？：:])(?=\d{{1,2}}[.．、][^\d\s]|[{_CN}]{{1,2}}是|第[{_CN}]{{1,2}}[，,、]|[①-⑳]|[（(][{_CN}]{{1,3}}[)）])"
     # a "(二)" heading glued to the heading before it
     rf"|(?<=[{_HAN}])(?=[（(][{_CN}]{{1,3}}[)）][{_HAN}])"
 )

@@ -44,7 +44,7 @@ _REVIEW_RE = re.compile(r"回顾|回忆|总结|成效|成绩|进展|完成情况
 _STANDALONE_MAX = 24  # an unnumbered line this short that names a part is a heading ("下一步工作打算")
 
 # Words that mark what is to be done versus what was done; counted to judge a heading that names no part.
-_FUTURE_RE = re.compile(r"要|将|力争|争取|确保|计划|预计|打算|拟")
+_FUTURE_RE = re.compile(r"要|将|力争|争取|确保|计划(?!生育)|预计|打算|拟")
 _PAST_RE = re.compile(r"了|已|累计|同比|获评|被评为|荣获|共计|共有|完成")
 # A review paragraph that turns to problems: "在总结成绩的同时，我们也要清醒地看到……存在……问题".
 _PROBLEM_TURN_RE = re.compile(
