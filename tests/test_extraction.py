@@ -224,3 +224,12 @@ def test_other_report_styles(style):
     assert found is not None and found.id == period
     items = extract_items(text, found, owner_rules={"中医": "中医科"}, default_owner="局办")
     assert [(i.title, i.owner, i.co_owners, i.due_basis, i.targets) for i in items] == expected
+
+
+def test_rule_owner_takes_the_keyword_named_first():
+    from duban.extraction import rule_owner
+
+    rules = {"妇幼": "妇幼健康科", "传染病": "疾控中心"}
+    detail = "加强重点传染病、慢性病的防控力度。巩固全省妇幼健康优质服务示范区创建成果。"
+    assert rule_owner("进一步提升公共卫生服务体系建设水平", detail, rules, {}) == "疾控中心"
+    assert rule_owner("强化妇幼健康服务", detail, rules, {}) == "妇幼健康科"  # the title decides first

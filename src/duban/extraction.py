@@ -132,12 +132,15 @@ def normalise(text: str, synonyms: dict[str, str] | None) -> str:
 
 
 def rule_owner(title: str, detail: str, rules: dict[str, str] | None, synonyms: dict[str, str] | None) -> str:
-    """The unit of the first keyword rule the title matches, else the first the detail matches; "" for none."""
-    rules = {k: v for k, v in (rules or {}).items() if k and isinstance(v, str) and v}
+    """The unit whose keyword the title names first, else the one the detail names first; "" for none.
+
+    Earliest in the text, not first in the rules: an item's lead subject comes first (加强重点传染病…妇幼…).
+    """
+    rules = [(normalise(k, synonyms), v) for k, v in (rules or {}).items() if k and isinstance(v, str) and v]
     for text in (normalise(title, synonyms), normalise(detail, synonyms)):
-        for keyword, unit in rules.items():
-            if normalise(keyword, synonyms) in text:
-                return unit
+        hits = [(text.find(keyword), order, unit) for order, (keyword, unit) in enumerate(rules) if keyword in text]
+        if hits:
+            return min(hits)[2]
     return ""
 
 
