@@ -1,0 +1,210 @@
+"""Check a plan against a later summary: for each task, the sentences of the summary's review that report on it,
+a verdict (done / in_progress / at_risk / not_found) with a score, and each numeric target met or not.
+
+Evidence comes only from the summary's review part. Its plan part (the next period's plan, which repeats the
+wording of this one) is never used; its problems part (存在的问题, …还存在不少困难和问题) is searched only to flag
+an item at risk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+from duban.matching import Match, Segmenter, Sentence, SentenceIndex, build_query, split_sentences
+from duban.model import ProgressEntry, Task
+from duban.targets import TargetResult, check_target
+
+# Words near the evidence that say how far the task got. Risk words are looked for first: 尚未完成 holds 完成.
+_RISK = re.compile(r"尚未|滞后|未完成|未能|没有完成|进展缓慢|不到位|落实不力|差距较大|困难较多|仍然?(?:薄弱|严峻|突出|繁重)|"
+                   r"有待|亟待|未达到|未启动|停滞|乏力|减慢|放缓")
+_DONE = re.compile(r"完成|建成|通过|实现|达到|获评|顺利|圆满|超额|如期|全覆盖|成功|落地|投入使用|投入运营|通车|"
+                   r"通水|挂牌|验收|取得(?:明显|显著|重大|突破性|积极|重要|新的?)?(?:成效|成果|突破)|成效显著|"
+                   r"全面(?:推开|实施|实行|推行|建立)|提前")
+_PROGRESS = re.compile(r"推进|启动|正在|加快|开局|稳步|有序|逐步|试点|进展|着力|推动|开工|筹建|部署")
+
+# A paragraph of the review that is really about problems: 我们也清醒看到…困难和问题.
+_PROBLEM_LEAD = re.compile(r"(?:清醒(?:地)?(?:看到|认识到)|存在(?:的)?(?:主要)?问题|不足之处|问题和不足|困难和问题|"
+                           r"问题和挑战|困难和挑战|差距和不足|短板)")
+
+VERDICTS = ("done", "in_progress", "at_risk", "not_found")
+EVIDENCE_COUNT = 3
+FOUND_THRESHOLD = 0.3      # coverage of the item's own words below which the summary does not mention it
+RISK_THRESHOLD = 0.45      # coverage a problems sentence needs to flag the item at risk
+_POSITION_WEIGHTS = (1.0, 0.6, 0.4)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    line: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "line": self.line}
+
+
+@dataclass
+class ItemResult:
+    task_id: str
+    title: str
+    verdict: str
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+    risk: Evidence | None = None  # the problems-part sentence that flagged it, if any
+    candidates: list[Evidence] = field(default_factory=list)  # the best passages even when below the threshold
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.task_id, "title": self.title, "verdict": self.verdict, "score": self.score,
+                "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass
+class CheckResult:
+    plan: str
+    summary: str
+    items: list[ItemResult]
+    targets: list[TargetResult]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"plan": self.plan, "summary": self.summary, "items": [i.to_json() for i in self.items],
+                "targets": [t.to_json() for t in self.targets]}
+
+
+def summary_sentences(text: str, sections: Sequence[Any]) -> list[Sentence]:
+    """The sentences of a summary's review and problems parts, each tagged with its part.
+
+    `sections` are `sections.find_sections(text)`: objects with kind (review / problems / plan / other),
+    start_line and end_line. Plan parts are dropped. When no review part is found the whole text outside plan
+    and problems parts counts as review (a plain summary). Paragraphs of the review that begin by naming
+    problems (我们也清醒看到，…还存在不少困难和问题) count as problems.
+    """
+    lines = text.split("\n")
+    kinds = ["review"] * len(lines)
+    has_review = any(s.kind == "review" for s in sections)
+    if has_review:
+        kinds = ["other"] * len(lines)
+    for section in sections:
+        for number in range(max(section.start_line, 1), min(section.end_line, len(lines)) + 1):
+            kinds[number - 1] = section.kind
+    sentences: list[Sentence] = []
+    run_start = 0
+    for index in range(1, len(lines) + 1):
+        if index == len(lines) or kinds[index] != kinds[run_start]:
+            kind = kinds[run_start]
+            if kind in ("review", "problems"):
+                chunk = "\n".join(lines[run_start:index])
+                offset = sentences[-1].paragraph if sentences else 0  # paragraph numbers unique over the text
+                sentences.extend(Sentence(s.text, s.line, s.part, s.paragraph + offset)
+                                 for s in split_sentences(chunk, first_line=run_start + 1, part=kind))
+            run_start = index
+    return _mark_problem_paragraphs(sentences)
+
+
+def _mark_problem_paragraphs(sentences: list[Sentence]) -> list[Sentence]:
+    first_of: dict[int, str] = {}
+    for s in sentences:
+        first_of.setdefault(s.paragraph, s.text)
+    problem = {p for p, first in first_of.items() if _PROBLEM_LEAD.search(first[:60])}
+    return [Sentence(s.text, s.line, "problems", s.paragraph) if s.paragraph in problem and s.part == "review"
+            else s for s in sentences]
+
+
+def _pick_evidence(matches: list[Match]) -> list[Match]:
+    """The best matches, one per line, so that each shows a different passage."""
+    chosen: list[Match] = []
+    lines: set[int] = set()
+    for match in matches:
+        if match.sentence.line in lines:
+            continue
+        chosen.append(match)
+        lines.add(match.sentence.line)
+        if len(chosen) == EVIDENCE_COUNT:
+            break
+    return chosen
+
+
+def _signals(text: str) -> tuple[bool, bool, bool]:
+    """(risk, done, progress) words in one sentence; a risk word hides the completion word it holds."""
+    risk = bool(_RISK.search(text))
+    cleaned = _RISK.sub("", text)
+    return risk, bool(_DONE.search(cleaned)), bool(_PROGRESS.search(cleaned))
+
+
+def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Match | None) -> tuple[str, float]:
+    """The verdict and its score from the evidence sentences (and the paragraphs they sit in)."""
+    score = max((m.coverage for m in evidence), default=0.0)
+    if score < FOUND_THRESHOLD:
+        return "not_found", round(score, 2)
+    found = [m for m in evidence if m.coverage >= FOUND_THRESHOLD * 0.75] or evidence[:1]
+    done = progress = risk = 0.0
+    for weight, match in zip(_POSITION_WEIGHTS, found):
+        r, d, p = _signals(match.sentence.text)
+        # the rest of its paragraph counts too, for less: 二是深化改革开放。…取得重要进展。
+        rest = paragraph_text.get(match.sentence.paragraph, "").replace(match.sentence.text, "")
+        pr, pd, pp = _signals(rest)
+        risk += weight * (r + 0.3 * pr)
+        done += weight * (d + 0.3 * pd)
+        progress += weight * (p + 0.3 * pp)
+    if risk_match is not None and risk_match.coverage >= max(RISK_THRESHOLD, 0.8 * score):
+        return "at_risk", round(max(score, risk_match.coverage), 2)
+    if risk > done and risk >= progress and risk > 0:
+        return "at_risk", round(score, 2)
+    if done >= progress * 0.5 and done > 0:
+        return "done", round(score, 2)
+    if progress > 0:
+        return "in_progress", round(score, 2)
+    # mentioned, but with no word that says how far it got: a review reports what was done
+    return "done" if done else "in_progress", round(score, 2)
+
+
+def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str]) -> ItemResult:
+    query = build_query(task.title, task.detail, index.segmenter)
+    review = index.rank(query, ("review",))
+    evidence = _pick_evidence(review)
+    problems = index.rank(query, ("problems",))
+    risk_match = max(problems[:EVIDENCE_COUNT], key=lambda m: m.coverage, default=None)
+    verdict, score = decide(evidence, paragraph_text, risk_match)
+    shown = [] if verdict == "not_found" else [Evidence(m.sentence.text, m.sentence.line) for m in evidence]
+    risk = (Evidence(risk_match.sentence.text, risk_match.sentence.line)
+            if verdict == "at_risk" and risk_match is not None else None)
+    candidates = [Evidence(m.sentence.text, m.sentence.line) for m in evidence]
+    return ItemResult(task.id, task.title, verdict, score, shown, risk, candidates)
+
+
+def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences: list[Sentence],
+               segmenter: Segmenter) -> CheckResult:
+    """Check every task of a plan (and each of its targets) against a summary's sentences."""
+    tasks = list(tasks)
+    index = SentenceIndex(sentences, segmenter)
+    paragraph_text: dict[int, str] = {}
+    for s in sentences:
+        paragraph_text[s.paragraph] = paragraph_text.get(s.paragraph, "") + s.text
+    items = [check_item(task, index, paragraph_text) for task in tasks]
+    targets = [check_target(task.id, target, sentences) for task in tasks for target in task.targets]
+    return CheckResult(plan_id, summary_name, items, targets)
+
+
+def apply_result(task: Task, result: ItemResult, summary_name: str, today: date, mark_done: bool = False,
+                 by: str = "") -> bool:
+    """Write a check into a task: its [check] table and a progress entry. The task's status changes only to
+    done, and only when asked (`--mark-done`) and the verdict is done. Returns whether anything changed."""
+    check = {"report": summary_name, "verdict": result.verdict, "score": result.score,
+             "evidence": [e.text for e in result.evidence]}
+    lines = [e.line for e in result.evidence]
+    if lines:
+        check["lines"] = lines
+    status = task.status
+    if mark_done and result.verdict == "done" and task.is_open:
+        status = "done"
+    note = f"check {summary_name}: {result.verdict} ({result.score:.2f})"
+    if result.evidence:
+        note += f", line {result.evidence[0].line}: {result.evidence[0].text[:60]}"
+    last = task.progress[-1] if task.progress else None
+    if task.check == check and status == task.status and last is not None and last.note == note:
+        return False  # the same check applied twice leaves the file as it is
+    task.check = check
+    task.status = status
+    task.progress.append(ProgressEntry(date=today, status=status, note=note, by=by))
+    return True
