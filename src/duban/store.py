@@ -226,6 +226,15 @@ class Workspace:
             raise BrokenFile(path, f"holds id {task.id!r}, not {task_id!r}", 1)
         return task
 
+    def locked(self, task_id: str):
+        """A lock around read-modify-write of one task, so concurrent updates from several processes lose nothing."""
+        from filelock import FileLock
+
+        plan_id, number = split_task_id(task_id)
+        lock_dir = self.root / CACHE_DIR / "locks"
+        lock_dir.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(lock_dir / f"{plan_id}-{number}.lock"), timeout=30)
+
     def save_task(self, task: Task) -> bool:
         """Write a task to its file; returns False when the file already held exactly this."""
         return atomic_write(self.task_path(task.id), render_task(task))

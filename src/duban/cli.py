@@ -1,0 +1,325 @@
+"""The command line: parse arguments, call the library, turn its errors into one line on stderr.
+
+Only this module imports click. Rich and the heavier libraries are imported inside the commands that use them so
+`duban --version` and `duban list --json` start fast.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from duban import __version__
+from duban.errors import EXIT_FINDING, DubanError
+
+
+class App:
+    """What the global options decide: the workspace, today's date and the label language."""
+
+    def __init__(self, plans: str | None, today: date | None, lang: str | None):
+        self.plans = plans
+        self.today = today or date.today()
+        self._lang = lang
+        self._workspace = None
+
+    @property
+    def workspace(self):
+        if self._workspace is None:
+            from duban.store import Workspace, find_workspace
+
+            self._workspace = Workspace(find_workspace(self.plans))
+        return self._workspace
+
+    @property
+    def lang(self) -> str:
+        if self._lang:
+            return self._lang
+        try:
+            configured = self.workspace.settings.get("lang")
+        except DubanError:
+            configured = None
+        return configured if configured in ("zh", "en") else "zh"
+
+    def load_tasks(self):
+        """Every readable task; each broken file becomes a warning on stderr and is skipped."""
+        from duban.views import warn
+
+        result = self.workspace.load_tasks()
+        warn(str(fault.message) for fault in result.faults)
+        return result.tasks
+
+
+class DubanGroup(click.Group):
+    """Turns DubanError into `duban: message` on stderr with its exit code, never a traceback."""
+
+    def main(self, *args, **kwargs):
+        kwargs.pop("standalone_mode", None)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except DubanError as error:
+            click.echo(f"duban: {error.message}", err=True)
+            sys.exit(error.exit_code)
+        except click.ClickException as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except click.exceptions.Abort:
+            click.echo("duban: aborted", err=True)
+            sys.exit(1)
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"duban: {where}{error.strerror or error}", err=True)
+            sys.exit(3)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _parse_today(ctx, param, value):
+    if value is None:
+        return None
+    from duban.dates import parse_date
+
+    return parse_date(value, "--today")
+
+
+def _parse_statuses(ctx, param, values):
+    from duban.model import parse_status
+
+    return tuple(parse_status(v) for v in values)
+
+
+def _parse_status(ctx, param, value):
+    if value is None:
+        return None
+    from duban.model import parse_status
+
+    return parse_status(value)
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print only JSON on stdout.")
+
+
+@click.group(cls=DubanGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="duban")
+@click.option("--plans", metavar="DIR", help="Workspace folder (default: $DUBAN_PLANS, else the nearest plans/).")
+@click.option("--today", metavar="YYYY-MM-DD", envvar="DUBAN_TODAY", callback=_parse_today,
+              help="Fix today's date for reproducible output (or $DUBAN_TODAY).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), envvar="DUBAN_LANG",
+              help="Label language: zh (default) or en.")
+@click.pass_context
+def cli(ctx, plans, today, lang):
+    """duban (督办): track the plan items of government reports until each is done."""
+    ctx.obj = App(plans, today, lang)
+
+
+pass_app = click.make_pass_decorator(App)
+
+
+@cli.command()
+@click.argument("directory", required=False, metavar="[DIR]")
+@click.option("--org", default="", help="Organisation name written into duban.toml.")
+@pass_app
+def init(app: App, directory, org):
+    """Create a workspace (default: ./plans)."""
+    from duban.store import init_workspace
+
+    root = Path(directory or app.plans or os.environ.get("DUBAN_PLANS") or "plans")
+    if init_workspace(root, org):
+        click.echo(f"created workspace {root}")
+    else:
+        click.echo(f"{root} is already a duban workspace")
+
+
+@cli.command("list")
+@click.option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S",
+              help="Only this status (todo, in_progress, done, blocked, dropped or 未开始, 推进中 …); repeatable.")
+@click.option("--owner", metavar="O", help="Only tasks this unit leads or supports.")
+@click.option("--plan", metavar="P", help="Only this plan (e.g. 2019H2).")
+@click.option("--overdue", is_flag=True, help="Only late tasks.")
+@click.option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="Only open tasks due within DAYS.")
+@click.option("--grep", metavar="TEXT", help="Only tasks whose id, title, detail, owner or category hold TEXT.")
+@click.option("--sort", type=click.Choice(["id", "due", "owner"]), default="id", show_default=True)
+@json_option
+@pass_app
+def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort, as_json):
+    """The ledger: every task, or those that match the filters."""
+    from duban.ledger import TaskFilter, select, task_summary
+
+    task_filter = TaskFilter(statuses, owner, plan, overdue, due_within, grep)
+    tasks = select(app.load_tasks(), task_filter, app.today, sort)
+    if as_json:
+        from duban.views import dump_json
+
+        dump_json([task_summary(t, app.today) for t in tasks])
+        return
+    from duban.views import make_console, render_list
+
+    render_list(make_console(), tasks, app.today, app.lang)
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID")
+@json_option
+@pass_app
+def show(app: App, task_id, as_json):
+    """One task with its targets, progress log and last check."""
+    task = app.workspace.get_task(task_id)
+    if as_json:
+        from duban.views import dump_json, task_json
+
+        dump_json(task_json(task, app.today))
+        return
+    from duban.views import make_console, render_task
+
+    render_task(make_console(), task, app.today, app.lang)
+
+
+def _parse_due(ctx, param, value):
+    """`--due 年底` → (2019-12-31, "年底"): the date and the words it came from."""
+    if value is None:
+        return None
+    from duban.dates import parse_due
+
+    today = ctx.find_object(App).today
+    return parse_due(value, today), value.strip()
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID")
+@click.option("--status", callback=_parse_status, metavar="S", help="New status (English or Chinese name).")
+@click.option("--owner", metavar="O", help="New lead unit.")
+@click.option("--due", callback=_parse_due, metavar="DATE", help="New deadline: 2019-10-31, 年底, 6月底前, 三季度末 …")
+@click.option("--note", metavar="TEXT", help="What was done.")
+@click.option("--by", metavar="NAME", help="Who reports it (default: $DUBAN_USER or the login name).")
+@click.option("--commit", "do_commit", is_flag=True, help="Commit the change to git.")
+@pass_app
+def update(app: App, task_id, status, owner, due, note, by, do_commit):
+    """Change a task and append an entry to its progress log."""
+    from duban.labels import status_label
+    from duban.ledger import Change, apply_change
+
+    by = by or os.environ.get("DUBAN_USER") or _login_name()
+    change = Change(status=status, owner=owner, note=note, by=by)
+    if due is not None:
+        change.due, change.due_basis = due
+    workspace = app.workspace
+    with workspace.locked(task_id):
+        task = workspace.get_task(task_id)
+        changes = apply_change(task, change, app.today)
+        workspace.save_task(task)
+    if "status" in changes:
+        old, new = changes["status"]
+        summary = f"{task_id} {status_label(old, app.lang)} → {status_label(new, app.lang)}"
+    else:
+        summary = f"{task_id} {'progress recorded' if app.lang == 'en' else '已记录进展'}"
+    click.echo(summary)
+    if do_commit:
+        from duban.gitops import commit
+
+        commit(workspace.root, [workspace.task_path(task_id)], f"duban: {summary}")
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+@cli.command()
+@click.option("--owner", metavar="O", help="Only this unit's late tasks.")
+@json_option
+@click.option("--fail", is_flag=True, help="Exit 1 when anything is late (for scripts and CI).")
+@pass_app
+def overdue(app: App, owner, as_json, fail):
+    """Late tasks by owner, most days late first."""
+    from duban.ledger import overdue_by_owner, task_summary
+
+    groups = overdue_by_owner(app.load_tasks(), app.today, owner)
+    if as_json:
+        from duban.views import dump_json
+
+        dump_json([task_summary(t, app.today) for g in groups for t in g.tasks])
+    else:
+        from duban.views import make_console, render_overdue
+
+        render_overdue(make_console(), groups, app.today, app.lang)
+    if fail and groups:
+        sys.exit(EXIT_FINDING)
+
+
+@cli.command()
+@pass_app
+def validate(app: App):
+    """Check every file of the workspace; exit 1 naming the file and line of each fault."""
+    from duban.ledger import validate as validate_workspace
+
+    report = validate_workspace(app.workspace)
+    for fault in report.faults:
+        click.echo(str(fault))
+    if report.faults:
+        click.echo(f"{len(report.faults)} fault(s) in {app.workspace.root}", err=True)
+        sys.exit(EXIT_FINDING)
+    click.echo(f"ok: {report.plans} plans, {report.tasks} tasks")
+
+
+_FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+@cli.command()
+@click.option("--week", metavar="YYYY-Www", help="ISO week, e.g. 2019-W36 (default: the week of --today).")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "pdf"]),
+              help="Output format (default: from -o's suffix, else text).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: stdout; PDF: weekly-YYYY-Www.pdf).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Label language (overrides the global --lang).")
+@pass_app
+def weekly(app: App, week, fmt, output, lang):
+    """The weekly status report (督办周报) for the Monday meeting."""
+    from duban.views import warn
+    from duban.weekly import weekly_report
+
+    if fmt is None:
+        fmt = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text") if output else "text"
+    lang = lang or app.lang
+    if fmt == "pdf":
+        from duban.printing import find_browser
+
+        find_browser()  # fail before the work when there is nothing to print with
+    report = weekly_report(app.workspace, app.today, week)
+    warn(str(fault.message) for fault in report.skipped)
+    if fmt == "pdf":
+        from duban.printing import html_to_pdf
+        from duban.weekly_render import render_html
+
+        target = Path(output or f"weekly-{report.week}.pdf")
+        html_to_pdf(render_html(report, lang), target)
+        click.echo(f"wrote {target}")
+        return
+    from duban.weekly_render import render
+
+    to_terminal = output is None and sys.stdout.isatty()
+    if to_terminal:
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    else:
+        width = int(os.environ.get("COLUMNS", 0) or 0) or 100
+    text = render(report, fmt, lang, width=width, color=to_terminal and not os.environ.get("NO_COLOR"))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from duban.store import atomic_write
+
+    atomic_write(Path(output), text)
+    click.echo(f"wrote {output}")
+
+
+def main() -> None:
+    cli(prog_name="duban")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
