@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Sequence
 
-from duban.matching import Match, Segmenter, Sentence, SentenceIndex, build_query, split_sentences
+from duban.matching import (Match, Segmenter, Sentence, SentenceIndex, build_query, plan_rarity,
+                            split_sentences, title_coverage)
 from duban.model import ProgressEntry, Task
 from duban.targets import TargetResult, check_target
 
@@ -21,9 +22,12 @@ from duban.targets import TargetResult, check_target
 _RISK = re.compile(r"尚未|滞后|未完成|未能|没有完成|进展缓慢|不到位|落实不力|差距较大|困难较多|仍然?(?:薄弱|严峻|突出|繁重)|"
                    r"有待|亟待|未达到|未启动|停滞|乏力|减慢|放缓")
 _DONE = re.compile(r"完成|建成|通过|实现|达到|获评|顺利|圆满|超额|如期|全覆盖|成功|落地|投入使用|投入运营|通车|"
-                   r"通水|挂牌|验收|取得(?:明显|显著|重大|突破性|积极|重要|新的?)?(?:成效|成果|突破)|成效显著|"
-                   r"全面(?:推开|实施|实行|推行|建立)|提前")
-_PROGRESS = re.compile(r"推进|启动|正在|加快|开局|稳步|有序|逐步|试点|进展|着力|推动|开工|筹建|部署")
+                   r"通水|挂牌|验收|取得(?:明显|显著|重大|突破性|重要|新的?)?(?:成效|成果|突破|进展)|成效显著|"
+                   r"全面(?:推开|实施|实行|推行|建立)|提前|明显|显著|增长|下降|提高到|增加到|迈出")
+# A figure with its unit: a review that gives one reports a result.
+_RESULT_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|个|项|家|所|套|户|人|名|公里|吨|件|次|元|亩|张|床)")
+_PROGRESS = re.compile(r"正在|启动|开局|初见成效|初步|逐步|稳步|有序推进|加快推进|积极推进|推进中|积极进展|筹建|"
+                       r"开工|着手|前期")
 
 # A paragraph of the review that is really about problems: 我们也清醒看到…困难和问题.
 _PROBLEM_LEAD = re.compile(r"(?:清醒(?:地)?(?:看到|认识到)|存在(?:的)?(?:主要)?问题|不足之处|问题和不足|困难和问题|"
@@ -31,8 +35,8 @@ _PROBLEM_LEAD = re.compile(r"(?:清醒(?:地)?(?:看到|认识到)|存在(?:的)
 
 VERDICTS = ("done", "in_progress", "at_risk", "not_found")
 EVIDENCE_COUNT = 3
-FOUND_THRESHOLD = 0.3      # coverage of the item's own words below which the summary does not mention it
-RISK_THRESHOLD = 0.45      # coverage a problems sentence needs to flag the item at risk
+FOUND_THRESHOLD = 0.15     # coverage of the item's own words below which the summary does not mention it
+RISK_THRESHOLD = 0.6       # share of the item's title words a problems sentence needs to flag it at risk
 _POSITION_WEIGHTS = (1.0, 0.6, 0.4)
 
 
@@ -129,7 +133,8 @@ def _signals(text: str) -> tuple[bool, bool, bool]:
     """(risk, done, progress) words in one sentence; a risk word hides the completion word it holds."""
     risk = bool(_RISK.search(text))
     cleaned = _RISK.sub("", text)
-    return risk, bool(_DONE.search(cleaned)), bool(_PROGRESS.search(cleaned))
+    done = bool(_DONE.search(cleaned) or _RESULT_FIGURE.search(cleaned))
+    return risk, done, bool(_PROGRESS.search(cleaned))
 
 
 def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Match | None) -> tuple[str, float]:
@@ -147,24 +152,31 @@ def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Ma
         risk += weight * (r + 0.3 * pr)
         done += weight * (d + 0.3 * pd)
         progress += weight * (p + 0.3 * pp)
-    if risk_match is not None and risk_match.coverage >= max(RISK_THRESHOLD, 0.8 * score):
-        return "at_risk", round(max(score, risk_match.coverage), 2)
+    if risk_match is not None:
+        return "at_risk", round(score, 2)
     if risk > done and risk >= progress and risk > 0:
         return "at_risk", round(score, 2)
-    if done >= progress * 0.5 and done > 0:
+    if done > 0 and done >= progress:
         return "done", round(score, 2)
-    if progress > 0:
-        return "in_progress", round(score, 2)
-    # mentioned, but with no word that says how far it got: a review reports what was done
-    return "done" if done else "in_progress", round(score, 2)
+    # mentioned, but with nothing that shows a result: still under way
+    return "in_progress", round(score, 2)
 
 
-def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str]) -> ItemResult:
-    query = build_query(task.title, task.detail, index.segmenter)
+def _risk_match(query, index: SentenceIndex) -> Match | None:
+    """A sentence of the problems part that names the item itself: most of its title words, two at least."""
+    for match in index.rank(query, ("problems",))[:5]:
+        share, whole = title_coverage(query, index.segmenter.normalise(match.sentence.text))
+        if share >= RISK_THRESHOLD and whole >= 2:
+            return match
+    return None
+
+
+def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str],
+               rarity: dict[str, float] | None = None) -> ItemResult:
+    query = build_query(task.title, task.detail, index.segmenter, rarity)
     review = index.rank(query, ("review",))
     evidence = _pick_evidence(review)
-    problems = index.rank(query, ("problems",))
-    risk_match = max(problems[:EVIDENCE_COUNT], key=lambda m: m.coverage, default=None)
+    risk_match = _risk_match(query, index)
     verdict, score = decide(evidence, paragraph_text, risk_match)
     shown = [] if verdict == "not_found" else [Evidence(m.sentence.text, m.sentence.line) for m in evidence]
     risk = (Evidence(risk_match.sentence.text, risk_match.sentence.line)
@@ -181,7 +193,8 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
     paragraph_text: dict[int, str] = {}
     for s in sentences:
         paragraph_text[s.paragraph] = paragraph_text.get(s.paragraph, "") + s.text
-    items = [check_item(task, index, paragraph_text) for task in tasks]
+    rarity = plan_rarity(segmenter.words(f"{task.title}{task.detail}") for task in tasks)
+    items = [check_item(task, index, paragraph_text, rarity) for task in tasks]
     targets = [check_target(task.id, target, sentences) for task in tasks for target in task.targets]
     return CheckResult(plan_id, summary_name, items, targets)
 

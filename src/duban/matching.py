@@ -34,17 +34,17 @@ DEFAULT_VOCABULARY = (
     "节能减排", "生态文明", "创新驱动", "营商环境", "减税降费", "内需", "主引擎", "城乡一体化", "农业现代化",
 )
 
-# Words every sentence of a government report is full of: they say little about which task a sentence is about.
+# Words every sentence of a government report is full of: verbs of effort, adverbs, particles. They say little
+# about which task a sentence is about, so ranking weighs them down and coverage ignores them.
 BOILERPLATE = frozenset((
     "进一步", "加强", "推进", "推动", "全面", "工作", "深入", "积极", "大力", "加快", "着力", "扎实", "切实",
     "不断", "继续", "坚持", "努力", "做好", "抓好", "开展", "实施", "落实", "持续", "强化", "完善", "提高",
-    "提升", "促进", "健全", "建立", "加大", "力度", "水平", "建设", "发展", "我们", "要", "的", "和", "是", "在",
-    "了", "与", "及", "等", "为", "对", "把", "将", "从", "以", "于", "向", "中", "上", "下", "年", "今年",
-    "去年", "全年", "一年", "各项", "有关", "相关", "重点", "主要", "一批", "更加", "更好", "确保", "实现",
-    "取得", "新", "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "方面",
-    "同时", "进行", "工程", "体系", "机制", "制度", "政策", "措施", "任务", "目标", "方式", "能力", "作用",
-    "问题", "一个", "这个", "各地", "全国", "国家", "我国", "地方", "政府", "领域", "重大", "重要", "有效",
-    "各级", "部门", "单位", "全区", "全县", "全市", "区", "县", "市", "镇", "街道", "万", "亿", "个", "家",
+    "提升", "促进", "健全", "建立", "加大", "力度", "水平", "我们", "要", "的", "和", "是", "在", "了", "与",
+    "及", "等", "为", "对", "把", "将", "从", "以", "于", "向", "中", "上", "下", "今年", "去年", "全年", "一年",
+    "各项", "有关", "相关", "重点", "主要", "一批", "更加", "更好", "确保", "实现", "取得", "一是", "二是",
+    "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "方面", "同时", "进行", "任务", "目标",
+    "方式", "作用", "问题", "一个", "这个", "各地", "各级", "有效", "全力", "力争", "争取", "更大", "新",
+    "全区", "全县", "全市", "深化", "创新", "统筹", "保持", "注重", "突出", "围绕", "通过", "认真",
 ))
 
 DEFAULT_SYNONYMS = {"效劳": "服务", "根本": "基本", "方案生育": "计划生育"}
@@ -215,11 +215,15 @@ PHRASE_WEIGHT = 2.0
 DETAIL_WEIGHT = 0.35
 BOILERPLATE_FACTOR = 0.15
 DETAIL_CORE = 20  # how many of the detail's words coverage looks for
-TITLE_SHARE = 0.6  # share of the title (and key phrases) in coverage; the detail's words have the rest
+TITLE_SHARE = 0.5  # share of the title (and key phrases) in coverage; the detail's words have the rest
 
 
-def build_query(title: str, detail: str, segmenter: Segmenter) -> Query:
-    """The words of an item with their weights: title and key phrases up, detail and boilerplate down."""
+def build_query(title: str, detail: str, segmenter: Segmenter,
+                rarity: Mapping[str, float] | None = None) -> Query:
+    """The words of an item with their weights: title and key phrases up, detail and boilerplate down.
+
+    `rarity` (word → weight, see `plan_rarity`) says how particular a word is to this item among the plan's
+    items; the detail words that coverage looks for are the item's most particular ones."""
     weights: Counter[str] = Counter()
     title_words = segmenter.words(title)
     phrases = key_phrases(title, segmenter)
@@ -229,14 +233,41 @@ def build_query(title: str, detail: str, segmenter: Segmenter) -> Query:
         for word in segmenter.words(phrase) or [phrase]:
             weights[word] += PHRASE_WEIGHT
     counts: Counter[str] = Counter(segmenter.words(detail)) if detail else Counter()
+    rarity = rarity or {}
+    typical = (sum(rarity.values()) / len(rarity)) if rarity else 1.0
     for word, count in counts.items():
-        weights[word] += DETAIL_WEIGHT * (1 + math.log(count)) / 2
+        weights[word] += DETAIL_WEIGHT * (1 + math.log(count)) / 2 * rarity.get(word, typical) / typical
     for word in list(weights):
         if word in BOILERPLATE:
             weights[word] *= BOILERPLATE_FACTOR
-    content = [(w, c) for w, c in counts.most_common() if w not in BOILERPLATE and len(w) > 1]
-    detail_words = {w: 1 + math.log(c) for w, c in content[:DETAIL_CORE]}
+    content = {w: (1 + math.log(c)) * rarity.get(w, 1.0) for w, c in counts.items()
+               if w not in BOILERPLATE and len(w) > 1}
+    chosen = sorted(content, key=lambda w: (-content[w], w))[:DETAIL_CORE]
+    detail_words = {w: content[w] for w in chosen}
     return Query(dict(weights), title_words, phrases, detail_words)
+
+
+def _presence(word: str, text: str) -> float:
+    """1 when the word occurs in the text; for longer words, the share of its two-character pieces that do
+    (创新型国家 against 创新驱动 … 国家: partly), since Chinese rephrases by reshuffling such pieces."""
+    if word in text:
+        return 1.0
+    if len(word) < 3:
+        return 0.0
+    pieces = [word[i:i + 2] for i in range(len(word) - 1)]
+    return 0.8 * sum(piece in text for piece in pieces) / len(pieces)
+
+
+def title_coverage(query: Query, text: str) -> tuple[float, int]:
+    """The share of the item's own title words and key phrases the text holds, and how many it holds whole."""
+    core = {w: TITLE_WEIGHT for w in query.title_words if w not in BOILERPLATE}
+    for phrase in query.phrases:
+        core[phrase] = PHRASE_WEIGHT
+    total = sum(core.values())
+    if not total:
+        return 0.0, 0
+    return (sum(v * _presence(w, text) for w, v in core.items()) / total,
+            sum(1 for w in core if w in text))
 
 
 def coverage(query: Query, text: str) -> float:
@@ -246,14 +277,24 @@ def coverage(query: Query, text: str) -> float:
     for phrase in query.phrases:
         core[phrase] = PHRASE_WEIGHT
     title_total = sum(core.values())
-    title_part = sum(v for w, v in core.items() if w in text) / title_total if title_total else 0.0
+    title_part = sum(v * _presence(w, text) for w, v in core.items()) / title_total if title_total else 0.0
     detail_total = sum(query.detail_words.values())
     if not detail_total:
         return title_part
-    detail_part = sum(v for w, v in query.detail_words.items() if w in text) / detail_total
+    detail_part = sum(v * _presence(w, text) for w, v in query.detail_words.items()) / detail_total
     if not title_total:
         return detail_part
     return TITLE_SHARE * title_part + (1 - TITLE_SHARE) * detail_part
+
+
+def plan_rarity(details: Iterable[list[str]]) -> dict[str, float]:
+    """Inverse document frequency of words over a plan's items: a word every item uses weighs little."""
+    documents = [set(words) for words in details]
+    frequency: Counter[str] = Counter()
+    for words in documents:
+        frequency.update(words)
+    total = len(documents)
+    return {word: math.log(1 + total / n) for word, n in frequency.items()}
 
 
 class BM25:
