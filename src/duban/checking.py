@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Sequence
 
-from duban.matching import (Match, Segmenter, Sentence, SentenceIndex, build_query, plan_rarity,
+from duban.matching import (BOILERPLATE, Match, Segmenter, Sentence, SentenceIndex, build_query, plan_rarity,
                             split_sentences, title_coverage)
 from duban.model import ProgressEntry, Task
 from duban.targets import TargetResult, check_target
@@ -58,6 +58,7 @@ class ItemResult:
     evidence: list[Evidence] = field(default_factory=list)
     risk: Evidence | None = None  # the problems-part sentence that flagged it, if any
     candidates: list[Evidence] = field(default_factory=list)  # the best passages even when below the threshold
+    terms: list[str] = field(default_factory=list)  # the item's words, for highlighting the evidence
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.task_id, "title": self.title, "verdict": self.verdict, "score": self.score,
@@ -182,7 +183,18 @@ def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str],
     risk = (Evidence(risk_match.sentence.text, risk_match.sentence.line)
             if verdict == "at_risk" and risk_match is not None else None)
     candidates = [Evidence(m.sentence.text, m.sentence.line) for m in evidence]
-    return ItemResult(task.id, task.title, verdict, score, shown, risk, candidates)
+    terms = [w for w in (*query.phrases, *query.title_words, *query.detail_words) if w not in BOILERPLATE]
+    return ItemResult(task.id, task.title, verdict, score, shown, risk, candidates, list(dict.fromkeys(terms)))
+
+
+def signal_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the words in text that decided a verdict: risk, done or in_progress."""
+    spans = []
+    for kind, pattern in (("at_risk", _RISK), ("done", _DONE), ("in_progress", _PROGRESS)):
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e, _ in spans):
+                spans.append((match.start(), match.end(), kind))
+    return sorted(spans)
 
 
 def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences: list[Sentence],
@@ -221,3 +233,33 @@ def apply_result(task: Task, result: ItemResult, summary_name: str, today: date,
     task.status = status
     task.progress.append(ProgressEntry(date=today, status=status, note=note, by=by))
     return True
+
+
+def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, list[Task], list]:
+    """Check plan `plan_id` of a workspace against the summary at `summary_path`.
+
+    Returns the result, the tasks it checked (in order) and the faults of task files that could not be read.
+    Raises UsageError for an unknown plan and BadInput for a summary that cannot be read.
+    """
+    from duban.reading import read_report
+    from duban.sections import find_sections
+
+    workspace.read_plan(plan_id)  # an unknown plan fails here, before the summary is read
+    report = read_report(summary_path)
+    loaded = workspace.load_tasks([plan_id])
+    tasks = loaded.tasks
+    sentences = summary_sentences(report.text, find_sections(report.text))
+    segmenter = Segmenter.from_settings(workspace.settings)
+    return check_plan(plan_id, report.name, tasks, sentences, segmenter), tasks, loaded.faults
+
+
+def apply_check(workspace, result: CheckResult, today: date, mark_done: bool = False, by: str = "") -> list[str]:
+    """Write each item's verdict into its task file; returns the ids of the tasks that changed."""
+    changed = []
+    for item in result.items:
+        with workspace.locked(item.task_id):
+            task = workspace.get_task(item.task_id)
+            if apply_result(task, item, result.summary, today, mark_done, by):
+                workspace.save_task(task)
+                changed.append(task.id)
+    return changed

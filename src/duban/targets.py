@@ -29,6 +29,7 @@ _ALIASES = (
     (re.compile(r"国内生产总值|GDP"), ("国内生产总值", "GDP")),
     (re.compile(r"进出口|外贸"), ("进出口总额", "进出口", "对外贸易")),
 )
+_LEADING_VERB = re.compile(r"^(?:减少|增加|新增|降低|提高|完成|实现|新建|改造|建成)")
 _QUALIFIERS = ("城镇", "全国", "全年", "城乡", "全区", "全县", "全市")
 
 _FIGURE = re.compile(
@@ -89,9 +90,12 @@ def metric_keys(metric: str) -> list[str]:
     """The names a summary may use for a plan's metric, most specific first."""
     core = _METRIC_TAIL.sub("", metric.strip()) or metric.strip()
     keys = [core]
-    aliases = [alias for pattern, names in _ALIASES if pattern.search(core) for alias in names]
+    aliases = next((list(names) for pattern, names in _ALIASES if pattern.search(core)), [])
     if aliases and len(core) < 3:
         keys = []  # 收入 alone would match 财政收入: only the named forms will do
+    lead = _LEADING_VERB.match(core)
+    if lead and len(core) - lead.end() >= 3:
+        keys.append(core[lead.end():])  # 减少农村贫困人口 → 农村贫困人口 (减少1386万)
     for qualifier in _QUALIFIERS:
         if core.startswith(qualifier) and len(core) - len(qualifier) >= 3:
             keys.append(core[len(qualifier):])
@@ -261,6 +265,8 @@ def _check_in_step(task_id: str, target: Target, sentences: Sequence[Sentence]) 
     When the summary gives several figures for the metric (urban and rural income), the slowest counts."""
     figures = [f for f in find_figures(target.metric, "%", sentences)]
     reference_metric = str(target.extra.get("reference") or REFERENCE_METRIC)
+    if re.fullmatch(r"经济(?:增长|发展|增速)?", reference_metric):
+        reference_metric = REFERENCE_METRIC  # 与经济增长同步: the economy's growth is GDP's
     reference = find_figures(reference_metric, "%", sentences)
     if not figures or not reference:
         return TargetResult(task_id, target, None, figures[0].text if figures else "", "unknown")
