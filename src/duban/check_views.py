@@ -38,13 +38,14 @@ def _evidence_cell(item: ItemResult, lang: str) -> Text:
     for index, evidence in enumerate(item.evidence):
         if index:
             cell.append("\n")
-        where = f"L{evidence.line} " if lang == "en" else f"第{evidence.line}{line_word} "
+        where = f"L{evidence.line}:" if lang == "en" else f"第{evidence.line}{line_word}："
         cell.append(where, style="dim")
         cell.append_text(highlight(evidence.text, item.terms))
     if item.risk is not None:
         if item.evidence:
             cell.append("\n")
-        cell.append(f"{label('problems', lang)} {item.risk.line}: ", style="red")
+        where = f"L{item.risk.line}:" if lang == "en" else f"第{item.risk.line}{line_word}："
+        cell.append(f"{label('problems', lang)} {where}", style="red")
         cell.append_text(highlight(item.risk.text, item.terms))
     return cell
 
@@ -82,7 +83,7 @@ def _targets_table(result: CheckResult, lang: str) -> Table:
     for target in result.targets:
         unit = "%" if target.target.comparator == "in_step" else target.target.unit
         actual = "—" if target.actual is None else f"{target.actual:g}{unit}"
-        where = f"L{target.line} " if lang == "en" else f"第{target.line}{label('line', lang)} "
+        where = f"L{target.line}:" if lang == "en" else f"第{target.line}{label('line', lang)}："
         sentence = Text(where if target.line else "", style="dim")
         sentence.append(target.actual_text)
         table.add_row(target.task_id, format_target(target.target, lang), actual,

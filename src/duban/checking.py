@@ -87,12 +87,13 @@ def summary_sentences(text: str, sections: Sequence[Any]) -> list[Sentence]:
     """
     lines = text.split("\n")
     kinds = ["review"] * len(lines)
-    has_review = any(s.kind == "review" for s in sections)
-    if has_review:
-        kinds = ["other"] * len(lines)
     for section in sections:
         for number in range(max(section.start_line, 1), min(section.end_line, len(lines)) + 1):
             kinds[number - 1] = section.kind
+    if any(s.kind == "review" for s in sections):
+        kinds = ["other" if kind not in ("review", "problems") else kind for kind in kinds]
+    else:  # a plain summary: all but its plan and problems parts is review
+        kinds = [kind if kind in ("plan", "problems") else "review" for kind in kinds]
     sentences: list[Sentence] = []
     run_start = 0
     for index in range(1, len(lines) + 1):
@@ -164,9 +165,13 @@ def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Ma
 
 
 def _risk_match(query, index: SentenceIndex) -> Match | None:
-    """A sentence of the problems part that names the item itself: most of its title words, two at least."""
-    for match in index.rank(query, ("problems",))[:5]:
-        share, whole = title_coverage(query, index.segmenter.normalise(match.sentence.text))
+    """A sentence of the problems part that names the item itself: its key phrase if it has one (创建国家卫生城市),
+    and most of its title words, two at least."""
+    for match in index.rank(query, ("problems",), limit=5):
+        text = index.segmenter.normalise(match.sentence.text)
+        if query.phrases and not any(phrase in text for phrase in query.phrases):
+            continue
+        share, whole = title_coverage(query, text)
         if share >= RISK_THRESHOLD and whole >= 2:
             return match
     return None
@@ -208,11 +213,41 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
     rarity = plan_rarity(segmenter.words(f"{task.title}{task.detail}") for task in tasks)
     items = [check_item(task, index, paragraph_text, rarity) for task in tasks]
     targets = [check_target(task.id, target, sentences) for task in tasks for target in task.targets]
+    for item in items:
+        _weigh_targets(item, [t for t in targets if t.task_id == item.task_id])
     return CheckResult(plan_id, summary_name, items, targets)
 
 
+def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
+    """An item's own figures outweigh its words: a missed target puts it at risk; all targets met make it done."""
+    if not targets:
+        return
+    if any(t.verdict == "not_met" for t in targets):
+        item.verdict = "at_risk"
+    elif all(t.verdict == "met" for t in targets) and item.verdict in ("in_progress", "not_found"):
+        item.verdict = "done"
+    else:
+        return
+    if not item.evidence:  # not_found before: the figures are its evidence
+        item.evidence = [Evidence(t.actual_text, t.line) for t in targets if t.line][:EVIDENCE_COUNT]
+        item.score = max(item.score, FOUND_THRESHOLD)
+
+
+def check_note(result: ItemResult, summary_name: str, lang: str = "zh") -> str:
+    """The progress-log line a check leaves: verdict, score and the first evidence with its line."""
+    from duban.labels import verdict_label
+
+    verdict = verdict_label(result.verdict, lang)
+    first = result.evidence[0] if result.evidence else None
+    if lang == "en":
+        note = f"check against {summary_name}: {verdict} ({result.score:.2f})"
+        return note + (f", line {first.line}: {first.text[:60]}" if first else "")
+    note = f"核查《{summary_name}》：{verdict}（{result.score:.2f}）"
+    return note + (f"，第{first.line}行：{first.text[:60]}" if first else "")
+
+
 def apply_result(task: Task, result: ItemResult, summary_name: str, today: date, mark_done: bool = False,
-                 by: str = "") -> bool:
+                 by: str = "", lang: str = "zh") -> bool:
     """Write a check into a task: its [check] table and a progress entry. The task's status changes only to
     done, and only when asked (`--mark-done`) and the verdict is done. Returns whether anything changed."""
     check = {"report": summary_name, "verdict": result.verdict, "score": result.score,
@@ -223,9 +258,7 @@ def apply_result(task: Task, result: ItemResult, summary_name: str, today: date,
     status = task.status
     if mark_done and result.verdict == "done" and task.is_open:
         status = "done"
-    note = f"check {summary_name}: {result.verdict} ({result.score:.2f})"
-    if result.evidence:
-        note += f", line {result.evidence[0].line}: {result.evidence[0].text[:60]}"
+    note = check_note(result, summary_name, lang)
     last = task.progress[-1] if task.progress else None
     if task.check == check and status == task.status and last is not None and last.note == note:
         return False  # the same check applied twice leaves the file as it is
@@ -253,13 +286,14 @@ def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, l
     return check_plan(plan_id, report.name, tasks, sentences, segmenter), tasks, loaded.faults
 
 
-def apply_check(workspace, result: CheckResult, today: date, mark_done: bool = False, by: str = "") -> list[str]:
+def apply_check(workspace, result: CheckResult, today: date, mark_done: bool = False, by: str = "",
+                lang: str = "zh") -> list[str]:
     """Write each item's verdict into its task file; returns the ids of the tasks that changed."""
     changed = []
     for item in result.items:
         with workspace.locked(item.task_id):
             task = workspace.get_task(item.task_id)
-            if apply_result(task, item, result.summary, today, mark_done, by):
+            if apply_result(task, item, result.summary, today, mark_done, by, lang):
                 workspace.save_task(task)
                 changed.append(task.id)
     return changed

@@ -296,7 +296,7 @@ def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commi
     if not (do_apply or mark_done):
         return
     by = by or os.environ.get("DUBAN_USER") or _login_name()
-    changed = apply_check(workspace, result, app.today, mark_done=mark_done, by=by)
+    changed = apply_check(workspace, result, app.today, mark_done=mark_done, by=by, lang=app.lang)
     from duban.labels import label
 
     message = f"{label('applied', app.lang)} {len(changed)} {label('tasks', app.lang)}" if app.lang == "en" \

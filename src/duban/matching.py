@@ -121,6 +121,32 @@ def _cache_dir() -> Path:
     return Path(tempfile.gettempdir())
 
 
+# jieba's dictionary holds 349,000 words and takes half a second to load even from its cache; the 105,000 words
+# seen ten times or more in its corpus load in a tenth of that and segment plans and summaries as well for
+# matching (rarer words fall back to their parts, and the domain vocabulary is added on top).
+DICTIONARY_MIN_FREQUENCY = 10
+DICTIONARY_NAME = f"jieba-dict-min{DICTIONARY_MIN_FREQUENCY}.txt"
+
+
+def _trimmed_dictionary(jieba_module) -> Path:
+    """The trimmed copy of jieba's dictionary in the cache folder, written on first use."""
+    target = _cache_dir() / DICTIONARY_NAME
+    if target.is_file():
+        return target
+    source = Path(jieba_module.__file__).with_name("dict.txt")
+    kept = []
+    with source.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) >= DICTIONARY_MIN_FREQUENCY:
+                kept.append(line if line.endswith("\n") else line + "\n")
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".jieba-dict.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.writelines(kept)
+    os.replace(temp, target)
+    return target
+
+
 _jieba_lock = threading.Lock()
 _tokenizer = None
 _added_words: set[str] = set()
@@ -136,7 +162,7 @@ def _jieba(vocabulary: Iterable[str]):
             import jieba  # heavy: its dictionary takes a few tenths of a second to load
 
             jieba.setLogLevel(logging.ERROR)
-            tokenizer = jieba.Tokenizer()
+            tokenizer = jieba.Tokenizer(str(_trimmed_dictionary(jieba)))
             tokenizer.tmp_dir = str(_cache_dir())
             tokenizer.initialize()
             _tokenizer = tokenizer
@@ -298,29 +324,32 @@ def plan_rarity(details: Iterable[list[str]]) -> dict[str, float]:
 
 
 class BM25:
-    """Okapi BM25 over tokenised documents; `score(query)` gives one score per document."""
+    """Okapi BM25 over tokenised documents; `score(query)` gives one score per document.
+
+    Postings (word → documents holding it) make a query cost what its words occur, not the size of the text."""
 
     def __init__(self, documents: list[list[str]], k1: float = 1.2, b: float = 0.75):
         self.k1, self.b = k1, b
-        self.documents = [Counter(doc) for doc in documents]
-        self.lengths = [len(doc) for doc in documents]
-        self.average = (sum(self.lengths) / len(self.lengths)) if self.lengths else 0.0
-        frequency: Counter[str] = Counter()
-        for doc in self.documents:
-            frequency.update(doc.keys())
-        total = len(documents)
-        self.idf = {word: math.log(1 + (total - n + 0.5) / (n + 0.5)) for word, n in frequency.items()}
+        self.size = len(documents)
+        lengths = [len(doc) for doc in documents]
+        average = (sum(lengths) / len(lengths)) if lengths else 0.0
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for index, doc in enumerate(documents):
+            norm = k1 * (1 - b + b * lengths[index] / average) if average else k1
+            for word, tf in Counter(doc).items():
+                # the term-frequency part of BM25, precomputed per document and word
+                self.postings.setdefault(word, []).append((index, tf * (k1 + 1) / (tf + norm)))
+        self.idf = {word: math.log(1 + (self.size - len(p) + 0.5) / (len(p) + 0.5))
+                    for word, p in self.postings.items()}
 
     def score(self, weights: Mapping[str, float]) -> list[float]:
-        scores = []
-        for doc, length in zip(self.documents, self.lengths):
-            norm = self.k1 * (1 - self.b + self.b * length / self.average) if self.average else self.k1
-            total = 0.0
-            for word, weight in weights.items():
-                tf = doc.get(word)
-                if tf:
-                    total += weight * self.idf[word] * tf * (self.k1 + 1) / (tf + norm)
-            scores.append(total)
+        scores = [0.0] * self.size
+        for word, weight in weights.items():
+            postings = self.postings.get(word)
+            if postings:
+                factor = weight * self.idf[word]
+                for index, part in postings:
+                    scores[index] += factor * part
         return scores
 
 
@@ -353,21 +382,24 @@ class SentenceIndex:
         self._paragraph_of = {key: i for i, key in enumerate(self._paragraph_keys)}
         self.paragraph_text = paragraph_text
 
-    def rank(self, query: Query, parts: Iterable[str] = ("review",)) -> list[Match]:
-        """Sentences of the given parts, best first; only those sharing at least one word with the query."""
+    def rank(self, query: Query, parts: Iterable[str] = ("review",), limit: int = 12) -> list[Match]:
+        """The `limit` best sentences of the given parts, best first; only those sharing a word with the query."""
         wanted = set(parts)
         own = self.sentence_bm25.score(query.weights)
         context = self.paragraph_bm25.score(query.weights)
         top_own = max(own, default=0.0) or 1.0
         top_context = max(context, default=0.0) or 1.0
-        matches = []
+        ranked = []
         for i, sentence in enumerate(self.sentences):
             if sentence.part not in wanted or own[i] <= 0:
                 continue
+            around = context[self._paragraph_of[(sentence.part, sentence.paragraph)]]
+            ranked.append((own[i] / top_own + self.PARAGRAPH_SHARE * around / top_context, sentence.line, i))
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        matches = []
+        for ranking, _, i in ranked[:limit]:  # coverage is dearer than ranking: only for the best
+            sentence = self.sentences[i]
             key = (sentence.part, sentence.paragraph)
-            around = context[self._paragraph_of[key]]
-            ranking = own[i] / top_own + self.PARAGRAPH_SHARE * around / top_context
             held = (coverage(query, self.texts[i]) + coverage(query, self.paragraph_text[key])) / 2
             matches.append(Match(sentence, ranking, held))
-        matches.sort(key=lambda m: (-m.rank_score, m.sentence.line))
         return matches

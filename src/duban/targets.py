@@ -136,9 +136,11 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
     return base / target_base
 
 
-def figures_after(sentence: str, start: int, line: int, unit: str = "") -> list[Figure]:
+def figures_after(sentence: str, start: int, line: int, unit: str = "", key_start: int | None = None) -> list[Figure]:
     """Figures in `unit` (or one convertible to it) that belong to the metric named just before `start`: in its
-    clause, or in a clause that carries on with it (比上年增长…). Many-year averages and totals are left out."""
+    clause, or in a clause that carries on with it (比上年增长…). Many-year averages and totals are left out.
+    Each figure's text runs from the metric's name (at `key_start`) to the figure: 国内生产总值增长6.6%."""
+    key_start = start if key_start is None else key_start
     figures: list[Figure] = []
     position = start
     first = True
@@ -154,7 +156,8 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "") -> list[
             before = clause[: match.start()]
             if _OTHER_MEASURE.search(before) or _MULTI_YEAR.search(before):
                 continue
-            figure = Figure(float(match.group(1)), match.group(2) or "", clause.strip(), line)
+            quoted = sentence[key_start: position + match.end()].strip()
+            figure = Figure(float(match.group(1)), match.group(2) or "", quoted, line)
             if convert(figure.value, figure.unit, unit) is not None:
                 figures.append(figure)
         if figures or end_match is None:
@@ -167,14 +170,14 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "") -> list[
     return figures
 
 
-def _key_positions(text: str, key: str) -> Iterable[int]:
+def _key_positions(text: str, key: str) -> Iterable[tuple[int, int]]:
     for match in re.finditer(re.escape(key), text):
         before = text[max(0, match.start() - 2): match.start()]
         if any(before.endswith(word) for word in _BAD_BEFORE):
             continue
         if _BAD_AFTER.match(text, match.end()) and not key.endswith(("率", "能耗")):
             continue
-        yield match.end()
+        yield match.start(), match.end()
 
 
 def find_figures(metric: str, unit: str, sentences: Sequence[Sentence]) -> list[Figure]:
@@ -187,11 +190,11 @@ def find_figures(metric: str, unit: str, sentences: Sequence[Sentence]) -> list[
         found: list[Figure] = []
         taken: set[tuple[int, int]] = set()
         for key in keys:
-            for end in _key_positions(sentence.text, key):
+            for begin, end in _key_positions(sentence.text, key):
                 if any(start <= end - 1 < stop for start, stop in taken):
                     continue
-                taken.add((end - len(key), end))
-                found.extend(figures_after(sentence.text, end, sentence.line, unit)[:1])
+                taken.add((begin, end))
+                found.extend(figures_after(sentence.text, end, sentence.line, unit, begin)[:1])
         if found:
             return found
     return []
@@ -220,7 +223,7 @@ def find_statement_of_miss(metric: str, sentences: Sequence[Sentence]) -> Senten
         if (sentence.part, sentence.paragraph) in multi_year:
             continue
         for key in keys:
-            for end in _key_positions(sentence.text, key):
+            for _, end in _key_positions(sentence.text, key):
                 clause_end = re.search(r"[。！？]", sentence.text[end:])
                 rest = sentence.text[end: end + clause_end.start()] if clause_end else sentence.text[end:]
                 if _MISSED.search(rest) or (growth and _FELL.search(rest[:12])):
