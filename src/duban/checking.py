@@ -26,8 +26,12 @@ _DONE = re.compile(r"完成|建成|通过|实现|达到|获评|顺利|圆满|超
                    r"全面(?:推开|实施|实行|推行|建立)|提前|明显|显著|增长|下降|提高到|增加到|迈出")
 # A figure with its unit: a review that gives one reports a result.
 _RESULT_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|个|项|家|所|套|户|人|名|公里|吨|件|次|元|亩|张|床)")
-_PROGRESS = re.compile(r"正在|启动|开局|初见成效|初步|逐步|稳步|有序推进|加快推进|积极推进|推进中|积极进展|筹建|"
+_PROGRESS = re.compile(r"正在|在建|启动|开局|初见成效|初步|逐步|稳步|有序推进|加快推进|积极推进|推进中|积极进展|筹建|"
                        r"开工|着手|前期")
+
+# Words that say the work is still going on: they outweigh the completion of a step in the same sentence
+# (平台正在建设，已完成招标).
+_ONGOING = re.compile(r"正在|在建|建设中|推进中|实施中|尚在|仍在")
 
 # A paragraph of the review that is really about problems: 我们也清醒看到…困难和问题.
 _PROBLEM_LEAD = re.compile(r"(?:清醒(?:地)?(?:看到|认识到)|存在(?:的)?(?:主要)?问题|不足之处|问题和不足|困难和问题|"
@@ -38,6 +42,9 @@ EVIDENCE_COUNT = 3
 FOUND_THRESHOLD = 0.15     # coverage of the item's own words below which the summary does not mention it
 RISK_THRESHOLD = 0.6       # share of the item's title words a problems sentence needs to flag it at risk
 _POSITION_WEIGHTS = (1.0, 0.6, 0.4)
+HEADING_LENGTH = 40
+# Words of thanks and greeting: part of a review's text, never evidence of any task.
+_CEREMONY = re.compile(r"表示(?:诚挚|衷心|真诚)?的?感谢|致以[^。]{0,12}敬意|^各位代表|^同志们")
 
 
 @dataclass(frozen=True)
@@ -105,7 +112,7 @@ def summary_sentences(text: str, sections: Sequence[Any]) -> list[Sentence]:
                 sentences.extend(Sentence(s.text, s.line, s.part, s.paragraph + offset)
                                  for s in split_sentences(chunk, first_line=run_start + 1, part=kind))
             run_start = index
-    return _mark_problem_paragraphs(sentences)
+    return _mark_problem_paragraphs([s for s in sentences if not _CEREMONY.search(s.text)])
 
 
 def _mark_problem_paragraphs(sentences: list[Sentence]) -> list[Sentence]:
@@ -135,6 +142,8 @@ def _signals(text: str) -> tuple[bool, bool, bool]:
     """(risk, done, progress) words in one sentence; a risk word hides the completion word it holds."""
     risk = bool(_RISK.search(text))
     cleaned = _RISK.sub("", text)
+    if _ONGOING.search(cleaned):
+        return risk, False, True
     done = bool(_DONE.search(cleaned) or _RESULT_FIGURE.search(cleaned))
     return risk, done, bool(_PROGRESS.search(cleaned))
 
@@ -150,6 +159,9 @@ def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Ma
         r, d, p = _signals(match.sentence.text)
         # the rest of its paragraph counts too, for less: 二是深化改革开放。…取得重要进展。
         rest = paragraph_text.get(match.sentence.paragraph, "").replace(match.sentence.text, "")
+        if not rest and len(match.sentence.text) <= HEADING_LENGTH:
+            # a heading on a line of its own (一是…。): the paragraph under it tells how far it got
+            rest = paragraph_text.get(match.sentence.paragraph + 1, "")
         pr, pd, pp = _signals(rest)
         risk += weight * (r + 0.3 * pr)
         done += weight * (d + 0.3 * pd)
