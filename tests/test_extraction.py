@@ -121,6 +121,7 @@ def test_bare_figure_is_a_floor_only_in_a_goals_paragraph():
 @pytest.mark.parametrize("text, owner, co_owners", [
     ("推进医联体建设。牵头单位：医政科、医管中心；配合单位：疾控中心、妇幼保健院。", "医政科", ["医管中心", "疾控中心", "妇幼保健院"]),
     ("开展病媒生物监测,由区疾控中心负责。", "区疾控中心", []),
+    ("由区卫生健康局牵头，疾控中心、各社区卫生服务中心配合，完成复审。", "区卫生健康局", ["疾控中心", "各社区卫生服务中心"]),
     ("开展病媒生物监测。", "", []),
 ])
 def test_explicit_owners(text, owner, co_owners):

@@ -99,3 +99,10 @@ def test_section_lines_and_empty_text():
     assert review.lines(text) == [(2, "一、工作回顾"), (3, "完成了建设。")]
     assert find_sections("") == []
     assert not has_plan(text)
+
+
+def test_spun_headings_match_through_the_workspace_synonyms():
+    text = "区卫生局工作总结\n一、上半年工作回忆\n完成了建设。\n二、下半年工作筹划\n1.推进医联体建设。\n"
+    assert [s.kind for s in find_sections(text)][1] == "review"
+    assert [s.kind for s in find_sections(text, {"筹划": "打算"})] == ["other", "review", "plan"]
+    assert classify_heading("三、下半年工作方案") == "plan"

@@ -98,7 +98,9 @@ def heading_words(heading: str) -> str:
 _UNIT = r"[^。；;，,：:\s（）()]{2,20}"
 _LEAD_RE = re.compile(rf"(?:牵头单位|牵头科室|牵头部门|责任单位|责任科室|责任部门|主办单位)[:：]\s*({_UNIT}(?:、{_UNIT})*)")
 _CO_RE = re.compile(rf"(?:配合单位|配合科室|配合部门|协办单位|协助单位)[:：]\s*({_UNIT}(?:、{_UNIT})*)")
-_BY_RE = re.compile(r"由([^，。；,;：:\s]{2,16}?)(?:牵头)?负责")
+_BY_RE = re.compile(r"由([^，。；,;：:\s]{2,16}?)(?:牵头负责|负责|牵头)")
+# "由区卫生健康局牵头，疾控中心、各社区卫生服务中心配合"
+_SUPPORT_RE = re.compile(r"(?:牵头|负责)[，,、]\s*([^。；;，,]{2,40}?)(?:等(?:单位|部门|科室))?(?:配合|协助|参与)")
 
 
 def explicit_owners(text: str) -> tuple[str, list[str]]:
@@ -112,6 +114,9 @@ def explicit_owners(text: str) -> tuple[str, list[str]]:
         by = _BY_RE.search(text)
         if by:
             owner = by.group(1)
+            support = _SUPPORT_RE.search(text, by.start())
+            if support:
+                co_owners = [unit for unit in re.split(r"[、和及]", support.group(1)) if len(unit) >= 2]
     co = _CO_RE.search(text)
     if co:
         co_owners += [unit for unit in co.group(1).split("、") if unit not in co_owners and unit != owner]
@@ -377,7 +382,7 @@ def extract_items(text: str, period: Period, *, owner_rules: dict[str, str] | No
                   synonyms: dict[str, str] | None = None, default_owner: str = "",
                   sections: list[Section] | None = None) -> list[Item]:
     """The plan items of a report's clean text, in source order, with owners, deadlines and targets."""
-    sections = find_sections(text) if sections is None else sections
+    sections = find_sections(text, synonyms) if sections is None else sections
     blocks = _plan_blocks(text, sections)
     items = _part_items(blocks)
     if items is None:

@@ -37,10 +37,10 @@ _SALUTATION_RE = re.compile(r"^(?:各位代表|同志们|各位委员)[！!]$")
 _PROBLEM_RE = re.compile(r"问题|不足|困难|短板|差距|薄弱|挑战")
 _OTHER_RE = re.compile(r"总体要求|总体部署|政策取向|总体思路|指导思想|目标任务和重大举措|时期主要目标")
 _PLAN_RE = re.compile(
-    r"打算|计划(?!生育)|安排|工作要点|工作思路|展望|下一步|今后|工作的建议|工作建议|工作任务|主要任务"
+    r"打算|计划(?!生育)|工作方案|安排|工作要点|工作思路|展望|下一步|今后|工作的建议|工作建议|工作任务|主要任务"
     r"|(?:\d{4}|[xX×]{2,4}|今|明|下半|[一二〇○零]{4})年(?:的)?(?:重点工作|工作重点)"
 )
-_REVIEW_RE = re.compile(r"回顾|总结|成效|成绩|进展|完成情况|工作情况|主要工作|取得|做法|经验")
+_REVIEW_RE = re.compile(r"回顾|回忆|总结|成效|成绩|进展|完成情况|工作情况|主要工作|取得|做法|经验")
 _STANDALONE_MAX = 24  # an unnumbered line this short that names a part is a heading ("下一步工作打算")
 
 # Words that mark what is to be done versus what was done; counted to judge a heading that names no part.
@@ -51,9 +51,15 @@ _PROBLEM_TURN_RE = re.compile(
     r"(?:^|。)[^。]{0,30}(?:清醒(?:地)?(?:看到|认识到?)|看到[^。]{0,12}(?:困难|问题|不足))|^[^。]{0,30}存在[^。，]{0,16}(?:问题|不足|困难)")
 
 
-def classify_heading(heading: str) -> str | None:
-    """The part a heading names, or None when it names none (judged by its text then)."""
+def classify_heading(heading: str, synonyms: dict[str, str] | None = None) -> str | None:
+    """The part a heading names, or None when it names none (judged by its text then).
+
+    synonyms (the workspace's spun → real words) are applied for matching only.
+    """
     words = _TOP_HEADING_RE.sub("", _SUB_HEADING_RE.sub("", heading))
+    for spun, real in (synonyms or {}).items():
+        if spun and isinstance(real, str):
+            words = words.replace(spun, real)
     if _PROBLEM_RE.search(words) and not _PLAN_RE.search(words):
         return "problems"
     if _OTHER_RE.search(words):
@@ -73,21 +79,21 @@ def _tense(lines: list[str]) -> str:
     return "plan" if future > past else "review"
 
 
-def _is_standalone_heading(line: str) -> bool:
+def _is_standalone_heading(line: str, synonyms: dict[str, str] | None = None) -> bool:
     stripped = line.rstrip("。:：")
     return (len(stripped) <= _STANDALONE_MAX and "。" not in stripped and "，" not in stripped
-            and classify_heading(stripped) in ("plan", "problems"))
+            and classify_heading(stripped, synonyms) in ("plan", "problems"))
 
 
-def _is_sub_part_heading(line: str) -> bool:
+def _is_sub_part_heading(line: str, synonyms: dict[str, str] | None = None) -> bool:
     """A "(四)下一步工作打算" or "(三)存在的问题" inside another part starts a part of its own."""
     if not _SUB_HEADING_RE.match(line) or len(line) > 30:
         return False
-    return classify_heading(line.split("。")[0]) in ("plan", "problems")
+    return classify_heading(line.split("。")[0], synonyms) in ("plan", "problems")
 
 
-def find_sections(text: str) -> list[Section]:
-    """The parts of the clean text, in order, covering every line."""
+def find_sections(text: str, synonyms: dict[str, str] | None = None) -> list[Section]:
+    """The parts of the clean text, in order, covering every line (synonyms: spun → real words, for matching)."""
     lines = text.splitlines()
     if not lines:
         return []
@@ -96,24 +102,22 @@ def find_sections(text: str) -> list[Section]:
         if number == 1:
             continue
         if (_TOP_HEADING_RE.match(line) and len(line) <= 60) or _SALUTATION_RE.match(line) \
-                or _is_standalone_heading(line) or _is_sub_part_heading(line):
+                or _is_standalone_heading(line, synonyms) or _is_sub_part_heading(line, synonyms):
             starts.append((number, line))
     raw: list[tuple[str | None, str, int, int]] = []
     for index, (start, heading) in enumerate(starts):
         end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(lines)
         if end < start:
             continue
-        raw.append((_kind_of(heading, lines, start, end), heading, start, end))
+        raw.append((_kind_of(heading, synonyms), heading, start, end))
     sections = _settle(raw, lines)
     return _split_problem_turns(sections, lines)
 
 
-def _kind_of(heading: str, lines: list[str], start: int, end: int) -> str | None:
-    if not heading:
+def _kind_of(heading: str, synonyms: dict[str, str] | None) -> str | None:
+    if not heading or _SALUTATION_RE.match(heading):
         return "other"
-    if _SALUTATION_RE.match(heading):
-        return "other"
-    return classify_heading(heading)
+    return classify_heading(heading, synonyms)
 
 
 def _settle(raw, lines: list[str]) -> list[Section]:
@@ -178,10 +182,10 @@ def _split_problem_turns(sections: list[Section], lines: list[str]) -> list[Sect
     return out
 
 
-def sections_of(text: str, kind: str) -> list[Section]:
+def sections_of(text: str, kind: str, synonyms: dict[str, str] | None = None) -> list[Section]:
     """The sections of one kind, e.g. sections_of(report.text, "review") for `check`."""
-    return [s for s in find_sections(text) if s.kind == kind]
+    return [s for s in find_sections(text, synonyms) if s.kind == kind]
 
 
-def has_plan(text: str) -> bool:
-    return any(s.kind == "plan" for s in find_sections(text))
+def has_plan(text: str, synonyms: dict[str, str] | None = None) -> bool:
+    return any(s.kind == "plan" for s in find_sections(text, synonyms))
