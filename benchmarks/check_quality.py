@@ -1,7 +1,7 @@
 """How well `duban check` reads the six real plan → summary pairs of the State Council reports.
 
-For each year Y from 2013 to 2018 the plan of gwr-Y.txt is imported with duban's own importer (its extraction
-of items and targets, into a temporary workspace), then checked against gwr-(Y+1).txt, and the result is compared
+For each year Y from 2013 to 2018 the plan of gwr-Y.txt is imported with duban's own importer (into a temporary
+workspace, as `duban import --yes` does), then checked against gwr-(Y+1).txt, and the result is compared
 with the answer file benchmarks/answers/check/gwr-Y.toml, written by hand from the texts:
 
 - evidence hit rate: items with a correct passage (a line the answer names) among the top three evidence;
@@ -27,8 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from duban.checking import check_summary  # noqa: E402
-from duban.dates import parse_period  # noqa: E402
-from duban.model import Plan, Task  # noqa: E402
+from duban.model import Task  # noqa: E402
 from duban.reading import read_report  # noqa: E402
 from duban.store import Workspace, init_workspace  # noqa: E402
 
@@ -37,20 +36,12 @@ DEFAULT_REPORTS = ROOT / "tests" / "data" / "reports"
 
 
 def import_plan(workspace: Workspace, report_path: Path, period_id: str) -> list[Task]:
-    """Import a report's plan into the workspace with the importer's extraction; the tasks it wrote."""
-    from duban.extraction import extract_items
+    """Import a report's plan into the workspace with duban's importer (as `duban import --yes` does)."""
+    from duban.importer import prepare_import, write_import
 
-    report = read_report(report_path)
-    period = parse_period(period_id)
-    workspace.save_plan(Plan(period_id, "国务院", period_id, period.start, period.end, report.name, report.sha256))
-    tasks = []
-    for number, item in enumerate(extract_items(report.text, period), 1):
-        task = Task(f"{period_id}-{number:02d}", item.title, category=item.category, detail=item.detail,
-                    owner=item.owner, due=item.due, due_basis=item.due_basis, targets=item.targets,
-                    source={"report": report.name, "line": item.line})
-        workspace.save_task(task)
-        tasks.append(task)
-    return tasks
+    prepared = prepare_import(workspace, report_path, period=period_id)
+    write_import(workspace, prepared)
+    return prepared.tasks
 
 
 @dataclass

@@ -1,5 +1,5 @@
-"""`duban check` end to end: the State Council's 2018 plan (imported with the importer's extraction) against the
-2019 report's review, through the library and through the command line."""
+"""`duban check` end to end: the State Council's 2018 plan (imported with duban's importer) against the 2019
+report's review, through the library and through the command line."""
 
 import json
 import os
@@ -13,9 +13,7 @@ from click.testing import CliRunner  # noqa: E402
 
 from duban.checking import check_summary  # noqa: E402
 from duban.cli import cli  # noqa: E402
-from duban.dates import parse_period  # noqa: E402
-from duban.extraction import extract_items  # noqa: E402
-from duban.model import Plan, Task  # noqa: E402
+from duban.importer import prepare_import, write_import  # noqa: E402
 from duban.reading import read_report  # noqa: E402
 from duban.sections import find_sections  # noqa: E402
 from duban.store import Workspace, init_workspace  # noqa: E402
@@ -26,15 +24,10 @@ SUMMARY_2019 = REPORTS / "gwr-2019.txt"
 
 
 def import_plan(root: Path, report_path: Path, period_id: str) -> Workspace:
+    """A workspace holding the plan as `duban import --yes` writes it."""
     init_workspace(root, "国务院")
     workspace = Workspace(root)
-    report = read_report(report_path)
-    period = parse_period(period_id)
-    workspace.save_plan(Plan(period_id, "国务院", period_id, period.start, period.end, report.name, report.sha256))
-    for number, item in enumerate(extract_items(report.text, period), 1):
-        workspace.save_task(Task(f"{period_id}-{number:02d}", item.title, category=item.category,
-                                 detail=item.detail, owner=item.owner, due=item.due, due_basis=item.due_basis,
-                                 targets=item.targets, source={"report": report.name, "line": item.line}))
+    write_import(workspace, prepare_import(workspace, report_path, period=period_id))
     return workspace
 
 

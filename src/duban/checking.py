@@ -293,8 +293,8 @@ def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, l
     report = read_report(summary_path)
     loaded = workspace.load_tasks([plan_id])
     tasks = loaded.tasks
-    sentences = summary_sentences(report.text, find_sections(report.text))
     segmenter = Segmenter.from_settings(workspace.settings)
+    sentences = summary_sentences(report.text, find_sections(report.text, segmenter.synonyms))
     return check_plan(plan_id, report.name, tasks, sentences, segmenter), tasks, loaded.faults
 
 
