@@ -3,6 +3,8 @@ report's review, through the library and through the command line."""
 
 import json
 import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -165,3 +167,23 @@ def test_cli_errors(run, tmp_path):
     assert unknown.output == f"duban: unknown plan '2099': no {run.root / '2099' / 'plan.toml'}\n"
     no_plan = run("check", str(SUMMARY_2019))
     assert no_plan.exit_code == 2 and "--plan" in no_plan.output
+
+
+def test_commands_that_do_not_match_never_load_the_segmenter(run):
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom duban.cli import cli\n"
+            f"result = CliRunner().invoke(cli, ['--plans', {str(run.root)!r}, 'list', '--json'])\n"
+            "assert result.exit_code == 0, result.output\n"
+            "print(sorted(m for m in ('jieba', 'duban.matching', 'duban.checking', 'numpy') if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
+
+
+def test_first_check_builds_the_segmenter_cache_quietly(run, tmp_path):
+    cache = tmp_path / "fresh-cache"
+    env = {**os.environ, "DUBAN_CACHE": str(cache)}
+    done = subprocess.run([sys.executable, "-m", "duban", "--plans", str(run.root), "check", str(SUMMARY_2019),
+                           "--plan", "2018", "--json"], capture_output=True, text=True, env=env)
+    assert done.returncode == 0
+    assert done.stderr == ""  # no jieba "Building prefix dict…" lines
+    assert json.loads(done.stdout)["plan"] == "2018"
+    assert (cache / "jieba-dict-min10.txt").is_file()
