@@ -6,7 +6,8 @@ with the answer file benchmarks/answers/check/gwr-Y.toml, written by hand from t
 
 - evidence hit rate: items with a correct passage (a line the answer names) among the top three evidence;
 - verdict accuracy: items whose verdict is the answer's;
-- target accuracy: targets whose actual figure is the answer's (or none when it gives none) and verdict right.
+- target accuracy: targets whose actual figure is the answer's (or none when it gives none) and verdict right,
+  for the 主要预期目标 (main targets) and apart for the targets stated inside plan items (item targets).
 
 Items and targets the importer found but the answers do not cover (the 主要预期目标 task itself, targets inside
 item details) are counted apart; answer items the importer missed are listed.
@@ -51,6 +52,8 @@ class Score:
     verdicts: int = 0
     targets: int = 0
     targets_right: int = 0
+    detail_targets: int = 0
+    detail_right: int = 0
     unanswered_items: int = 0
     unanswered_targets: int = 0
     missing_items: int = 0
@@ -125,8 +128,12 @@ def score_pair(answer_file: Path, reports: Path, verbose: bool) -> Score:
         figure_right = (target.actual is None) if want is None else (
             target.actual is not None and abs(target.actual - want) < 1e-6)
         right = figure_right and target.verdict == expected["verdict"]
-        score.targets += 1
-        score.targets_right += right
+        if expected.get("part") == "detail":
+            score.detail_targets += 1
+            score.detail_right += right
+        else:
+            score.targets += 1
+            score.targets_right += right
         if verbose and not right:
             print(f"  TARGET {target.target.metric}: got {target.actual} {target.verdict}, "
                   f"answer {want} {expected['verdict']} ({target.actual_text[:50]})")
@@ -144,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="show each miss")
     args = parser.parse_args(argv)
     total = Score()
-    print(f"{'pair':<12} {'evidence in top 3':<18} {'verdicts':<16} {'targets':<16} not in answers")
+    print(f"{'pair':<12} {'evidence in top 3':<18} {'verdicts':<16} {'main targets':<16} {'item targets':<16} "
+          f"not in answers")
     for answer_file in sorted(ANSWERS.glob("gwr-*.toml")):
         year = int(answer_file.stem[4:8])
         if args.verbose:
@@ -155,10 +163,11 @@ def main(argv: list[str] | None = None) -> int:
         if score.missing_items:
             extra += f"; {score.missing_items} answer items not imported"
         print(f"{year}→{year + 1:<7} {_percent(score.hits, score.items):<18} {_percent(score.verdicts, score.items):<16} "
-              f"{_percent(score.targets_right, score.targets):<16} {extra}")
+              f"{_percent(score.targets_right, score.targets):<16} "
+              f"{_percent(score.detail_right, score.detail_targets):<16} {extra}")
     print(f"{'overall':<12} {_percent(total.hits, total.items):<18} {_percent(total.verdicts, total.items):<16} "
-          f"{_percent(total.targets_right, total.targets):<16} {total.unanswered_items} items, "
-          f"{total.unanswered_targets} targets")
+          f"{_percent(total.targets_right, total.targets):<16} {_percent(total.detail_right, total.detail_targets):<16} "
+          f"{total.unanswered_items} items, {total.unanswered_targets} targets")
     return 0
 
 
