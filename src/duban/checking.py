@@ -64,7 +64,6 @@ class ItemResult:
     score: float
     evidence: list[Evidence] = field(default_factory=list)
     risk: Evidence | None = None  # the problems-part sentence that flagged it, if any
-    candidates: list[Evidence] = field(default_factory=list)  # the best passages even when below the threshold
     terms: list[str] = field(default_factory=list)  # the item's words, for highlighting the evidence
 
     def to_json(self) -> dict[str, Any]:
@@ -199,9 +198,8 @@ def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str],
     shown = [] if verdict == "not_found" else [Evidence(m.sentence.text, m.sentence.line) for m in evidence]
     risk = (Evidence(risk_match.sentence.text, risk_match.sentence.line)
             if verdict == "at_risk" and risk_match is not None else None)
-    candidates = [Evidence(m.sentence.text, m.sentence.line) for m in evidence]
     terms = [w for w in (*query.phrases, *query.title_words, *query.detail_words) if w not in BOILERPLATE]
-    return ItemResult(task.id, task.title, verdict, score, shown, risk, candidates, list(dict.fromkeys(terms)))
+    return ItemResult(task.id, task.title, verdict, score, shown, risk, list(dict.fromkeys(terms)))
 
 
 def signal_words(text: str) -> list[tuple[int, int, str]]:
