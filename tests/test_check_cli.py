@@ -3,6 +3,7 @@ report's review, through the library and through the command line."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -187,3 +188,21 @@ def test_first_check_builds_the_segmenter_cache_quietly(run, tmp_path):
     assert done.stderr == ""  # no jieba "Building prefix dict…" lines
     assert json.loads(done.stdout)["plan"] == "2018"
     assert (cache / "jieba-dict-min10.txt").is_file()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_cli_apply_commit(run):
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=run.root, capture_output=True, text=True, check=True).stdout
+
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "import")
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    result = CliRunner(env=env).invoke(cli, ["--plans", str(run.root), "--today", "2019-03-06", "check",
+                                             str(SUMMARY_2019), "--plan", "2018", "--apply", "--commit"])
+    assert result.exit_code == 0, result.output
+    assert git("log", "-1", "--format=%s") == "duban: check 2018 against gwr-2019.txt\n"
+    assert len(git("show", "--name-only", "--format=", "HEAD").split()) == 10
+    assert git("status", "--porcelain") == ""

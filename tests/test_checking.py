@@ -123,3 +123,26 @@ def test_check_note_in_english():
     assert check_note(item(), "s.txt", "en") == "check against s.txt: done (0.82), line 3: 顺利通过国家卫生城市复审。"
     assert check_note(ItemResult("x", "t", "not_found", 0.05), "s.txt", "en") == \
         "check against s.txt: not_found (0.05)"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CHARS = list("国家卫生城市复审通过完成推进正在尚未滞后医联体家庭医生签约服务。，；！\n一、（二）存在问题12%万人")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CHARS), max_size=300),
+       st.lists(st.text(alphabet=st.sampled_from(_CHARS), min_size=1, max_size=30), min_size=1, max_size=4))
+def test_check_plan_never_crashes_and_points_into_the_text(summary, titles):
+    tasks = [Task(f"P-{n:02d}", title, detail=title * 2, targets=[Target("签约服务覆盖率", "at_least", 30, "%")])
+             for n, title in enumerate(titles, 1)]
+    result = check_plan("P", "s.txt", tasks, summary_sentences(summary, []), SEGMENTER)
+    line_count = summary.count("\n") + 1
+    for item in result.items:
+        assert item.verdict in ("done", "in_progress", "at_risk", "not_found")
+        assert 0 <= item.score <= 1
+        assert len(item.evidence) <= 3
+        for evidence in item.evidence:
+            assert 1 <= evidence.line <= line_count and evidence.text
+    assert all(t.verdict in ("met", "not_met", "unknown") for t in result.targets)
