@@ -206,3 +206,13 @@ def test_cli_apply_commit(run):
     assert git("log", "-1", "--format=%s") == "duban: check 2018 against gwr-2019.txt\n"
     assert len(git("show", "--name-only", "--format=", "HEAD").split()) == 10
     assert git("status", "--porcelain") == ""
+
+
+def test_cli_warns_when_the_summary_has_no_review(run, tmp_path):
+    plan_only = tmp_path / "plan-only.txt"
+    plan_only.write_text("2020年工作计划\n一、2020年工作打算\n（一）全力做好创建国家卫生城市复审工作。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--plans", str(run.root), "check", str(plan_only), "--plan",
+                                      "2018", "--json"])
+    assert result.exit_code == 0
+    assert result.stderr == f"duban: warning: {plan_only}: no review part found: nothing reports on the plan\n"
+    assert {item["verdict"] for item in json.loads(result.stdout)["items"]} == {"not_found"}

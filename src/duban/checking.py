@@ -80,6 +80,7 @@ class CheckResult:
     summary: str
     items: list[ItemResult]
     targets: list[TargetResult]
+    review_sentences: int = 0  # how many sentences of review there were to find evidence in
 
     def to_json(self) -> dict[str, Any]:
         return {"plan": self.plan, "summary": self.summary, "items": [i.to_json() for i in self.items],
@@ -90,8 +91,8 @@ def summary_sentences(text: str, sections: Sequence[Any]) -> list[Sentence]:
     """The sentences of a summary's review and problems parts, each tagged with its part.
 
     `sections` are `sections.find_sections(text)`: objects with kind (review / problems / plan / other),
-    start_line and end_line. Plan parts are dropped. When no review part is found the whole text outside plan
-    and problems parts counts as review (a plain summary). Paragraphs of the review that begin by naming
+    start_line and end_line. Plan parts are dropped. When neither a review nor a plan part is found the whole
+    text outside problems parts counts as review (a plain summary). Paragraphs of the review that begin by naming
     problems (我们也清醒看到，…还存在不少困难和问题) count as problems.
     """
     lines = text.split("\n")
@@ -99,9 +100,9 @@ def summary_sentences(text: str, sections: Sequence[Any]) -> list[Sentence]:
     for section in sections:
         for number in range(max(section.start_line, 1), min(section.end_line, len(lines)) + 1):
             kinds[number - 1] = section.kind
-    if any(s.kind == "review" for s in sections):
+    if any(s.kind in ("review", "plan") for s in sections):
         kinds = ["other" if kind not in ("review", "problems") else kind for kind in kinds]
-    else:  # a plain summary: all but its plan and problems parts is review
+    else:  # a plain summary with no parts found: all of it but its problems is review
         kinds = [kind if kind in ("plan", "problems") else "review" for kind in kinds]
     sentences: list[Sentence] = []
     run_start = 0
@@ -228,7 +229,8 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
     targets = [check_target(task.id, target, sentences) for task in tasks for target in task.targets]
     for item in items:
         _weigh_targets(item, [t for t in targets if t.task_id == item.task_id])
-    return CheckResult(plan_id, summary_name, items, targets)
+    reviewed = sum(1 for s in sentences if s.part == "review")
+    return CheckResult(plan_id, summary_name, items, targets, reviewed)
 
 
 def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:

@@ -347,6 +347,8 @@ def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commi
     workspace = app.workspace
     result, _tasks, faults = check_summary(workspace, plan_id, summary)
     warn(str(fault.message) for fault in faults)
+    if not result.review_sentences:
+        warn([f"{summary}: no review part found: nothing reports on the plan"])
     if as_json:
         from duban.views import dump_json
 
