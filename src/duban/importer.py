@@ -71,7 +71,7 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
     """Read a report and work out its plan and tasks, merged with what the workspace already holds."""
     report = read_report(path)
     organisation = org or workspace.organisation
-    settings = _Settings(workspace, owner or organisation)
+    settings = _Settings(workspace, owner or organisation, own=organisation == workspace.organisation)
     sections = find_sections(report.text, settings.synonyms)
     if not any(s.kind == "plan" for s in sections):
         raise BadInput(f"no plan section found in {report.name}; use it with `duban check`")
@@ -96,10 +96,11 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
 
 
 class _Settings:
-    def __init__(self, workspace: Workspace, default_owner: str):
+    def __init__(self, workspace: Workspace, default_owner: str, own: bool = True):
         settings = workspace.settings
         owners, synonyms = settings.get("owners", {}), settings.get("synonyms", {})
-        self.owner_rules = owners if isinstance(owners, dict) else {}
+        # The [owners] rules name the workspace's own units: another organisation's plan keeps its own name.
+        self.owner_rules = owners if own and isinstance(owners, dict) else {}
         self.synonyms = synonyms if isinstance(synonyms, dict) else {}
         self.default_owner = default_owner
 
