@@ -48,8 +48,6 @@ _LABELS = {
     "actual": ("实际", "Actual"),
     "actual_text": ("原文", "Reported as"),
     "problems": ("问题", "problems"),
-    "summary": ("总结", "Summary"),
-    "checked": ("已核查", "checked"),
     "applied": ("已写入核查结果", "check written to"),
     "met": ("达成", "met"),
     "not_met": ("未达成", "not met"),
