@@ -329,6 +329,51 @@ def _import_summary(prepared, changed, lang: str) -> None:
                    else f"{plan_id}：{count} 项任务，无变化")
 
 
+@cli.command()
+@click.argument("summary", metavar="SUMMARY")
+@click.option("--plan", "plan_id", required=True, metavar="P", help="The plan to check (e.g. 2019H2).")
+@json_option
+@click.option("--apply", "do_apply", is_flag=True,
+              help="Write each verdict and its evidence into the task's [check] table and log it.")
+@click.option("--mark-done", is_flag=True, help="Also mark done the open tasks the summary shows as done (implies --apply).")
+@click.option("--by", metavar="NAME", help="Who records the check (default: $DUBAN_USER or the login name).")
+@click.option("--commit", "do_commit", is_flag=True, help="Commit the changed task files to git (with --apply).")
+@pass_app
+def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commit):
+    """Which plan items a later summary reports as done, in progress or at risk, with the sentences that show it."""
+    from duban.checking import apply_check, check_summary
+    from duban.views import warn
+
+    workspace = app.workspace
+    result, _tasks, faults = check_summary(workspace, plan_id, summary)
+    warn(str(fault.message) for fault in faults)
+    if not result.review_sentences:
+        warn([f"{summary}: no review part found: nothing reports on the plan"])
+    if as_json:
+        from duban.views import dump_json
+
+        dump_json(result.to_json())
+    else:
+        from duban.check_views import render_check
+        from duban.views import make_console
+
+        render_check(make_console(), result, app.lang)
+    if not (do_apply or mark_done):
+        return
+    by = by or os.environ.get("DUBAN_USER") or _login_name()
+    changed = apply_check(workspace, result, app.today, mark_done=mark_done, by=by, lang=app.lang)
+    from duban.labels import label
+
+    message = f"{label('applied', app.lang)} {len(changed)} {label('tasks', app.lang)}" if app.lang == "en" \
+        else f"{label('applied', app.lang)}：{len(changed)} {label('tasks', app.lang)}"
+    click.echo(message, err=as_json)
+    if do_commit and changed:
+        from duban.gitops import commit
+
+        commit(workspace.root, [workspace.task_path(t) for t in changed],
+               f"duban: check {plan_id} against {result.summary}")
+
+
 _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 

@@ -1,0 +1,314 @@
+"""Check a plan against a later summary: for each task, the sentences of the summary's review that report on it,
+a verdict (done / in_progress / at_risk / not_found) with a score, and each numeric target met or not.
+
+Evidence comes only from the summary's review part. Its plan part (the next period's plan, which repeats the
+wording of this one) is never used; its problems part (存在的问题, …还存在不少困难和问题) is searched only to flag
+an item at risk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable, Sequence
+
+from duban.matching import (BOILERPLATE, Match, Segmenter, Sentence, SentenceIndex, build_query, plan_rarity,
+                            split_sentences, title_coverage)
+from duban.model import ProgressEntry, Task
+from duban.targets import TargetResult, check_target
+
+# Words near the evidence that say how far the task got. Risk words are looked for first: 尚未完成 holds 完成.
+_RISK = re.compile(r"尚未|滞后|未完成|未能|没有完成|进展缓慢|不到位|落实不力|差距较大|困难较多|仍然?(?:薄弱|严峻|突出|繁重)|"
+                   r"有待|亟待|未达到|未启动|停滞|乏力|减慢|放缓")
+_DONE = re.compile(r"完成|建成|通过|实现|达到|获评|顺利|圆满|超额|如期|全覆盖|成功|落地|投入使用|投入运营|通车|"
+                   r"通水|挂牌|验收|取得(?:明显|显著|重大|突破性|重要|新的?)?(?:成效|成果|突破|进展)|成效显著|"
+                   r"全面(?:推开|实施|实行|推行|建立)|提前|明显|显著|增长|下降|提高到|增加到|迈出|"
+                   # outcomes: an adverb of result before a verb of change, or a state reached
+                   r"(?:继续|不断|持续|大幅|进一步)(?:提升|提高|增强|改善|优化|扩大|下降|减少)|"
+                   r"保持在|保持了|稳定在|控制在|蓬勃|涌现|显现")
+# A figure with its unit: a review that gives one reports a result.
+_RESULT_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|个|项|家|所|套|户|人|名|公里|吨|件|次|元|亩|张|床)")
+_PROGRESS = re.compile(r"正在|在建|启动|开局|初见成效|初步|逐步|稳步|有序推进|加快推进|积极推进|推进中|积极进展|筹建|"
+                       r"开工|着手|前期")
+
+# Words that say the work is still going on: they outweigh the completion of a step in the same sentence
+# (平台正在建设，已完成招标).
+_ONGOING = re.compile(r"正在|在建|建设中|推进中|实施中|尚在|仍在")
+
+# A paragraph of the review that is really about problems: 我们也清醒看到…困难和问题.
+_PROBLEM_LEAD = re.compile(r"(?:清醒(?:地)?(?:看到|认识到)|存在(?:的)?(?:主要)?问题|不足之处|问题和不足|困难和问题|"
+                           r"问题和挑战|困难和挑战|差距和不足|短板)")
+
+VERDICTS = ("done", "in_progress", "at_risk", "not_found")
+EVIDENCE_COUNT = 3
+FOUND_THRESHOLD = 0.15     # coverage of the item's own words below which the summary does not mention it
+RISK_THRESHOLD = 0.6       # share of the item's title words a problems sentence needs to flag it at risk
+_POSITION_WEIGHTS = (1.0, 0.6, 0.4)
+HEADING_LENGTH = 40
+# Words of thanks and greeting: part of a review's text, never evidence of any task.
+_CEREMONY = re.compile(r"表示(?:诚挚|衷心|真诚)?的?感谢|致以[^。]{0,12}敬意|^各位代表|^同志们")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    line: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"text": self.text, "line": self.line}
+
+
+@dataclass
+class ItemResult:
+    task_id: str
+    title: str
+    verdict: str
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+    risk: Evidence | None = None  # the problems-part sentence that flagged it, if any
+    terms: list[str] = field(default_factory=list)  # the item's words, for highlighting the evidence
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.task_id, "title": self.title, "verdict": self.verdict, "score": self.score,
+                "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass
+class CheckResult:
+    plan: str
+    summary: str
+    items: list[ItemResult]
+    targets: list[TargetResult]
+    review_sentences: int = 0  # how many sentences of review there were to find evidence in
+
+    def to_json(self) -> dict[str, Any]:
+        return {"plan": self.plan, "summary": self.summary, "items": [i.to_json() for i in self.items],
+                "targets": [t.to_json() for t in self.targets]}
+
+
+def summary_sentences(text: str, sections: Sequence[Any]) -> list[Sentence]:
+    """The sentences of a summary's review and problems parts, each tagged with its part.
+
+    `sections` are `sections.find_sections(text)`: objects with kind (review / problems / plan / other),
+    start_line and end_line. Plan parts are dropped. When neither a review nor a plan part is found the whole
+    text outside problems parts counts as review (a plain summary). Paragraphs of the review that begin by naming
+    problems (我们也清醒看到，…还存在不少困难和问题) count as problems.
+    """
+    lines = text.split("\n")
+    kinds = ["review"] * len(lines)
+    for section in sections:
+        for number in range(max(section.start_line, 1), min(section.end_line, len(lines)) + 1):
+            kinds[number - 1] = section.kind
+    if any(s.kind in ("review", "plan") for s in sections):
+        kinds = ["other" if kind not in ("review", "problems") else kind for kind in kinds]
+    else:  # a plain summary with no parts found: all of it but its problems is review
+        kinds = [kind if kind in ("plan", "problems") else "review" for kind in kinds]
+    sentences: list[Sentence] = []
+    run_start = 0
+    for index in range(1, len(lines) + 1):
+        if index == len(lines) or kinds[index] != kinds[run_start]:
+            kind = kinds[run_start]
+            if kind in ("review", "problems"):
+                chunk = "\n".join(lines[run_start:index])
+                offset = sentences[-1].paragraph if sentences else 0  # paragraph numbers unique over the text
+                sentences.extend(Sentence(s.text, s.line, s.part, s.paragraph + offset)
+                                 for s in split_sentences(chunk, first_line=run_start + 1, part=kind))
+            run_start = index
+    return _mark_problem_paragraphs([s for s in sentences if not _CEREMONY.search(s.text)])
+
+
+def _mark_problem_paragraphs(sentences: list[Sentence]) -> list[Sentence]:
+    first_of: dict[int, str] = {}
+    for s in sentences:
+        first_of.setdefault(s.paragraph, s.text)
+    problem = {p for p, first in first_of.items() if _PROBLEM_LEAD.search(first[:60])}
+    return [Sentence(s.text, s.line, "problems", s.paragraph) if s.paragraph in problem and s.part == "review"
+            else s for s in sentences]
+
+
+def _pick_evidence(matches: list[Match]) -> list[Match]:
+    """The best matches, one per line, so that each shows a different passage."""
+    chosen: list[Match] = []
+    lines: set[int] = set()
+    for match in matches:
+        if match.sentence.line in lines:
+            continue
+        chosen.append(match)
+        lines.add(match.sentence.line)
+        if len(chosen) == EVIDENCE_COUNT:
+            break
+    return chosen
+
+
+def _signals(text: str) -> tuple[bool, bool, bool]:
+    """(risk, done, progress) words in one sentence; a risk word hides the completion word it holds."""
+    risk = bool(_RISK.search(text))
+    cleaned = _RISK.sub("", text)
+    if _ONGOING.search(cleaned):
+        return risk, False, True
+    done = bool(_DONE.search(cleaned) or _RESULT_FIGURE.search(cleaned))
+    return risk, done, bool(_PROGRESS.search(cleaned))
+
+
+def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Match | None) -> tuple[str, float]:
+    """The verdict and its score from the evidence sentences (and the paragraphs they sit in)."""
+    score = max((m.coverage for m in evidence), default=0.0)
+    if score < FOUND_THRESHOLD:
+        return "not_found", round(score, 2)
+    found = [m for m in evidence if m.coverage >= FOUND_THRESHOLD * 0.75] or evidence[:1]
+    done = progress = risk = 0.0
+    for weight, match in zip(_POSITION_WEIGHTS, found):
+        r, d, p = _signals(match.sentence.text)
+        # the rest of its paragraph counts too, for less: 二是深化改革开放。…取得重要进展。
+        rest = paragraph_text.get(match.sentence.paragraph, "").replace(match.sentence.text, "")
+        if not rest and len(match.sentence.text) <= HEADING_LENGTH:
+            # a heading on a line of its own (一是…。): the paragraph under it tells how far it got
+            rest = paragraph_text.get(match.sentence.paragraph + 1, "")
+        pr, pd, pp = _signals(rest)
+        risk += weight * (r + 0.3 * pr)
+        done += weight * (d + 0.3 * pd)
+        progress += weight * (p + 0.3 * pp)
+    if risk_match is not None:
+        return "at_risk", round(score, 2)
+    if risk > done and risk >= progress and risk > 0:
+        return "at_risk", round(score, 2)
+    if done > 0 and done >= progress:
+        return "done", round(score, 2)
+    # mentioned, but with nothing that shows a result: still under way
+    return "in_progress", round(score, 2)
+
+
+def _risk_match(query, index: SentenceIndex) -> Match | None:
+    """A sentence of the problems part that names the item itself: its key phrase if it has one (创建国家卫生城市),
+    and most of its title words, two at least."""
+    for match in index.rank(query, ("problems",), limit=5):
+        text = index.segmenter.normalise(match.sentence.text)
+        if query.phrases and not any(phrase in text for phrase in query.phrases):
+            continue
+        share, whole = title_coverage(query, text)
+        if share >= RISK_THRESHOLD and whole >= 2:
+            return match
+    return None
+
+
+def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str],
+               rarity: dict[str, float] | None = None) -> ItemResult:
+    query = build_query(task.title, task.detail, index.segmenter, rarity)
+    review = index.rank(query, ("review",))
+    evidence = _pick_evidence(review)
+    risk_match = _risk_match(query, index)
+    verdict, score = decide(evidence, paragraph_text, risk_match)
+    shown = [] if verdict == "not_found" else [Evidence(m.sentence.text, m.sentence.line) for m in evidence]
+    risk = (Evidence(risk_match.sentence.text, risk_match.sentence.line)
+            if verdict == "at_risk" and risk_match is not None else None)
+    terms = [w for w in (*query.phrases, *query.title_words, *query.detail_words) if w not in BOILERPLATE]
+    return ItemResult(task.id, task.title, verdict, score, shown, risk, list(dict.fromkeys(terms)))
+
+
+def signal_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the words in text that decided a verdict: risk, done or in_progress."""
+    spans = []
+    for kind, pattern in (("at_risk", _RISK), ("done", _DONE), ("in_progress", _PROGRESS)):
+        for match in pattern.finditer(text):
+            if not any(s < match.end() and match.start() < e for s, e, _ in spans):
+                spans.append((match.start(), match.end(), kind))
+    return sorted(spans)
+
+
+def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences: list[Sentence],
+               segmenter: Segmenter) -> CheckResult:
+    """Check every task of a plan (and each of its targets) against a summary's sentences."""
+    tasks = list(tasks)
+    index = SentenceIndex(sentences, segmenter)
+    paragraph_text: dict[int, str] = {}
+    for s in sentences:
+        paragraph_text[s.paragraph] = paragraph_text.get(s.paragraph, "") + s.text
+    rarity = plan_rarity(segmenter.words(f"{task.title}{task.detail}") for task in tasks)
+    items = [check_item(task, index, paragraph_text, rarity) for task in tasks]
+    targets = [check_target(task.id, target, sentences) for task in tasks for target in task.targets]
+    for item in items:
+        _weigh_targets(item, [t for t in targets if t.task_id == item.task_id])
+    reviewed = sum(1 for s in sentences if s.part == "review")
+    return CheckResult(plan_id, summary_name, items, targets, reviewed)
+
+
+def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
+    """An item's own figures outweigh its words: a missed target puts it at risk; all targets met make it done."""
+    if not targets:
+        return
+    if any(t.verdict == "not_met" for t in targets):
+        item.verdict = "at_risk"
+    elif all(t.verdict == "met" for t in targets) and item.verdict in ("in_progress", "not_found"):
+        item.verdict = "done"
+    else:
+        return
+    if not item.evidence:  # not_found before: the figures are its evidence
+        item.evidence = [Evidence(t.actual_text, t.line) for t in targets if t.line][:EVIDENCE_COUNT]
+        item.score = max(item.score, FOUND_THRESHOLD)
+
+
+def check_note(result: ItemResult, summary_name: str, lang: str = "zh") -> str:
+    """The progress-log line a check leaves: verdict, score and the first evidence with its line."""
+    from duban.labels import verdict_label
+
+    verdict = verdict_label(result.verdict, lang)
+    first = result.evidence[0] if result.evidence else None
+    if lang == "en":
+        note = f"check against {summary_name}: {verdict} ({result.score:.2f})"
+        return note + (f", line {first.line}: {first.text[:60]}" if first else "")
+    note = f"核查《{summary_name}》：{verdict}（{result.score:.2f}）"
+    return note + (f"，第{first.line}行：{first.text[:60]}" if first else "")
+
+
+def apply_result(task: Task, result: ItemResult, summary_name: str, today: date, mark_done: bool = False,
+                 by: str = "", lang: str = "zh") -> bool:
+    """Write a check into a task: its [check] table and a progress entry. The task's status changes only to
+    done, and only when asked (`--mark-done`) and the verdict is done. Returns whether anything changed."""
+    check = {"report": summary_name, "verdict": result.verdict, "score": result.score,
+             "evidence": [e.text for e in result.evidence]}
+    lines = [e.line for e in result.evidence]
+    if lines:
+        check["lines"] = lines
+    status = task.status
+    if mark_done and result.verdict == "done" and task.is_open:
+        status = "done"
+    note = check_note(result, summary_name, lang)
+    last = task.progress[-1] if task.progress else None
+    if task.check == check and status == task.status and last is not None and last.note == note:
+        return False  # the same check applied twice leaves the file as it is
+    task.check = check
+    task.status = status
+    task.progress.append(ProgressEntry(date=today, status=status, note=note, by=by))
+    return True
+
+
+def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, list[Task], list]:
+    """Check plan `plan_id` of a workspace against the summary at `summary_path`.
+
+    Returns the result, the tasks it checked (in order) and the faults of task files that could not be read.
+    Raises UsageError for an unknown plan and BadInput for a summary that cannot be read.
+    """
+    from duban.reading import read_report
+    from duban.sections import find_sections
+
+    workspace.read_plan(plan_id)  # an unknown plan fails here, before the summary is read
+    report = read_report(summary_path)
+    loaded = workspace.load_tasks([plan_id])
+    tasks = loaded.tasks
+    segmenter = Segmenter.from_settings(workspace.settings)
+    sentences = summary_sentences(report.text, find_sections(report.text, segmenter.synonyms))
+    return check_plan(plan_id, report.name, tasks, sentences, segmenter), tasks, loaded.faults
+
+
+def apply_check(workspace, result: CheckResult, today: date, mark_done: bool = False, by: str = "",
+                lang: str = "zh") -> list[str]:
+    """Write each item's verdict into its task file; returns the ids of the tasks that changed."""
+    changed = []
+    for item in result.items:
+        with workspace.locked(item.task_id):
+            task = workspace.get_task(item.task_id)
+            if apply_result(task, item, result.summary, today, mark_done, by, lang):
+                workspace.save_task(task)
+                changed.append(task.id)
+    return changed

@@ -1,0 +1,405 @@
+"""Find the sentences of a summary that report on a plan item: Chinese word segmentation and BM25 ranking.
+
+The segmenter is jieba with the workspace vocabulary added, so that 医联体 or 三去一降一补 stay whole. jieba is
+imported and its dictionary loaded on first use only: commands that do not match never pay for it, and its
+cache lives in a user cache folder, not in the current directory, without jieba's log lines on stderr.
+
+Ranking is BM25 over the summary's sentences (written out here: the few lines it takes cost less than importing
+numpy at start-up). The query is the item's title, its key phrases (quoted names, named programmes) weighted up,
+and the words of its detail weighted down; boilerplate verbs such as 推进, 加强, 进一步 count for little, because
+every sentence of a government report has them. Spun wording (效劳 → 服务) is mapped back before matching.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import tempfile
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+# Domain words the segmenter must keep whole; duban.toml [vocabulary] adds to them.
+DEFAULT_VOCABULARY = (
+    "医联体", "医共体", "国医馆", "家庭医生签约", "家庭医生", "国家卫生城市", "分级诊疗", "公立医院改革",
+    "基本公共卫生服务", "计划生育", "健康扶贫", "创卫", "创城", "两癌筛查", "慢性病", "传染病", "疾控中心",
+    "妇幼保健", "中医药", "医养结合", "互联网+", "三去一降一补", "放管服", "营改增", "一带一路",
+    "供给侧结构性改革", "京津冀协同发展", "长江经济带", "乡村振兴", "脱贫攻坚", "精准脱贫", "简政放权",
+    "放管结合", "新型城镇化", "棚户区改造", "保障性安居工程", "自贸试验区", "自由贸易试验区", "大众创业",
+    "万众创新", "中国制造2025", "三大攻坚战", "河长制", "湖长制", "去产能", "去库存", "去杠杆", "降成本",
+    "补短板", "大病保险", "居住证", "户籍制度", "国企国资", "混合所有制", "大气污染", "水污染", "土壤污染",
+    "节能减排", "生态文明", "创新驱动", "营商环境", "减税降费", "内需", "主引擎", "城乡一体化", "农业现代化",
+)
+
+# Words every sentence of a government report is full of: verbs of effort, adverbs, particles. They say little
+# about which task a sentence is about, so ranking weighs them down and coverage ignores them.
+BOILERPLATE = frozenset((
+    "进一步", "加强", "推进", "推动", "全面", "工作", "深入", "积极", "大力", "加快", "着力", "扎实", "切实",
+    "不断", "继续", "坚持", "努力", "做好", "抓好", "开展", "实施", "落实", "持续", "强化", "完善", "提高",
+    "提升", "促进", "健全", "建立", "加大", "力度", "水平", "我们", "要", "的", "和", "是", "在", "了", "与",
+    "及", "等", "为", "对", "把", "将", "从", "以", "于", "向", "中", "上", "下", "今年", "去年", "全年", "一年",
+    "各项", "有关", "相关", "重点", "主要", "一批", "更加", "更好", "确保", "实现", "取得", "一是", "二是",
+    "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "方面", "同时", "进行", "任务", "目标",
+    "方式", "作用", "问题", "一个", "这个", "各地", "各级", "有效", "全力", "力争", "争取", "更大", "新",
+    "全区", "全县", "全市", "深化", "创新", "统筹", "保持", "注重", "突出", "围绕", "通过", "认真",
+))
+
+DEFAULT_SYNONYMS = {"效劳": "服务", "根本": "基本", "方案生育": "计划生育"}
+
+# Words that name a programme or project: a title word ending in one of these is a key phrase of the item.
+_PROGRAMME_ENDINGS = ("工程", "计划", "战略", "行动", "试点", "示范区", "试验区", "改革", "制度", "项目", "城市",
+                      "中心", "基地", "平台", "经济带", "攻坚战", "保卫战", "馆", "体", "站", "室")
+_QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{2,20})[”\"》」』]")
+_SENTENCE_END = "。！？!?；;"
+_HEADING_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
+_CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\ufeff\u3000\s]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a report: its text, the report.txt line it starts on, and the part it sits in."""
+
+    text: str
+    line: int
+    part: str = "review"
+    paragraph: int = 0  # index of the paragraph (run of lines) it belongs to, for context
+
+
+def split_sentences(text: str, first_line: int = 1, part: str = "review") -> list[Sentence]:
+    """Cut a part of a report into sentences, each with the line it starts on.
+
+    Lines broken in the middle of a sentence (web copies split a sentence over several lines, sometimes with
+    zero-width spaces between) are joined; a numbered heading always stands alone. A paragraph is a run of
+    lines joined that way: one line of a well-formed report.
+    """
+    sentences: list[Sentence] = []
+    buffer, start, paragraph = "", first_line, 0
+
+    def flush() -> None:
+        nonlocal buffer
+        cleaned = buffer.strip()
+        if _CJK_OR_WORD.search(cleaned):
+            sentences.append(Sentence(cleaned, start, part, paragraph))
+        buffer = ""
+
+    for offset, raw in enumerate(text.split("\n")):
+        number = first_line + offset
+        line = _INVISIBLE.sub("", raw)
+        if not line:
+            continue
+        heading = bool(_HEADING_LINE.match(line))
+        if heading:
+            flush()
+        if not buffer:
+            paragraph += 1  # the line starts afresh: a new paragraph
+        for char in line:
+            if not buffer:
+                start = number
+            buffer += char
+            if char in _SENTENCE_END:
+                flush()
+        if heading:
+            flush()
+    flush()
+    return sentences
+
+
+def _cache_dir() -> Path:
+    """Where jieba keeps its dictionary cache: $DUBAN_CACHE, else the user's cache folder, else the temp folder."""
+    explicit = os.environ.get("DUBAN_CACHE")
+    base = Path(explicit) if explicit else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "duban"
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        if os.access(base, os.W_OK):
+            return base
+    except OSError:
+        pass
+    return Path(tempfile.gettempdir())
+
+
+# jieba's dictionary holds 349,000 words and takes half a second to load even from its cache; the 105,000 words
+# seen ten times or more in its corpus load in a tenth of that and segment plans and summaries as well for
+# matching (rarer words fall back to their parts, and the domain vocabulary is added on top).
+DICTIONARY_MIN_FREQUENCY = 10
+DICTIONARY_NAME = f"jieba-dict-min{DICTIONARY_MIN_FREQUENCY}.txt"
+
+
+def _trimmed_dictionary(jieba_module) -> Path:
+    """The trimmed copy of jieba's dictionary in the cache folder, written on first use."""
+    target = _cache_dir() / DICTIONARY_NAME
+    if target.is_file():
+        return target
+    source = Path(jieba_module.__file__).with_name("dict.txt")
+    kept = []
+    with source.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) >= DICTIONARY_MIN_FREQUENCY:
+                kept.append(line if line.endswith("\n") else line + "\n")
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".jieba-dict.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.writelines(kept)
+    os.replace(temp, target)
+    return target
+
+
+_jieba_lock = threading.Lock()
+_tokenizer = None
+_added_words: set[str] = set()
+
+
+def _jieba(vocabulary: Iterable[str]):
+    """The shared jieba tokenizer, loaded once, with the given words added (the heavy import happens here)."""
+    global _tokenizer
+    with _jieba_lock:
+        if _tokenizer is None:
+            import logging
+
+            import jieba  # heavy: its dictionary takes a few tenths of a second to load
+
+            jieba.setLogLevel(logging.ERROR)
+            tokenizer = jieba.Tokenizer(str(_trimmed_dictionary(jieba)))
+            tokenizer.tmp_dir = str(_cache_dir())
+            tokenizer.initialize()
+            _tokenizer = tokenizer
+        for word in vocabulary:
+            if word and word not in _added_words:
+                _tokenizer.add_word(word, freq=None)
+                _added_words.add(word)
+        return _tokenizer
+
+
+class Segmenter:
+    """Splits Chinese text into the words matching compares: domain words whole, spun wording undone."""
+
+    def __init__(self, vocabulary: Iterable[str] = (), synonyms: Mapping[str, str] | None = None):
+        self.vocabulary = tuple(dict.fromkeys((*DEFAULT_VOCABULARY, *vocabulary)))
+        merged = dict(DEFAULT_SYNONYMS)
+        merged.update(synonyms or {})
+        self.synonyms = {spun: real for spun, real in merged.items() if spun and spun != real}
+        self._spun = (re.compile("|".join(re.escape(s) for s in sorted(self.synonyms, key=len, reverse=True)))
+                      if self.synonyms else None)
+
+    @classmethod
+    def from_settings(cls, settings: Mapping) -> Segmenter:
+        """A segmenter with duban.toml's [vocabulary] words and [synonyms]."""
+        vocabulary = settings.get("vocabulary", {})
+        words = vocabulary.get("words", []) if isinstance(vocabulary, Mapping) else list(vocabulary)
+        synonyms = settings.get("synonyms", {})
+        return cls([str(w) for w in words], {str(k): str(v) for k, v in dict(synonyms).items()})
+
+    def normalise(self, text: str) -> str:
+        """The text with spun wording replaced by the real word (效劳 → 服务)."""
+        if self._spun is None:
+            return text
+        return self._spun.sub(lambda m: self.synonyms[m.group(0)], text)
+
+    def words(self, text: str) -> list[str]:
+        """The meaningful words of text, in order: no punctuation, no single-character particles."""
+        tokenizer = _jieba(self.vocabulary)
+        return [w for w in tokenizer.lcut(self.normalise(text), HMM=True) if _is_word(w)]
+
+
+def _is_word(token: str) -> bool:
+    token = token.strip()
+    if not token or not _CJK_OR_WORD.search(token):
+        return False
+    if re.fullmatch(r"[\d.%％]+", token):
+        return False  # bare figures say nothing about the topic
+    return len(token) > 1 or token in "网药医"
+
+
+def key_phrases(title: str, segmenter: Segmenter) -> list[str]:
+    """Phrases that name this item and no other: quoted names (“四小单位”, 《中国制造2025》), vocabulary words,
+    and title words naming a programme, place or project (…工程, …试点, …城市)."""
+    text = segmenter.normalise(title)
+    phrases = [m.group(1) for m in _QUOTED.finditer(text)]
+    phrases += [w for w in segmenter.vocabulary if len(w) > 1 and w in text]
+    for word in segmenter.words(text):
+        if len(word) >= 3 and word.endswith(_PROGRAMME_ENDINGS) and word not in BOILERPLATE:
+            phrases.append(word)
+    return list(dict.fromkeys(phrases))
+
+
+@dataclass
+class Query:
+    """Weighted words of one plan item, and the words whose presence says a passage is about it."""
+
+    weights: dict[str, float]
+    title_words: list[str]
+    phrases: list[str]
+    detail_words: dict[str, float]  # the detail's most frequent content words, by weight
+
+
+# How much each source of query words counts; boilerplate counts a small part of that.
+TITLE_WEIGHT = 1.0
+PHRASE_WEIGHT = 2.0
+DETAIL_WEIGHT = 0.35
+BOILERPLATE_FACTOR = 0.15
+DETAIL_CORE = 20  # how many of the detail's words coverage looks for
+TITLE_SHARE = 0.5  # share of the title (and key phrases) in coverage; the detail's words have the rest
+
+
+def build_query(title: str, detail: str, segmenter: Segmenter,
+                rarity: Mapping[str, float] | None = None) -> Query:
+    """The words of an item with their weights: title and key phrases up, detail and boilerplate down.
+
+    `rarity` (word → weight, see `plan_rarity`) says how particular a word is to this item among the plan's
+    items; the detail words that coverage looks for are the item's most particular ones."""
+    weights: Counter[str] = Counter()
+    title_words = segmenter.words(title)
+    phrases = key_phrases(title, segmenter)
+    for word in set(title_words):
+        weights[word] += TITLE_WEIGHT
+    for phrase in phrases:
+        for word in segmenter.words(phrase) or [phrase]:
+            weights[word] += PHRASE_WEIGHT
+    counts: Counter[str] = Counter(segmenter.words(detail)) if detail else Counter()
+    rarity = rarity or {}
+    typical = (sum(rarity.values()) / len(rarity)) if rarity else 1.0
+    for word, count in counts.items():
+        weights[word] += DETAIL_WEIGHT * (1 + math.log(count)) / 2 * rarity.get(word, typical) / typical
+    for word in list(weights):
+        if word in BOILERPLATE:
+            weights[word] *= BOILERPLATE_FACTOR
+    content = {w: (1 + math.log(c)) * rarity.get(w, 1.0) for w, c in counts.items()
+               if w not in BOILERPLATE and len(w) > 1}
+    chosen = sorted(content, key=lambda w: (-content[w], w))[:DETAIL_CORE]
+    detail_words = {w: content[w] for w in chosen}
+    return Query(dict(weights), title_words, phrases, detail_words)
+
+
+def _presence(word: str, text: str) -> float:
+    """1 when the word occurs in the text; for longer words, the share of its two-character pieces that do
+    (创新型国家 against 创新驱动 … 国家: partly), since Chinese rephrases by reshuffling such pieces."""
+    if word in text:
+        return 1.0
+    if len(word) < 3:
+        return 0.0
+    pieces = [word[i:i + 2] for i in range(len(word) - 1)]
+    return 0.8 * sum(piece in text for piece in pieces) / len(pieces)
+
+
+def title_coverage(query: Query, text: str) -> tuple[float, int]:
+    """The share of the item's own title words and key phrases the text holds, and how many it holds whole."""
+    core = {w: TITLE_WEIGHT for w in query.title_words if w not in BOILERPLATE}
+    for phrase in query.phrases:
+        core[phrase] = PHRASE_WEIGHT
+    total = sum(core.values())
+    if not total:
+        return 0.0, 0
+    return (sum(v * _presence(w, text) for w, v in core.items()) / total,
+            sum(1 for w in core if w in text))
+
+
+def coverage(query: Query, text: str) -> float:
+    """How much of what names the item (0–1) a passage holds: its title's content words and key phrases, and
+    its detail's main words. A word counts when it occurs in the passage, even inside a longer word."""
+    core = {w: TITLE_WEIGHT for w in query.title_words if w not in BOILERPLATE}
+    for phrase in query.phrases:
+        core[phrase] = PHRASE_WEIGHT
+    title_total = sum(core.values())
+    title_part = sum(v * _presence(w, text) for w, v in core.items()) / title_total if title_total else 0.0
+    detail_total = sum(query.detail_words.values())
+    if not detail_total:
+        return title_part
+    detail_part = sum(v * _presence(w, text) for w, v in query.detail_words.items()) / detail_total
+    if not title_total:
+        return detail_part
+    return TITLE_SHARE * title_part + (1 - TITLE_SHARE) * detail_part
+
+
+def plan_rarity(details: Iterable[list[str]]) -> dict[str, float]:
+    """Inverse document frequency of words over a plan's items: a word every item uses weighs little."""
+    documents = [set(words) for words in details]
+    frequency: Counter[str] = Counter()
+    for words in documents:
+        frequency.update(words)
+    total = len(documents)
+    return {word: math.log(1 + total / n) for word, n in frequency.items()}
+
+
+class BM25:
+    """Okapi BM25 over tokenised documents; `score(query)` gives one score per document.
+
+    Postings (word → documents holding it) make a query cost what its words occur, not the size of the text."""
+
+    def __init__(self, documents: list[list[str]], k1: float = 1.2, b: float = 0.75):
+        self.k1, self.b = k1, b
+        self.size = len(documents)
+        lengths = [len(doc) for doc in documents]
+        average = (sum(lengths) / len(lengths)) if lengths else 0.0
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for index, doc in enumerate(documents):
+            norm = k1 * (1 - b + b * lengths[index] / average) if average else k1
+            for word, tf in Counter(doc).items():
+                # the term-frequency part of BM25, precomputed per document and word
+                self.postings.setdefault(word, []).append((index, tf * (k1 + 1) / (tf + norm)))
+        self.idf = {word: math.log(1 + (self.size - len(p) + 0.5) / (len(p) + 0.5))
+                    for word, p in self.postings.items()}
+
+    def score(self, weights: Mapping[str, float]) -> list[float]:
+        scores = [0.0] * self.size
+        for word, weight in weights.items():
+            postings = self.postings.get(word)
+            if postings:
+                factor = weight * self.idf[word]
+                for index, part in postings:
+                    scores[index] += factor * part
+        return scores
+
+
+@dataclass(frozen=True)
+class Match:
+    sentence: Sentence
+    rank_score: float   # BM25 of the sentence plus part of its paragraph's, for ordering
+    coverage: float     # how much of the item (0–1) the sentence and its paragraph hold, see `coverage`
+
+
+class SentenceIndex:
+    """The sentences of one summary, segmented once, ready to rank any number of plan items against."""
+
+    PARAGRAPH_SHARE = 0.5  # how much the paragraph around a sentence adds to its own score
+
+    def __init__(self, sentences: list[Sentence], segmenter: Segmenter):
+        self.sentences = sentences
+        self.segmenter = segmenter
+        self.words = [segmenter.words(s.text) for s in sentences]
+        self.texts = [segmenter.normalise(s.text) for s in sentences]
+        self.sentence_bm25 = BM25(self.words)
+        paragraphs: dict[tuple[str, int], list[str]] = {}
+        paragraph_text: dict[tuple[str, int], str] = {}
+        for sentence, words, text in zip(sentences, self.words, self.texts):
+            key = (sentence.part, sentence.paragraph)
+            paragraphs.setdefault(key, []).extend(words)
+            paragraph_text[key] = paragraph_text.get(key, "") + text
+        self._paragraph_keys = list(paragraphs)
+        self.paragraph_bm25 = BM25(list(paragraphs.values()))
+        self._paragraph_of = {key: i for i, key in enumerate(self._paragraph_keys)}
+        self.paragraph_text = paragraph_text
+
+    def rank(self, query: Query, parts: Iterable[str] = ("review",), limit: int = 12) -> list[Match]:
+        """The `limit` best sentences of the given parts, best first; only those sharing a word with the query."""
+        wanted = set(parts)
+        own = self.sentence_bm25.score(query.weights)
+        context = self.paragraph_bm25.score(query.weights)
+        top_own = max(own, default=0.0) or 1.0
+        top_context = max(context, default=0.0) or 1.0
+        ranked = []
+        for i, sentence in enumerate(self.sentences):
+            if sentence.part not in wanted or own[i] <= 0:
+                continue
+            around = context[self._paragraph_of[(sentence.part, sentence.paragraph)]]
+            ranked.append((own[i] / top_own + self.PARAGRAPH_SHARE * around / top_context, sentence.line, i))
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        matches = []
+        for ranking, _, i in ranked[:limit]:  # coverage is dearer than ranking: only for the best
+            sentence = self.sentences[i]
+            key = (sentence.part, sentence.paragraph)
+            held = (coverage(query, self.texts[i]) + coverage(query, self.paragraph_text[key])) / 2
+            matches.append(Match(sentence, ranking, held))
+        return matches
