@@ -11,6 +11,10 @@ What goes in, in this order:
   national health conference of 19 August (2016) and the 十三五 plan's early years, so its plan is for 2017.
 - the State Council's government work reports 2013–2019: plans 2013-gwr … 2019-gwr of 国务院.
 Seeds 002–004 are summaries with no plan part: they are what `duban check` reads, not imports.
+
+Then each State Council plan of year Y is checked against report Y+1 (`duban check --mark-done`), dated the day
+that report was delivered: the items the next report shows as done become done, with the evidence in their
+[check] table and a progress entry; the others stay open, with their verdict (at_risk, not_found …) on record.
 """
 
 from __future__ import annotations
@@ -31,6 +35,10 @@ IMPORTS = [
     ("001_9f2447f6adad0cf5.txt", "2017", "区卫计局"),
     *[(f"gwr-{year}.txt", str(year), "国务院") for year in range(2013, 2020)],
 ]
+# The day each government work report was delivered to the National People's Congress.
+DELIVERED = {2014: "2014-03-05", 2015: "2015-03-05", 2016: "2016-03-05", 2017: "2017-03-05", 2018: "2018-03-05",
+             2019: "2019-03-05"}
+CHECKER = "国务院办公厅督查室"
 
 
 def duban(*args: str) -> None:
@@ -75,6 +83,10 @@ def main() -> int:
     for name, period, org in IMPORTS:
         duban("--plans", str(plans), "import", str(REPORTS / name), "--period", period, "--org", org, "--yes")
         print(f"imported {name} as {period} of {org}")
+    for year, day in DELIVERED.items():
+        duban("--plans", str(plans), "--today", day, "check", str(REPORTS / f"gwr-{year}.txt"),
+              "--plan", f"{year - 1}-gwr", "--mark-done", "--by", CHECKER)
+        print(f"checked {year - 1}-gwr against gwr-{year}.txt")
     return 0
 
 
