@@ -266,6 +266,57 @@ def validate(app: App):
     click.echo(f"ok: {report.plans} plans, {report.tasks} tasks")
 
 
+_FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
+
+
+@cli.command()
+@click.option("--week", metavar="YYYY-Www", help="ISO week, e.g. 2019-W36 (default: the week of --today).")
+@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "pdf"]),
+              help="Output format (default: from -o's suffix, else text).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: stdout; PDF: weekly-YYYY-Www.pdf).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="Label language (overrides the global --lang).")
+@pass_app
+def weekly(app: App, week, fmt, output, lang):
+    """The weekly status report (督办周报) for the Monday meeting."""
+    from duban.views import warn
+    from duban.weekly import weekly_report
+
+    if fmt is None:
+        fmt = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text") if output else "text"
+    lang = lang or app.lang
+    if fmt == "pdf":
+        from duban.printing import find_browser
+
+        find_browser()  # fail before the work when there is nothing to print with
+    report = weekly_report(app.workspace, app.today, week)
+    warn(str(fault.message) for fault in report.skipped)
+    if fmt == "pdf":
+        from duban.printing import html_to_pdf
+        from duban.weekly_render import render_html
+
+        target = Path(output or f"weekly-{report.week}.pdf")
+        html_to_pdf(render_html(report, lang), target)
+        click.echo(f"wrote {target}")
+        return
+    from duban.weekly_render import render
+
+    to_terminal = output is None and sys.stdout.isatty()
+    if to_terminal:
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    else:
+        width = int(os.environ.get("COLUMNS", 0) or 0) or 100
+    text = render(report, fmt, lang, width=width, color=to_terminal and not os.environ.get("NO_COLOR"))
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from duban.store import atomic_write
+
+    atomic_write(Path(output), text)
+    click.echo(f"wrote {output}")
+
+
 def main() -> None:
     cli(prog_name="duban")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, datetime, time, timedelta
 
 from duban.errors import UsageError
@@ -83,8 +84,7 @@ _DEADLINE_RE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     due: date
     basis: str  # the phrase the date came from, or "period end"
 

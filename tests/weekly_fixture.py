@@ -1,0 +1,64 @@
+"""A small workspace for the weekly report tests, built with the store API.
+
+As of 2019-09-04 (a Wednesday in ISO week 2019-W36, 2 to 8 September) it holds: progress inside and just outside
+the week, overdue tasks with and without notes, tasks due within the two-week horizon and on its last day,
+a dropped task, a task without an owner, a title with HTML/Markdown specials, checks of the first-half plan,
+and one broken task file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from duban.model import Plan, ProgressEntry, Task
+from duban.store import Workspace, atomic_write, init_workspace
+
+TODAY = date(2019, 9, 4)
+ORG = "城南区卫生健康局"
+SPECIAL_TITLE = '规范<母婴>服务 & "两癌"筛查 | *重点*'
+
+
+def _p(day: str, status: str, note: str = "", by: str = "") -> ProgressEntry:
+    return ProgressEntry(date.fromisoformat(day), status, note, by)
+
+
+def build_workspace(root: Path) -> Workspace:
+    init_workspace(root, ORG)
+    workspace = Workspace(root)
+    workspace.save_plan(Plan("2019H1", ORG, "2019H1", date(2019, 1, 1), date(2019, 6, 30), "2018年工作总结.docx"))
+    workspace.save_plan(Plan("2019H2", ORG, "2019H2", date(2019, 7, 1), date(2019, 12, 31),
+                             "2019年上半年工作总结.docx"))
+    summary = "2019年上半年工作总结.docx"
+    tasks = [
+        Task("2019H1-01", "完成医联体建设", status="done", owner="医政科", due=date(2019, 6, 30),
+             progress=[_p("2019-06-20", "done", "医联体挂牌运行", "陈七")],
+             check={"report": summary, "verdict": "done", "score": 0.82,
+                    "evidence": ["区域医联体建设全面完成，三家医院挂牌运行。"]}),
+        Task("2019H1-02", "推进分级诊疗制度建设", status="in_progress", owner="医政科", due=date(2019, 6, 30),
+             check={"report": summary, "verdict": "in_progress", "score": 0.55, "evidence": ["分级诊疗稳步推进。"]}),
+        Task("2019H1-03", "创建国家级慢性病综合防控示范区", status="todo", owner="疾控中心", due=date(2019, 6, 30),
+             check={"report": summary, "verdict": "not_found", "score": 0.1, "evidence": []}),
+        Task("2019H2-01", "全力做好创建国家卫生城市复审工作", status="in_progress", owner="区卫生健康局",
+             due=date(2019, 8, 31), progress=[_p("2019-07-15", "in_progress", "完成四小单位摸排", "张三"),
+                                              _p("2019-09-01", "in_progress", "督查组现场检查", "张三")]),
+        Task("2019H2-02", "推进家庭医生签约服务", status="in_progress", owner="基层卫生科", due=date(2019, 9, 10),
+             progress=[_p("2019-08-20", "in_progress", "签约率达到28%", "李四"),
+                       _p("2019-09-03", "in_progress", "新增签约1200人", "李四")]),
+        Task("2019H2-03", "完成疾控中心实验室改造", status="blocked", owner="疾控中心", due=date(2019, 7, 31),
+             progress=[_p("2019-07-10", "in_progress", "完成设计方案", "王五"),
+                       _p("2019-09-02", "blocked", "改造资金未到位", "王五")]),
+        Task("2019H2-04", "开展中医药进社区活动", status="done", owner="中医科", due=date(2019, 9, 30),
+             progress=[_p("2019-08-01", "in_progress", "制定活动方案", "赵六"),
+                       _p("2019-09-04", "done", "已举办活动3场", "赵六")]),
+        Task("2019H2-05", SPECIAL_TITLE, status="todo", owner="妇幼健康科", due=date(2019, 9, 18)),
+        Task("2019H2-06", "推进全民健康信息平台建设", status="todo", owner="规划信息科", due=date(2019, 12, 31)),
+        Task("2019H2-07", "筹建区级医学影像中心", status="dropped", owner="区卫生健康局", due=date(2019, 8, 15)),
+        Task("2019H2-08", "开展爱国卫生月活动", status="todo", owner="", due=date(2019, 9, 1),
+             progress=[_p("2019-09-03", "todo", "方案已报区政府", "办公室"),
+                       _p("2019-09-09", "in_progress", "下周启动", "办公室")]),
+    ]
+    for task in tasks:
+        workspace.save_task(task)
+    atomic_write(root / "2019H2" / "09.toml", 'id = "2019H2-09"\ntitle = \n')
+    return workspace
