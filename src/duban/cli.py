@@ -6,7 +6,6 @@ Only this module imports click. Rich and the heavier libraries are imported insi
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from datetime import date
@@ -47,9 +46,18 @@ class App:
 
     def load_tasks(self):
         """Every readable task; each broken file becomes a warning on stderr and is skipped."""
-        from duban.views import warn
+        from duban.output import warn
 
         result = self.workspace.load_tasks()
+        warn(str(fault.message) for fault in result.faults)
+        return result.tasks
+
+    def load_summaries(self):
+        """What listings show of every readable task, through the index cache; broken files warn as in load_tasks."""
+        from duban.index import load_summaries
+        from duban.output import warn
+
+        result = load_summaries(self.workspace)
         warn(str(fault.message) for fault in result.faults)
         return result.tasks
 
@@ -149,15 +157,15 @@ def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort, as_j
     from duban.ledger import TaskFilter, select, task_summary
 
     task_filter = TaskFilter(statuses, owner, plan, overdue, due_within, grep)
-    tasks = select(app.load_tasks(), task_filter, app.today, sort)
+    tasks = select(app.load_summaries(), task_filter, app.today, sort)
     if as_json:
-        from duban.views import dump_json
+        from duban.output import dump_json
 
         dump_json([task_summary(t, app.today) for t in tasks])
         return
-    from duban.views import make_console, render_list
+    from duban.listing import Screen, render_list
 
-    render_list(make_console(), tasks, app.today, app.lang)
+    render_list(Screen.for_stream(), tasks, app.today, app.lang)
 
 
 @cli.command()
@@ -223,6 +231,8 @@ def update(app: App, task_id, status, owner, due, note, by, do_commit):
 
 
 def _login_name() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -238,15 +248,15 @@ def overdue(app: App, owner, as_json, fail):
     """Late tasks by owner, most days late first."""
     from duban.ledger import overdue_by_owner, task_summary
 
-    groups = overdue_by_owner(app.load_tasks(), app.today, owner)
+    groups = overdue_by_owner(app.load_summaries(), app.today, owner)
     if as_json:
-        from duban.views import dump_json
+        from duban.output import dump_json
 
         dump_json([task_summary(t, app.today) for g in groups for t in g.tasks])
     else:
-        from duban.views import make_console, render_overdue
+        from duban.listing import Screen, render_overdue
 
-        render_overdue(make_console(), groups, app.today, app.lang)
+        render_overdue(Screen.for_stream(), groups, app.today, app.lang)
     if fail and groups:
         sys.exit(EXIT_FINDING)
 
