@@ -62,6 +62,24 @@ class App:
         return result.tasks
 
 
+    @property
+    def auto_commit(self) -> bool:
+        """`auto_commit = true` in duban.toml: every command that changes files commits them."""
+        return self.workspace.settings.get("auto_commit") is True
+
+    def commit_changes(self, do_commit: bool, paths, message: str) -> None:
+        """The one way commands commit: with --commit or auto_commit, one commit of exactly these files.
+
+        Commits from concurrent duban processes take turns (git's own index lock would make the loser fail).
+        """
+        if not (do_commit or self.auto_commit):
+            return
+        from duban.gitops import commit
+
+        with self.workspace.locked_repository():
+            commit(self.workspace.root, list(paths), message)
+
+
 class DubanGroup(click.Group):
     """Turns DubanError into `duban: message` on stderr with its exit code, never a traceback."""
 
@@ -108,6 +126,9 @@ def _parse_status(ctx, param, value):
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print only JSON on stdout.")
+# Every command that changes files takes this and calls App.commit_changes with the files and what changed.
+commit_option = click.option("--commit", "do_commit", is_flag=True,
+                             help="Commit the changed files to git (always, with auto_commit = true in duban.toml).")
 
 
 @click.group(cls=DubanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -129,16 +150,19 @@ pass_app = click.make_pass_decorator(App)
 @cli.command()
 @click.argument("directory", required=False, metavar="[DIR]")
 @click.option("--org", default="", help="Organisation name written into duban.toml.")
+@commit_option
 @pass_app
-def init(app: App, directory, org):
+def init(app: App, directory, org, do_commit):
     """Create a workspace (default: ./plans)."""
-    from duban.store import init_workspace
+    from duban.store import SETTINGS_FILE, Workspace, init_workspace
 
     root = Path(directory or app.plans or os.environ.get("DUBAN_PLANS") or "plans")
-    if init_workspace(root, org):
-        click.echo(f"created workspace {root}")
-    else:
+    if not init_workspace(root, org):
         click.echo(f"{root} is already a duban workspace")
+        return
+    click.echo(f"created workspace {root}")
+    app._workspace = Workspace(root)
+    app.commit_changes(do_commit, [root / SETTINGS_FILE, root / ".gitignore"], f"duban: init workspace {root.name}")
 
 
 @cli.command("list")
@@ -202,7 +226,7 @@ def _parse_due(ctx, param, value):
 @click.option("--due", callback=_parse_due, metavar="DATE", help="New deadline: 2019-10-31, 年底, 6月底前, 三季度末 …")
 @click.option("--note", metavar="TEXT", help="What was done.")
 @click.option("--by", metavar="NAME", help="Who reports it (default: $DUBAN_USER or the login name).")
-@click.option("--commit", "do_commit", is_flag=True, help="Commit the change to git.")
+@commit_option
 @pass_app
 def update(app: App, task_id, status, owner, due, note, by, do_commit):
     """Change a task and append an entry to its progress log."""
@@ -224,10 +248,28 @@ def update(app: App, task_id, status, owner, due, note, by, do_commit):
     else:
         summary = f"{task_id} {'progress recorded' if app.lang == 'en' else '已记录进展'}"
     click.echo(summary)
-    if do_commit:
-        from duban.gitops import commit
+    app.commit_changes(do_commit, [workspace.task_path(task_id)], _update_message(task_id, changes, change, app.lang))
 
-        commit(workspace.root, [workspace.task_path(task_id)], f"duban: {summary}")
+
+def _update_message(task_id: str, changes: dict, change, lang: str) -> str:
+    """`duban: 2019H2-03 推进中 → 已完成` (and owner, due), then the note and who gave it in the body."""
+    from duban.labels import label, status_label
+
+    parts = []
+    if "status" in changes:
+        parts.append(" → ".join(status_label(s, lang) for s in changes["status"]))
+    for key in ("owner", "due"):
+        if key in changes:
+            old, new = changes[key]
+            parts.append(f"{label(key, lang)} {old or '—'} → {new}")
+    if not parts:
+        note = change.note if len(change.note or "") <= 40 else change.note[:39] + "…"
+        parts.append(f"{'progress' if lang == 'en' else '进展'}: {note}")
+    message = f"duban: {task_id} " + ("; " if lang == "en" else "；").join(parts)
+    body = [f"{label('note', lang)}: {change.note}" if change.note else "",
+            f"{label('by', lang)}: {change.by}" if change.by else ""]
+    body = [line for line in body if line]
+    return message + ("\n\n" + "\n".join(body) if body else "")
 
 
 def _login_name() -> str:
@@ -325,6 +367,30 @@ def weekly(app: App, week, fmt, output, lang):
 
     atomic_write(Path(output), text)
     click.echo(f"wrote {output}")
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID")
+@json_option
+@pass_app
+def log(app: App, task_id, as_json):
+    """A task's history from git: who changed what, and when."""
+    from duban.errors import UnknownTask
+    from duban.gitops import file_history
+    from duban.history import task_history
+
+    path = app.workspace.task_path(task_id)
+    entries = task_history(file_history(path))
+    if not entries and not path.is_file():
+        raise UnknownTask(f"unknown task {task_id!r}: no {path}")
+    if as_json:
+        from duban.output import dump_json
+
+        dump_json([entry.to_json() for entry in entries])
+        return
+    from duban.views import make_console, render_history
+
+    render_history(make_console(), task_id, entries, app.lang)
 
 
 def main() -> None:

@@ -243,6 +243,14 @@ class Workspace:
         lock_dir.mkdir(parents=True, exist_ok=True)
         return FileLock(str(lock_dir / f"{plan_id}-{number}.lock"), timeout=30)
 
+    def locked_repository(self):
+        """A lock around committing to the git repository that holds the workspace."""
+        from filelock import FileLock
+
+        lock_dir = self.root / CACHE_DIR / "locks"
+        lock_dir.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(lock_dir / "git.lock"), timeout=60)
+
     def save_task(self, task: Task) -> bool:
         """Write a task to its file; returns False when the file already held exactly this."""
         return atomic_write(self.task_path(task.id), render_task(task))

@@ -117,6 +117,42 @@ def _check_text(check: dict[str, Any], lang: str) -> Text:
     return text
 
 
+def render_history(console: Console, task_id: str, entries, lang: str = "zh") -> None:
+    """`duban log`: each commit that touched the task, newest last, with what it changed."""
+    if not entries:
+        console.print(f"{task_id}: {label('no_history', lang)}")
+        return
+    for entry in entries:
+        line = Text(entry.date[:16].replace("T", " "), style="bold")
+        line.append(f"  {entry.author}  ")
+        line.append(entry.commit[:7], style="dim")
+        line.append(f"  {entry.message}")
+        console.print(line)
+        for detail, style in _history_details(entry, lang):
+            console.print(Text(f"    {detail}", style=style))
+
+
+def _history_details(entry, lang: str) -> list[tuple[str, str]]:
+    if entry.deleted:
+        return [(label("deleted", lang), "red")]
+    if entry.broken:
+        return [(f"{label('unreadable', lang)}: {entry.broken}", "red")]
+    details = [(label("created", lang), "green")] if entry.created else []
+    for key, (old, new) in entry.changes.items():
+        if key == "status":
+            old, new = (status_label(v, lang) if isinstance(v, str) else v for v in (old, new))
+        if key == "co_owners":
+            old, new = ("、".join(v) if isinstance(v, list) else v for v in (old, new))
+        if entry.created and new in (None, "", []):
+            continue
+        shown = new if entry.created else f"{old if old not in (None, '') else '—'} → {new}"
+        details.append((f"{label(key, lang)}: {shown}", ""))
+    for note in entry.notes:
+        text = status_label(note["status"], lang) + (f"，{note['note']}" if note["note"] else "")
+        details.append((f"{label('progress', lang)}: {text}" + (f" ({note['by']})" if note["by"] else ""), ""))
+    return details
+
+
 def task_json(task: Task, today: date) -> dict[str, Any]:
     """`show --json`: the whole task as stored, plus the derived plan and days overdue."""
     data = task.to_dict()
