@@ -238,17 +238,18 @@ def update(app: App, task_id, status, owner, due, note, by, do_commit):
     if due is not None:
         change.due, change.due_basis = due
     workspace = app.workspace
+    # The commit happens under the task's lock too: otherwise a second update could land in this commit.
     with workspace.locked(task_id):
         task = workspace.get_task(task_id)
         changes = apply_change(task, change, app.today)
         workspace.save_task(task)
-    if "status" in changes:
-        old, new = changes["status"]
-        summary = f"{task_id} {status_label(old, app.lang)} → {status_label(new, app.lang)}"
-    else:
-        summary = f"{task_id} {'progress recorded' if app.lang == 'en' else '已记录进展'}"
-    click.echo(summary)
-    app.commit_changes(do_commit, [workspace.task_path(task_id)], _update_message(task_id, changes, change, app.lang))
+        if "status" in changes:
+            old, new = changes["status"]
+            click.echo(f"{task_id} {status_label(old, app.lang)} → {status_label(new, app.lang)}")
+        else:
+            click.echo(f"{task_id} {'progress recorded' if app.lang == 'en' else '已记录进展'}")
+        app.commit_changes(do_commit, [workspace.task_path(task_id)],
+                           _update_message(task_id, changes, change, app.lang))
 
 
 def _update_message(task_id: str, changes: dict, change, lang: str) -> str:
