@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from duban import __version__
-from duban.errors import EXIT_FINDING, DubanError
+from duban.errors import EXIT_FINDING, DubanError, UsageError
 
 
 class App:
@@ -317,6 +317,69 @@ def validate(app: App):
         click.echo(f"{len(report.faults)} fault(s) in {app.workspace.root}", err=True)
         sys.exit(EXIT_FINDING)
     click.echo(f"ok: {report.plans} plans, {report.tasks} tasks")
+
+
+@cli.command("import")
+@click.argument("reports", nargs=-1, required=True, metavar="REPORT…")
+@click.option("--period", metavar="P", help="The plan's period: 2019, 2019H2, 2019Q3, 2019M04 (default: from the report).")
+@click.option("--org", metavar="ORG", help="The organisation whose plan it is (default: the workspace's).")
+@click.option("--owner", metavar="O", help="Lead unit of items that name none (default: the organisation).")
+@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.option("-y", "--yes", is_flag=True, help="Write without asking.")
+@click.option("--commit", "do_commit", is_flag=True, help="Commit the written files to git.")
+@json_option
+@pass_app
+def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit, as_json):
+    """Turn the plan items of reports into task files, after a preview."""
+    from duban.importer import prepare_import, write_import
+
+    if as_json and not (dry_run or yes):
+        raise UsageError("--json prints only JSON, so it cannot ask: add --dry-run or --yes")
+    workspace = app.workspace
+    outputs = []
+    for report in reports:
+        prepared = prepare_import(workspace, report, period=period, org=org, owner=owner)
+        if as_json:
+            outputs.append(prepared.to_json())
+        else:
+            from duban.import_views import render_preview
+            from duban.views import make_console
+
+            render_preview(make_console(), prepared, app.lang)
+        if dry_run:
+            continue
+        count = len(prepared.tasks)
+        question = (f"Write {count} tasks to plan {prepared.plan.id}?" if app.lang == "en"
+                    else f"写入计划 {prepared.plan.id} 的 {count} 项任务？")
+        if not yes and not click.confirm(question, default=False):
+            click.echo("nothing written" if app.lang == "en" else "未写入")
+            continue
+        changed = write_import(workspace, prepared)
+        if not as_json:
+            _import_summary(prepared, changed, app.lang)
+        from duban.views import warn
+
+        warn(f"{task_id} is no longer in {prepared.report.name}; left as it is" for task_id in prepared.gone)
+        if do_commit and changed:
+            from duban.gitops import commit
+
+            commit(workspace.root, changed, f"duban: import {prepared.report.name} as plan {prepared.plan.id}")
+    if as_json:
+        from duban.views import dump_json
+
+        dump_json(outputs[0] if len(outputs) == 1 else outputs)
+    elif dry_run:
+        click.echo("dry run: nothing written" if app.lang == "en" else "试运行：未写入任何文件")
+
+
+def _import_summary(prepared, changed, lang: str) -> None:
+    plan_id, count = prepared.plan.id, len(prepared.tasks)
+    if lang == "en":
+        click.echo(f"{plan_id}: {count} tasks, {len(changed)} files written" if changed
+                   else f"{plan_id}: {count} tasks, already up to date")
+    else:
+        click.echo(f"{plan_id}：{count} 项任务，写入 {len(changed)} 个文件" if changed
+                   else f"{plan_id}：{count} 项任务，无变化")
 
 
 _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}

@@ -133,10 +133,18 @@ def find_deadline(text: str, period: Period) -> Deadline:
     Dates before the period's start are references to the past (上半年 in a second-half plan), not deadlines.
     """
     for match in _DEADLINE_RE.finditer(text):
+        if _is_start_date(text, match):
+            continue
         due = _resolve(match, period)
         if due is not None and due >= period.start:
             return Deadline(due, match.group(0))
     return Deadline(period.end, "period end")
+
+
+def _is_start_date(text: str, match: re.Match) -> bool:
+    """"从5月1日起" / "自7月1日开始" names when something starts, not when it is due."""
+    before = text[max(0, match.start() - 1):match.start()]
+    return before in ("从", "自", "于") and text[match.end():match.end() + 2].startswith(("起", "开始"))
 
 
 def parse_due(text: str, today: date) -> date:

@@ -56,7 +56,7 @@ def render_task(console: Console, task: Task, today: date, lang: str = "zh") -> 
         ("co_owners", "、".join(task.co_owners)),
         ("due", _due_text(task, today, lang)),
         ("category", task.category),
-        ("targets", "；".join(format_target(t, lang) for t in task.targets)),
+        ("targets", "\n".join(format_target(t, lang) for t in task.targets)),
         ("source", _source_text(task, lang)),
     ]
     for key, value in rows:

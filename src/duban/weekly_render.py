@@ -13,7 +13,6 @@ from pathlib import Path
 from duban.model import STATUSES, VERDICTS
 from duban.weekly import NO_OWNER, LateTask, OwnerStats, WeeklyReport
 
-FORMATS = ("text", "md", "html", "pdf")
 BAR_WIDTH = 20  # terminal bar for the owner with the most tasks, in cells
 
 LABELS = {
@@ -191,32 +190,30 @@ def render_text(report: WeeklyReport, lang: str = "zh", width: int = 100, color:
 
 
 def _text_parts(report: WeeklyReport, w: Words):
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    def table(*columns: tuple[str, str]) -> Table:
+    from duban.textgrid import Column, Grid
+
+    def table(*columns: tuple[str, str]) -> Grid:
         """Columns are (header, justify); justify "wrap" marks free text, the only columns that may wrap.
 
-        On a narrow terminal rich narrows the wrapping columns; a floor keeps titles readable.
+        The task's title (the first free-text column) keeps 20 cells and notes 14 before they are squeezed more.
         """
-        grid = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-        for header, justify in columns:
-            wraps = justify == "wrap"
-            grid.add_column(header, justify="left" if wraps else justify, overflow="fold", no_wrap=not wraps,
-                            min_width=10 if wraps else None)
-        return grid
+        floors = iter((20, 14, 14))
+        return Grid([Column(header, "left", True, next(floors)) if justify == "wrap" else Column(header, justify)
+                     for header, justify in columns])
 
     def heading(title: str, summary: str = "") -> Text:
-        text = Text("\n" + title, style="bold underline")
+        text = Text("\n")
+        text.append(title, style="bold underline")
         if summary:
             text.append("  " + summary, style="dim")
         return text
 
-    yield Text(w["title"], style="bold", justify="center")
+    yield Text(w["title"], style="bold")
     line = " · ".join(part for part in (report.organisation, w.week(report), w["as_of"].format(today=report.today))
                       if part)
-    yield Text(line, justify="center")
+    yield Text(line)
 
     yield heading(w["counts"])
     counts = table(*((w[key], "right") for key in COUNT_KEYS))

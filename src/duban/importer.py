@@ -1,0 +1,190 @@
+"""Turning a report into a plan of the workspace: plan.toml, report.txt and one task file per plan item.
+
+Plan ids: a plan's id is its period ("2019H2"). A workspace that follows several organisations gives each other
+organisation an ASCII suffix in duban.toml, and that organisation's plan ids carry it ("2018-gwr"):
+
+    organisation = "区卫生健康局"
+    [orgs]
+    "国务院" = "gwr"
+
+Re-importing: the same report writes the same bytes (nothing changes). A corrected report updates what comes from
+the report (title, category, detail, targets, source line) and keeps what people recorded (status, progress log,
+check, keys duban does not know). Owner and deadline are updated too, unless someone changed them by hand: they are
+kept when they differ from what the previous report gave. Task ids never change: an item is matched to its task by
+title, else by number; items new in the corrected report get the next free numbers, and tasks whose item is gone
+are left as they are (and reported).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from duban.dates import Period, parse_period
+from duban.errors import BadInput, UsageError
+from duban.extraction import Item, extract_items, find_period
+from duban.model import Plan, Task
+from duban.reading import Report, read_report
+from duban.sections import find_sections
+from duban.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, render_task, task_file_name
+from duban import tomlfile
+
+_SUFFIX_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.]*$")
+
+
+@dataclass
+class Prepared:
+    """Everything an import would write, computed without writing anything."""
+
+    report: Report
+    plan: Plan
+    tasks: list[Task]
+    gone: list[str] = field(default_factory=list)  # ids of tasks whose item the report no longer has
+
+    def to_json(self) -> dict:
+        """The shape of `import --dry-run --json` (DESIGN.md)."""
+        plan = self.plan
+        return {
+            "plan": {"id": plan.id, "org": plan.org, "period": plan.period, "start": plan.start.isoformat(),
+                     "end": plan.end.isoformat()},
+            "tasks": [{"title": t.title, "category": t.category, "owner": t.owner,
+                       "due": t.due.isoformat() if t.due else None, "due_basis": t.due_basis, "detail": t.detail,
+                       "targets": [target.to_dict() for target in t.targets]} for t in self.tasks],
+        }
+
+
+def plan_id_for(workspace: Workspace, org: str, period: Period) -> str:
+    """The period, with the organisation's [orgs] suffix when it is not the workspace's own organisation."""
+    if not org or org == workspace.organisation:
+        return period.id
+    orgs = workspace.settings.get("orgs", {})
+    suffix = orgs.get(org) if isinstance(orgs, dict) else None
+    if not isinstance(suffix, str) or not _SUFFIX_RE.match(suffix):
+        raise UsageError(f"organisation {org!r} is not the workspace's ({workspace.organisation!r}): give it an "
+                         f"ASCII id suffix in {workspace.root / 'duban.toml'}, e.g. [orgs] \"{org}\" = \"abc\"")
+    return f"{period.id}-{suffix}"
+
+
+def prepare_import(workspace: Workspace, path, *, period: str | None = None, org: str | None = None,
+                   owner: str | None = None) -> Prepared:
+    """Read a report and work out its plan and tasks, merged with what the workspace already holds."""
+    report = read_report(path)
+    organisation = org or workspace.organisation
+    settings = _Settings(workspace, owner or organisation, own=organisation == workspace.organisation)
+    sections = find_sections(report.text, settings.synonyms)
+    if not any(s.kind == "plan" for s in sections):
+        raise BadInput(f"no plan section found in {report.name}; use it with `duban check`")
+    found = parse_period(period) if period else find_period(report.text, sections)
+    if found is None:
+        raise UsageError(f"cannot tell which period the plan of {report.name} is for: pass --period, "
+                         f"e.g. --period 2019H2")
+    plan_id = plan_id_for(workspace, organisation, found)
+    items = extract_items(report.text, found, owner_rules=settings.owner_rules, synonyms=settings.synonyms,
+                          default_owner=settings.default_owner, sections=sections)
+    if not items:
+        raise BadInput(f"no plan items found in the plan section of {report.name}")
+    plan = Plan(id=plan_id, org=organisation, period=found.id, start=found.start, end=found.end,
+                report=report.name, sha256=report.sha256)
+    existing_plan = _existing_plan(workspace, plan_id)
+    if existing_plan is not None:
+        if existing_plan.org and existing_plan.org != organisation:
+            raise UsageError(f"plan {plan_id} belongs to {existing_plan.org!r}, not {organisation!r}")
+        plan.extra = dict(existing_plan.extra)
+    tasks, gone = _merge(workspace, plan, items, report.name, found, settings)
+    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone)
+
+
+class _Settings:
+    def __init__(self, workspace: Workspace, default_owner: str, own: bool = True):
+        settings = workspace.settings
+        owners, synonyms = settings.get("owners", {}), settings.get("synonyms", {})
+        # The [owners] rules name the workspace's own units: another organisation's plan keeps its own name.
+        self.owner_rules = owners if own and isinstance(owners, dict) else {}
+        self.synonyms = synonyms if isinstance(synonyms, dict) else {}
+        self.default_owner = default_owner
+
+
+def _existing_plan(workspace: Workspace, plan_id: str) -> Plan | None:
+    if not (workspace.plan_dir(plan_id) / PLAN_FILE).is_file():
+        return None
+    return workspace.read_plan(plan_id)
+
+
+def _task_from(item: Item, task_id: str, report_name: str) -> Task:
+    return Task(id=task_id, title=item.title, category=item.category, detail=item.detail, owner=item.owner,
+                co_owners=list(item.co_owners), due=item.due, due_basis=item.due_basis, targets=list(item.targets),
+                source={"report": report_name, "line": item.line})
+
+
+def _merge(workspace: Workspace, plan: Plan, items: list[Item], report_name: str, period: Period,
+           settings: _Settings) -> tuple[list[Task], list[str]]:
+    """New tasks for the items, carrying over what people recorded on the tasks already there."""
+    loaded = workspace.load_tasks([plan.id])
+    if loaded.faults:
+        raise loaded.faults[0]  # never overwrite a file someone has to fix first
+    old_tasks = {task.id: task for task in loaded.tasks}
+    if not old_tasks:
+        return [_task_from(item, f"{plan.id}-{n:02d}", report_name) for n, item in enumerate(items, 1)], []
+    previous = _previous_items(workspace, plan.id, period, settings)
+    by_title = {task.title: task for task in old_tasks.values()}
+    matched: dict[int, Task] = {}
+    used: set[str] = set()
+    for index, item in enumerate(items):
+        task = by_title.get(item.title)
+        if task is not None and task.id not in used:
+            matched[index] = task
+            used.add(task.id)
+    for index, item in enumerate(items):
+        if index in matched:
+            continue
+        task = old_tasks.get(f"{plan.id}-{index + 1:02d}")
+        if task is not None and task.id not in used:
+            matched[index] = task
+            used.add(task.id)
+    next_number = max(int(task_id.rsplit("-", 1)[1]) for task_id in old_tasks) + 1
+    tasks = []
+    for index, item in enumerate(items):
+        old = matched.get(index)
+        if old is None:
+            tasks.append(_task_from(item, f"{plan.id}-{next_number:02d}", report_name))
+            next_number += 1
+            continue
+        task = _task_from(item, old.id, report_name)
+        task.status, task.progress, task.check, task.extra = old.status, old.progress, old.check, old.extra
+        before = previous.get(old.source.get("line")) if isinstance(old.source, dict) else None
+        if before is not None:
+            if (old.owner, old.co_owners) != (before.owner, before.co_owners):
+                task.owner, task.co_owners = old.owner, old.co_owners  # changed by hand: keep
+            if (old.due, old.due_basis) != (before.due, before.due_basis):
+                task.due, task.due_basis = old.due, old.due_basis
+        tasks.append(task)
+    gone = sorted(task_id for task_id in old_tasks if task_id not in used)
+    return tasks, gone
+
+
+def _previous_items(workspace: Workspace, plan_id: str, period: Period, settings: _Settings) -> dict[int, Item]:
+    """What the stored report.txt gave, by line: tells inferred owners and deadlines from ones set by hand."""
+    path = workspace.plan_dir(plan_id) / REPORT_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    items = extract_items(text, period, owner_rules=settings.owner_rules, synonyms=settings.synonyms,
+                          default_owner=settings.default_owner)
+    return {item.line: item for item in items}
+
+
+def write_import(workspace: Workspace, prepared: Prepared) -> list[Path]:
+    """Write the plan, its report text and its tasks; returns the files that changed (none on a re-import)."""
+    folder = workspace.plan_dir(prepared.plan.id)
+    changed = []
+    if atomic_write(folder / PLAN_FILE, tomlfile.dumps(prepared.plan.to_dict())):
+        changed.append(folder / PLAN_FILE)
+    if atomic_write(folder / REPORT_FILE, prepared.report.text):
+        changed.append(folder / REPORT_FILE)
+    for task in prepared.tasks:
+        path = folder / task_file_name(int(task.id.rsplit("-", 1)[1]))
+        if atomic_write(path, render_task(task)):
+            changed.append(path)
+    return changed
