@@ -207,3 +207,22 @@ def test_same_task_on_both_sides_conflicts_in_that_file_only(clones, env):
     listed = json.loads(duban(b, env, "list", "--json").stdout)
     assert {t["id"]: t["status"] for t in listed}["2019H2-03"] == "done"
     assert "复审材料已报送" in (b / "plans/2019H2/01.toml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["--commit", "auto_commit"])
+def test_import_commits_its_files_with_commit_or_auto_commit(tmp_path, env, how):
+    seed = Path(__file__).parent / "data" / "reports" / "000_39b622c591527ef1.txt"
+    git(tmp_path, env, "init", "-q", "-b", "main")
+    duban(tmp_path, env, "init", "--org", "区卫生健康局", "--commit")
+    if how == "auto_commit":
+        settings = tmp_path / "plans" / "duban.toml"
+        settings.write_text("auto_commit = true\n" + settings.read_text(encoding="utf-8"), encoding="utf-8")
+        git(tmp_path, env, "commit", "-qam", "auto commit on")
+    flags = ["--commit"] if how == "--commit" else []
+    result = duban(tmp_path, env, "import", str(seed), "--period", "2019H2", "--yes", *flags)
+    assert result.returncode == 0, result.stderr
+    assert subjects(tmp_path, env)[0] == "duban: import 000_39b622c591527ef1.txt as plan 2019H2"
+    files = git(tmp_path, env, "show", "--name-only", "--format=", "HEAD").stdout.split()
+    assert files[:3] == ["plans/2019H2/01.toml", "plans/2019H2/02.toml", "plans/2019H2/03.toml"]
+    assert "plans/2019H2/plan.toml" in files and "plans/2019H2/report.txt" in files
+    assert git(tmp_path, env, "status", "--porcelain").stdout == ""

@@ -326,7 +326,7 @@ def validate(app: App):
 @click.option("--owner", metavar="O", help="Lead unit of items that name none (default: the organisation).")
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
 @click.option("-y", "--yes", is_flag=True, help="Write without asking.")
-@click.option("--commit", "do_commit", is_flag=True, help="Commit the written files to git.")
+@commit_option
 @json_option
 @pass_app
 def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit, as_json):
@@ -360,10 +360,8 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit, as_j
         from duban.views import warn
 
         warn(f"{task_id} is no longer in {prepared.report.name}; left as it is" for task_id in prepared.gone)
-        if do_commit and changed:
-            from duban.gitops import commit
-
-            commit(workspace.root, changed, f"duban: import {prepared.report.name} as plan {prepared.plan.id}")
+        if changed:
+            app.commit_changes(do_commit, changed, f"duban: import {prepared.report.name} as plan {prepared.plan.id}")
     if as_json:
         from duban.views import dump_json
 
