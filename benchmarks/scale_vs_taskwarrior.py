@@ -27,6 +27,7 @@ import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from duban.index import RACY_NS
 from duban.model import Plan, ProgressEntry, Task
 from duban.store import Workspace, init_workspace
 
@@ -130,6 +131,9 @@ class DataSets:
             batch.write_text(json.dumps(new_records, ensure_ascii=False), encoding="utf-8")
             run(self.task_cmd("import", str(batch)), self.env(), Path(os.devnull), check=True)
             self.tw_records.extend(new_records)
+        # duban's index does not trust a file changed in the last RACY_NS (its mtime could still repeat); a ledger
+        # is edited by people, not listed four times within two seconds of being generated, so wait that out.
+        time.sleep(RACY_NS / 1e9 + 0.1)
 
     def env(self) -> dict[str, str]:
         env = dict(os.environ, TASKRC=str(self.taskrc), TASKDATA=str(self.tw_dir / "data"),

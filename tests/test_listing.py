@@ -131,3 +131,52 @@ def test_dump_json_of_dates():
     out = io.StringIO()
     dump_json([{"due": date(2019, 12, 31)}], out)
     assert json.loads(out.getvalue()) == [{"due": "2019-12-31"}]
+
+
+# --- list --json from the index's pre-encoded heads ------------------------------------------------------
+
+
+def summaries_of(data):
+    from duban.index import TaskSummary, summary_record
+
+    return [TaskSummary.from_record(summary_record(task)) for task in data]
+
+
+def utf8_stream():
+    return io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\n")
+
+
+def written(stream) -> str:
+    stream.flush()
+    return stream.buffer.getvalue().decode("utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(tasks(), st.integers(-400, 400))
+def test_listing_json_is_dump_json_of_task_summaries(data, shift):
+    from duban.index import dump_listing_json
+    from duban.ledger import task_summary
+
+    today = TODAY + timedelta(days=shift)
+    expected = json.dumps([task_summary(t, today) for t in data], ensure_ascii=False, indent=2) + "\n"
+    stream = utf8_stream()
+    dump_listing_json(summaries_of(data), today, stream)
+    assert written(stream) == expected
+    stream = utf8_stream()
+    dump_listing_json(data, today, stream)  # plain Tasks have no heads: the plain way, same bytes
+    assert written(stream) == expected
+
+
+def test_listing_json_distrusts_a_head_that_is_not_todays(workspace):
+    from duban.index import dump_listing_json
+    from duban.ledger import task_summary
+
+    summaries = summaries_of(workspace.load_tasks().tasks)
+    summaries[0].json_head = b'    "id": "stale"'
+    stream = utf8_stream()
+    dump_listing_json(summaries, TODAY, stream)
+    assert json.loads(written(stream)) == [task_summary(t, TODAY) for t in workspace.load_tasks().tasks]
+    gbk = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
+    dump_listing_json(summaries_of(workspace.load_tasks().tasks), TODAY, gbk)
+    gbk.flush()
+    assert json.loads(gbk.buffer.getvalue().decode("gbk"))[0]["title"] == "全力做好创建国家卫生城市复审工作"

@@ -178,18 +178,21 @@ def init(app: App, directory, org, do_commit):
 @pass_app
 def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort, as_json):
     """The ledger: every task, or those that match the filters."""
-    from duban.ledger import TaskFilter, select, task_summary
+    from duban.ledger import TaskFilter, select
+
+    from duban.index import paused_gc
 
     task_filter = TaskFilter(statuses, owner, plan, overdue, due_within, grep)
-    tasks = select(app.load_summaries(), task_filter, app.today, sort)
-    if as_json:
-        from duban.output import dump_json
+    with paused_gc():
+        tasks = select(app.load_summaries(), task_filter, app.today, sort)
+        if as_json:
+            from duban.index import dump_listing_json
 
-        dump_json([task_summary(t, app.today) for t in tasks])
-        return
-    from duban.listing import Screen, render_list
+            dump_listing_json(tasks, app.today)
+            return
+        from duban.listing import Screen, render_list
 
-    render_list(Screen.for_stream(), tasks, app.today, app.lang)
+        render_list(Screen.for_stream(), tasks, app.today, app.lang)
 
 
 @cli.command()
@@ -289,17 +292,20 @@ def _login_name() -> str:
 @pass_app
 def overdue(app: App, owner, as_json, fail):
     """Late tasks by owner, most days late first."""
-    from duban.ledger import overdue_by_owner, task_summary
+    from duban.ledger import overdue_by_owner
 
-    groups = overdue_by_owner(app.load_summaries(), app.today, owner)
-    if as_json:
-        from duban.output import dump_json
+    from duban.index import paused_gc
 
-        dump_json([task_summary(t, app.today) for g in groups for t in g.tasks])
-    else:
-        from duban.listing import Screen, render_overdue
+    with paused_gc():
+        groups = overdue_by_owner(app.load_summaries(), app.today, owner)
+        if as_json:
+            from duban.index import dump_listing_json
 
-        render_overdue(Screen.for_stream(), groups, app.today, app.lang)
+            dump_listing_json([t for g in groups for t in g.tasks], app.today)
+        else:
+            from duban.listing import Screen, render_overdue
+
+            render_overdue(Screen.for_stream(), groups, app.today, app.lang)
     if fail and groups:
         sys.exit(EXIT_FINDING)
 

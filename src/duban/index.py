@@ -9,30 +9,36 @@ second change in the same clock tick could keep its size and mtime (git's "racil
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from typing import TextIO
+
 from duban.errors import BrokenFile
+from duban.ledger import task_summary
 from duban.model import OPEN_STATUSES, Task
+from duban.output import dump_json, record_members
 from duban.store import CACHE_DIR, TASK_FILE_RE, Workspace, atomic_write_bytes
 
 INDEX_FILE = "index.marshal"
 # Bump when the record layout changes; the Python version is part of the key because marshal's format is not stable.
-INDEX_FORMAT = (2, sys.version_info[:2])
+INDEX_FORMAT = (4, sys.version_info[:2])
 RACY_NS = 2_000_000_000
 
 
 class TaskSummary:
     """What a listing needs of a task; answers the same questions as Task for filters, sorting and views."""
 
-    __slots__ = ("id", "title", "status", "owner", "co_owners", "due", "category", "detail", "_last_note")
+    __slots__ = ("id", "title", "status", "owner", "co_owners", "due", "category", "_detail", "_last_note",
+                 "json_head")
 
-    def __init__(self, id, title, status, owner, co_owners, due, category, detail, last_note):
+    def __init__(self, id, title, status, owner, co_owners, due, category, detail, last_note, json_head=None):
         self.id = id
         self.title = title
         self.status = status
@@ -40,14 +46,21 @@ class TaskSummary:
         self.co_owners = co_owners
         self.due = due
         self.category = category
-        self.detail = detail
+        self._detail = detail  # UTF-8 bytes until asked for: only --grep reads it
         self._last_note = last_note
+        self.json_head = json_head  # this task's `list --json` record up to days_overdue, as UTF-8
+
+    @property
+    def detail(self) -> str:
+        if isinstance(self._detail, bytes):
+            self._detail = self._detail.decode("utf-8")
+        return self._detail
 
     @classmethod
     def from_record(cls, record: tuple) -> TaskSummary:
-        task_id, title, status, owner, co_owners, due, category, detail, note = record
+        task_id, title, status, owner, co_owners, due, category, detail, note, json_head = record
         return cls(task_id, title, status, owner, co_owners, date.fromordinal(due) if due else None, category,
-                   detail, note)
+                   detail, note, json_head)
 
     @property
     def plan(self) -> str:
@@ -69,18 +82,55 @@ class TaskSummary:
 def summary_record(task: Task) -> tuple:
     """A task as plain values that marshal can store.
 
-    Units, statuses and categories repeat across thousands of tasks; interned, marshal stores each once.
+    Units, statuses and categories repeat across thousands of tasks; interned, marshal stores each once. The detail,
+    the longest text and only searched by --grep, is kept as UTF-8 bytes, which load without decoding.
     """
     intern = sys.intern
     return (task.id, task.title, intern(task.status), intern(task.owner), tuple(intern(o) for o in task.co_owners),
-            task.due.toordinal() if task.due else 0, intern(task.category), task.detail, task.last_note())
+            task.due.toordinal() if task.due else 0, intern(task.category), task.detail.encode("utf-8"),
+            task.last_note(), json_head(task, date.min))
 
 
-@dataclass
+# --- `list --json` from the index -------------------------------------------------------------------------
+
+
+def json_head(task, today: date) -> bytes | None:
+    """The task's `list --json` record (ledger.task_summary) without days_overdue, its last field and the only one
+    that changes with the day: the JSON lines as dump_json writes them, encoded once, when the file is read."""
+    fields = task_summary(task, today)
+    if next(reversed(fields)) != "days_overdue":
+        return None
+    del fields["days_overdue"]
+    members = record_members(fields)
+    return members.encode("utf-8") if members is not None else None
+
+
+def dump_listing_json(tasks: list, today: date, file: TextIO | None = None) -> None:
+    """`list --json` and `overdue --json`: the bytes of output.dump_json([task_summary(t, today) …]), joined from
+    the heads the index keeps. Any doubt (a task without a head, a head that is not what task_summary gives today
+    for the first task, an output that is not UTF-8) takes the plain way."""
+    file = file or sys.stdout
+    heads = [getattr(task, "json_head", None) for task in tasks]
+    buffer = getattr(file, "buffer", None)
+    encoding = (getattr(file, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+    if (not tasks or None in heads or buffer is None or encoding != "utf8"
+            or heads[0] != json_head(tasks[0], today)):
+        dump_json([task_summary(task, today) for task in tasks], file)
+        return
+    records = [b'  {\n%s,\n    "days_overdue": %d\n  }' % (head, task.days_overdue(today))
+               for head, task in zip(heads, tasks)]
+    file.flush()
+    buffer.write(b"[\n" + b",\n".join(records) + b"\n]\n")
+    buffer.flush()
+
+
 class Summaries:
-    tasks: list[TaskSummary] = field(default_factory=list)
-    faults: list[BrokenFile] = field(default_factory=list)
-    parsed: int = 0  # files read from disk this run rather than from the index
+    """The tasks' summaries and the broken files' faults (a plain class: a dataclass costs a millisecond to import)."""
+
+    def __init__(self):
+        self.tasks: list[TaskSummary] = []
+        self.faults: list[BrokenFile] = []
+        self.parsed = 0  # files read from disk this run rather than from the index
 
 
 # The index: {plan folder name: (keys, items)} where keys maps each task file's name to (size, mtime_ns, inode), or
@@ -88,16 +138,30 @@ class Summaries:
 # files all match its keys - one dict comparison - is taken whole; otherwise only the files that differ are read.
 
 
+@contextmanager
+def paused_gc():
+    """Listing makes a hundred thousand small objects, none in a cycle; the cyclic collector would keep walking them
+    for nothing (a fifth of `duban list`'s time). Reference counting still frees everything."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_summaries(workspace: Workspace) -> Summaries:
     """Every task's summary in source order, and a fault for each broken file, as `Workspace.load_tasks` finds them."""
     cache_path = workspace.root / CACHE_DIR / INDEX_FILE
-    cached = _read_index(cache_path)
-    try:
-        result, index, changed = _load(workspace, cached)
-    except (TypeError, ValueError, IndexError, OverflowError, AttributeError):  # not an index this version wrote
-        result, index, changed = _load(workspace, {})
-    if changed or index.keys() != cached.keys():
-        _write_index(cache_path, index)
+    with paused_gc():
+        cached = _read_index(cache_path)
+        try:
+            result, index, changed = _load(workspace, cached)
+        except (TypeError, ValueError, IndexError, OverflowError, AttributeError):  # not an index this version wrote
+            result, index, changed = _load(workspace, {})
+        if changed or index.keys() != cached.keys():
+            _write_index(cache_path, index)
     return result
 
 

@@ -193,25 +193,19 @@ def text_width(text: str) -> int:
 
 
 def _cell_lengths(texts: list[str]) -> list[int]:
-    known: dict[str, int] = {}
-    lengths = []
-    for text in texts:
-        length = known.get(text)
-        if length is None:
-            length = known[text] = text_width(text)
-        lengths.append(length)
-    return lengths
+    """Display widths; each distinct text measured once (units, dates and statuses repeat down a column)."""
+    known = {text: text_width(text) for text in set(texts)}
+    return [known[text] for text in texts]
 
 
 def _fit(column: Column, texts: list[str], lengths: list[int], room: int) -> list[str]:
     """Each text cut to `room` cells with an ellipsis when longer, and padded to `room` on the justified side."""
-    out = []
-    right = column.justify == "right"
-    for text, length in zip(texts, lengths):
-        if length > room:
-            text, length = set_cell_size(text, room - 1) + "…", room
-        out.append(" " * (room - length) + text if right else text + " " * (room - length))
-    return out
+    if max(lengths) > room:
+        texts = [set_cell_size(t, room - 1) + "…" if n > room else t for t, n in zip(texts, lengths)]
+        lengths = [min(n, room) for n in lengths]
+    if column.justify == "right":
+        return [" " * (room - n) + t for t, n in zip(texts, lengths)]
+    return [t + " " * (room - n) for t, n in zip(texts, lengths)]
 
 
 def _print_with_rich(screen: Screen, table: TextTable) -> None:

@@ -44,8 +44,24 @@ def _flat_records(data: Any) -> str | None:
         if encoded is None:
             return None
         columns.append(encoded)
-    template = "  {\n" + ",\n".join(f"    {_encode_string(k).replace('%', '%%')}: %s" for k in keys) + "\n  }"
+    template = "  {\n" + _members_template(keys) + "\n  }"
     return "[\n" + ",\n".join([template % values for values in zip(*columns)]) + "\n]"
+
+
+def _members_template(keys) -> str:
+    return ",\n".join(f"    {_encode_string(k).replace('%', '%%')}: %s" for k in keys)
+
+
+def record_members(record: dict) -> str | None:
+    """The `"key": value` lines of a flat record as it stands in a JSON list written with indent=2; None when a
+    value is not a string, integer, boolean or null."""
+    values = []
+    for value in record.values():
+        encoded = _encode_scalars([value])
+        if encoded is None or any(type(key) is not str for key in record):
+            return None
+        values.append(encoded[0])
+    return _members_template(tuple(record)) % tuple(values)
 
 
 _encode_string = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses for strings
