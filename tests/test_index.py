@@ -160,3 +160,17 @@ def test_any_edits_between_runs(tmp_path_factory, steps):
         if path.exists():
             os.utime(path, ns=(clock, clock))
         assert indexed(workspace) == view(workspace)
+
+
+def test_both_ways_of_statting_a_folder_agree(workspace, monkeypatch):
+    from duban import index
+
+    folder = workspace.root / "2019H2"
+    (folder / "notes.txt").write_text("not a task", encoding="utf-8")
+    fast = index._file_keys(folder)
+    monkeypatch.setattr(index, "_STAT_IN_FOLDER", False)
+    assert index._file_keys(folder) == fast
+    assert sorted(fast) == ["01.toml", "02.toml", "03.toml", "04.toml"]
+    assert index._file_keys(workspace.root / "missing") == {}
+    monkeypatch.setattr(index, "_STAT_IN_FOLDER", True)
+    assert index._file_keys(workspace.root / "missing") == {}
