@@ -6,7 +6,6 @@ Only this module imports click. Rich and the heavier libraries are imported insi
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from datetime import date
@@ -47,11 +46,38 @@ class App:
 
     def load_tasks(self):
         """Every readable task; each broken file becomes a warning on stderr and is skipped."""
-        from duban.views import warn
+        from duban.output import warn
 
         result = self.workspace.load_tasks()
         warn(str(fault.message) for fault in result.faults)
         return result.tasks
+
+    def load_summaries(self):
+        """What listings show of every readable task, through the index cache; broken files warn as in load_tasks."""
+        from duban.index import load_summaries
+        from duban.output import warn
+
+        result = load_summaries(self.workspace)
+        warn(str(fault.message) for fault in result.faults)
+        return result.tasks
+
+
+    @property
+    def auto_commit(self) -> bool:
+        """`auto_commit = true` in duban.toml: every command that changes files commits them."""
+        return self.workspace.settings.get("auto_commit") is True
+
+    def commit_changes(self, do_commit: bool, paths, message: str) -> None:
+        """The one way commands commit: with --commit or auto_commit, one commit of exactly these files.
+
+        Commits from concurrent duban processes take turns (git's own index lock would make the loser fail).
+        """
+        if not (do_commit or self.auto_commit):
+            return
+        from duban.gitops import commit
+
+        with self.workspace.locked_repository():
+            commit(self.workspace.root, list(paths), message)
 
 
 class DubanGroup(click.Group):
@@ -100,6 +126,9 @@ def _parse_status(ctx, param, value):
 
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print only JSON on stdout.")
+# Every command that changes files takes this and calls App.commit_changes with the files and what changed.
+commit_option = click.option("--commit", "do_commit", is_flag=True,
+                             help="Commit the changed files to git (always, with auto_commit = true in duban.toml).")
 
 
 @click.group(cls=DubanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -121,16 +150,19 @@ pass_app = click.make_pass_decorator(App)
 @cli.command()
 @click.argument("directory", required=False, metavar="[DIR]")
 @click.option("--org", default="", help="Organisation name written into duban.toml.")
+@commit_option
 @pass_app
-def init(app: App, directory, org):
+def init(app: App, directory, org, do_commit):
     """Create a workspace (default: ./plans)."""
-    from duban.store import init_workspace
+    from duban.store import SETTINGS_FILE, Workspace, init_workspace
 
     root = Path(directory or app.plans or os.environ.get("DUBAN_PLANS") or "plans")
-    if init_workspace(root, org):
-        click.echo(f"created workspace {root}")
-    else:
+    if not init_workspace(root, org):
         click.echo(f"{root} is already a duban workspace")
+        return
+    click.echo(f"created workspace {root}")
+    app._workspace = Workspace(root)
+    app.commit_changes(do_commit, [root / SETTINGS_FILE, root / ".gitignore"], f"duban: init workspace {root.name}")
 
 
 @cli.command("list")
@@ -146,18 +178,21 @@ def init(app: App, directory, org):
 @pass_app
 def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort, as_json):
     """The ledger: every task, or those that match the filters."""
-    from duban.ledger import TaskFilter, select, task_summary
+    from duban.ledger import TaskFilter, select
+
+    from duban.index import paused_gc
 
     task_filter = TaskFilter(statuses, owner, plan, overdue, due_within, grep)
-    tasks = select(app.load_tasks(), task_filter, app.today, sort)
-    if as_json:
-        from duban.views import dump_json
+    with paused_gc():
+        tasks = select(app.load_summaries(), task_filter, app.today, sort)
+        if as_json:
+            from duban.index import dump_listing_json
 
-        dump_json([task_summary(t, app.today) for t in tasks])
-        return
-    from duban.views import make_console, render_list
+            dump_listing_json(tasks, app.today)
+            return
+        from duban.listing import Screen, render_list
 
-    render_list(make_console(), tasks, app.today, app.lang)
+        render_list(Screen.for_stream(), tasks, app.today, app.lang)
 
 
 @cli.command()
@@ -194,7 +229,7 @@ def _parse_due(ctx, param, value):
 @click.option("--due", callback=_parse_due, metavar="DATE", help="New deadline: 2019-10-31, 年底, 6月底前, 三季度末 …")
 @click.option("--note", metavar="TEXT", help="What was done.")
 @click.option("--by", metavar="NAME", help="Who reports it (default: $DUBAN_USER or the login name).")
-@click.option("--commit", "do_commit", is_flag=True, help="Commit the change to git.")
+@commit_option
 @pass_app
 def update(app: App, task_id, status, owner, due, note, by, do_commit):
     """Change a task and append an entry to its progress log."""
@@ -206,23 +241,44 @@ def update(app: App, task_id, status, owner, due, note, by, do_commit):
     if due is not None:
         change.due, change.due_basis = due
     workspace = app.workspace
+    # The commit happens under the task's lock too: otherwise a second update could land in this commit.
     with workspace.locked(task_id):
         task = workspace.get_task(task_id)
         changes = apply_change(task, change, app.today)
         workspace.save_task(task)
-    if "status" in changes:
-        old, new = changes["status"]
-        summary = f"{task_id} {status_label(old, app.lang)} → {status_label(new, app.lang)}"
-    else:
-        summary = f"{task_id} {'progress recorded' if app.lang == 'en' else '已记录进展'}"
-    click.echo(summary)
-    if do_commit:
-        from duban.gitops import commit
+        if "status" in changes:
+            old, new = changes["status"]
+            click.echo(f"{task_id} {status_label(old, app.lang)} → {status_label(new, app.lang)}")
+        else:
+            click.echo(f"{task_id} {'progress recorded' if app.lang == 'en' else '已记录进展'}")
+        app.commit_changes(do_commit, [workspace.task_path(task_id)],
+                           _update_message(task_id, changes, change, app.lang))
 
-        commit(workspace.root, [workspace.task_path(task_id)], f"duban: {summary}")
+
+def _update_message(task_id: str, changes: dict, change, lang: str) -> str:
+    """`duban: 2019H2-03 推进中 → 已完成` (and owner, due), then the note and who gave it in the body."""
+    from duban.labels import label, status_label
+
+    parts = []
+    if "status" in changes:
+        parts.append(" → ".join(status_label(s, lang) for s in changes["status"]))
+    for key in ("owner", "due"):
+        if key in changes:
+            old, new = changes[key]
+            parts.append(f"{label(key, lang)} {old or '—'} → {new}")
+    if not parts:
+        note = change.note if len(change.note or "") <= 40 else change.note[:39] + "…"
+        parts.append(f"{'progress' if lang == 'en' else '进展'}: {note}")
+    message = f"duban: {task_id} " + ("; " if lang == "en" else "；").join(parts)
+    body = [f"{label('note', lang)}: {change.note}" if change.note else "",
+            f"{label('by', lang)}: {change.by}" if change.by else ""]
+    body = [line for line in body if line]
+    return message + ("\n\n" + "\n".join(body) if body else "")
 
 
 def _login_name() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -236,17 +292,20 @@ def _login_name() -> str:
 @pass_app
 def overdue(app: App, owner, as_json, fail):
     """Late tasks by owner, most days late first."""
-    from duban.ledger import overdue_by_owner, task_summary
+    from duban.ledger import overdue_by_owner
 
-    groups = overdue_by_owner(app.load_tasks(), app.today, owner)
-    if as_json:
-        from duban.views import dump_json
+    from duban.index import paused_gc
 
-        dump_json([task_summary(t, app.today) for g in groups for t in g.tasks])
-    else:
-        from duban.views import make_console, render_overdue
+    with paused_gc():
+        groups = overdue_by_owner(app.load_summaries(), app.today, owner)
+        if as_json:
+            from duban.index import dump_listing_json
 
-        render_overdue(make_console(), groups, app.today, app.lang)
+            dump_listing_json([t for g in groups for t in g.tasks], app.today)
+        else:
+            from duban.listing import Screen, render_overdue
+
+            render_overdue(Screen.for_stream(), groups, app.today, app.lang)
     if fail and groups:
         sys.exit(EXIT_FINDING)
 
@@ -273,7 +332,7 @@ def validate(app: App):
 @click.option("--owner", metavar="O", help="Lead unit of items that name none (default: the organisation).")
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
 @click.option("-y", "--yes", is_flag=True, help="Write without asking.")
-@click.option("--commit", "do_commit", is_flag=True, help="Commit the written files to git.")
+@commit_option
 @json_option
 @pass_app
 def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit, as_json):
@@ -307,10 +366,8 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit, as_j
         from duban.views import warn
 
         warn(f"{task_id} is no longer in {prepared.report.name}; left as it is" for task_id in prepared.gone)
-        if do_commit and changed:
-            from duban.gitops import commit
-
-            commit(workspace.root, changed, f"duban: import {prepared.report.name} as plan {prepared.plan.id}")
+        if changed:
+            app.commit_changes(do_commit, changed, f"duban: import {prepared.report.name} as plan {prepared.plan.id}")
     if as_json:
         from duban.views import dump_json
 
@@ -423,6 +480,30 @@ def weekly(app: App, week, fmt, output, lang):
 
     atomic_write(Path(output), text)
     click.echo(f"wrote {output}")
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID")
+@json_option
+@pass_app
+def log(app: App, task_id, as_json):
+    """A task's history from git: who changed what, and when."""
+    from duban.errors import UnknownTask
+    from duban.gitops import file_history
+    from duban.history import task_history
+
+    path = app.workspace.task_path(task_id)
+    entries = task_history(file_history(path))
+    if not entries and not path.is_file():
+        raise UnknownTask(f"unknown task {task_id!r}: no {path}")
+    if as_json:
+        from duban.output import dump_json
+
+        dump_json([entry.to_json() for entry in entries])
+        return
+    from duban.views import make_console, render_history
+
+    render_history(make_console(), task_id, entries, app.lang)
 
 
 def main() -> None:

@@ -1,8 +1,13 @@
-"""Committing duban's own file changes to the git repository that holds the workspace."""
+"""Git for the ledger: commit duban's own file changes, and read a file's history back.
+
+Only the files duban wrote are committed (`git commit -- paths`), so whatever else the user has staged stays staged
+and out of the commit.
+"""
 
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
@@ -13,11 +18,25 @@ class GitError(DubanError):
     exit_code = 3
 
 
-def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+def _git(cwd: Path, *args: str, input: str | None = None) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False, input=input,
+                              encoding="utf-8", errors="replace")
     except FileNotFoundError:
-        raise GitError("git is not installed: cannot --commit") from None
+        raise GitError("git is not installed") from None
+
+
+def _last_line(done: subprocess.CompletedProcess) -> str:
+    detail = (done.stderr or done.stdout).strip().splitlines()
+    return detail[-1] if detail else "unknown error"
+
+
+def repository_root(path: Path) -> Path:
+    folder = Path(path).resolve()
+    probe = _git(folder if folder.is_dir() else folder.parent, "rev-parse", "--show-toplevel")
+    if probe.returncode != 0:
+        raise GitError(f"{path} is not inside a git repository (run `git init`)")
+    return Path(probe.stdout.strip()).resolve()
 
 
 def commit(workspace_root: Path, paths: Iterable[Path], message: str) -> bool:
@@ -34,6 +53,66 @@ def commit(workspace_root: Path, paths: Iterable[Path], message: str) -> bool:
         return False
     done = _git(root, "commit", "--quiet", "-m", message, "--", *paths)
     if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        raise GitError(f"git commit failed: {detail[-1] if detail else 'unknown error'}")
+        raise GitError(f"git commit failed: {_last_line(done)}")
     return True
+
+
+@dataclass
+class Revision:
+    """One commit that touched a file, with the file's text as of that commit (None where it was deleted)."""
+
+    commit: str
+    author: str
+    email: str
+    date: str  # ISO 8601 with the author's offset
+    subject: str
+    text: str | None
+
+
+_FIELD, _RECORD = "\x1f", "\x1e"
+
+
+def file_history(path: Path) -> list[Revision]:
+    """Every commit that changed the file, oldest first, following renames."""
+    path = Path(path).resolve()
+    top = repository_root(path.parent)
+    relative = path.relative_to(top).as_posix()
+    log = _git(top, "-c", "core.quotePath=false", "log", "--follow", "--name-only", f"--format={_RECORD}%H{_FIELD}%an{_FIELD}%ae{_FIELD}%aI"
+               f"{_FIELD}%s{_FIELD}", "--", relative)
+    if log.returncode != 0:
+        if "does not have any commits" in log.stderr:
+            return []
+        raise GitError(f"git log failed: {_last_line(log)}")
+    commits = []
+    for record in log.stdout.split(_RECORD)[1:]:
+        sha, author, email, when, subject, names = record.split(_FIELD)
+        name = next((line for line in names.splitlines() if line.strip()), relative)
+        commits.append((sha, author, email, when, subject, name))
+    texts = _contents([f"{sha}:{name}" for sha, *_, name in commits], top)
+    return [Revision(sha, author, email, when, subject, text)
+            for (sha, author, email, when, subject, _), text in reversed(list(zip(commits, texts)))]
+
+
+def _contents(objects: list[str], top: Path) -> list[str | None]:
+    """The blobs named `commit:path`, through one `git cat-file --batch` (None for a file deleted by that commit)."""
+    if not objects:
+        return []
+    try:
+        done = subprocess.run(["git", "cat-file", "--batch"], cwd=top, input="\n".join(objects).encode() + b"\n",
+                              capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed") from None
+    if done.returncode != 0:
+        raise GitError(f"git cat-file failed: {done.stderr.decode(errors='replace').strip()}")
+    out, position, texts = done.stdout, 0, []
+    for _ in objects:
+        end = out.index(b"\n", position)
+        header = out[position:end].split()
+        position = end + 1
+        if len(header) < 3 or header[-1] == b"missing":
+            texts.append(None)
+            continue
+        size = int(header[2])
+        texts.append(out[position:position + size].decode("utf-8", errors="replace"))
+        position += size + 1
+    return texts

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -24,6 +23,7 @@ PLAN_FILE = "plan.toml"
 REPORT_FILE = "report.txt"
 CACHE_DIR = ".duban-cache"
 _TASK_FILE_RE = re.compile(r"^(\d+)\.toml$")
+TASK_FILE_RE = _TASK_FILE_RE  # public: the listing index scans for task files itself
 
 DEFAULT_SETTINGS = """\
 # duban workspace settings (https://github.com/duban/duban)
@@ -61,13 +61,22 @@ def atomic_write(path: Path, text: str) -> bool:
             return False
     except OSError:
         pass
+    atomic_write_bytes(path, data)
+    return True
+
+
+def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write to a temp file in the same folder and rename it over path; `durable` syncs it to disk first."""
+    import tempfile  # here, not at the top: `duban list` never writes a task file
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(temp, 0o644)
         os.replace(temp, path)
     except BaseException:
@@ -76,7 +85,6 @@ def atomic_write(path: Path, text: str) -> bool:
         except OSError:
             pass
         raise
-    return True
 
 
 def find_workspace(explicit: str | None, env: dict[str, str] | None = None, cwd: Path | None = None) -> Path:
@@ -234,6 +242,14 @@ class Workspace:
         lock_dir = self.root / CACHE_DIR / "locks"
         lock_dir.mkdir(parents=True, exist_ok=True)
         return FileLock(str(lock_dir / f"{plan_id}-{number}.lock"), timeout=30)
+
+    def locked_repository(self):
+        """A lock around committing to the git repository that holds the workspace."""
+        from filelock import FileLock
+
+        lock_dir = self.root / CACHE_DIR / "locks"
+        lock_dir.mkdir(parents=True, exist_ok=True)
+        return FileLock(str(lock_dir / "git.lock"), timeout=60)
 
     def save_task(self, task: Task) -> bool:
         """Write a task to its file; returns False when the file already held exactly this."""

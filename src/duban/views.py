@@ -5,24 +5,24 @@ rich is imported here, not in cli.py, so commands that print no table do not pay
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from datetime import date, datetime
-from typing import Any, Iterable, TextIO
+from datetime import date
+from typing import Any, TextIO
 
 from rich import box
-from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from duban import listing
 from duban.labels import format_target, label, status_label, verdict_label
 from duban.ledger import OwnerGroup
+from duban.listing import SOON_DAYS, STATUS_STYLES, due_style  # noqa: F401  (views was their home)
+from duban.listing import late_text as _late
 from duban.model import Task
+from duban.output import dump_json, warn  # noqa: F401  (views was their home)
 
-SOON_DAYS = 7
-STATUS_STYLES = {"todo": "", "in_progress": "cyan", "done": "green", "blocked": "magenta", "dropped": "dim"}
 VERDICT_STYLES = {"done": "green", "in_progress": "cyan", "at_risk": "red", "not_found": "dim"}
 
 
@@ -35,107 +35,13 @@ def make_console(file: TextIO | None = None) -> Console:
                    force_terminal=None if is_tty else False, no_color=bool(os.environ.get("NO_COLOR")))
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
-
-
-def dump_json(data: Any, file: TextIO | None = None) -> None:
-    file = file or sys.stdout
-    json.dump(data, file, ensure_ascii=False, indent=2, default=_json_default)
-    file.write("\n")
-
-
-def due_style(task: Task, today: date) -> str:
-    if task.days_overdue(today):
-        return "bold red"
-    if task.is_open and task.due is not None and (task.due - today).days <= SOON_DAYS:
-        return "yellow"
-    return ""
-
-
-def _id_width(tasks: list[Task]) -> int:
-    return max((len(t.id) for t in tasks), default=9)
-
-
-def _ledger_table(lang: str, id_width: int) -> Table:
-    """Ids, dates and statuses never shrink; on a narrow terminal the title and owner give way."""
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(label("id", lang), no_wrap=True, min_width=id_width)
-    table.add_column(label("title", lang), overflow="ellipsis", no_wrap=True, ratio=1, min_width=6)
-    table.add_column(label("owner", lang), overflow="ellipsis", no_wrap=True, min_width=4, max_width=20)
-    table.add_column(label("due", lang), no_wrap=True, min_width=10)
-    table.add_column(label("status", lang), no_wrap=True, min_width=6 if lang == "zh" else 11)
-    table.add_column(label("overdue", lang), no_wrap=True, justify="right", min_width=4)
-    return table
-
-
-def _fit_columns(table: Table, rows: list[list[str]], width: int, flexible: tuple[int, ...]) -> None:
-    """Narrow the flexible columns (the first gives way first) so that every column stays on screen.
-
-    rich drops whole columns from a table that does not fit; an office user would rather see a shortened title.
-    """
-    columns = table.columns
-    natural = [max([cell_len(str(c.header))] + [cell_len(row[i]) for row in rows]) for i, c in enumerate(columns)]
-    natural = [min(n, c.max_width or n) for n, c in zip(natural, columns)]
-    excess = sum(natural) + 3 * (len(columns) - 1) - width
-    for index in flexible:
-        if excess <= 0:
-            break
-        give = min(excess, natural[index] - (columns[index].min_width or 4))
-        if give > 0:
-            columns[index].max_width = natural[index] - give
-            excess -= give
-
-
-def _late(task: Task, today: date, lang: str) -> str:
-    """`12天` / `12 days`; empty when the task is not late."""
-    days = task.days_overdue(today)
-    if not days:
-        return ""
-    return f"{days}{label('days', lang)}" if lang == "zh" else f"{days} {label('days', lang)}"
-
-
 def render_list(console: Console, tasks: list[Task], today: date, lang: str = "zh") -> None:
-    if not tasks:
-        console.print(label("no_tasks", lang))
-        return
-    table = _ledger_table(lang, _id_width(tasks))
-    rows = [[t.id, t.title, t.owner, t.due.isoformat() if t.due else "", status_label(t.status, lang),
-             _late(t, today, lang)] for t in tasks]
-    for task, row in zip(tasks, rows):
-        style = due_style(task, today)
-        table.add_row(*row[:3], Text(row[3], style=style), Text(row[4], style=STATUS_STYLES.get(task.status, "")),
-                      Text(row[5], style=style))
-    _fit_columns(table, rows, console.width, flexible=(1, 2))
-    console.print(table)
-    console.print(f"{len(tasks)} {label('tasks', lang)}" if lang == "en" else f"共 {len(tasks)} {label('tasks', lang)}")
+    """The ledger table; listing.py draws it, fast for long listings, with the bytes rich's Table would print."""
+    listing.render_list(listing.Screen.for_console(console), tasks, today, lang)
 
 
 def render_overdue(console: Console, groups: list[OwnerGroup], today: date, lang: str = "zh") -> None:
-    if not groups:
-        console.print(label("no_overdue", lang))
-        return
-    count = sum(len(g.tasks) for g in groups)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False,
-                  title=f"{label('overdue_title', lang)} ({count})", title_justify="left")
-    table.add_column(label("owner", lang), no_wrap=True, overflow="ellipsis", min_width=4, max_width=20)
-    table.add_column(label("id", lang), no_wrap=True, min_width=_id_width([t for g in groups for t in g.tasks]))
-    table.add_column(label("title", lang), overflow="ellipsis", no_wrap=True, ratio=1, min_width=6)
-    table.add_column(label("due", lang), no_wrap=True, min_width=10)
-    table.add_column(label("days_overdue", lang), no_wrap=True, justify="right", min_width=8)
-    table.add_column(label("last_note", lang), overflow="ellipsis", no_wrap=True, min_width=8, max_width=30)
-    rows = []
-    for group in groups:
-        for index, task in enumerate(group.tasks):
-            row = [(group.owner or "—") if index == 0 else "", task.id, task.title,
-                   task.due.isoformat() if task.due else "", str(task.days_overdue(today)), task.last_note()]
-            rows.append(row)
-            table.add_row(Text(row[0], style="bold"), *row[1:4], Text(row[4], style="bold red"), row[5],
-                          end_section=index == len(group.tasks) - 1)
-    _fit_columns(table, rows, console.width, flexible=(2, 5, 0))
-    console.print(table)
+    listing.render_overdue(listing.Screen.for_console(console), groups, today, lang)
 
 
 def render_task(console: Console, task: Task, today: date, lang: str = "zh") -> None:
@@ -211,14 +117,45 @@ def _check_text(check: dict[str, Any], lang: str) -> Text:
     return text
 
 
+def render_history(console: Console, task_id: str, entries, lang: str = "zh") -> None:
+    """`duban log`: each commit that touched the task, newest last, with what it changed."""
+    if not entries:
+        console.print(f"{task_id}: {label('no_history', lang)}")
+        return
+    for entry in entries:
+        line = Text(entry.date[:16].replace("T", " "), style="bold")
+        line.append(f"  {entry.author}  ")
+        line.append(entry.commit[:7], style="dim")
+        line.append(f"  {entry.message}")
+        console.print(line)
+        for detail, style in _history_details(entry, lang):
+            console.print(Text(f"    {detail}", style=style))
+
+
+def _history_details(entry, lang: str) -> list[tuple[str, str]]:
+    if entry.deleted:
+        return [(label("deleted", lang), "red")]
+    if entry.broken:
+        return [(f"{label('unreadable', lang)}: {entry.broken}", "red")]
+    details = [(label("created", lang), "green")] if entry.created else []
+    for key, (old, new) in entry.changes.items():
+        if key == "status":
+            old, new = (status_label(v, lang) if isinstance(v, str) else v for v in (old, new))
+        if key == "co_owners":
+            old, new = ("、".join(v) if isinstance(v, list) else v for v in (old, new))
+        if entry.created and new in (None, "", []):
+            continue
+        shown = new if entry.created else f"{old if old not in (None, '') else '—'} → {new}"
+        details.append((f"{label(key, lang)}: {shown}", ""))
+    for note in entry.notes:
+        text = status_label(note["status"], lang) + (f"，{note['note']}" if note["note"] else "")
+        details.append((f"{label('progress', lang)}: {text}" + (f" ({note['by']})" if note["by"] else ""), ""))
+    return details
+
+
 def task_json(task: Task, today: date) -> dict[str, Any]:
     """`show --json`: the whole task as stored, plus the derived plan and days overdue."""
     data = task.to_dict()
     data["plan"] = task.plan
     data["days_overdue"] = task.days_overdue(today)
     return data
-
-
-def warn(lines: Iterable[str]) -> None:
-    for line in lines:
-        print(f"duban: warning: {line}", file=sys.stderr)
