@@ -394,7 +394,7 @@ def _import_summary(prepared, changed, lang: str) -> None:
               help="Write each verdict and its evidence into the task's [check] table and log it.")
 @click.option("--mark-done", is_flag=True, help="Also mark done the open tasks the summary shows as done (implies --apply).")
 @click.option("--by", metavar="NAME", help="Who records the check (default: $DUBAN_USER or the login name).")
-@click.option("--commit", "do_commit", is_flag=True, help="Commit the changed task files to git (with --apply).")
+@commit_option
 @pass_app
 def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commit):
     """Which plan items a later summary reports as done, in progress or at risk, with the sentences that show it."""
@@ -424,11 +424,9 @@ def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commi
     message = f"{label('applied', app.lang)} {len(changed)} {label('tasks', app.lang)}" if app.lang == "en" \
         else f"{label('applied', app.lang)}：{len(changed)} {label('tasks', app.lang)}"
     click.echo(message, err=as_json)
-    if do_commit and changed:
-        from duban.gitops import commit
-
-        commit(workspace.root, [workspace.task_path(t) for t in changed],
-               f"duban: check {plan_id} against {result.summary}")
+    if changed:
+        app.commit_changes(do_commit, [workspace.task_path(t) for t in changed],
+                           f"duban: check {plan_id} against {result.summary}")
 
 
 _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
