@@ -3,7 +3,6 @@ and huge files. Each gets a preview or one clear line on stderr with exit 2 (usa
 traceback."""
 
 import io
-import os
 import random
 import subprocess
 import sys

@@ -3,7 +3,6 @@
 import marshal
 import os
 from datetime import date
-from pathlib import Path
 
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings

@@ -77,8 +77,9 @@ def file_history(path: Path) -> list[Revision]:
     path = Path(path).resolve()
     top = repository_root(path.parent)
     relative = path.relative_to(top).as_posix()
-    log = _git(top, "-c", "core.quotePath=false", "log", "--follow", "--name-only", f"--format={_RECORD}%H{_FIELD}%an{_FIELD}%ae{_FIELD}%aI"
-               f"{_FIELD}%s{_FIELD}", "--", relative)
+    fields = _FIELD.join(("%H", "%an", "%ae", "%aI", "%s", ""))
+    log = _git(top, "-c", "core.quotePath=false", "log", "--follow", "--name-only", f"--format={_RECORD}{fields}",
+               "--", relative)
     if log.returncode != 0:
         if "does not have any commits" in log.stderr:
             return []
