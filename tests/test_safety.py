@@ -295,3 +295,39 @@ def test_readers_never_see_a_half_written_task(workspace):
     for reader in readers:
         assert reader.wait() == 0, reader.stderr.read()
     assert workspace.get_task("2019H2-01").detail == task.detail
+
+
+def test_a_task_locked_too_long_is_one_clear_error(workspace):
+    from duban.store import WorkspaceBusy
+
+    with workspace.locked("2019H2-01"):
+        with pytest.raises(WorkspaceBusy, match="task 2019H2-01 is still being changed by another duban"):
+            with workspace._lock("2019H2-1.lock", "task 2019H2-01", timeout=0.05):
+                pass
+    with workspace.locked("2019H2-01"):  # released: free again
+        pass
+
+
+def test_update_waiting_on_a_held_lock_fails_cleanly(workspace, monkeypatch):
+    """A lock held by another process past the timeout: exit 3 and one line, no traceback, nothing written."""
+    (workspace.root / ".duban-cache" / "locks").mkdir(parents=True, exist_ok=True)
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom filelock import FileLock\n"
+                               "lock = FileLock(sys.argv[1]); lock.acquire(); print('held', flush=True); "
+                               "time.sleep(60)", str(workspace.root / ".duban-cache" / "locks" / "2019H2-1.lock")],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        before = workspace.task_path("2019H2-01").read_bytes()
+        from duban import store
+
+        real_lock = store.Workspace._lock
+        monkeypatch.setattr(store.Workspace, "_lock", lambda self, name, what, timeout=60:
+                            real_lock(self, name, what, timeout=0.2))
+        result = CliRunner().invoke(cli, ["--plans", str(workspace.root), "update", "2019H2-01", "--note", "x"])
+        assert result.exit_code == 3
+        assert result.stderr.startswith("duban: task 2019H2-01 is still being changed by another duban")
+        assert result.stderr.count("\n") == 1
+        assert workspace.task_path("2019H2-01").read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
 from duban import tomlfile
-from duban.errors import BrokenFile, UnknownTask, UsageError, WorkspaceNotFound
+from duban.errors import BrokenFile, DubanError, UnknownTask, UsageError, WorkspaceNotFound
 from duban.model import Plan, Task
 from duban.schema import conflict_faults, plan_faults, task_faults
 
@@ -123,6 +124,12 @@ def split_task_id(task_id: str) -> tuple[str, int]:
     if not plan_id or not number.isdigit():
         raise UnknownTask(f"unknown task {task_id!r}: ids look like 2019H2-03")
     return plan_id, int(number)
+
+
+class WorkspaceBusy(DubanError):
+    """Another duban process holds a lock for longer than a person should wait."""
+
+    exit_code = 3
 
 
 @dataclass
@@ -236,20 +243,29 @@ class Workspace:
 
     def locked(self, task_id: str):
         """A lock around read-modify-write of one task, so concurrent updates from several processes lose nothing."""
-        from filelock import FileLock
-
         plan_id, number = split_task_id(task_id)
-        lock_dir = self.root / CACHE_DIR / "locks"
-        lock_dir.mkdir(parents=True, exist_ok=True)
-        return FileLock(str(lock_dir / f"{plan_id}-{number}.lock"), timeout=30)
+        return self._lock(f"{plan_id}-{number}.lock", f"task {task_id}")
 
     def locked_repository(self):
         """A lock around committing to the git repository that holds the workspace."""
-        from filelock import FileLock
+        return self._lock("git.lock", "the git repository")
+
+    @contextmanager
+    def _lock(self, name: str, what: str, timeout: float = 60):
+        from filelock import FileLock, Timeout
 
         lock_dir = self.root / CACHE_DIR / "locks"
         lock_dir.mkdir(parents=True, exist_ok=True)
-        return FileLock(str(lock_dir / "git.lock"), timeout=60)
+        lock = FileLock(str(lock_dir / name))
+        try:
+            lock.acquire(timeout=timeout)
+        except Timeout:
+            raise WorkspaceBusy(f"{what} is still being changed by another duban after {timeout:g} s "
+                                f"(lock {lock_dir / name}); try again") from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def save_task(self, task: Task) -> bool:
         """Write a task to its file; returns False when the file already held exactly this."""
