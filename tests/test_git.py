@@ -226,3 +226,13 @@ def test_import_commits_its_files_with_commit_or_auto_commit(tmp_path, env, how)
     assert files[:3] == ["plans/2019H2/01.toml", "plans/2019H2/02.toml", "plans/2019H2/03.toml"]
     assert "plans/2019H2/plan.toml" in files and "plans/2019H2/report.txt" in files
     assert git(tmp_path, env, "status", "--porcelain").stdout == ""
+
+
+def test_the_cache_is_never_committed_even_without_the_workspace_gitignore(repo, env):
+    (repo / "plans" / ".gitignore").unlink()
+    git(repo, env, "commit", "-qam", "lost the .gitignore")
+    assert duban(repo, env, "list").returncode == 0
+    assert duban(repo, env, "update", "2019H2-01", "--note", "x").returncode == 0
+    git(repo, env, "add", "plans")
+    staged = git(repo, env, "diff", "--cached", "--name-only").stdout.split()
+    assert staged == ["plans/2019H2/01.toml"]

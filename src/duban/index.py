@@ -161,7 +161,7 @@ def load_summaries(workspace: Workspace) -> Summaries:
         except (TypeError, ValueError, IndexError, OverflowError, AttributeError):  # not an index this version wrote
             result, index, changed = _load(workspace, {})
         if changed or index.keys() != cached.keys():
-            _write_index(cache_path, index)
+            _write_index(workspace, index)
     return result
 
 
@@ -269,9 +269,10 @@ def _read_index(path: Path) -> dict:
     return entries
 
 
-def _write_index(path: Path, entries: dict) -> None:
+def _write_index(workspace: Workspace, entries: dict) -> None:
     """Best effort: a workspace on read-only media still lists, it just parses every time."""
     try:
+        path = workspace.cache_dir() / INDEX_FILE
         atomic_write_bytes(path, marshal.dumps((INDEX_FORMAT, entries)), durable=False)
     except OSError:
         pass

@@ -250,12 +250,22 @@ class Workspace:
         """A lock around committing to the git repository that holds the workspace."""
         return self._lock("git.lock", "the git repository")
 
+    def cache_dir(self) -> Path:
+        """`.duban-cache/`, created with a .gitignore of its own: never committed, even by `git add plans` in a
+        clone whose workspace lacks the .gitignore that `init` writes."""
+        folder = self.root / CACHE_DIR
+        ignore = folder / ".gitignore"
+        if not ignore.exists():
+            folder.mkdir(parents=True, exist_ok=True)
+            atomic_write(ignore, "# duban's index and locks: rebuilt from the task files, never committed\n*\n")
+        return folder
+
     @contextmanager
     def _lock(self, name: str, what: str, timeout: float = 60):
         from filelock import FileLock, Timeout
 
-        lock_dir = self.root / CACHE_DIR / "locks"
-        lock_dir.mkdir(parents=True, exist_ok=True)
+        lock_dir = self.cache_dir() / "locks"
+        lock_dir.mkdir(exist_ok=True)
         lock = FileLock(str(lock_dir / name))
         try:
             lock.acquire(timeout=timeout)
