@@ -331,3 +331,16 @@ def test_update_waiting_on_a_held_lock_fails_cleanly(workspace, monkeypatch):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_reader_that_goes_away_is_exit_1_as_for_any_output(workspace):
+    """`duban list --json | head`: the JSON is written in one go; a short write must not pass for success."""
+    for number in range(5, 700):
+        workspace.save_task(Task(f"2019H2-{number:02d}", "全力做好创建国家卫生城市复审工作" * 3, owner="区卫生健康局"))
+    for args in (["list", "--json"], ["list"]):
+        reader = subprocess.Popen([sys.executable, "-m", "duban", "--plans", str(workspace.root), *args],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert reader.stdout.read(10)
+        reader.stdout.close()
+        assert reader.wait(timeout=60) == 1
+        assert b"Traceback" not in reader.stderr.read()

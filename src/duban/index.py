@@ -120,8 +120,19 @@ def dump_listing_json(tasks: list, today: date, file: TextIO | None = None) -> N
     records = [b'  {\n%s,\n    "days_overdue": %d\n  }' % (head, task.days_overdue(today))
                for head, task in zip(heads, tasks)]
     file.flush()
-    buffer.write(b"[\n" + b",\n".join(records) + b"\n]\n")
+    _write_all(buffer, b"[\n" + b",\n".join(records) + b"\n]\n")
     buffer.flush()
+
+
+def _write_all(buffer, data: bytes) -> None:
+    """A buffered write of megabytes can stop short when the reader goes away (`| head`) and still report success;
+    writing the rest raises the broken pipe, which click turns into exit 1 as for any other output."""
+    view = memoryview(data)
+    while view:
+        written = buffer.write(view)
+        if not written:
+            raise BlockingIOError("output would block")
+        view = view[written:]
 
 
 class Summaries:
