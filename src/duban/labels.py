@@ -42,7 +42,6 @@ _LABELS = {
     "deleted": ("文件被删除", "file deleted"),
     "unreadable": ("无法读取", "unreadable"),
     "no_history": ("没有 git 历史记录", "no git history"),
-    "co_owners_short": ("配合", "co-owners"),
     "ledger_title": ("工作台账", "Task ledger"),
     "period end": ("期末", "period end"),
     "at_least": ("不低于", "at least"),
