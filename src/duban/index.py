@@ -22,7 +22,7 @@ from typing import TextIO
 
 from duban.errors import BrokenFile
 from duban.ledger import task_summary
-from duban.model import OPEN_STATUSES, Task
+from duban.model import Schedule, Task
 from duban.output import dump_json, record_members
 from duban.store import CACHE_DIR, TASK_FILE_RE, Workspace, atomic_write_bytes
 
@@ -32,7 +32,7 @@ INDEX_FORMAT = (4, sys.version_info[:2])
 RACY_NS = 2_000_000_000
 
 
-class TaskSummary:
+class TaskSummary(Schedule):
     """What a listing needs of a task; answers the same questions as Task for filters, sorting and views."""
 
     __slots__ = ("id", "title", "status", "owner", "co_owners", "due", "category", "_detail", "_last_note",
@@ -61,19 +61,6 @@ class TaskSummary:
         task_id, title, status, owner, co_owners, due, category, detail, note, json_head = record
         return cls(task_id, title, status, owner, co_owners, date.fromordinal(due) if due else None, category,
                    detail, note, json_head)
-
-    @property
-    def plan(self) -> str:
-        return self.id.rsplit("-", 1)[0]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
-
-    def days_overdue(self, today: date) -> int:
-        if self.status not in OPEN_STATUSES or self.due is None or self.due >= today:
-            return 0
-        return (today - self.due).days
 
     def last_note(self) -> str:
         return self._last_note

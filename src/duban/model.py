@@ -106,8 +106,28 @@ TASK_KEYS = ("id", "title", "category", "detail", "owner", "co_owners", "due", "
 TASK_TABLES = ("progress", "check")
 
 
+class Schedule:
+    """What every view of a task answers from its id, status and due date: a Task, or the index's summary of one."""
+
+    __slots__ = ()
+
+    @property
+    def plan(self) -> str:
+        return self.id.rsplit("-", 1)[0]
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def days_overdue(self, today: date) -> int:
+        """Days past the due date for an open task; 0 when not late."""
+        if self.status not in OPEN_STATUSES or self.due is None or self.due >= today:
+            return 0
+        return (today - self.due).days
+
+
 @dataclass
-class Task:
+class Task(Schedule):
     id: str
     title: str
     status: str = "todo"
@@ -122,20 +142,6 @@ class Task:
     progress: list[ProgressEntry] = field(default_factory=list)
     check: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def plan(self) -> str:
-        return self.id.rsplit("-", 1)[0]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
-
-    def days_overdue(self, today: date) -> int:
-        """Days past the due date for an open task; 0 when not late."""
-        if not self.is_open or self.due is None or self.due >= today:
-            return 0
-        return (today - self.due).days
 
     def last_note(self) -> str:
         for entry in reversed(self.progress):

@@ -176,11 +176,7 @@ class Workspace:
         return self._parse_plan(path)
 
     def _parse_plan(self, path: Path) -> Plan:
-        text = tomlfile.read_text(path)
-        self._raise_first(path, conflict_faults(text))
-        data = tomlfile.loads(text, path)
-        self._raise_first(path, plan_faults(data, text))
-        return Plan.from_dict(data)
+        return Plan.from_dict(_read_checked(path, plan_faults))
 
     def plans(self) -> list[Plan]:
         return [self._parse_plan(d / PLAN_FILE) for d in self.plan_dirs()]
@@ -211,17 +207,7 @@ class Workspace:
 
     def read_task_file(self, path: Path) -> Task:
         """Parse and validate one task file; raise BrokenFile with the first fault's line."""
-        text = tomlfile.read_text(path)
-        self._raise_first(path, conflict_faults(text))
-        data = tomlfile.loads(text, path)
-        self._raise_first(path, task_faults(data, text))
-        return Task.from_dict(data)
-
-    @staticmethod
-    def _raise_first(path: Path, faults) -> None:
-        if faults:
-            first = faults[0]
-            raise BrokenFile(path, first.message, first.line)
+        return Task.from_dict(_read_checked(path, task_faults))
 
     def load_tasks(self, plan_ids: Iterable[str] | None = None) -> LoadResult:
         result = LoadResult()
@@ -280,6 +266,19 @@ class Workspace:
     def save_task(self, task: Task) -> bool:
         """Write a task to its file; returns False when the file already held exactly this."""
         return atomic_write(self.task_path(task.id), render_task(task))
+
+
+def _read_checked(path: Path, faults_of) -> dict[str, Any]:
+    """Parse a TOML file and check it with `faults_of(data, text)`; the first fault becomes a BrokenFile."""
+    text = tomlfile.read_text(path)
+    data = None
+    faults = conflict_faults(text)
+    if not faults:
+        data = tomlfile.loads(text, path)
+        faults = faults_of(data, text)
+    if faults:
+        raise BrokenFile(path, faults[0].message, faults[0].line)
+    return data
 
 
 def render_task(task: Task) -> str:
