@@ -61,7 +61,6 @@ class App:
         warn(str(fault.message) for fault in result.faults)
         return result.tasks
 
-
     @property
     def auto_commit(self) -> bool:
         """`auto_commit = true` in duban.toml: every command that changes files commits them."""
@@ -178,9 +177,8 @@ def init(app: App, directory, org, do_commit):
 @pass_app
 def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort, as_json):
     """The ledger: every task, or those that match the filters."""
-    from duban.ledger import TaskFilter, select
-
     from duban.index import paused_gc
+    from duban.ledger import TaskFilter, select
 
     task_filter = TaskFilter(statuses, owner, plan, overdue, due_within, grep)
     with paused_gc():
@@ -292,9 +290,8 @@ def _login_name() -> str:
 @pass_app
 def overdue(app: App, owner, as_json, fail):
     """Late tasks by owner, most days late first."""
-    from duban.ledger import overdue_by_owner
-
     from duban.index import paused_gc
+    from duban.ledger import overdue_by_owner
 
     with paused_gc():
         groups = overdue_by_owner(app.load_summaries(), app.today, owner)
