@@ -119,3 +119,13 @@ def test_plan_round_trip(workspace):
     plan = workspace.read_plan("2019H2")
     assert (plan.org, plan.start, plan.end) == ("区卫生健康局", date(2019, 7, 1), date(2019, 12, 31))
     assert [p.id for p in workspace.plans()] == ["2019H2"]
+
+
+def test_owner_rules_of_a_new_workspace_fit_its_organisation(tmp_path):
+    init_workspace(tmp_path / "health", "某区卫生健康局")
+    init_workspace(tmp_path / "council", "国务院")
+    init_workspace(tmp_path / "blank")
+    assert Workspace(tmp_path / "health").settings["owners"]["中医"] == "中医科"
+    assert Workspace(tmp_path / "blank").settings["owners"]["妇幼"] == "妇幼健康科"
+    assert Workspace(tmp_path / "council").settings["owners"] == {}
+    assert '# "中医" = "中医科"' in (tmp_path / "council" / "duban.toml").read_text(encoding="utf-8")

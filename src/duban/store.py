@@ -31,15 +31,10 @@ DEFAULT_SETTINGS = """\
 organisation = "{organisation}"
 lang = "zh"                 # labels: zh (中文) or en
 
-# Owner rules for import: a plan item that names no unit goes to the first unit whose keyword it contains.
+# Owner rules for import: a plan item that names no unit goes to the unit whose keyword it names first
+# (its title first, then its text). Keep only the rules that fit your organisation's units.
 [owners]
-"中医" = "中医科"
-"妇幼" = "妇幼健康科"
-"疾控" = "疾控中心"
-"传染病" = "疾控中心"
-"计划生育" = "人口家庭科"
-"信息化" = "规划信息科"
-"党建" = "办公室"
+{owner_rules}
 
 # Spun wording seen in copied reports, mapped back to the real word.
 [synonyms]
@@ -52,6 +47,20 @@ lang = "zh"                 # labels: zh (中文) or en
 [vocabulary]
 words = ["医联体", "医共体", "国医馆", "家庭医生签约", "国家卫生城市", "分级诊疗", "公立医院改革"]
 """
+
+
+# The units of a district health bureau (区卫生健康局), the organisation duban was first built for.
+HEALTH_BUREAU_OWNERS = {"中医": "中医科", "妇幼": "妇幼健康科", "疾控": "疾控中心", "传染病": "疾控中心",
+                        "计划生育": "人口家庭科", "信息化": "规划信息科", "党建": "办公室"}
+_HEALTH_BODY_RE = re.compile(r"卫生|卫健|卫计|健康|医")
+
+
+def default_settings(organisation: str) -> str:
+    """duban.toml for a new workspace: a health body gets the health bureau's owner rules, others the example."""
+    rules = "\n".join(f'"{keyword}" = "{unit}"' for keyword, unit in HEALTH_BUREAU_OWNERS.items())
+    if organisation and not _HEALTH_BODY_RE.search(organisation):
+        rules = "# e.g.\n" + "\n".join(f"# {line}" for line in rules.splitlines()[:2])
+    return DEFAULT_SETTINGS.format(organisation=organisation.replace('"', ""), owner_rules=rules)
 
 
 def atomic_write(path: Path, text: str) -> bool:
@@ -110,7 +119,7 @@ def init_workspace(root: Path, organisation: str = "") -> bool:
     if (root / SETTINGS_FILE).exists():
         return False
     root.mkdir(parents=True, exist_ok=True)
-    atomic_write(root / SETTINGS_FILE, DEFAULT_SETTINGS.format(organisation=organisation.replace('"', "")))
+    atomic_write(root / SETTINGS_FILE, default_settings(organisation))
     atomic_write(root / ".gitignore", f"{CACHE_DIR}/\n")
     return True
 
