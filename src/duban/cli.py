@@ -201,7 +201,8 @@ def show(app: App, task_id, as_json):
     """One task with its targets, progress log and last check."""
     task = app.workspace.get_task(task_id)
     if as_json:
-        from duban.views import dump_json, task_json
+        from duban.output import dump_json
+        from duban.views import task_json
 
         dump_json(task_json(task, app.today))
         return
@@ -234,7 +235,7 @@ def update(app: App, task_id, status, owner, due, note, by, do_commit):
     from duban.labels import status_label
     from duban.ledger import Change, apply_change
 
-    by = by or os.environ.get("DUBAN_USER") or _login_name()
+    by = _reporter(by)
     change = Change(status=status, owner=owner, note=note, by=by)
     if due is not None:
         change.due, change.due_basis = due
@@ -274,7 +275,11 @@ def _update_message(task_id: str, changes: dict, change, lang: str) -> str:
     return message + ("\n\n" + "\n".join(body) if body else "")
 
 
-def _login_name() -> str:
+def _reporter(by: str | None) -> str:
+    """Who a progress entry is by: --by, else $DUBAN_USER, else the login name."""
+    by = by or os.environ.get("DUBAN_USER")
+    if by:
+        return by
     import getpass
 
     try:
@@ -360,13 +365,13 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit, as_j
         changed = write_import(workspace, prepared)
         if not as_json:
             _import_summary(prepared, changed, app.lang)
-        from duban.views import warn
+        from duban.output import warn
 
         warn(f"{task_id} is no longer in {prepared.report.name}; left as it is" for task_id in prepared.gone)
         if changed:
             app.commit_changes(do_commit, changed, f"duban: import {prepared.report.name} as plan {prepared.plan.id}")
     if as_json:
-        from duban.views import dump_json
+        from duban.output import dump_json
 
         dump_json(outputs[0] if len(outputs) == 1 else outputs)
     elif dry_run:
@@ -396,7 +401,7 @@ def _import_summary(prepared, changed, lang: str) -> None:
 def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commit):
     """Which plan items a later summary reports as done, in progress or at risk, with the sentences that show it."""
     from duban.checking import apply_check, check_summary
-    from duban.views import warn
+    from duban.output import warn
 
     workspace = app.workspace
     result, _tasks, faults = check_summary(workspace, plan_id, summary)
@@ -404,7 +409,7 @@ def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commi
     if not result.review_sentences:
         warn([f"{summary}: no review part found: nothing reports on the plan"])
     if as_json:
-        from duban.views import dump_json
+        from duban.output import dump_json
 
         dump_json(result.to_json())
     else:
@@ -414,7 +419,7 @@ def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commi
         render_check(make_console(), result, app.lang)
     if not (do_apply or mark_done):
         return
-    by = by or os.environ.get("DUBAN_USER") or _login_name()
+    by = _reporter(by)
     changed = apply_check(workspace, result, app.today, mark_done=mark_done, by=by, lang=app.lang)
     from duban.labels import label
 
@@ -438,7 +443,7 @@ _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "h
 @pass_app
 def weekly(app: App, week, fmt, output, lang):
     """The weekly status report (督办周报) for the Monday meeting."""
-    from duban.views import warn
+    from duban.output import warn
     from duban.weekly import weekly_report
 
     if fmt is None:

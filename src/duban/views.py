@@ -18,10 +18,9 @@ from rich.text import Text
 from duban import listing
 from duban.labels import format_target, label, status_label, verdict_label
 from duban.ledger import OwnerGroup
-from duban.listing import SOON_DAYS, STATUS_STYLES, due_style  # noqa: F401  (views was their home)
+from duban.listing import STATUS_STYLES, due_style
 from duban.listing import late_text as _late
 from duban.model import Task
-from duban.output import dump_json, warn  # noqa: F401  (views was their home)
 
 VERDICT_STYLES = {"done": "green", "in_progress": "cyan", "at_risk": "red", "not_found": "dim"}
 
