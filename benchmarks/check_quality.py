@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from duban.checking import check_summary  # noqa: E402
-from duban.model import Task  # noqa: E402
-from duban.reading import read_report  # noqa: E402
-from duban.store import Workspace, init_workspace  # noqa: E402
+from duban.check.verdicts import check_summary  # noqa: E402
+from duban.ledger.model import Task  # noqa: E402
+from duban.report.formats import read_report  # noqa: E402
+from duban.ledger.store import Workspace, init_workspace  # noqa: E402
 
 ANSWERS = ROOT / "benchmarks" / "answers" / "check"
 DEFAULT_REPORTS = ROOT / "tests" / "data" / "reports"
@@ -38,7 +38,7 @@ DEFAULT_REPORTS = ROOT / "tests" / "data" / "reports"
 
 def import_plan(workspace: Workspace, report_path: Path, period_id: str) -> list[Task]:
     """Import a report's plan into the workspace with duban's importer (as `duban import --yes` does)."""
-    from duban.importer import prepare_import, write_import
+    from duban.plan.importer import prepare_import, write_import
 
     prepared = prepare_import(workspace, report_path, period=period_id)
     write_import(workspace, prepared)

@@ -25,10 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from duban.model import Plan, Task  # noqa: E402
-from duban.reading import read_report  # noqa: E402
-from duban.sections import find_sections  # noqa: E402
-from duban.store import Workspace, init_workspace  # noqa: E402
+from duban.ledger.model import Plan, Task  # noqa: E402
+from duban.report.formats import read_report  # noqa: E402
+from duban.report.sections import find_sections  # noqa: E402
+from duban.ledger.store import Workspace, init_workspace  # noqa: E402
 
 REPORTS = ROOT / "tests" / "data" / "reports"
 ITEMS = 50

@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from duban import tomlfile  # noqa: E402
+from duban.ledger import tomlfile  # noqa: E402
 from duban.errors import BadInput  # noqa: E402
-from duban.importer import prepare_import  # noqa: E402
-from duban.store import Workspace, init_workspace  # noqa: E402
+from duban.plan.importer import prepare_import  # noqa: E402
+from duban.ledger.store import Workspace, init_workspace  # noqa: E402
 
 REPORTS = ROOT / "tests" / "data" / "reports"
 ANSWERS = ROOT / "benchmarks" / "answers" / "import"

@@ -27,9 +27,9 @@ import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from duban.index import RACY_NS
-from duban.model import Plan, ProgressEntry, Task
-from duban.store import Workspace, init_workspace
+from duban.ledger.index import RACY_NS
+from duban.ledger.model import Plan, ProgressEntry, Task
+from duban.ledger.store import Workspace, init_workspace
 
 TASKS_PER_PLAN = 500
 VERBS = ["全力做好", "深入推进", "持续加强", "扎实开展", "加快推进", "认真落实", "稳步推进", "进一步完善", "大力实施",

@@ -19,8 +19,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from duban.model import STATUSES, Plan, ProgressEntry, Task
-from duban.store import Workspace, init_workspace
+from duban.ledger.model import STATUSES, Plan, ProgressEntry, Task
+from duban.ledger.store import Workspace, init_workspace
 
 TODAY = date(2019, 9, 4)
 OWNERS = ["区卫生健康局", "疾控中心", "中医科", "妇幼健康科", "基层卫生科", "医政科", "规划信息科", "办公室",

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
-from duban.model import Plan, ProgressEntry, Target, Task
-from duban.store import Workspace, init_workspace
+from duban.ledger.model import Plan, ProgressEntry, Target, Task
+from duban.ledger.store import Workspace, init_workspace
 
 TODAY = date(2019, 11, 20)
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from duban.labels import label, status_label
+from duban.views.words import label, status_label
 
 Task = OwnerGroup = object
 SOON_DAYS = 7

@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from duban.store import Workspace
+from duban.ledger.store import Workspace
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -14,12 +14,12 @@ os.environ.setdefault("DUBAN_CACHE", os.path.join(tempfile.gettempdir(), "duban-
 import pytest  # noqa: E402
 from click.testing import CliRunner  # noqa: E402
 
-from duban.checking import check_summary  # noqa: E402
+from duban.check.verdicts import check_summary  # noqa: E402
 from duban.cli import cli  # noqa: E402
-from duban.importer import prepare_import, write_import  # noqa: E402
-from duban.reading import read_report  # noqa: E402
-from duban.sections import find_sections  # noqa: E402
-from duban.store import Workspace, init_workspace  # noqa: E402
+from duban.plan.importer import prepare_import, write_import  # noqa: E402
+from duban.report.formats import read_report  # noqa: E402
+from duban.report.sections import find_sections  # noqa: E402
+from duban.ledger.store import Workspace, init_workspace  # noqa: E402
 
 REPORTS = Path(__file__).parent / "data" / "reports"
 PLAN_2018 = REPORTS / "gwr-2018.txt"
@@ -174,7 +174,7 @@ def test_commands_that_do_not_match_never_load_the_segmenter(run):
     code = ("import sys\nfrom click.testing import CliRunner\nfrom duban.cli import cli\n"
             f"result = CliRunner().invoke(cli, ['--plans', {str(run.root)!r}, 'list', '--json'])\n"
             "assert result.exit_code == 0, result.output\n"
-            "print(sorted(m for m in ('jieba', 'duban.matching', 'duban.checking', 'numpy') if m in sys.modules))\n")
+            "print(sorted(m for m in ('jieba', 'duban.check.matching', 'duban.check.verdicts', 'numpy') if m in sys.modules))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "[]\n"
 

@@ -7,10 +7,10 @@ from types import SimpleNamespace
 
 os.environ.setdefault("DUBAN_CACHE", os.path.join(tempfile.gettempdir(), "duban-test-cache"))
 
-from duban.checking import (Evidence, ItemResult, apply_result, check_note, check_plan,  # noqa: E402
+from duban.check.verdicts import (Evidence, ItemResult, apply_result, check_note, check_plan,  # noqa: E402
                             summary_sentences)
-from duban.matching import Segmenter  # noqa: E402
-from duban.model import ProgressEntry, Target, Task  # noqa: E402
+from duban.check.matching import Segmenter  # noqa: E402
+from duban.ledger.model import ProgressEntry, Target, Task  # noqa: E402
 
 SEGMENTER = Segmenter(["四小单位"])
 

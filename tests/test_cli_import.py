@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from duban.cli import cli
-from duban.store import init_workspace
+from duban.ledger.store import init_workspace
 
 REPORTS = Path(__file__).parent / "data" / "reports"
 SEED_000 = str(REPORTS / "000_39b622c591527ef1.txt")

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from duban.dates import (Period, chinese_number, find_deadline, iso_week_of, parse_due, parse_iso_week,
+from duban.text.dates import (Period, chinese_number, find_deadline, iso_week_of, parse_due, parse_iso_week,
                          parse_period)
 from duban.errors import UsageError
 

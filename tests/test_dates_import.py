@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from duban.dates import Deadline, find_deadline, parse_period
+from duban.text.dates import Deadline, find_deadline, parse_period
 
 
 @pytest.mark.parametrize("text, due, basis", [

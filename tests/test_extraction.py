@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from duban.dates import parse_period
-from duban.extraction import explicit_owners, extract_items, find_period, find_targets, rule_owner, split_title
-from duban.model import Target
-from duban.reading import clean_text, read_report
+from duban.text.dates import parse_period
+from duban.plan.items import explicit_owners, extract_items, find_period, find_targets, rule_owner, split_title
+from duban.ledger.model import Target
+from duban.report.formats import clean_text, read_report
 
 REPORTS = Path(__file__).parent / "data" / "reports"
 H2 = parse_period("2019H2")
@@ -227,7 +227,7 @@ def test_other_report_styles(style):
 
 
 def test_rule_owner_takes_the_keyword_named_first():
-    from duban.extraction import rule_owner
+    from duban.plan.items import rule_owner
 
     rules = {"妇幼": "妇幼健康科", "传染病": "疾控中心"}
     detail = "加强重点传染病、慢性病的防控力度。巩固全省妇幼健康优质服务示范区创建成果。"

@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from duban.gitops import Revision
-from duban.history import task_history
-from duban.model import ProgressEntry, Task
-from duban.store import render_task
+from duban.ledger.git import Revision
+from duban.ledger.history import task_history
+from duban.ledger.model import ProgressEntry, Task
+from duban.ledger.store import render_task
 
 
 def revision(n, text):

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from duban.cli import cli
 from duban.errors import BadInput, DubanError
-from duban.reading import read_report
-from duban.store import init_workspace
+from duban.report.formats import read_report
+from duban.ledger.store import init_workspace
 
 DATA = Path(__file__).parent / "data"
 SEEDS = sorted((DATA / "reports").glob("0*.txt"))
@@ -201,8 +201,8 @@ def test_huge_files(plans, tmp_path):
 
 def test_any_error_of_the_importer_is_a_duban_error(plans, tmp_path):
     """The library side of the same promise: prepare_import raises DubanError subclasses only."""
-    from duban.importer import prepare_import
-    from duban.store import Workspace
+    from duban.plan.importer import prepare_import
+    from duban.ledger.store import Workspace
 
     workspace = Workspace(plans)
     rng = random.Random(3)

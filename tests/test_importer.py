@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 
 from duban.errors import BadInput, UsageError
-from duban.importer import plan_id_for, prepare_import, write_import
-from duban.dates import parse_period
-from duban.model import ProgressEntry
-from duban.store import Workspace, init_workspace
+from duban.plan.importer import plan_id_for, prepare_import, write_import
+from duban.text.dates import parse_period
+from duban.ledger.model import ProgressEntry
+from duban.ledger.store import Workspace, init_workspace
 
 REPORTS = Path(__file__).parent / "data" / "reports"
 SEED_000 = REPORTS / "000_39b622c591527ef1.txt"

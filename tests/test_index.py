@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from duban.cli import cli
-from duban.index import INDEX_FILE, INDEX_FORMAT, load_summaries
-from duban.model import Plan, ProgressEntry, Task
-from duban.store import CACHE_DIR, Workspace, init_workspace
+from duban.ledger.index import INDEX_FILE, INDEX_FORMAT, load_summaries
+from duban.ledger.model import Plan, ProgressEntry, Task
+from duban.ledger.store import CACHE_DIR, Workspace, init_workspace
 
 from conftest import TODAY, make_workspace
 
@@ -162,7 +162,7 @@ def test_any_edits_between_runs(tmp_path_factory, steps):
 
 
 def test_both_ways_of_statting_a_folder_agree(workspace, monkeypatch):
-    from duban import index
+    from duban.ledger import index
 
     folder = workspace.root / "2019H2"
     (folder / "notes.txt").write_text("not a task", encoding="utf-8")

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 
 from duban.errors import UsageError
-from duban.ledger import Change, TaskFilter, apply_change, overdue_by_owner, select, task_summary, validate
-from duban.model import parse_status
+from duban.ledger.queries import Change, TaskFilter, apply_change, overdue_by_owner, select, task_summary, validate
+from duban.ledger.model import parse_status
 
 from conftest import TODAY
 

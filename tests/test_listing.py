@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 import rich_reference as reference
-from duban import listing
-from duban.ledger import overdue_by_owner
-from duban.model import ProgressEntry, Task
-from duban.output import dump_json
+from duban.views import table as listing
+from duban.ledger.queries import overdue_by_owner
+from duban.ledger.model import ProgressEntry, Task
+from duban.views.json import dump_json
 
 from conftest import TODAY
 
@@ -137,7 +137,7 @@ def test_dump_json_of_dates():
 
 
 def summaries_of(data):
-    from duban.index import TaskSummary, summary_record
+    from duban.ledger.index import TaskSummary, summary_record
 
     return [TaskSummary.from_record(summary_record(task)) for task in data]
 
@@ -154,8 +154,8 @@ def written(stream) -> str:
 @settings(max_examples=200, deadline=None)
 @given(tasks(), st.integers(-400, 400))
 def test_listing_json_is_dump_json_of_task_summaries(data, shift):
-    from duban.index import dump_listing_json
-    from duban.ledger import task_summary
+    from duban.ledger.index import dump_listing_json
+    from duban.ledger.queries import task_summary
 
     today = TODAY + timedelta(days=shift)
     expected = json.dumps([task_summary(t, today) for t in data], ensure_ascii=False, indent=2) + "\n"
@@ -168,8 +168,8 @@ def test_listing_json_is_dump_json_of_task_summaries(data, shift):
 
 
 def test_listing_json_distrusts_a_head_that_is_not_todays(workspace):
-    from duban.index import dump_listing_json
-    from duban.ledger import task_summary
+    from duban.ledger.index import dump_listing_json
+    from duban.ledger.queries import task_summary
 
     summaries = summaries_of(workspace.load_tasks().tasks)
     summaries[0].json_head = b'    "id": "stale"'

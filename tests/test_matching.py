@@ -8,7 +8,7 @@ os.environ.setdefault("DUBAN_CACHE", os.path.join(tempfile.gettempdir(), "duban-
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from duban.matching import (BM25, Segmenter, Sentence, SentenceIndex, build_query, coverage,  # noqa: E402
+from duban.check.matching import (BM25, Segmenter, Sentence, SentenceIndex, build_query, coverage,  # noqa: E402
                             key_phrases, plan_rarity, split_sentences, title_coverage)
 
 SEGMENTER = Segmenter(["四小单位"], {"效劳": "服务", "根本": "基本", "方案生育": "计划生育"})

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from duban.errors import BadInput
-from duban.reading import clean_text, read_report
+from duban.report.formats import clean_text, read_report
 
 DATA = Path(__file__).parent / "data"
 REPORTS = DATA / "reports"
@@ -204,7 +204,7 @@ def test_docx_automatic_list_numbers_are_put_back(tmp_path):
 
 
 def test_chinese_numerals_for_word_lists():
-    from duban.reading import chinese_numeral
+    from duban.report.formats import chinese_numeral
 
     assert [chinese_numeral(n) for n in (1, 10, 12, 20, 23, 100)] == ["一", "十", "十二", "二十", "二十三", "100"]
 
@@ -244,8 +244,8 @@ def test_downloads_named_doc_or_txt_are_read_by_what_they_hold(tmp_path):
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=500))
 def test_any_text_cleans_and_extracts_without_error(text):
-    from duban.dates import parse_period
-    from duban.extraction import extract_items, find_period
+    from duban.text.dates import parse_period
+    from duban.plan.items import extract_items, find_period
 
     cleaned = clean_text(text)
     for item in extract_items(cleaned, parse_period("2019H2")):

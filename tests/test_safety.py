@@ -10,12 +10,13 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from duban import store, tomlfile
+from duban.ledger import store
+from duban.ledger import tomlfile
 from duban.cli import cli
 from duban.errors import BrokenFile
-from duban.index import load_summaries
-from duban.model import Task
-from duban.store import Workspace, atomic_write
+from duban.ledger.index import load_summaries
+from duban.ledger.model import Task
+from duban.ledger.store import Workspace, atomic_write
 
 from conftest import make_workspace
 
@@ -139,7 +140,7 @@ def test_an_interrupt_during_a_write_keeps_the_old_file(tmp_path, monkeypatch):
 WRITER = """
 import sys
 from pathlib import Path
-from duban.store import atomic_write
+from duban.ledger.store import atomic_write
 path = Path(sys.argv[1])
 versions = ["".join("k%d = %d\\n" % (i, n) for i in range(20000)) for n in range(2)]
 print("ready", flush=True)
@@ -269,8 +270,8 @@ def test_list_after_a_crash_ignores_temp_files(workspace):
 READER = """
 import sys
 from pathlib import Path
-from duban.index import load_summaries
-from duban.store import Workspace
+from duban.ledger.index import load_summaries
+from duban.ledger.store import Workspace
 workspace = Workspace(Path(sys.argv[1]))
 print("ready", flush=True)
 for _ in range(int(sys.argv[2])):
@@ -298,7 +299,7 @@ def test_readers_never_see_a_half_written_task(workspace):
 
 
 def test_a_task_locked_too_long_is_one_clear_error(workspace):
-    from duban.store import WorkspaceBusy
+    from duban.ledger.store import WorkspaceBusy
 
     with workspace.locked("2019H2-01"):
         with pytest.raises(WorkspaceBusy, match="task 2019H2-01 is still being changed by another duban"):
@@ -318,7 +319,7 @@ def test_update_waiting_on_a_held_lock_fails_cleanly(workspace, monkeypatch):
     try:
         assert holder.stdout.readline() == "held\n"
         before = workspace.task_path("2019H2-01").read_bytes()
-        from duban import store
+        from duban.ledger import store
 
         real_lock = store.Workspace._lock
         monkeypatch.setattr(store.Workspace, "_lock", lambda self, name, what, timeout=60:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from duban.reading import read_report
-from duban.sections import Section, classify_heading, find_sections, has_plan, sections_of
+from duban.report.formats import read_report
+from duban.report.sections import Section, classify_heading, find_sections, has_plan, sections_of
 
 REPORTS = Path(__file__).parent / "data" / "reports"
 

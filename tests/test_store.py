@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from duban.errors import BrokenFile, UnknownTask, WorkspaceNotFound
-from duban.store import Workspace, atomic_write, find_workspace, init_workspace
+from duban.ledger.store import Workspace, atomic_write, find_workspace, init_workspace
 
 
 def test_init_creates_settings_and_ignores_the_cache(tmp_path):

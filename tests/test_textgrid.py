@@ -10,7 +10,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from duban.textgrid import Column, Grid, wrap
+from duban.views.textgrid import Column, Grid, wrap
 
 
 def render(grid: Grid, width: int) -> list[str]:

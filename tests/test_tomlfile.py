@@ -2,9 +2,9 @@ from datetime import date
 
 from hypothesis import given, settings, strategies as st
 
-from duban import tomlfile
-from duban.model import ProgressEntry, Target, Task
-from duban.store import render_task
+from duban.ledger import tomlfile
+from duban.ledger.model import ProgressEntry, Target, Task
+from duban.ledger.store import render_task
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 line_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)

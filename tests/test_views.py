@@ -1,7 +1,7 @@
 import io
 
-from duban.views import make_console, render_list, render_overdue
-from duban.ledger import overdue_by_owner
+from duban.views.ledger import make_console, render_list, render_overdue
+from duban.ledger.queries import overdue_by_owner
 
 from conftest import TODAY
 

@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from duban.errors import UsageError
-from duban.model import STATUSES, ProgressEntry, Task
-from duban.store import Workspace, init_workspace
-from duban.weekly import weekly_report
-from duban.weekly_render import bar_cells, md_escape, render_html, render_markdown, render_text
+from duban.ledger.model import STATUSES, ProgressEntry, Task
+from duban.ledger.store import Workspace, init_workspace
+from duban.weekly.report import weekly_report
+from duban.weekly.render import bar_cells, md_escape, render_html, render_markdown, render_text
 from weekly_fixture import ORG, TODAY, build_workspace
 
 
@@ -92,7 +92,7 @@ def test_organisation_falls_back_to_the_plans(tmp_path):
 def test_a_status_written_in_chinese_in_the_log_counts_as_a_change(tmp_path):
     init_workspace(tmp_path, "办公室")
     workspace = Workspace(tmp_path)
-    from duban.model import Plan
+    from duban.ledger.model import Plan
 
     workspace.save_plan(Plan("2019", "办公室", "2019", date(2019, 1, 1), date(2019, 12, 31)))
     workspace.save_task(Task("2019-01", "事项", status="done", owner="办公室", due=date(2019, 12, 31),
@@ -102,7 +102,7 @@ def test_a_status_written_in_chinese_in_the_log_counts_as_a_change(tmp_path):
 
 
 def test_bars_keep_every_part_visible():
-    from duban.weekly import OwnerStats
+    from duban.weekly.report import OwnerStats
 
     assert bar_cells(OwnerStats("a", 100, 1, 99, 1), 100) == (19, 0, 1)
     assert bar_cells(OwnerStats("a", 10, 5, 5, 0), 10) == (10, 10, 0)
@@ -307,7 +307,7 @@ def test_reports_hold_together_for_any_ledger(tasks):
     import tempfile
     from pathlib import Path
 
-    from duban.weekly import count_tasks, late_tasks, movements, owner_stats
+    from duban.weekly.report import count_tasks, late_tasks, movements, owner_stats
 
     counts = count_tasks(tasks, TODAY)
     assert counts.open == counts.todo + counts.in_progress + counts.blocked
@@ -321,7 +321,7 @@ def test_reports_hold_together_for_any_ledger(tasks):
     with tempfile.TemporaryDirectory() as folder:
         init_workspace(Path(folder), "<b>局</b>")
         workspace = Workspace(Path(folder))
-        from duban.model import Plan
+        from duban.ledger.model import Plan
 
         workspace.save_plan(Plan("2019", "", "2019", date(2019, 1, 1), date(2019, 12, 31)))
         for task in tasks:

@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 
 from duban.cli import cli
-from duban.weekly import weekly_report
-from duban.weekly_render import render_html, render_markdown
+from duban.weekly.report import weekly_report
+from duban.weekly.render import render_html, render_markdown
 from test_weekly import TEXT_ZH
 from weekly_fixture import TODAY, build_workspace
 
@@ -102,7 +102,7 @@ def test_importing_the_weekly_modules_loads_neither_rich_nor_jinja2():
     import subprocess
     import sys
 
-    code = ("import sys, duban.cli, duban.weekly, duban.weekly_render, duban.printing; "
+    code = ("import sys, duban.cli, duban.weekly.report, duban.weekly.render, duban.views.pdf; "
             "print(sorted(m for m in ('rich', 'jinja2', 'click') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out == "['click']\n"

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from duban.errors import BadInput
-from duban.model import Task
-from duban.printing import BrowserMissing, find_browser, html_to_pdf
-from duban.weekly import weekly_report
-from duban.weekly_render import render_html
+from duban.ledger.model import Task
+from duban.views.pdf import BrowserMissing, find_browser, html_to_pdf
+from duban.weekly.report import weekly_report
+from duban.weekly.render import render_html
 from weekly_fixture import SPECIAL_TITLE, TODAY, build_workspace
 
 VOID = {"meta", "br", "col", "rect", "img", "hr", "link", "input"}

@@ -9,11 +9,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from duban.model import Plan, ProgressEntry, Task
-from duban.printing import BrowserMissing, find_browser, html_to_pdf
-from duban.store import Workspace, init_workspace
-from duban.weekly import weekly_report
-from duban.weekly_render import render_html
+from duban.ledger.model import Plan, ProgressEntry, Task
+from duban.views.pdf import BrowserMissing, find_browser, html_to_pdf
+from duban.ledger.store import Workspace, init_workspace
+from duban.weekly.report import weekly_report
+from duban.weekly.render import render_html
 from weekly_fixture import ORG, TODAY, build_workspace
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from duban.model import Plan, ProgressEntry, Task
-from duban.store import Workspace, atomic_write, init_workspace
+from duban.ledger.model import Plan, ProgressEntry, Task
+from duban.ledger.store import Workspace, atomic_write, init_workspace
 
 TODAY = date(2019, 9, 4)
 ORG = "城南区卫生健康局"

@@ -29,7 +29,7 @@ class App:
     @property
     def workspace(self):
         if self._workspace is None:
-            from duban.store import Workspace, find_workspace
+            from duban.ledger.store import Workspace, find_workspace
 
             self._workspace = Workspace(find_workspace(self.plans))
         return self._workspace
@@ -46,7 +46,7 @@ class App:
 
     def load_tasks(self):
         """Every readable task; each broken file becomes a warning on stderr and is skipped."""
-        from duban.output import warn
+        from duban.views.json import warn
 
         result = self.workspace.load_tasks()
         warn(str(fault.message) for fault in result.faults)
@@ -54,8 +54,8 @@ class App:
 
     def load_summaries(self):
         """What listings show of every readable task, through the index cache; broken files warn as in load_tasks."""
-        from duban.index import load_summaries
-        from duban.output import warn
+        from duban.ledger.index import load_summaries
+        from duban.views.json import warn
 
         result = load_summaries(self.workspace)
         warn(str(fault.message) for fault in result.faults)
@@ -73,7 +73,7 @@ class App:
         """
         if not (do_commit or self.auto_commit):
             return
-        from duban.gitops import commit
+        from duban.ledger.git import commit
 
         with self.workspace.locked_repository():
             commit(self.workspace.root, list(paths), message)
@@ -105,13 +105,13 @@ class DubanGroup(click.Group):
 def _parse_today(ctx, param, value):
     if value is None:
         return None
-    from duban.dates import parse_date
+    from duban.text.dates import parse_date
 
     return parse_date(value, "--today")
 
 
 def _parse_statuses(ctx, param, values):
-    from duban.model import parse_status
+    from duban.ledger.model import parse_status
 
     return tuple(parse_status(v) for v in values)
 
@@ -119,7 +119,7 @@ def _parse_statuses(ctx, param, values):
 def _parse_status(ctx, param, value):
     if value is None:
         return None
-    from duban.model import parse_status
+    from duban.ledger.model import parse_status
 
     return parse_status(value)
 
@@ -153,7 +153,7 @@ pass_app = click.make_pass_decorator(App)
 @pass_app
 def init(app: App, directory, org, do_commit):
     """Create a workspace (default: ./plans)."""
-    from duban.store import SETTINGS_FILE, Workspace, init_workspace
+    from duban.ledger.store import SETTINGS_FILE, Workspace, init_workspace
 
     root = Path(directory or app.plans or os.environ.get("DUBAN_PLANS") or "plans")
     if not init_workspace(root, org):
@@ -177,18 +177,18 @@ def init(app: App, directory, org, do_commit):
 @pass_app
 def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort, as_json):
     """The ledger: every task, or those that match the filters."""
-    from duban.index import paused_gc
-    from duban.ledger import TaskFilter, select
+    from duban.ledger.index import paused_gc
+    from duban.ledger.queries import TaskFilter, select
 
     task_filter = TaskFilter(statuses, owner, plan, overdue, due_within, grep)
     with paused_gc():
         tasks = select(app.load_summaries(), task_filter, app.today, sort)
         if as_json:
-            from duban.index import dump_listing_json
+            from duban.ledger.index import dump_listing_json
 
             dump_listing_json(tasks, app.today)
             return
-        from duban.listing import Screen, render_list
+        from duban.views.table import Screen, render_list
 
         render_list(Screen.for_stream(), tasks, app.today, app.lang)
 
@@ -201,12 +201,12 @@ def show(app: App, task_id, as_json):
     """One task with its targets, progress log and last check."""
     task = app.workspace.get_task(task_id)
     if as_json:
-        from duban.output import dump_json
-        from duban.views import task_json
+        from duban.views.json import dump_json
+        from duban.views.ledger import task_json
 
         dump_json(task_json(task, app.today))
         return
-    from duban.views import make_console, render_task
+    from duban.views.ledger import make_console, render_task
 
     render_task(make_console(), task, app.today, app.lang)
 
@@ -215,7 +215,7 @@ def _parse_due(ctx, param, value):
     """`--due 年底` → (2019-12-31, "年底"): the date and the words it came from."""
     if value is None:
         return None
-    from duban.dates import parse_due
+    from duban.text.dates import parse_due
 
     today = ctx.find_object(App).today
     return parse_due(value, today), value.strip()
@@ -232,8 +232,8 @@ def _parse_due(ctx, param, value):
 @pass_app
 def update(app: App, task_id, status, owner, due, note, by, do_commit):
     """Change a task and append an entry to its progress log."""
-    from duban.labels import status_label
-    from duban.ledger import Change, apply_change
+    from duban.views.words import status_label
+    from duban.ledger.queries import Change, apply_change
 
     by = _reporter(by)
     change = Change(status=status, owner=owner, note=note, by=by)
@@ -256,7 +256,7 @@ def update(app: App, task_id, status, owner, due, note, by, do_commit):
 
 def _update_message(task_id: str, changes: dict, change, lang: str) -> str:
     """`duban: 2019H2-03 推进中 → 已完成` (and owner, due), then the note and who gave it in the body."""
-    from duban.labels import label, status_label
+    from duban.views.words import label, status_label
 
     parts = []
     if "status" in changes:
@@ -295,17 +295,17 @@ def _reporter(by: str | None) -> str:
 @pass_app
 def overdue(app: App, owner, as_json, fail):
     """Late tasks by owner, most days late first."""
-    from duban.index import paused_gc
-    from duban.ledger import overdue_by_owner
+    from duban.ledger.index import paused_gc
+    from duban.ledger.queries import overdue_by_owner
 
     with paused_gc():
         groups = overdue_by_owner(app.load_summaries(), app.today, owner)
         if as_json:
-            from duban.index import dump_listing_json
+            from duban.ledger.index import dump_listing_json
 
             dump_listing_json([t for g in groups for t in g.tasks], app.today)
         else:
-            from duban.listing import Screen, render_overdue
+            from duban.views.table import Screen, render_overdue
 
             render_overdue(Screen.for_stream(), groups, app.today, app.lang)
     if fail and groups:
@@ -316,7 +316,7 @@ def overdue(app: App, owner, as_json, fail):
 @pass_app
 def validate(app: App):
     """Check every file of the workspace; exit 1 naming the file and line of each fault."""
-    from duban.ledger import validate as validate_workspace
+    from duban.ledger.queries import validate as validate_workspace
 
     report = validate_workspace(app.workspace)
     for fault in report.faults:
@@ -339,7 +339,7 @@ def validate(app: App):
 @pass_app
 def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit, as_json):
     """Turn the plan items of reports into task files, after a preview."""
-    from duban.importer import prepare_import, write_import
+    from duban.plan.importer import prepare_import, write_import
 
     if as_json and not (dry_run or yes):
         raise UsageError("--json prints only JSON, so it cannot ask: add --dry-run or --yes")
@@ -350,8 +350,8 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit, as_j
         if as_json:
             outputs.append(prepared.to_json())
         else:
-            from duban.import_views import render_preview
-            from duban.views import make_console
+            from duban.views.importing import render_preview
+            from duban.views.ledger import make_console
 
             render_preview(make_console(), prepared, app.lang)
         if dry_run:
@@ -365,13 +365,13 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit, as_j
         changed = write_import(workspace, prepared)
         if not as_json:
             _import_summary(prepared, changed, app.lang)
-        from duban.output import warn
+        from duban.views.json import warn
 
         warn(f"{task_id} is no longer in {prepared.report.name}; left as it is" for task_id in prepared.gone)
         if changed:
             app.commit_changes(do_commit, changed, f"duban: import {prepared.report.name} as plan {prepared.plan.id}")
     if as_json:
-        from duban.output import dump_json
+        from duban.views.json import dump_json
 
         dump_json(outputs[0] if len(outputs) == 1 else outputs)
     elif dry_run:
@@ -400,8 +400,8 @@ def _import_summary(prepared, changed, lang: str) -> None:
 @pass_app
 def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commit):
     """Which plan items a later summary reports as done, in progress or at risk, with the sentences that show it."""
-    from duban.checking import apply_check, check_summary
-    from duban.output import warn
+    from duban.check.verdicts import apply_check, check_summary
+    from duban.views.json import warn
 
     workspace = app.workspace
     result, _tasks, faults = check_summary(workspace, plan_id, summary)
@@ -409,19 +409,19 @@ def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commi
     if not result.review_sentences:
         warn([f"{summary}: no review part found: nothing reports on the plan"])
     if as_json:
-        from duban.output import dump_json
+        from duban.views.json import dump_json
 
         dump_json(result.to_json())
     else:
-        from duban.check_views import render_check
-        from duban.views import make_console
+        from duban.views.checking import render_check
+        from duban.views.ledger import make_console
 
         render_check(make_console(), result, app.lang)
     if not (do_apply or mark_done):
         return
     by = _reporter(by)
     changed = apply_check(workspace, result, app.today, mark_done=mark_done, by=by, lang=app.lang)
-    from duban.labels import label
+    from duban.views.words import label
 
     message = f"{label('applied', app.lang)} {len(changed)} {label('tasks', app.lang)}" if app.lang == "en" \
         else f"{label('applied', app.lang)}：{len(changed)} {label('tasks', app.lang)}"
@@ -443,27 +443,27 @@ _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "h
 @pass_app
 def weekly(app: App, week, fmt, output, lang):
     """The weekly status report (督办周报) for the Monday meeting."""
-    from duban.output import warn
-    from duban.weekly import weekly_report
+    from duban.views.json import warn
+    from duban.weekly.report import weekly_report
 
     if fmt is None:
         fmt = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text") if output else "text"
     lang = lang or app.lang
     if fmt == "pdf":
-        from duban.printing import find_browser
+        from duban.views.pdf import find_browser
 
         find_browser()  # fail before the work when there is nothing to print with
     report = weekly_report(app.workspace, app.today, week)
     warn(str(fault.message) for fault in report.skipped)
     if fmt == "pdf":
-        from duban.printing import html_to_pdf
-        from duban.weekly_render import render_html
+        from duban.views.pdf import html_to_pdf
+        from duban.weekly.render import render_html
 
         target = Path(output or f"weekly-{report.week}.pdf")
         html_to_pdf(render_html(report, lang), target)
         click.echo(f"wrote {target}")
         return
-    from duban.weekly_render import render
+    from duban.weekly.render import render
 
     to_terminal = output is None and sys.stdout.isatty()
     if to_terminal:
@@ -476,7 +476,7 @@ def weekly(app: App, week, fmt, output, lang):
     if output is None:
         click.echo(text, nl=False)
         return
-    from duban.store import atomic_write
+    from duban.ledger.store import atomic_write
 
     atomic_write(Path(output), text)
     click.echo(f"wrote {output}")
@@ -489,19 +489,19 @@ def weekly(app: App, week, fmt, output, lang):
 def log(app: App, task_id, as_json):
     """A task's history from git: who changed what, and when."""
     from duban.errors import UnknownTask
-    from duban.gitops import file_history
-    from duban.history import task_history
+    from duban.ledger.git import file_history
+    from duban.ledger.history import task_history
 
     path = app.workspace.task_path(task_id)
     entries = task_history(file_history(path))
     if not entries and not path.is_file():
         raise UnknownTask(f"unknown task {task_id!r}: no {path}")
     if as_json:
-        from duban.output import dump_json
+        from duban.views.json import dump_json
 
         dump_json([entry.to_json() for entry in entries])
         return
-    from duban.views import make_console, render_history
+    from duban.views.ledger import make_console, render_history
 
     render_history(make_console(), task_id, entries, app.lang)
 

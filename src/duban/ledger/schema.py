@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from duban.model import COMPARATORS, STATUSES, VERDICTS, parse_status
+from duban.ledger.model import COMPARATORS, STATUSES, VERDICTS, parse_status
 from duban.errors import UsageError
 
 TASK_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*-\d+$")

@@ -519,7 +519,7 @@ def _split_top_level(lines: list[str]) -> list[str]:
 
     Sequence keeps "一、二类疫苗" and the like from being taken for headings.
     """
-    from duban.dates import chinese_number
+    from duban.text.dates import chinese_number
 
     expected = 1
     out: list[str] = []

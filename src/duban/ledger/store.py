@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from duban import tomlfile
+from duban.ledger import tomlfile
 from duban.errors import BrokenFile, DubanError, UnknownTask, UsageError, WorkspaceNotFound
-from duban.model import Plan, Task
-from duban.schema import conflict_faults, plan_faults, task_faults
+from duban.ledger.model import Plan, Task
+from duban.ledger.schema import conflict_faults, plan_faults, task_faults
 
 SETTINGS_FILE = "duban.toml"
 PLAN_FILE = "plan.toml"

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from duban import tomlfile
+from duban.ledger import tomlfile
 from duban.errors import BrokenFile
-from duban.gitops import Revision
-from duban.schema import conflict_faults
+from duban.ledger.git import Revision
+from duban.ledger.schema import conflict_faults
 
 # The fields whose changes a history shows, in this order.
 TRACKED = ("title", "status", "owner", "co_owners", "due")

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from duban.matching import Sentence
-from duban.model import Target
+from duban.check.matching import Sentence
+from duban.ledger.model import Target
 
 # Metrics where a lower figure is the better one; all others (growth, jobs, output, income, reductions) higher.
 _LOWER_IS_BETTER = re.compile(r"价格|物价|涨幅|CPI|失业|赤字|杠杆|负债|死亡率|发病率|发生率|患病率|事故")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from duban.model import STATUSES, VERDICTS
+from duban.ledger.model import STATUSES, VERDICTS
 
 LANGS = ("zh", "en")
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable, Sequence
 
-from duban.matching import (BOILERPLATE, Match, Segmenter, Sentence, SentenceIndex, build_query, plan_rarity,
+from duban.check.matching import (BOILERPLATE, Match, Segmenter, Sentence, SentenceIndex, build_query, plan_rarity,
                             split_sentences, title_coverage)
-from duban.model import ProgressEntry, Task
-from duban.targets import TargetResult, check_target
+from duban.ledger.model import ProgressEntry, Task
+from duban.check.figures import TargetResult, check_target
 
 # Words near the evidence that say how far the task got. Risk words are looked for first: 尚未完成 holds 完成.
 _RISK = re.compile(r"尚未|滞后|未完成|未能|没有完成|进展缓慢|不到位|落实不力|差距较大|困难较多|仍然?(?:薄弱|严峻|突出|繁重)|"
@@ -250,7 +250,7 @@ def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
 
 def check_note(result: ItemResult, summary_name: str, lang: str = "zh") -> str:
     """The progress-log line a check leaves: verdict, score and the first evidence with its line."""
-    from duban.labels import verdict_label
+    from duban.views.words import verdict_label
 
     verdict = verdict_label(result.verdict, lang)
     first = result.evidence[0] if result.evidence else None
@@ -289,8 +289,8 @@ def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, l
     Returns the result, the tasks it checked (in order) and the faults of task files that could not be read.
     Raises UsageError for an unknown plan and BadInput for a summary that cannot be read.
     """
-    from duban.reading import read_report
-    from duban.sections import find_sections
+    from duban.report.formats import read_report
+    from duban.report.sections import find_sections
 
     workspace.read_plan(plan_id)  # an unknown plan fails here, before the summary is read
     report = read_report(summary_path)

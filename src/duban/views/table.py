@@ -18,7 +18,7 @@ from typing import Any, Iterable, Sequence, TextIO
 
 from rich.cells import cell_len, set_cell_size
 
-from duban.labels import label, status_label
+from duban.views.words import label, status_label
 
 SOON_DAYS = 7
 STATUS_STYLES = {"todo": "", "in_progress": "cyan", "done": "green", "blocked": "magenta", "dropped": "dim"}

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from duban.model import STATUSES, VERDICTS
-from duban.weekly import NO_OWNER, LateTask, OwnerStats, WeeklyReport
+from duban.ledger.model import STATUSES, VERDICTS
+from duban.weekly.report import NO_OWNER, LateTask, OwnerStats, WeeklyReport
 
 BAR_WIDTH = 20  # terminal bar for the owner with the most tasks, in cells
 
@@ -192,7 +192,7 @@ def render_text(report: WeeklyReport, lang: str = "zh", width: int = 100, color:
 def _text_parts(report: WeeklyReport, w: Words):
     from rich.text import Text
 
-    from duban.textgrid import Column, Grid
+    from duban.views.textgrid import Column, Grid
 
     def table(*columns: tuple[str, str]) -> Grid:
         """Columns are (header, justify); justify "wrap" marks free text, the only columns that may wrap.
@@ -408,7 +408,7 @@ def render_html(report: WeeklyReport, lang: str = "zh") -> str:
 
 
 def render(report: WeeklyReport, fmt: str, lang: str = "zh", width: int = 100, color: bool = False) -> str:
-    """Text, Markdown or HTML (PDF is printed from the HTML by `duban.printing`)."""
+    """Text, Markdown or HTML (PDF is printed from the HTML by `duban.views.pdf`)."""
     if fmt == "text":
         return render_text(report, lang, width=width, color=color)
     if fmt == "md":

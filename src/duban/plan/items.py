@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from duban.dates import Period, chinese_number, find_deadline, parse_period
-from duban.model import Target
-from duban.sections import Section, classify_heading, find_sections
+from duban.text.dates import Period, chinese_number, find_deadline, parse_period
+from duban.ledger.model import Target
+from duban.report.sections import Section, classify_heading, find_sections
 
 _CN = "一二三四五六七八九十"
 

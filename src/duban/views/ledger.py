@@ -15,12 +15,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from duban import listing
-from duban.labels import format_target, label, status_label, verdict_label
-from duban.ledger import OwnerGroup
-from duban.listing import STATUS_STYLES, due_style
-from duban.listing import late_text as _late
-from duban.model import Task
+from duban.views import table as listing
+from duban.views.words import format_target, label, status_label, verdict_label
+from duban.ledger.queries import OwnerGroup
+from duban.views.table import STATUS_STYLES, due_style
+from duban.views.table import late_text as _late
+from duban.ledger.model import Task
 
 VERDICT_STYLES = {"done": "green", "in_progress": "cyan", "at_risk": "red", "not_found": "dim"}
 

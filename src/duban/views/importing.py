@@ -7,8 +7,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from duban.importer import Prepared
-from duban.labels import format_target, label
+from duban.plan.importer import Prepared
+from duban.views.words import format_target, label
 
 
 def _due(task, lang: str) -> str:

@@ -10,10 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from duban.dates import iso_week_of, parse_iso_week
+from duban.text.dates import iso_week_of, parse_iso_week
 from duban.errors import BrokenFile, UsageError
-from duban.model import VERDICTS, Task, parse_status, parse_verdict
-from duban.store import Workspace
+from duban.ledger.model import VERDICTS, Task, parse_status, parse_verdict
+from duban.ledger.store import Workspace
 
 DUE_SOON_DAYS = 14
 NO_OWNER = ""  # tasks without a lead unit are grouped under the empty owner; renderers label it

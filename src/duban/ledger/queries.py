@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Iterable
 
-from duban import tomlfile
+from duban.ledger import tomlfile
 from duban.errors import BrokenFile, UsageError
-from duban.model import ProgressEntry, Task
-from duban.schema import Fault, conflict_faults, plan_faults, task_faults
-from duban.store import PLAN_FILE, SETTINGS_FILE, Workspace, split_task_id
+from duban.ledger.model import ProgressEntry, Task
+from duban.ledger.schema import Fault, conflict_faults, plan_faults, task_faults
+from duban.ledger.store import PLAN_FILE, SETTINGS_FILE, Workspace, split_task_id
 
 SORT_KEYS = ("id", "due", "owner")
 

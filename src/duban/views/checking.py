@@ -10,9 +10,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from duban.checking import VERDICTS, CheckResult, ItemResult, signal_words
-from duban.labels import format_target, label, verdict_label
-from duban.views import VERDICT_STYLES
+from duban.check.verdicts import VERDICTS, CheckResult, ItemResult, signal_words
+from duban.views.words import format_target, label, verdict_label
+from duban.views.ledger import VERDICT_STYLES
 
 TARGET_STYLES = {"met": "green", "not_met": "red", "unknown": "dim"}
 EVIDENCE_WIDTH = 90  # characters of an evidence sentence shown before an ellipsis

@@ -21,14 +21,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from duban.dates import Period, parse_period
+from duban.text.dates import Period, parse_period
 from duban.errors import BadInput, UsageError
-from duban.extraction import Item, extract_items, find_period
-from duban.model import Plan, Task
-from duban.reading import Report, read_report
-from duban.sections import find_sections
-from duban.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, render_task, task_file_name
-from duban import tomlfile
+from duban.plan.items import Item, extract_items, find_period
+from duban.ledger.model import Plan, Task
+from duban.report.formats import Report, read_report
+from duban.report.sections import find_sections
+from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, render_task, task_file_name
+from duban.ledger import tomlfile
 
 _SUFFIX_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.]*$")
 
