@@ -24,7 +24,8 @@ from duban.errors import BrokenFile
 from duban.ledger.queries import task_summary
 from duban.ledger.model import Schedule, Task
 from duban.views.json import dump_json, record_members
-from duban.ledger.store import CACHE_DIR, TASK_FILE_RE, Workspace, atomic_write_bytes
+from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes
+from duban.ledger.taskid import TASK_FILE_RE
 
 INDEX_FILE = "index.marshal"
 # Bump when the record layout changes; the Python version is part of the key because marshal's format is not stable.

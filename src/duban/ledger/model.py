@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from duban.errors import UsageError
+from duban.ledger.taskid import plan_of
 
 STATUSES = {"todo": "未开始", "in_progress": "推进中", "done": "已完成", "blocked": "受阻", "dropped": "已取消"}
 OPEN_STATUSES = ("todo", "in_progress", "blocked")
@@ -113,7 +114,7 @@ class Schedule:
 
     @property
     def plan(self) -> str:
-        return self.id.rsplit("-", 1)[0]
+        return plan_of(self.id)
 
     @property
     def is_open(self) -> bool:

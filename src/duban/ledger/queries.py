@@ -12,7 +12,9 @@ from duban.ledger import tomlfile
 from duban.errors import BrokenFile, UsageError
 from duban.ledger.model import ProgressEntry, Task
 from duban.ledger.schema import Fault, conflict_faults, plan_faults, task_faults
-from duban.ledger.store import PLAN_FILE, SETTINGS_FILE, Workspace, split_task_id
+from duban.ledger.store import PLAN_FILE, SETTINGS_FILE, Workspace
+from duban.ledger.taskid import TaskId, task_file_number
+from duban.ledger.taskid import sort_key as id_sort_key
 
 SORT_KEYS = ("id", "due", "owner")
 
@@ -57,8 +59,7 @@ def _grep(task: Task, text: str) -> bool:
 
 
 def _id_key(task: Task) -> tuple[str, int]:
-    plan, number = split_task_id(task.id)
-    return plan, number
+    return id_sort_key(task.id)
 
 
 def sort_tasks(tasks: Iterable[Task], key: str = "id") -> list[Task]:
@@ -195,12 +196,12 @@ def validate(workspace: Workspace) -> ValidationReport:
 
 def _placement_faults(path: Path, task_id: str, plan_id: str, seen: dict[str, Path]) -> list[FileFault]:
     faults = []
-    if task_id in seen:
-        faults.append(FileFault(path, 1, f"duplicate id {task_id!r}: also in {seen[task_id]}"))
+    parsed = TaskId.parse(task_id)  # the schema has checked its form
+    if parsed in seen:
+        faults.append(FileFault(path, 1, f"duplicate id {task_id!r}: also in {seen[parsed]}"))
     else:
-        seen[task_id] = path
-    plan, _, number = task_id.rpartition("-")
-    if plan != plan_id or int(number) != int(path.stem):
+        seen[parsed] = path
+    if parsed.plan != plan_id or parsed.number != task_file_number(path.name):
         faults.append(FileFault(path, 1, f"id {task_id!r} does not match its file {plan_id}/{path.name}"))
     return faults
 

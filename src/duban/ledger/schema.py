@@ -9,8 +9,8 @@ from typing import Any
 
 from duban.ledger.model import COMPARATORS, STATUSES, VERDICTS, parse_status
 from duban.errors import UsageError
+from duban.ledger.taskid import is_task_id
 
-TASK_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.]*(?:-[A-Za-z0-9_.]+)*-\d+$")
 _CONFLICT_RE = re.compile(r"^(<<<<<<<|=======$|>>>>>>>|\|\|\|\|\|\|\|)", re.MULTILINE)
 
 
@@ -80,7 +80,7 @@ def task_faults(data: dict[str, Any], text: str) -> list[Fault]:
             faults.append(Fault(None, f"missing required key {key!r}"))
         elif not isinstance(data[key], str) or not data[key].strip():
             fault(f"{key!r} must be a non-empty string", key)
-    if isinstance(data.get("id"), str) and data["id"] and not TASK_ID_RE.match(data["id"]):
+    if isinstance(data.get("id"), str) and data["id"] and not is_task_id(data["id"]):
         fault(f"id {data['id']!r} is not PLAN-NN (e.g. 2019H2-03)", "id")
     for key in ("category", "detail", "owner", "due_basis"):
         if key in data and not isinstance(data[key], str):

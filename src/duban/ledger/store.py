@@ -18,13 +18,12 @@ from duban.ledger import tomlfile
 from duban.errors import BrokenFile, DubanError, UnknownTask, UsageError, WorkspaceNotFound
 from duban.ledger.model import Plan, Task
 from duban.ledger.schema import conflict_faults, plan_faults, task_faults
+from duban.ledger.taskid import TaskId, check_plan_id, task_file_number
 
 SETTINGS_FILE = "duban.toml"
 PLAN_FILE = "plan.toml"
 REPORT_FILE = "report.txt"
 CACHE_DIR = ".duban-cache"
-_TASK_FILE_RE = re.compile(r"^(\d+)\.toml$")
-TASK_FILE_RE = _TASK_FILE_RE  # public: the listing index scans for task files itself
 
 DEFAULT_SETTINGS = """\
 # duban workspace settings (https://github.com/duban/duban)
@@ -124,17 +123,6 @@ def init_workspace(root: Path, organisation: str = "") -> bool:
     return True
 
 
-def task_file_name(number: int) -> str:
-    return f"{number:02d}.toml"
-
-
-def split_task_id(task_id: str) -> tuple[str, int]:
-    plan_id, _, number = task_id.rpartition("-")
-    if not plan_id or not number.isdigit():
-        raise UnknownTask(f"unknown task {task_id!r}: ids look like 2019H2-03")
-    return plan_id, int(number)
-
-
 class WorkspaceBusy(DubanError):
     """Another duban process holds a lock for longer than a person should wait."""
 
@@ -176,7 +164,7 @@ class Workspace:
                 if e.is_dir() and not e.name.startswith(".") and os.path.isfile(os.path.join(e.path, PLAN_FILE))]
 
     def plan_dir(self, plan_id: str) -> Path:
-        return self.root / plan_id
+        return self.root / check_plan_id(plan_id)
 
     def read_plan(self, plan_id: str) -> Plan:
         path = self.plan_dir(plan_id) / PLAN_FILE
@@ -206,13 +194,22 @@ class Workspace:
                 names = os.listdir(folder)
             except OSError:
                 continue
-            numbered = sorted((int(m.group(1)), name) for name in names if (m := _TASK_FILE_RE.match(name)))
+            numbered = sorted((number, name) for name in names if (number := task_file_number(name)) is not None)
             files.extend(folder / name for _, name in numbered)
         return files
 
-    def task_path(self, task_id: str) -> Path:
-        plan_id, number = split_task_id(task_id)
-        return self.plan_dir(plan_id) / task_file_name(number)
+    def task_path(self, task_id: str | TaskId) -> Path:
+        """The file of a task: `NN.toml` in its plan's folder, or the file of that number written wider (0001.toml)."""
+        task = task_id if isinstance(task_id, TaskId) else TaskId.parse(task_id)
+        folder = self.plan_dir(task.plan)
+        path = folder / task.file_name
+        if not path.exists():
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                return path
+            return next((folder / name for name in sorted(names) if task_file_number(name) == task.number), path)
+        return path
 
     def read_task_file(self, path: Path) -> Task:
         """Parse and validate one task file; raise BrokenFile with the first fault's line."""
@@ -232,14 +229,14 @@ class Workspace:
         if not path.is_file():
             raise UnknownTask(f"unknown task {task_id!r}: no {path}")
         task = self.read_task_file(path)
-        if task.id != task_id:
+        if TaskId.parse(task.id) != TaskId.parse(task_id):
             raise BrokenFile(path, f"holds id {task.id!r}, not {task_id!r}", 1)
         return task
 
     def locked(self, task_id: str):
         """A lock around read-modify-write of one task, so concurrent updates from several processes lose nothing."""
-        plan_id, number = split_task_id(task_id)
-        return self._lock(f"{plan_id}-{number}.lock", f"task {task_id}")
+        task = TaskId.parse(task_id)
+        return self._lock(f"{task.plan}-{task.number}.lock", f"task {task_id}")
 
     def locked_repository(self):
         """A lock around committing to the git repository that holds the workspace."""

@@ -27,7 +27,8 @@ from duban.plan.items import Item, extract_items, find_period
 from duban.ledger.model import Plan, Task
 from duban.report.formats import Report, read_report
 from duban.report.sections import find_sections
-from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, render_task, task_file_name
+from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, render_task
+from duban.ledger.taskid import TaskId
 from duban.ledger import tomlfile
 
 _SUFFIX_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.]*$")
@@ -125,7 +126,7 @@ def _merge(workspace: Workspace, plan: Plan, items: list[Item], report_name: str
         raise loaded.faults[0]  # never overwrite a file someone has to fix first
     old_tasks = {task.id: task for task in loaded.tasks}
     if not old_tasks:
-        return [_task_from(item, f"{plan.id}-{n:02d}", report_name) for n, item in enumerate(items, 1)], []
+        return [_task_from(item, str(TaskId(plan.id, n)), report_name) for n, item in enumerate(items, 1)], []
     previous = _previous_items(workspace, plan.id, period, settings)
     by_title = {task.title: task for task in old_tasks.values()}
     matched: dict[int, Task] = {}
@@ -138,16 +139,16 @@ def _merge(workspace: Workspace, plan: Plan, items: list[Item], report_name: str
     for index, item in enumerate(items):
         if index in matched:
             continue
-        task = old_tasks.get(f"{plan.id}-{index + 1:02d}")
+        task = old_tasks.get(str(TaskId(plan.id, index + 1)))
         if task is not None and task.id not in used:
             matched[index] = task
             used.add(task.id)
-    next_number = max(int(task_id.rsplit("-", 1)[1]) for task_id in old_tasks) + 1
+    next_number = max(TaskId.parse(task_id).number for task_id in old_tasks) + 1
     tasks = []
     for index, item in enumerate(items):
         old = matched.get(index)
         if old is None:
-            tasks.append(_task_from(item, f"{plan.id}-{next_number:02d}", report_name))
+            tasks.append(_task_from(item, str(TaskId(plan.id, next_number)), report_name))
             next_number += 1
             continue
         task = _task_from(item, old.id, report_name)
@@ -184,7 +185,7 @@ def write_import(workspace: Workspace, prepared: Prepared) -> list[Path]:
     if atomic_write(folder / REPORT_FILE, prepared.report.text):
         changed.append(folder / REPORT_FILE)
     for task in prepared.tasks:
-        path = folder / task_file_name(int(task.id.rsplit("-", 1)[1]))
+        path = folder / TaskId.parse(task.id).file_name
         if atomic_write(path, render_task(task)):
             changed.append(path)
     return changed

@@ -14,6 +14,7 @@ from duban.text.dates import iso_week_of, parse_iso_week
 from duban.errors import BrokenFile, UsageError
 from duban.ledger.model import VERDICTS, Task, parse_status, parse_verdict
 from duban.ledger.store import Workspace
+from duban.ledger.taskid import sort_key as _id_key
 
 DUE_SOON_DAYS = 14
 NO_OWNER = ""  # tasks without a lead unit are grouped under the empty owner; renderers label it
@@ -203,11 +204,6 @@ def movements(tasks: list[Task], monday: date, sunday: date) -> list[Movement]:
             previous = status
     moved.sort(key=lambda m: (m.owner == NO_OWNER, m.owner, m.date, _id_key(m.task_id)))
     return moved
-
-
-def _id_key(task_id: str) -> tuple[str, int]:
-    plan, _, number = task_id.rpartition("-")
-    return plan, int(number) if number.isdigit() else 0
 
 
 def _last_note(task: Task) -> tuple[str, date | None]:
