@@ -1,4 +1,4 @@
-"""Regenerate the shipped plans/ workspace from the report copies in tests/data/reports, with duban's own import.
+"""Regenerate the shipped plans/ workspace from the seed reports in tests/data/reports, with duban's own import.
 
     python scripts/build_plans.py            # rebuild plans/ from scratch (same bytes every run)
     python scripts/build_plans.py --keep     # import into the existing plans/, keeping statuses and progress logs
@@ -9,12 +9,9 @@ What goes in, in this order:
   organisation). Its years are anonymised (xxxx年下半年), so the period is given.
 - seed 001, a 区卫计局 work-meeting speech: plan 2017-wjj. Its years are anonymised too; the speech cites the
   national health conference of 19 August (2016) and the 十三五 plan's early years, so its plan is for 2017.
-- the State Council's government work reports 2013–2019: plans 2013-gwr … 2019-gwr of 国务院.
 Seeds 002–004 are summaries with no plan part: they are what `duban check` reads, not imports.
-
-Then each State Council plan of year Y is checked against report Y+1 (`duban check --mark-done`), dated the day
-that report was delivered: the items the next report shows as done become done, with the evidence in their
-[check] table and a progress entry; the others stay open, with their verdict (at_risk, not_found …) on record.
+Only the seeds are used: the State Council's and local reports come from public repositories and stay out of this
+repository.
 """
 
 from __future__ import annotations
@@ -29,16 +26,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ROOT / "tests" / "data" / "reports"
 ORGANISATION = "区卫生健康局"
-ORGS = {"国务院": "gwr", "区卫计局": "wjj"}
+ORGS = {"区卫计局": "wjj"}
 IMPORTS = [
     ("000_39b622c591527ef1.txt", "2019H2", ORGANISATION),
     ("001_9f2447f6adad0cf5.txt", "2017", "区卫计局"),
-    *[(f"gwr-{year}.txt", str(year), "国务院") for year in range(2013, 2020)],
 ]
-# The day each government work report was delivered to the National People's Congress.
-DELIVERED = {2014: "2014-03-05", 2015: "2015-03-05", 2016: "2016-03-05", 2017: "2017-03-05", 2018: "2018-03-05",
-             2019: "2019-03-05"}
-CHECKER = "国务院办公厅督查室"
 
 
 def duban(*args: str) -> None:
@@ -65,7 +57,7 @@ def add_orgs(plans: Path) -> None:
     text = settings.read_text(encoding="utf-8")
     if "[orgs]" in text:
         return
-    lines = ["", "# Other organisations followed here, each with the ASCII suffix of its plan ids (2018-gwr).", "[orgs]"]
+    lines = ["", "# Other organisations followed here, each with the ASCII suffix of its plan ids (2017-wjj).", "[orgs]"]
     lines += [f'"{name}" = "{suffix}"' for name, suffix in ORGS.items()]
     settings.write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
 
@@ -83,10 +75,6 @@ def main() -> int:
     for name, period, org in IMPORTS:
         duban("--plans", str(plans), "import", str(REPORTS / name), "--period", period, "--org", org, "--yes")
         print(f"imported {name} as {period} of {org}")
-    for year, day in DELIVERED.items():
-        duban("--plans", str(plans), "--today", day, "check", str(REPORTS / f"gwr-{year}.txt"),
-              "--plan", f"{year - 1}-gwr", "--mark-done", "--by", CHECKER)
-        print(f"checked {year - 1}-gwr against gwr-{year}.txt")
     return 0
 
 

@@ -36,3 +36,24 @@ def make_workspace(root: Path) -> Workspace:
 @pytest.fixture
 def workspace(tmp_path) -> Workspace:
     return make_workspace(tmp_path / "plans")
+
+
+@pytest.fixture
+def cli_run(workspace, monkeypatch):
+    """`duban --plans WS --today 2019-11-20 …` through click's CliRunner, with a fixed reporter and language."""
+    from click.testing import CliRunner
+
+    from duban.cli import cli
+
+    for name in ("DUBAN_LANG", "NO_COLOR", "COLUMNS", "DUBAN_PLANS", "DUBAN_TODAY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DUBAN_USER", "张三")
+
+    def invoke(*args, today="2019-11-20", stdin=None):
+        return CliRunner().invoke(cli, ["--plans", str(workspace.root), "--today", today, *args], input=stdin)
+
+    return invoke
+
+
+def lines(output: str) -> list[str]:
+    return [line.rstrip() for line in output.splitlines()]

@@ -1,7 +1,8 @@
-"""The command line: parse arguments, call the library, turn its errors into one line on stderr.
+"""The command line: parse arguments, make one library call, hand the result to the run's view.
 
-Only this module imports click. Rich and the heavier libraries are imported inside the commands that use them so
-`duban --version` and `duban list --json` start fast.
+Only this module imports click. The library raises DubanError with an exit code; `DubanGroup` turns it into one
+line on stderr. The view (`views.formatters`) is chosen once per run from `--json` and the language; heavier
+modules (rich is not needed at all; jieba, jinja2, docx, pypdf) load inside the commands that use them.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from duban.errors import EXIT_FINDING, DubanError, UsageError
 
 
 class App:
-    """What the global options decide: the workspace, today's date and the label language."""
+    """What the global options decide: the workspace, today's date, the language and the view."""
 
     def __init__(self, plans: str | None, today: date | None, lang: str | None):
         self.plans = plans
         self.today = today or date.today()
         self._lang = lang
         self._workspace = None
+        self.as_json = False
 
     @property
     def workspace(self):
@@ -39,32 +41,48 @@ class App:
         if self._lang:
             return self._lang
         try:
-            configured = self.workspace.settings.get("lang")
+            return self.workspace.settings.lang
         except DubanError:
-            configured = None
-        return configured if configured in ("zh", "en") else "zh"
+            return "zh"
+
+    @property
+    def soon_days(self) -> int:
+        try:
+            return self.workspace.settings.due_soon_days
+        except DubanError:
+            return 14
+
+    @property
+    def view(self):
+        """The formatter of this run: JSON with --json, else the terminal view; made on first use."""
+        if getattr(self, "_view", None) is None:
+            from duban.views.formatters import view_for
+
+            self._view = view_for(self.as_json, self.lang, self.soon_days)
+        return self._view
+
+    @property
+    def w(self):
+        return self.view.w
 
     def load_tasks(self):
         """Every readable task; each broken file becomes a warning on stderr and is skipped."""
-        from duban.views.json import warn
-
         result = self.workspace.load_tasks()
-        warn(str(fault.message) for fault in result.faults)
+        self.view.warn(str(fault.message) for fault in result.faults)
         return result.tasks
 
     def load_summaries(self):
-        """What listings show of every readable task, through the index cache; broken files warn as in load_tasks."""
+        """What listings show of every readable task, through the index; broken files warn as in load_tasks."""
         from duban.ledger.index import load_summaries
-        from duban.views.json import warn
 
         result = load_summaries(self.workspace)
-        warn(str(fault.message) for fault in result.faults)
+        self.view.warn(str(fault.message) for fault in result.faults)
         return result.tasks
 
     @property
     def auto_commit(self) -> bool:
         """`auto_commit = true` in duban.toml: every command that changes files commits them."""
-        return self.workspace.settings.get("auto_commit") is True
+        return self.workspace.settings.auto_commit
 
     def commit_changes(self, do_commit: bool, paths, message: str) -> None:
         """The one way commands commit: with --commit or auto_commit, one commit of exactly these files.
@@ -102,6 +120,9 @@ class DubanGroup(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+# --- shared options ------------------------------------------------------------------------------------
+
+
 def _parse_today(ctx, param, value):
     if value is None:
         return None
@@ -124,10 +145,18 @@ def _parse_status(ctx, param, value):
     return parse_status(value)
 
 
-json_option = click.option("--json", "as_json", is_flag=True, help="Print only JSON on stdout.")
+def _set_json(ctx, param, value):
+    if value:
+        ctx.find_object(App).as_json = True
+    return value
+
+
+json_option = click.option("--json", "as_json", is_flag=True, expose_value=False, callback=_set_json,
+                           is_eager=True, help="Print only JSON on stdout.")
 # Every command that changes files takes this and calls App.commit_changes with the files and what changed.
 commit_option = click.option("--commit", "do_commit", is_flag=True,
                              help="Commit the changed files to git (always, with auto_commit = true in duban.toml).")
+by_option = click.option("--by", metavar="NAME", help="Who records it (default: $DUBAN_USER or the login name).")
 
 
 @click.group(cls=DubanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -136,7 +165,7 @@ commit_option = click.option("--commit", "do_commit", is_flag=True,
 @click.option("--today", metavar="YYYY-MM-DD", envvar="DUBAN_TODAY", callback=_parse_today,
               help="Fix today's date for reproducible output (or $DUBAN_TODAY).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), envvar="DUBAN_LANG",
-              help="Label language: zh (default) or en.")
+              help="Interface language: zh (default) or en.")
 @click.pass_context
 def cli(ctx, plans, today, lang):
     """duban (督办): track the plan items of government reports until each is done."""
@@ -144,6 +173,22 @@ def cli(ctx, plans, today, lang):
 
 
 pass_app = click.make_pass_decorator(App)
+
+
+def _reporter(by: str | None) -> str:
+    """Who a progress entry is by: --by, else $DUBAN_USER, else the login name."""
+    by = by or os.environ.get("DUBAN_USER")
+    if by:
+        return by
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+# --- commands ------------------------------------------------------------------------------------------
 
 
 @cli.command()
@@ -157,9 +202,9 @@ def init(app: App, directory, org, do_commit):
 
     root = Path(directory or app.plans or os.environ.get("DUBAN_PLANS") or "plans")
     if not init_workspace(root, org):
-        click.echo(f"{root} is already a duban workspace")
+        app.view.message(app.w("workspace_exists", root=root))
         return
-    click.echo(f"created workspace {root}")
+    app.view.message(app.w("workspace_created", root=root))
     app._workspace = Workspace(root)
     app.commit_changes(do_commit, [root / SETTINGS_FILE, root / ".gitignore"], f"duban: init workspace {root.name}")
 
@@ -175,40 +220,23 @@ def init(app: App, directory, org, do_commit):
 @click.option("--sort", type=click.Choice(["id", "due", "owner"]), default="id", show_default=True)
 @json_option
 @pass_app
-def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort, as_json):
+def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort):
     """The ledger: every task, or those that match the filters."""
     from duban.ledger.index import paused_gc
     from duban.ledger.queries import TaskFilter, select
 
     task_filter = TaskFilter(statuses, owner, plan, overdue, due_within, grep)
     with paused_gc():
-        tasks = select(app.load_summaries(), task_filter, app.today, sort)
-        if as_json:
-            from duban.ledger.index import dump_listing_json
-
-            dump_listing_json(tasks, app.today)
-            return
-        from duban.views.table import Screen, render_list
-
-        render_list(Screen.for_stream(), tasks, app.today, app.lang)
+        app.view.tasks(select(app.load_summaries(), task_filter, app.today, sort), app.today)
 
 
 @cli.command()
 @click.argument("task_id", metavar="ID")
 @json_option
 @pass_app
-def show(app: App, task_id, as_json):
+def show(app: App, task_id):
     """One task with its targets, progress log and last check."""
-    task = app.workspace.get_task(task_id)
-    if as_json:
-        from duban.views.json import dump_json
-        from duban.views.ledger import task_json
-
-        dump_json(task_json(task, app.today))
-        return
-    from duban.views.ledger import make_console, render_task
-
-    render_task(make_console(), task, app.today, app.lang)
+    app.view.task(app.workspace.get_task(task_id), app.today)
 
 
 def _parse_due(ctx, param, value):
@@ -227,19 +255,18 @@ def _parse_due(ctx, param, value):
 @click.option("--owner", metavar="O", help="New lead unit.")
 @click.option("--due", callback=_parse_due, metavar="DATE", help="New deadline: 2019-10-31, 年底, 6月底前, 三季度末 …")
 @click.option("--note", metavar="TEXT", help="What was done.")
-@click.option("--by", metavar="NAME", help="Who reports it (default: $DUBAN_USER or the login name).")
+@by_option
 @commit_option
 @pass_app
 def update(app: App, task_id, status, owner, due, note, by, do_commit):
     """Change a task and append an entry to its progress log."""
-    from duban.views.words import status_label
-    from duban.ledger.queries import Change, apply_change
+    from duban.ledger.updates import Change, apply_change
 
-    by = _reporter(by)
-    change = Change(status=status, owner=owner, note=note, by=by)
+    change = Change(status=status, owner=owner, note=note, by=_reporter(by))
     if due is not None:
         change.due, change.due_basis = due
     workspace = app.workspace
+    w = app.w
     # The commit happens under the task's lock too: otherwise a second update could land in this commit.
     with workspace.locked(task_id):
         task = workspace.get_task(task_id)
@@ -247,45 +274,29 @@ def update(app: App, task_id, status, owner, due, note, by, do_commit):
         workspace.save_task(task)
         if "status" in changes:
             old, new = changes["status"]
-            click.echo(f"{task_id} {status_label(old, app.lang)} → {status_label(new, app.lang)}")
+            app.view.message(w("status_changed", task=task.id, old=w.status(old), new=w.status(new)))
         else:
-            click.echo(f"{task_id} {'progress recorded' if app.lang == 'en' else '已记录进展'}")
-        app.commit_changes(do_commit, [workspace.task_path(task_id)],
-                           _update_message(task_id, changes, change, app.lang))
+            app.view.message(w("progress_recorded", task=task.id))
+        app.commit_changes(do_commit, [workspace.task_path(task_id)], _update_message(w, task.id, changes, change))
 
 
-def _update_message(task_id: str, changes: dict, change, lang: str) -> str:
+def _update_message(w, task_id: str, changes: dict, change) -> str:
     """`duban: 2019H2-03 推进中 → 已完成` (and owner, due), then the note and who gave it in the body."""
-    from duban.views.words import label, status_label
-
     parts = []
     if "status" in changes:
-        parts.append(" → ".join(status_label(s, lang) for s in changes["status"]))
+        parts.append(w("arrow").join(w.status(s) for s in changes["status"]))
     for key in ("owner", "due"):
         if key in changes:
             old, new = changes[key]
-            parts.append(f"{label(key, lang)} {old or '—'} → {new}")
+            parts.append(f"{w(key)} {old or '—'}{w('arrow')}{new}")
     if not parts:
         note = change.note if len(change.note or "") <= 40 else change.note[:39] + "…"
-        parts.append(f"{'progress' if lang == 'en' else '进展'}: {note}")
-    message = f"duban: {task_id} " + ("; " if lang == "en" else "；").join(parts)
-    body = [f"{label('note', lang)}: {change.note}" if change.note else "",
-            f"{label('by', lang)}: {change.by}" if change.by else ""]
+        parts.append(w("update_progress", note=note))
+    message = f"duban: {task_id} " + w("clause_sep").join(parts)
+    body = [f"{w('note')}{w('colon')}{change.note}" if change.note else "",
+            f"{w('by')}{w('colon')}{change.by}" if change.by else ""]
     body = [line for line in body if line]
     return message + ("\n\n" + "\n".join(body) if body else "")
-
-
-def _reporter(by: str | None) -> str:
-    """Who a progress entry is by: --by, else $DUBAN_USER, else the login name."""
-    by = by or os.environ.get("DUBAN_USER")
-    if by:
-        return by
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 @cli.command()
@@ -293,21 +304,14 @@ def _reporter(by: str | None) -> str:
 @json_option
 @click.option("--fail", is_flag=True, help="Exit 1 when anything is late (for scripts and CI).")
 @pass_app
-def overdue(app: App, owner, as_json, fail):
+def overdue(app: App, owner, fail):
     """Late tasks by owner, most days late first."""
     from duban.ledger.index import paused_gc
     from duban.ledger.queries import overdue_by_owner
 
     with paused_gc():
         groups = overdue_by_owner(app.load_summaries(), app.today, owner)
-        if as_json:
-            from duban.ledger.index import dump_listing_json
-
-            dump_listing_json([t for g in groups for t in g.tasks], app.today)
-        else:
-            from duban.views.table import Screen, render_overdue
-
-            render_overdue(Screen.for_stream(), groups, app.today, app.lang)
+        app.view.overdue(groups, app.today)
     if fail and groups:
         sys.exit(EXIT_FINDING)
 
@@ -315,16 +319,16 @@ def overdue(app: App, owner, as_json, fail):
 @cli.command()
 @pass_app
 def validate(app: App):
-    """Check every file of the workspace; exit 1 naming the file and line of each fault."""
-    from duban.ledger.queries import validate as validate_workspace
+    """Check every file of the workspace (duban.toml too); exit 1 naming the file and line of each fault."""
+    from duban.ledger.validate import validate as validate_workspace
 
     report = validate_workspace(app.workspace)
     for fault in report.faults:
         click.echo(str(fault))
     if report.faults:
-        click.echo(f"{len(report.faults)} fault(s) in {app.workspace.root}", err=True)
+        click.echo(app.w("validate_faults", n=len(report.faults), root=app.workspace.root), err=True)
         sys.exit(EXIT_FINDING)
-    click.echo(f"ok: {report.plans} plans, {report.tasks} tasks")
+    app.view.message(app.w("validate_ok", plans=report.plans, tasks=report.tasks))
 
 
 @cli.command("import")
@@ -337,55 +341,31 @@ def validate(app: App):
 @commit_option
 @json_option
 @pass_app
-def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit, as_json):
+def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit):
     """Turn the plan items of reports into task files, after a preview."""
     from duban.plan.importer import prepare_import, write_import
 
-    if as_json and not (dry_run or yes):
+    if app.as_json and not (dry_run or yes):
         raise UsageError("--json prints only JSON, so it cannot ask: add --dry-run or --yes")
-    workspace = app.workspace
-    outputs = []
+    workspace, view, w = app.workspace, app.view, app.w
     for report in reports:
         prepared = prepare_import(workspace, report, period=period, org=org, owner=owner)
-        if as_json:
-            outputs.append(prepared.to_json())
-        else:
-            from duban.views.importing import render_preview
-            from duban.views.ledger import make_console
-
-            render_preview(make_console(), prepared, app.lang)
+        view.import_preview(prepared)
         if dry_run:
             continue
-        count = len(prepared.tasks)
-        question = (f"Write {count} tasks to plan {prepared.plan.id}?" if app.lang == "en"
-                    else f"写入计划 {prepared.plan.id} 的 {count} 项任务？")
-        if not yes and not click.confirm(question, default=False):
-            click.echo("nothing written" if app.lang == "en" else "未写入")
+        plan_id, count = prepared.plan.id, len(prepared.tasks)
+        if not yes and not click.confirm(w("import_question", plan=plan_id, n=count), default=False):
+            view.message(w("nothing_written"))
             continue
         changed = write_import(workspace, prepared)
-        if not as_json:
-            _import_summary(prepared, changed, app.lang)
-        from duban.views.json import warn
-
-        warn(f"{task_id} is no longer in {prepared.report.name}; left as it is" for task_id in prepared.gone)
+        view.message(w("import_written", plan=plan_id, n=count, files=len(changed)) if changed
+                     else w("import_unchanged", plan=plan_id, n=count))
+        view.warn(w("import_gone", task=task_id, report=prepared.report.name) for task_id in prepared.gone)
         if changed:
-            app.commit_changes(do_commit, changed, f"duban: import {prepared.report.name} as plan {prepared.plan.id}")
-    if as_json:
-        from duban.views.json import dump_json
-
-        dump_json(outputs[0] if len(outputs) == 1 else outputs)
-    elif dry_run:
-        click.echo("dry run: nothing written" if app.lang == "en" else "试运行：未写入任何文件")
-
-
-def _import_summary(prepared, changed, lang: str) -> None:
-    plan_id, count = prepared.plan.id, len(prepared.tasks)
-    if lang == "en":
-        click.echo(f"{plan_id}: {count} tasks, {len(changed)} files written" if changed
-                   else f"{plan_id}: {count} tasks, already up to date")
-    else:
-        click.echo(f"{plan_id}：{count} 项任务，写入 {len(changed)} 个文件" if changed
-                   else f"{plan_id}：{count} 项任务，无变化")
+            app.commit_changes(do_commit, changed, f"duban: import {prepared.report.name} as plan {plan_id}")
+    view.close()
+    if dry_run:
+        view.message(w("dry_run"))
 
 
 @cli.command()
@@ -395,37 +375,25 @@ def _import_summary(prepared, changed, lang: str) -> None:
 @click.option("--apply", "do_apply", is_flag=True,
               help="Write each verdict and its evidence into the task's [check] table and log it.")
 @click.option("--mark-done", is_flag=True, help="Also mark done the open tasks the summary shows as done (implies --apply).")
-@click.option("--by", metavar="NAME", help="Who records the check (default: $DUBAN_USER or the login name).")
+@by_option
 @commit_option
 @pass_app
-def check(app: App, summary, plan_id, as_json, do_apply, mark_done, by, do_commit):
+def check(app: App, summary, plan_id, do_apply, mark_done, by, do_commit):
     """Which plan items a later summary reports as done, in progress or at risk, with the sentences that show it."""
     from duban.check.verdicts import apply_check, check_summary
-    from duban.views.json import warn
+    from duban.views.checking import check_note
 
-    workspace = app.workspace
+    workspace, view, w = app.workspace, app.view, app.w
     result, _tasks, faults = check_summary(workspace, plan_id, summary)
-    warn(str(fault.message) for fault in faults)
+    view.warn(str(fault.message) for fault in faults)
     if not result.review_sentences:
-        warn([f"{summary}: no review part found: nothing reports on the plan"])
-    if as_json:
-        from duban.views.json import dump_json
-
-        dump_json(result.to_json())
-    else:
-        from duban.views.checking import render_check
-        from duban.views.ledger import make_console
-
-        render_check(make_console(), result, app.lang)
+        view.warn([w("no_review_part", summary=summary)])
+    view.check(result)
     if not (do_apply or mark_done):
         return
-    by = _reporter(by)
-    changed = apply_check(workspace, result, app.today, mark_done=mark_done, by=by, lang=app.lang)
-    from duban.views.words import label
-
-    message = f"{label('applied', app.lang)} {len(changed)} {label('tasks', app.lang)}" if app.lang == "en" \
-        else f"{label('applied', app.lang)}：{len(changed)} {label('tasks', app.lang)}"
-    click.echo(message, err=as_json)
+    changed = apply_check(workspace, result, app.today, lambda item: check_note(w, item, result.summary),
+                          mark_done=mark_done, by=_reporter(by))
+    view.message(w("check_applied", n=len(changed)))
     if changed:
         app.commit_changes(do_commit, [workspace.task_path(t) for t in changed],
                            f"duban: check {plan_id} against {result.summary}")
@@ -443,50 +411,45 @@ _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "h
 @pass_app
 def weekly(app: App, week, fmt, output, lang):
     """The weekly status report (督办周报) for the Monday meeting."""
-    from duban.views.json import warn
     from duban.weekly.report import weekly_report
 
+    if lang:
+        app._lang = lang
     if fmt is None:
         fmt = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text") if output else "text"
-    lang = lang or app.lang
     if fmt == "pdf":
         from duban.views.pdf import find_browser
 
         find_browser()  # fail before the work when there is nothing to print with
     report = weekly_report(app.workspace, app.today, week)
-    warn(str(fault.message) for fault in report.skipped)
+    app.view.warn(str(fault.message) for fault in report.skipped)
     if fmt == "pdf":
         from duban.views.pdf import html_to_pdf
         from duban.weekly.render import render_html
 
         target = Path(output or f"weekly-{report.week}.pdf")
-        html_to_pdf(render_html(report, lang), target)
-        click.echo(f"wrote {target}")
+        html_to_pdf(render_html(report, app.w), target)
+        app.view.message(app.w("wrote", path=target))
         return
+    from duban.views.terminal import terminal_for
     from duban.weekly.render import render
 
-    to_terminal = output is None and sys.stdout.isatty()
-    if to_terminal:
-        import shutil
-
-        width = shutil.get_terminal_size().columns
-    else:
-        width = int(os.environ.get("COLUMNS", 0) or 0) or 100
-    text = render(report, fmt, lang, width=width, color=to_terminal and not os.environ.get("NO_COLOR"))
     if output is None:
-        click.echo(text, nl=False)
+        out = terminal_for()
+        out.write(render(report, fmt, app.w, out))
         return
     from duban.ledger.store import atomic_write
+    from duban.views.terminal import Terminal
 
-    atomic_write(Path(output), text)
-    click.echo(f"wrote {output}")
+    atomic_write(Path(output), render(report, fmt, app.w, Terminal(sys.stdout)))
+    app.view.message(app.w("wrote", path=output))
 
 
 @cli.command()
 @click.argument("task_id", metavar="ID")
 @json_option
 @pass_app
-def log(app: App, task_id, as_json):
+def log(app: App, task_id):
     """A task's history from git: who changed what, and when."""
     from duban.errors import UnknownTask
     from duban.ledger.git import file_history
@@ -496,14 +459,7 @@ def log(app: App, task_id, as_json):
     entries = task_history(file_history(path))
     if not entries and not path.is_file():
         raise UnknownTask(f"unknown task {task_id!r}: no {path}")
-    if as_json:
-        from duban.views.json import dump_json
-
-        dump_json([entry.to_json() for entry in entries])
-        return
-    from duban.views.ledger import make_console, render_history
-
-    render_history(make_console(), task_id, entries, app.lang)
+    app.view.history(task_id, entries)
 
 
 def main() -> None:

@@ -73,18 +73,6 @@ class TargetResult:
     verdict: str  # met | not_met | unknown
     line: int | None = None
 
-    def to_json(self) -> dict:
-        value = self.target.value
-        return {"id": self.task_id, "metric": self.target.metric, "comparator": self.target.comparator,
-                "value": value, "unit": self.target.unit, "actual": _plain(self.actual),
-                "actual_text": self.actual_text, "verdict": self.verdict}
-
-
-def _plain(number: float | None) -> float | int | None:
-    if number is None:
-        return None
-    return int(number) if float(number).is_integer() else round(float(number), 4)
-
 
 def metric_keys(metric: str) -> list[str]:
     """The names a summary may use for a plan's metric, most specific first."""

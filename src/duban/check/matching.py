@@ -20,7 +20,12 @@ import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+from duban.text.synonyms import Synonyms, as_synonyms
+
+if TYPE_CHECKING:
+    from duban.settings import Settings
 
 # Domain words the segmenter must keep whole; duban.toml [vocabulary] adds to them.
 DEFAULT_VOCABULARY = (
@@ -47,7 +52,6 @@ BOILERPLATE = frozenset((
     "全区", "全县", "全市", "深化", "创新", "统筹", "保持", "注重", "突出", "围绕", "通过", "认真",
 ))
 
-DEFAULT_SYNONYMS = {"效劳": "服务", "根本": "基本", "方案生育": "计划生育"}
 
 # Words that name a programme or project: a title word ending in one of these is a key phrase of the item.
 _PROGRAMME_ENDINGS = ("工程", "计划", "战略", "行动", "试点", "示范区", "试验区", "改革", "制度", "项目", "城市",
@@ -176,27 +180,18 @@ def _jieba(vocabulary: Iterable[str]):
 class Segmenter:
     """Splits Chinese text into the words matching compares: domain words whole, spun wording undone."""
 
-    def __init__(self, vocabulary: Iterable[str] = (), synonyms: Mapping[str, str] | None = None):
+    def __init__(self, vocabulary: Iterable[str] = (), synonyms: Synonyms | Mapping[str, str] | None = None):
         self.vocabulary = tuple(dict.fromkeys((*DEFAULT_VOCABULARY, *vocabulary)))
-        merged = dict(DEFAULT_SYNONYMS)
-        merged.update(synonyms or {})
-        self.synonyms = {spun: real for spun, real in merged.items() if spun and spun != real}
-        self._spun = (re.compile("|".join(re.escape(s) for s in sorted(self.synonyms, key=len, reverse=True)))
-                      if self.synonyms else None)
+        self.synonyms = as_synonyms(synonyms)
 
     @classmethod
-    def from_settings(cls, settings: Mapping) -> Segmenter:
+    def from_settings(cls, settings: Settings) -> Segmenter:
         """A segmenter with duban.toml's [vocabulary] words and [synonyms]."""
-        vocabulary = settings.get("vocabulary", {})
-        words = vocabulary.get("words", []) if isinstance(vocabulary, Mapping) else list(vocabulary)
-        synonyms = settings.get("synonyms", {})
-        return cls([str(w) for w in words], {str(k): str(v) for k, v in dict(synonyms).items()})
+        return cls(settings.vocabulary, settings.synonyms)
 
     def normalise(self, text: str) -> str:
         """The text with spun wording replaced by the real word (效劳 → 服务)."""
-        if self._spun is None:
-            return text
-        return self._spun.sub(lambda m: self.synonyms[m.group(0)], text)
+        return self.synonyms.normalise(text)
 
     def words(self, text: str) -> list[str]:
         """The meaningful words of text, in order: no punctuation, no single-character particles."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from duban.check.matching import (BOILERPLATE, Match, Segmenter, Sentence, SentenceIndex, build_query, plan_rarity,
                             split_sentences, title_coverage)
@@ -55,9 +55,6 @@ class Evidence:
     text: str
     line: int
 
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "line": self.line}
-
 
 @dataclass
 class ItemResult:
@@ -69,10 +66,6 @@ class ItemResult:
     risk: Evidence | None = None  # the problems-part sentence that flagged it, if any
     terms: list[str] = field(default_factory=list)  # the item's words, for highlighting the evidence
 
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.task_id, "title": self.title, "verdict": self.verdict, "score": self.score,
-                "evidence": [e.to_json() for e in self.evidence]}
-
 
 @dataclass
 class CheckResult:
@@ -81,10 +74,6 @@ class CheckResult:
     items: list[ItemResult]
     targets: list[TargetResult]
     review_sentences: int = 0  # how many sentences of review there were to find evidence in
-
-    def to_json(self) -> dict[str, Any]:
-        return {"plan": self.plan, "summary": self.summary, "items": [i.to_json() for i in self.items],
-                "targets": [t.to_json() for t in self.targets]}
 
 
 def summary_sentences(text: str, sections: Sequence[Any]) -> list[Sentence]:
@@ -248,21 +237,8 @@ def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
         item.score = max(item.score, FOUND_THRESHOLD)
 
 
-def check_note(result: ItemResult, summary_name: str, lang: str = "zh") -> str:
-    """The progress-log line a check leaves: verdict, score and the first evidence with its line."""
-    from duban.views.words import verdict_label
-
-    verdict = verdict_label(result.verdict, lang)
-    first = result.evidence[0] if result.evidence else None
-    if lang == "en":
-        note = f"check against {summary_name}: {verdict} ({result.score:.2f})"
-        return note + (f", line {first.line}: {first.text[:60]}" if first else "")
-    note = f"核查《{summary_name}》：{verdict}（{result.score:.2f}）"
-    return note + (f"，第{first.line}行：{first.text[:60]}" if first else "")
-
-
-def apply_result(task: Task, result: ItemResult, summary_name: str, today: date, mark_done: bool = False,
-                 by: str = "", lang: str = "zh") -> bool:
+def apply_result(task: Task, result: ItemResult, summary_name: str, today: date, note: str,
+                 mark_done: bool = False, by: str = "") -> bool:
     """Write a check into a task: its [check] table and a progress entry. The task's status changes only to
     done, and only when asked (`--mark-done`) and the verdict is done. Returns whether anything changed."""
     check = {"report": summary_name, "verdict": result.verdict, "score": result.score,
@@ -273,7 +249,6 @@ def apply_result(task: Task, result: ItemResult, summary_name: str, today: date,
     status = task.status
     if mark_done and result.verdict == "done" and task.is_open:
         status = "done"
-    note = check_note(result, summary_name, lang)
     last = task.progress[-1] if task.progress else None
     if task.check == check and status == task.status and last is not None and last.note == note:
         return False  # the same check applied twice leaves the file as it is
@@ -301,14 +276,15 @@ def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, l
     return check_plan(plan_id, report.name, tasks, sentences, segmenter), tasks, loaded.faults
 
 
-def apply_check(workspace, result: CheckResult, today: date, mark_done: bool = False, by: str = "",
-                lang: str = "zh") -> list[str]:
-    """Write each item's verdict into its task file; returns the ids of the tasks that changed."""
+def apply_check(workspace, result: CheckResult, today: date, note_of: Callable[[ItemResult], str],
+                mark_done: bool = False, by: str = "") -> list[str]:
+    """Write each item's verdict into its task file, with the progress note `note_of(item)` (in the user's words);
+    returns the ids of the tasks that changed."""
     changed = []
     for item in result.items:
         with workspace.locked(item.task_id):
             task = workspace.get_task(item.task_id)
-            if apply_result(task, item, result.summary, today, mark_done, by, lang):
+            if apply_result(task, item, result.summary, today, note_of(item), mark_done, by):
                 workspace.save_task(task)
                 changed.append(task.id)
     return changed

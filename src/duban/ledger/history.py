@@ -28,11 +28,6 @@ class HistoryEntry:
     changes: dict[str, list[Any]] = field(default_factory=dict)  # field → [old, new]
     notes: list[dict[str, str]] = field(default_factory=list)  # progress entries added: {"date", "note", "by"}
 
-    def to_json(self) -> dict[str, Any]:
-        return {"commit": self.commit, "author": self.author, "email": self.email, "date": self.date,
-                "message": self.message, "created": self.created, "deleted": self.deleted, "broken": self.broken,
-                "changes": self.changes, "notes": self.notes}
-
 
 def task_history(revisions: list[Revision]) -> list[HistoryEntry]:
     """What each commit changed in the task, oldest first; unreadable versions are shown, not skipped."""

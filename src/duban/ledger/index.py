@@ -18,12 +18,9 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from typing import TextIO
-
 from duban.errors import BrokenFile
-from duban.ledger.queries import task_summary
 from duban.ledger.model import Schedule, Task
-from duban.views.json import dump_json, record_members
+from duban.views.json import listing_head
 from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes
 from duban.ledger.taskid import TASK_FILE_RE
 
@@ -76,51 +73,7 @@ def summary_record(task: Task) -> tuple:
     intern = sys.intern
     return (task.id, task.title, intern(task.status), intern(task.owner), tuple(intern(o) for o in task.co_owners),
             task.due.toordinal() if task.due else 0, intern(task.category), task.detail.encode("utf-8"),
-            task.last_note(), json_head(task, date.min))
-
-
-# --- `list --json` from the index -------------------------------------------------------------------------
-
-
-def json_head(task, today: date) -> bytes | None:
-    """The task's `list --json` record (ledger.task_summary) without days_overdue, its last field and the only one
-    that changes with the day: the JSON lines as dump_json writes them, encoded once, when the file is read."""
-    fields = task_summary(task, today)
-    if next(reversed(fields)) != "days_overdue":
-        return None
-    del fields["days_overdue"]
-    members = record_members(fields)
-    return members.encode("utf-8") if members is not None else None
-
-
-def dump_listing_json(tasks: list, today: date, file: TextIO | None = None) -> None:
-    """`list --json` and `overdue --json`: the bytes of output.dump_json([task_summary(t, today) …]), joined from
-    the heads the index keeps. Any doubt (a task without a head, a head that is not what task_summary gives today
-    for the first task, an output that is not UTF-8) takes the plain way."""
-    file = file or sys.stdout
-    heads = [getattr(task, "json_head", None) for task in tasks]
-    buffer = getattr(file, "buffer", None)
-    encoding = (getattr(file, "encoding", "") or "").lower().replace("-", "").replace("_", "")
-    if (not tasks or None in heads or buffer is None or encoding != "utf8"
-            or heads[0] != json_head(tasks[0], today)):
-        dump_json([task_summary(task, today) for task in tasks], file)
-        return
-    records = [b'  {\n%s,\n    "days_overdue": %d\n  }' % (head, task.days_overdue(today))
-               for head, task in zip(heads, tasks)]
-    file.flush()
-    _write_all(buffer, b"[\n" + b",\n".join(records) + b"\n]\n")
-    buffer.flush()
-
-
-def _write_all(buffer, data: bytes) -> None:
-    """A buffered write of megabytes can stop short when the reader goes away (`| head`) and still report success;
-    writing the rest raises the broken pipe, which click turns into exit 1 as for any other output."""
-    view = memoryview(data)
-    while view:
-        written = buffer.write(view)
-        if not written:
-            raise BlockingIOError("output would block")
-        view = view[written:]
+            task.last_note(), listing_head(task))
 
 
 class Summaries:

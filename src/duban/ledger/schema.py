@@ -26,7 +26,7 @@ def conflict_faults(text: str) -> list[Fault]:
             for m in _CONFLICT_RE.finditer(text)]
 
 
-class _LineFinder:
+class LineFinder:
     """Finds the line a key is written on, so faults point at it."""
 
     def __init__(self, text: str):
@@ -69,7 +69,7 @@ def _is_number(value: Any) -> bool:
 
 def task_faults(data: dict[str, Any], text: str) -> list[Fault]:
     """Every way a parsed task file departs from the schema of DESIGN.md."""
-    lines = _LineFinder(text)
+    lines = LineFinder(text)
     faults: list[Fault] = []
 
     def fault(message: str, key: str, section: str | None = None, nth: int = 0) -> None:
@@ -112,7 +112,7 @@ def _status_fault(value: Any, line: int | None) -> list[Fault]:
     return []
 
 
-def _target_faults(targets: Any, lines: _LineFinder) -> list[Fault]:
+def _target_faults(targets: Any, lines: LineFinder) -> list[Fault]:
     line = lines.key("targets")
     if not isinstance(targets, list) or not all(isinstance(t, dict) for t in targets):
         return [Fault(line, "'targets' must be a list of { metric, comparator, value, unit }")]
@@ -129,7 +129,7 @@ def _target_faults(targets: Any, lines: _LineFinder) -> list[Fault]:
     return faults
 
 
-def _progress_faults(progress: Any, lines: _LineFinder) -> list[Fault]:
+def _progress_faults(progress: Any, lines: LineFinder) -> list[Fault]:
     if not isinstance(progress, list) or not all(isinstance(p, dict) for p in progress):
         return [Fault(lines.key("progress"), "'progress' must be [[progress]] entries")]
     faults = []
@@ -146,7 +146,7 @@ def _progress_faults(progress: Any, lines: _LineFinder) -> list[Fault]:
     return faults
 
 
-def _check_faults(check: Any, lines: _LineFinder) -> list[Fault]:
+def _check_faults(check: Any, lines: LineFinder) -> list[Fault]:
     if not isinstance(check, dict):
         return [Fault(lines.key("check"), "'check' must be a table")]
     faults = []
@@ -161,7 +161,7 @@ def _check_faults(check: Any, lines: _LineFinder) -> list[Fault]:
 
 
 def plan_faults(data: dict[str, Any], text: str) -> list[Fault]:
-    lines = _LineFinder(text)
+    lines = LineFinder(text)
     faults = []
     for key in ("id", "period"):
         if not isinstance(data.get(key), str) or not data.get(key):

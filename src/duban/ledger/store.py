@@ -17,50 +17,13 @@ from typing import Any, Iterable
 from duban.ledger import tomlfile
 from duban.errors import BrokenFile, DubanError, UnknownTask, UsageError, WorkspaceNotFound
 from duban.ledger.model import Plan, Task
+from duban.settings import SETTINGS_FILE, Settings, default_text
 from duban.ledger.schema import conflict_faults, plan_faults, task_faults
 from duban.ledger.taskid import TaskId, check_plan_id, task_file_number
 
-SETTINGS_FILE = "duban.toml"
 PLAN_FILE = "plan.toml"
 REPORT_FILE = "report.txt"
 CACHE_DIR = ".duban-cache"
-
-DEFAULT_SETTINGS = """\
-# duban workspace settings (https://github.com/duban/duban)
-organisation = "{organisation}"
-lang = "zh"                 # labels: zh (中文) or en
-
-# Owner rules for import: a plan item that names no unit goes to the unit whose keyword it names first
-# (its title first, then its text). Keep only the rules that fit your organisation's units.
-[owners]
-{owner_rules}
-
-# Spun wording seen in copied reports, mapped back to the real word.
-[synonyms]
-"效劳" = "服务"
-"根本" = "基本"
-"方案生育" = "计划生育"
-"开展" = "发展"
-
-# Words the matcher must keep whole.
-[vocabulary]
-words = ["医联体", "医共体", "国医馆", "家庭医生签约", "国家卫生城市", "分级诊疗", "公立医院改革"]
-"""
-
-
-# The units of a district health bureau (区卫生健康局), the organisation duban was first built for.
-HEALTH_BUREAU_OWNERS = {"中医": "中医科", "妇幼": "妇幼健康科", "疾控": "疾控中心", "传染病": "疾控中心",
-                        "计划生育": "人口家庭科", "信息化": "规划信息科", "党建": "办公室"}
-_HEALTH_BODY_RE = re.compile(r"卫生|卫健|卫计|健康|医")
-
-
-def default_settings(organisation: str) -> str:
-    """duban.toml for a new workspace: a health body gets the health bureau's owner rules, others the example."""
-    rules = "\n".join(f'"{keyword}" = "{unit}"' for keyword, unit in HEALTH_BUREAU_OWNERS.items())
-    if organisation and not _HEALTH_BODY_RE.search(organisation):
-        rules = "# e.g.\n" + "\n".join(f"# {line}" for line in rules.splitlines()[:2])
-    return DEFAULT_SETTINGS.format(organisation=organisation.replace('"', ""), owner_rules=rules)
-
 
 def atomic_write(path: Path, text: str) -> bool:
     """Write text to path atomically; returns False (and writes nothing) when the file already holds it."""
@@ -118,7 +81,7 @@ def init_workspace(root: Path, organisation: str = "") -> bool:
     if (root / SETTINGS_FILE).exists():
         return False
     root.mkdir(parents=True, exist_ok=True)
-    atomic_write(root / SETTINGS_FILE, default_settings(organisation))
+    atomic_write(root / SETTINGS_FILE, default_text(organisation))
     atomic_write(root / ".gitignore", f"{CACHE_DIR}/\n")
     return True
 
@@ -138,21 +101,21 @@ class LoadResult:
 class Workspace:
     def __init__(self, root: Path):
         self.root = Path(root)
-        self._settings: dict[str, Any] | None = None
+        self._settings: Settings | None = None
 
     # --- settings and plans -------------------------------------------------------------------
 
     @property
-    def settings(self) -> dict[str, Any]:
+    def settings(self) -> Settings:
+        """duban.toml; a file that is not valid TOML is a BrokenFile naming its line."""
         if self._settings is None:
             path = self.root / SETTINGS_FILE
-            self._settings = tomlfile.loads(tomlfile.read_text(path), path)
+            self._settings = Settings(tomlfile.loads(tomlfile.read_text(path), path))
         return self._settings
 
     @property
     def organisation(self) -> str:
-        value = self.settings.get("organisation", "")
-        return value if isinstance(value, str) else ""
+        return self.settings.organisation
 
     def plan_dirs(self) -> list[Path]:
         """Folders that hold a plan.toml, in name order."""

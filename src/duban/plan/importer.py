@@ -43,25 +43,13 @@ class Prepared:
     tasks: list[Task]
     gone: list[str] = field(default_factory=list)  # ids of tasks whose item the report no longer has
 
-    def to_json(self) -> dict:
-        """The shape of `import --dry-run --json` (DESIGN.md)."""
-        plan = self.plan
-        return {
-            "plan": {"id": plan.id, "org": plan.org, "period": plan.period, "start": plan.start.isoformat(),
-                     "end": plan.end.isoformat()},
-            "tasks": [{"title": t.title, "category": t.category, "owner": t.owner,
-                       "due": t.due.isoformat() if t.due else None, "due_basis": t.due_basis, "detail": t.detail,
-                       "targets": [target.to_dict() for target in t.targets]} for t in self.tasks],
-        }
-
 
 def plan_id_for(workspace: Workspace, org: str, period: Period) -> str:
     """The period, with the organisation's [orgs] suffix when it is not the workspace's own organisation."""
     if not org or org == workspace.organisation:
         return period.id
-    orgs = workspace.settings.get("orgs", {})
-    suffix = orgs.get(org) if isinstance(orgs, dict) else None
-    if not isinstance(suffix, str) or not _SUFFIX_RE.match(suffix):
+    suffix = workspace.settings.org_suffix(org)
+    if suffix is None:
         raise UsageError(f"organisation {org!r} is not the workspace's ({workspace.organisation!r}): give it an "
                          f"ASCII id suffix in {workspace.root / 'duban.toml'}, e.g. [orgs] \"{org}\" = \"abc\"")
     return f"{period.id}-{suffix}"
@@ -99,10 +87,9 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
 class _Settings:
     def __init__(self, workspace: Workspace, default_owner: str, own: bool = True):
         settings = workspace.settings
-        owners, synonyms = settings.get("owners", {}), settings.get("synonyms", {})
         # The [owners] rules name the workspace's own units: another organisation's plan keeps its own name.
-        self.owner_rules = owners if own and isinstance(owners, dict) else {}
-        self.synonyms = synonyms if isinstance(synonyms, dict) else {}
+        self.owner_rules = settings.owner_rules if own else {}
+        self.synonyms = settings.synonyms
         self.default_owner = default_owner
 
 

@@ -18,6 +18,7 @@ from datetime import date
 
 from duban.text.dates import Period, chinese_number, find_deadline, parse_period
 from duban.ledger.model import Target
+from duban.text.synonyms import as_synonyms
 from duban.report.sections import Section, classify_heading, find_sections
 
 _CN = "一二三四五六七八九十"
@@ -123,21 +124,14 @@ def explicit_owners(text: str) -> tuple[str, list[str]]:
     return owner, co_owners
 
 
-def normalise(text: str, synonyms: dict[str, str] | None) -> str:
-    """The text with spun words replaced by the real ones, for matching only (titles keep the report's words)."""
-    for spun, real in (synonyms or {}).items():
-        if spun and isinstance(real, str):
-            text = text.replace(spun, real)
-    return text
-
-
 def rule_owner(title: str, detail: str, rules: dict[str, str] | None, synonyms: dict[str, str] | None) -> str:
     """The unit whose keyword the title names first, else the one the detail names first; "" for none.
 
     Earliest in the text, not first in the rules: an item's lead subject comes first (加强重点传染病…妇幼…).
     """
-    rules = [(normalise(k, synonyms), v) for k, v in (rules or {}).items() if k and isinstance(v, str) and v]
-    for text in (normalise(title, synonyms), normalise(detail, synonyms)):
+    synonyms = as_synonyms(synonyms)
+    rules = [(synonyms.normalise(k), v) for k, v in (rules or {}).items() if k and isinstance(v, str) and v]
+    for text in (synonyms.normalise(title), synonyms.normalise(detail)):
         hits = [(text.find(keyword), order, unit) for order, (keyword, unit) in enumerate(rules) if keyword in text]
         if hits:
             return min(hits)[2]

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from duban.text.synonyms import as_synonyms
+
 KINDS = ("review", "problems", "plan", "other")
 
 
@@ -56,10 +58,7 @@ def classify_heading(heading: str, synonyms: dict[str, str] | None = None) -> st
 
     synonyms (the workspace's spun → real words) are applied for matching only.
     """
-    words = _TOP_HEADING_RE.sub("", _SUB_HEADING_RE.sub("", heading))
-    for spun, real in (synonyms or {}).items():
-        if spun and isinstance(real, str):
-            words = words.replace(spun, real)
+    words = as_synonyms(synonyms).normalise(_TOP_HEADING_RE.sub("", _SUB_HEADING_RE.sub("", heading)))
     if _PROBLEM_RE.search(words) and not _PLAN_RE.search(words):
         return "problems"
     if _OTHER_RE.search(words):

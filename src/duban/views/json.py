@@ -1,27 +1,153 @@
-"""Machine output and warnings: JSON on stdout, one-line warnings on stderr. No rich, so JSON listings start fast."""
+"""JSON output: the one writer, and every JSON shape of DESIGN.md's contract (tests/test_json_contract.py).
+
+No rich here, so `list --json` starts fast. Listings of thousands of tasks take a fast path with the same bytes:
+each task's record is encoded once when its file is read (the index keeps it, see `listing_head`), and only
+`days_overdue`, the one field that changes with the day, is filled in at print time.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime
-from typing import Any, Iterable, TextIO
+from datetime import date, datetime, time
+from typing import Any, TextIO
 
 
 def _json_default(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
+    if isinstance(value, (date, datetime, time)):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
-def dump_json(data: Any, file: TextIO | None = None) -> None:
-    """JSON with two-space indents and Chinese as is; a listing of flat records takes a fast path, same bytes."""
-    file = file or sys.stdout
+def dumps(data: Any) -> str:
+    """JSON with two-space indents and Chinese as is; NaN and infinities (valid in TOML) become null."""
     text = _flat_records(data)
     if text is None:
-        text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
-    file.write(text)
+        try:
+            text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default, allow_nan=False)
+        except ValueError:  # a float that JSON cannot hold
+            text = json.dumps(_finite(data), ensure_ascii=False, indent=2, default=_json_default)
+    return text
+
+
+def dump_json(data: Any, file: TextIO | None = None) -> None:
+    file = file or sys.stdout
+    file.write(dumps(data))
     file.write("\n")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+# --- the shapes -----------------------------------------------------------------------------------
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def listing_record(task, today: date) -> dict[str, Any]:
+    """`list --json` and `overdue --json`: one task (a Task or the index's summary of one)."""
+    return {"id": task.id, "plan": task.plan, "title": task.title, "owner": task.owner, "due": _iso(task.due),
+            "status": task.status, "days_overdue": task.days_overdue(today)}
+
+
+def task_record(task, today: date) -> dict[str, Any]:
+    """`show --json`: the whole task as stored, plus its plan and days overdue."""
+    data = task.to_dict()
+    data["plan"] = task.plan
+    data["days_overdue"] = task.days_overdue(today)
+    return data
+
+
+def import_record(prepared) -> dict[str, Any]:
+    """`import --dry-run --json`: the plan and the tasks the report's items become."""
+    plan = prepared.plan
+    return {
+        "plan": {"id": plan.id, "org": plan.org, "period": plan.period, "start": plan.start.isoformat(),
+                 "end": plan.end.isoformat()},
+        "tasks": [{"title": t.title, "category": t.category, "owner": t.owner, "due": _iso(t.due),
+                   "due_basis": t.due_basis, "detail": t.detail, "targets": [x.to_dict() for x in t.targets]}
+                  for t in prepared.tasks],
+    }
+
+
+def _plain_number(number: float | None) -> float | int | None:
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else round(float(number), 4)
+
+
+def target_result_record(result) -> dict[str, Any]:
+    target = result.target
+    return {"id": result.task_id, "metric": target.metric, "comparator": target.comparator, "value": target.value,
+            "unit": target.unit, "actual": _plain_number(result.actual), "actual_text": result.actual_text,
+            "verdict": result.verdict}
+
+
+def check_record(result) -> dict[str, Any]:
+    """`check --json`: each item's verdict with its evidence, and each target against the reported figure."""
+    return {"plan": result.plan, "summary": result.summary,
+            "items": [{"id": item.task_id, "title": item.title, "verdict": item.verdict, "score": item.score,
+                       "evidence": [{"text": e.text, "line": e.line} for e in item.evidence]}
+                      for item in result.items],
+            "targets": [target_result_record(t) for t in result.targets]}
+
+
+def history_record(entry) -> dict[str, Any]:
+    """`log --json`: one commit that touched the task."""
+    return {"commit": entry.commit, "author": entry.author, "email": entry.email, "date": entry.date,
+            "message": entry.message, "created": entry.created, "deleted": entry.deleted, "broken": entry.broken,
+            "changes": entry.changes, "notes": entry.notes}
+
+
+# --- listings: the fast path ------------------------------------------------------------------------
+
+
+def listing_head(task) -> bytes | None:
+    """A task's `list --json` record without days_overdue (its last field, and the only one that changes with the
+    day): the JSON lines as `dumps` writes them inside a list, encoded once, when the task's file is read."""
+    fields = listing_record(task, date.min)
+    del fields["days_overdue"]
+    members = record_members(fields)
+    return members.encode("utf-8") if members is not None else None
+
+
+def dump_listing(tasks: list, today: date, file: TextIO | None = None) -> None:
+    """`list --json` / `overdue --json`: the bytes of dump_json([listing_record(t, today) …]), joined from the
+    heads the index keeps. Any doubt (a task without a head, a first head that is not what listing_record gives,
+    an output that is not UTF-8) takes the plain way."""
+    file = file or sys.stdout
+    heads = [getattr(task, "json_head", None) for task in tasks]
+    buffer = getattr(file, "buffer", None)
+    encoding = (getattr(file, "encoding", "") or "").lower().replace("-", "").replace("_", "")
+    if (not tasks or None in heads or buffer is None or encoding != "utf8"
+            or heads[0] != listing_head(tasks[0])):
+        dump_json([listing_record(task, today) for task in tasks], file)
+        return
+    records = [b'  {\n%s,\n    "days_overdue": %d\n  }' % (head, task.days_overdue(today))
+               for head, task in zip(heads, tasks)]
+    file.flush()
+    _write_all(buffer, b"[\n" + b",\n".join(records) + b"\n]\n")
+    buffer.flush()
+
+
+def _write_all(buffer, data: bytes) -> None:
+    """A buffered write of megabytes can stop short when the reader goes away (`| head`) and still report success;
+    writing the rest raises the broken pipe, which the command line turns into exit 1 as for any other output."""
+    view = memoryview(data)
+    while view:
+        written = buffer.write(view)
+        if not written:
+            raise BlockingIOError("output would block")
+        view = view[written:]
 
 
 def _flat_records(data: Any) -> str | None:
@@ -39,8 +165,7 @@ def _flat_records(data: Any) -> str | None:
         return None
     columns = []
     for key in keys:
-        column = [record[key] for record in data]
-        encoded = _encode_scalars(column)
+        encoded = _encode_scalars([record[key] for record in data])
         if encoded is None:
             return None
         columns.append(encoded)
@@ -55,10 +180,12 @@ def _members_template(keys) -> str:
 def record_members(record: dict) -> str | None:
     """The `"key": value` lines of a flat record as it stands in a JSON list written with indent=2; None when a
     value is not a string, integer, boolean or null."""
+    if any(type(key) is not str for key in record):
+        return None
     values = []
     for value in record.values():
         encoded = _encode_scalars([value])
-        if encoded is None or any(type(key) is not str for key in record):
+        if encoded is None:
             return None
         values.append(encoded[0])
     return _members_template(tuple(record)) % tuple(values)
@@ -75,8 +202,3 @@ def _encode_scalars(values: list) -> list[str] | None:
     if not kinds <= {str, int, bool, type(None)}:
         return None
     return [_encode_string(v) if type(v) is str else _SCALARS[type(v)](v) for v in values]
-
-
-def warn(lines: Iterable[str]) -> None:
-    for line in lines:
-        print(f"duban: warning: {line}", file=sys.stderr)

@@ -1,160 +1,186 @@
-"""Terminal views of the ledger (rich) and its machine output (JSON).
-
-rich is imported here, not in cli.py, so commands that print no table do not pay for it.
-"""
+"""Terminal views of the ledger: `list`, `overdue`, `show` and `log`, through the one table engine."""
 
 from __future__ import annotations
 
-import os
-import sys
 from datetime import date
-from typing import Any, TextIO
+from typing import Iterable
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from duban.views.table import Column, Styled, Table
+from duban.views.terminal import Terminal
+from duban.views.words import Words
 
-from duban.views import table as listing
-from duban.views.words import format_target, label, status_label, verdict_label
-from duban.ledger.queries import OwnerGroup
-from duban.views.table import STATUS_STYLES, due_style
-from duban.views.table import late_text as _late
-from duban.ledger.model import Task
-
+STATUS_STYLES = {"todo": "", "in_progress": "cyan", "done": "green", "blocked": "magenta", "dropped": "dim"}
 VERDICT_STYLES = {"done": "green", "in_progress": "cyan", "at_risk": "red", "not_found": "dim"}
+TARGET_STYLES = {"met": "green", "not_met": "red", "unknown": "dim"}
+LATE_STYLE = "bold red"
+SOON_STYLE = "yellow"
 
 
-def make_console(file: TextIO | None = None) -> Console:
-    """A console that colours only a real terminal and never wraps rows when writing to a file or pipe."""
-    file = file or sys.stdout
-    is_tty = file.isatty()
-    width = None if is_tty else int(os.environ.get("COLUMNS", 0) or 0) or 200
-    return Console(file=file, width=width, highlight=False, soft_wrap=False, emoji=False,
-                   force_terminal=None if is_tty else False, no_color=bool(os.environ.get("NO_COLOR")))
+def due_style(task, today: date, soon_days: int, days_late: int | None = None) -> str:
+    """Red when late, yellow when due soon; `days_late` saves asking the task again how late it is."""
+    if task.days_overdue(today) if days_late is None else days_late:
+        return LATE_STYLE
+    if task.is_open and task.due is not None and (task.due - today).days <= soon_days:
+        return SOON_STYLE
+    return ""
 
 
-def render_list(console: Console, tasks: list[Task], today: date, lang: str = "zh") -> None:
-    """The ledger table; listing.py draws it, fast for long listings, with the bytes rich's Table would print."""
-    listing.render_list(listing.Screen.for_console(console), tasks, today, lang)
+def _id_width(tasks) -> int:
+    return max((len(t.id) for t in tasks), default=9)
 
 
-def render_overdue(console: Console, groups: list[OwnerGroup], today: date, lang: str = "zh") -> None:
-    listing.render_overdue(listing.Screen.for_console(console), groups, today, lang)
+def render_list(out: Terminal, w: Words, tasks: Iterable, today: date, soon_days: int) -> None:
+    """The ledger: id, title, owner, due, status, days late (tasks are Task or the index's TaskSummary)."""
+    tasks = list(tasks)
+    if not tasks:
+        out.line(w("no_tasks"))
+        return
+    table = Table([Column(w("id"), min_width=_id_width(tasks)),
+                   Column(w("title"), wrap=True, floor=24, min_width=10),
+                   Column(w("owner"), wrap=True, max_width=20, floor=10, min_width=6),
+                   Column(w("due"), min_width=10),
+                   Column(w("status")),
+                   Column(w("overdue"), justify="right")])
+    statuses: dict[str, tuple[str, str]] = {}
+    rows = table.rows
+    for task in tasks:
+        status = task.status
+        if status not in statuses:
+            statuses[status] = (w.status(status), STATUS_STYLES.get(status, ""))
+        days = task.days_overdue(today)
+        style = due_style(task, today, soon_days, days)
+        due = task.due
+        rows.append((task.id, task.title, task.owner, (due.isoformat() if due else "", style), statuses[status],
+                     (w.days(days) if days else "", style)))
+    table.print(out)
+    out.line(w("count_tasks", n=len(tasks)))
 
 
-def render_task(console: Console, task: Task, today: date, lang: str = "zh") -> None:
-    """One task with its targets, log and last check."""
-    console.print(Text(f"{task.id}  {task.title}", style="bold"))
-    fields = Table.grid(padding=(0, 2))
-    fields.add_column(style="dim", no_wrap=True)
-    fields.add_column()
-    rows: list[tuple[str, Any]] = [
-        ("status", Text(status_label(task.status, lang), style=STATUS_STYLES.get(task.status, ""))),
+def render_overdue(out: Terminal, w: Words, groups: list, today: date) -> None:
+    """Late tasks by owner (ledger.queries.OwnerGroup): the owner's name on its first row, a blank line between."""
+    if not groups:
+        out.line(w("no_overdue"))
+        return
+    count = sum(len(g.tasks) for g in groups)
+    table = Table([Column(w("owner"), wrap=True, max_width=20, floor=10, min_width=6),
+                   Column(w("id"), min_width=_id_width([t for g in groups for t in g.tasks])),
+                   Column(w("title"), wrap=True, floor=24, min_width=10),
+                   Column(w("due"), min_width=10),
+                   Column(w("days_overdue"), justify="right"),
+                   Column(w("last_note"), wrap=True, max_width=30, floor=12, min_width=8)],
+                  title=w("overdue_title", n=count))
+    for group in groups:
+        for index, task in enumerate(group.tasks):
+            table.add_row(((w.owner(group.owner)) if index == 0 else "", "bold"), task.id, task.title,
+                          task.due.isoformat() if task.due else "", (str(task.days_overdue(today)), LATE_STYLE),
+                          task.last_note(), end_section=index == len(group.tasks) - 1)
+    table.print(out)
+
+
+# --- show ---------------------------------------------------------------------------------------------
+
+
+def render_task(out: Terminal, w: Words, task, today: date, soon_days: int) -> None:
+    """One task: its fields, its detail, its progress log and its last check."""
+    out.line(out.paint(f"{task.id}  {task.title}", "bold"))
+    fields = Table([Column("", min_width=4), Column("", wrap=True, min_width=20)], show_header=False)
+    rows = [
+        ("status", (w.status(task.status), STATUS_STYLES.get(task.status, ""))),
         ("owner", task.owner),
         ("co_owners", "、".join(task.co_owners)),
-        ("due", _due_text(task, today, lang)),
+        ("due", _due_cell(w, task, today, soon_days)),
         ("category", task.category),
-        ("targets", "\n".join(format_target(t, lang) for t in task.targets)),
-        ("source", _source_text(task, lang)),
+        ("targets", "\n".join(w.target(t) for t in task.targets)),
+        ("source", _source_text(w, task)),
     ]
     for key, value in rows:
-        if value:
-            fields.add_row(label(key, lang), value)
-    console.print(fields)
+        if value and (value[0] if isinstance(value, tuple) else getattr(value, "text", value)):
+            fields.add_row((w(key), "dim"), value)
+    fields.print(out)
     if task.detail:
-        console.print()
-        console.print(task.detail)
+        out.line()
+        out.write("".join(Table([Column("", wrap=True)], show_header=False, rows=[(task.detail,)]).render(out)))
     if task.progress:
-        console.print()
-        console.print(_progress_table(task, lang))
+        out.line()
+        _progress_table(w, task).print(out)
     if task.check:
-        console.print()
-        console.print(_check_text(task.check, lang))
+        out.line()
+        _print_check(out, w, task.check)
 
 
-def _due_text(task: Task, today: date, lang: str) -> Text:
+def _due_cell(w: Words, task, today: date, soon_days: int) -> Styled:
     if task.due is None:
-        return Text("")
-    text = Text(task.due.isoformat(), style=due_style(task, today))
-    basis = task.due_basis
-    if basis:
-        text.append(f" ({label(basis, lang) if basis == 'period end' else basis})", style="dim")
-    if task.days_overdue(today):
-        text.append(f"  {label('overdue', lang)} {_late(task, today, lang)}", style="bold red")
-    return text
+        return Styled("")
+    cell = Styled(task.due.isoformat(), due_style(task, today, soon_days))
+    if task.due_basis:
+        cell.append(f" ({w.due_basis(task.due_basis)})", "dim")
+    days = task.days_overdue(today)
+    if days:
+        cell.append(f"  {w('overdue')} {w.days(days)}", LATE_STYLE)
+    return cell
 
 
-def _source_text(task: Task, lang: str) -> str:
+def _source_text(w: Words, task) -> str:
     report = task.source.get("report", "")
     line = task.source.get("line")
     if not report:
         return ""
-    return f"{report}, {label('line', lang)} {line}" if lang == "en" else f"{report} 第{line}行" if line else report
+    return w("source_ref", report=report, line=line) if line else report
 
 
-def _progress_table(task: Task, lang: str) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title=label("progress", lang), title_justify="left", pad_edge=False,
-                  show_edge=False)
-    for key in ("date", "status", "note", "by"):
-        table.add_column(label(key, lang), no_wrap=key != "note")
+def _progress_table(w: Words, task) -> Table:
+    table = Table([Column(w("date"), min_width=10), Column(w("status")), Column(w("note"), wrap=True, min_width=10),
+                   Column(w("by"), wrap=True, max_width=12, min_width=4)], title=w("progress"))
     for entry in task.progress:
-        table.add_row(entry.date.isoformat(), status_label(entry.status, lang), entry.note, entry.by)
+        table.add_row(entry.date.isoformat(), w.status(entry.status), entry.note, entry.by)
     return table
 
 
-def _check_text(check: dict[str, Any], lang: str) -> Text:
+def _print_check(out: Terminal, w: Words, check: dict) -> None:
     verdict = check.get("verdict", "")
-    text = Text(f"{label('check', lang)}: ", style="bold")
-    text.append(verdict_label(verdict, lang), style=VERDICT_STYLES.get(verdict, ""))
-    if "score" in check:
-        text.append(f"  {label('score', lang)} {check['score']:.2f}")
+    line = Styled(f"{w('check')}{w('colon')}", "bold").append(w.verdict(verdict), VERDICT_STYLES.get(verdict, ""))
+    if isinstance(check.get("score"), (int, float)):
+        line.append(f"  {w('score')} {check['score']:.2f}")
     if check.get("report"):
-        text.append(f"  ({check['report']})", style="dim")
+        line.append(f"  ({check['report']})", "dim")
+    table = Table([Column("", wrap=True)], show_header=False)
+    table.add_row(line)
     for sentence in check.get("evidence", []):
-        text.append(f"\n  · {sentence}")
-    return text
+        table.add_row(f"  · {sentence}")
+    table.print(out)
 
 
-def render_history(console: Console, task_id: str, entries, lang: str = "zh") -> None:
-    """`duban log`: each commit that touched the task, newest last, with what it changed."""
+# --- log ----------------------------------------------------------------------------------------------
+
+
+def render_history(out: Terminal, w: Words, task_id: str, entries) -> None:
+    """`duban log`: each commit that touched the task, oldest first, with what it changed."""
     if not entries:
-        console.print(f"{task_id}: {label('no_history', lang)}")
+        out.line(w("no_history", task=task_id))
         return
     for entry in entries:
-        line = Text(entry.date[:16].replace("T", " "), style="bold")
-        line.append(f"  {entry.author}  ")
-        line.append(entry.commit[:7], style="dim")
-        line.append(f"  {entry.message}")
-        console.print(line)
-        for detail, style in _history_details(entry, lang):
-            console.print(Text(f"    {detail}", style=style))
+        line = out.paint(entry.date[:16].replace("T", " "), "bold") + f"  {entry.author}  "
+        out.line(line + out.paint(entry.commit[:7], "dim") + f"  {entry.message}")
+        for detail, style in _history_details(w, entry):
+            out.line(out.paint(f"    {detail}", style))
 
 
-def _history_details(entry, lang: str) -> list[tuple[str, str]]:
+def _history_details(w: Words, entry) -> list[tuple[str, str]]:
     if entry.deleted:
-        return [(label("deleted", lang), "red")]
+        return [(w("deleted"), "red")]
     if entry.broken:
-        return [(f"{label('unreadable', lang)}: {entry.broken}", "red")]
-    details = [(label("created", lang), "green")] if entry.created else []
+        return [(f"{w('unreadable')}{w('colon')}{entry.broken}", "red")]
+    details = [(w("created"), "green")] if entry.created else []
     for key, (old, new) in entry.changes.items():
         if key == "status":
-            old, new = (status_label(v, lang) if isinstance(v, str) else v for v in (old, new))
+            old, new = (w.status(v) if isinstance(v, str) else v for v in (old, new))
         if key == "co_owners":
             old, new = ("、".join(v) if isinstance(v, list) else v for v in (old, new))
         if entry.created and new in (None, "", []):
             continue
-        shown = new if entry.created else f"{old if old not in (None, '') else '—'} → {new}"
-        details.append((f"{label(key, lang)}: {shown}", ""))
+        shown = new if entry.created else f"{old if old not in (None, '') else '—'}{w('arrow')}{new}"
+        details.append((f"{w(key)}{w('colon')}{shown}", ""))
     for note in entry.notes:
-        text = status_label(note["status"], lang) + (f"，{note['note']}" if note["note"] else "")
-        details.append((f"{label('progress', lang)}: {text}" + (f" ({note['by']})" if note["by"] else ""), ""))
+        text = w.status(note["status"]) + (f"{w('list_sep')}{note['note']}" if note["note"] else "")
+        details.append((f"{w('progress')}{w('colon')}{w.signed(text, note['by'])}", ""))
     return details
-
-
-def task_json(task: Task, today: date) -> dict[str, Any]:
-    """`show --json`: the whole task as stored, plus the derived plan and days overdue."""
-    data = task.to_dict()
-    data["plan"] = task.plan
-    data["days_overdue"] = task.days_overdue(today)
-    return data

@@ -1,325 +1,230 @@
-"""The long listings (`list`, `overdue`) as text tables, written line by line.
+"""The one table engine: every table duban prints (list, overdue, show, check, the import preview, the weekly).
 
-rich's Table measures and renders every cell through its layout engine: seconds for 10,000 rows. These tables are
-simple (one line per row, no wrapping), so when the table fits the screen they are laid out here, with rich's own
-cell widths (`rich.cells`) and exactly the bytes rich's SIMPLE_HEAD table would print: columns aligned by display
-width, two-cell-wide Chinese included, ellipsis on overlong cells, ANSI styles only on terminals. When the table
-does not fit (a narrow terminal, where rich shrinks columns) or a cell holds control characters, rich renders it.
+A table is columns of text under a bold header and a rule, columns two spaces apart, in the terminal's width:
+- columns are as wide as their widest cell; when the table is too wide, the columns that may wrap give way first
+  (the widest first, each down to its `floor`, then down to its `min_width`), then the others are shortened with
+  an ellipsis down to their `min_width`;
+- wrapped text follows the Chinese line-breaking rules of `views.cells`;
+- a row whose cells all fit takes the fast path (one padded line), which keeps `duban list` of 10,000 tasks fast.
+
+Cells are plain strings, or (text, style) pairs, or `Styled` texts whose spans carry their own styles (the words
+that decided a check verdict). Styles reach only terminals that take them (`views.terminal`).
 """
 
 from __future__ import annotations
 
-import os
-import re
-import sys
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Iterable, Sequence, TextIO
+from typing import Iterable, Sequence, Union
 
-from rich.cells import cell_len, set_cell_size
+from duban.views.cells import printable, shorten, width, wrap
+from duban.views.terminal import Terminal
 
-from duban.views.words import label, status_label
-
-SOON_DAYS = 7
-STATUS_STYLES = {"todo": "", "in_progress": "cyan", "done": "green", "blocked": "magenta", "dropped": "dim"}
-HEADER_STYLE = "bold"  # rich's table.header
-TITLE_STYLE = "italic"  # rich's table.title
-_SGR = {"bold": "1", "dim": "2", "italic": "3", "red": "31", "green": "32", "yellow": "33", "magenta": "35",
-        "cyan": "36"}
-_COLOURS = {"red", "green", "yellow", "magenta", "cyan"}
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+GAP = "  "
+HEADER_STYLE = "bold"
+TITLE_STYLE = "bold"
+RULE = "─"
 
 
 @dataclass
-class Screen:
-    """Where a listing goes: its width, whether it is a terminal, and whether it takes ANSI styles and colours."""
+class Styled:
+    """Text with styled spans: [(start, end, style)], applied on top of the cell's own style."""
 
-    file: TextIO
-    width: int
-    terminal: bool = False
-    styled: bool = False
-    no_color: bool = False
-    console: Any = None  # a rich Console to fall back on, when the caller already has one
+    text: str
+    style: str = ""
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
 
-    @classmethod
-    def for_stream(cls, file: TextIO | None = None) -> Screen:
-        """The same decisions as `views.make_console`: terminals get styles and their width, files 200 columns."""
-        file = file or sys.stdout
-        terminal = _isatty(file)
-        columns = os.environ.get("COLUMNS", "")
-        if terminal:
-            width = int(columns) if columns.isdigit() else _terminal_width(file)
-            styled = os.environ.get("TERM", "").strip().lower() not in ("dumb", "unknown")
-        else:
-            width = int(columns) if columns.isdigit() and int(columns) else 200
-            styled = False
-        return cls(file, width, terminal, styled, os.environ.get("NO_COLOR", "") != "")
+    def stylize(self, style: str, start: int, end: int) -> None:
+        if start < end:
+            self.spans.append((start, end, style))
 
-    @classmethod
-    def for_console(cls, console) -> Screen:
-        return cls(console.file, console.width, console.is_terminal, console.color_system is not None,
-                   console.no_color, console)
-
-    def paint(self, text: str, style: str) -> str:
-        if not self.styled or not style or not text:
-            return text
-        words = [w for w in style.split() if not (self.no_color and w in _COLOURS)]
-        return f"\x1b[{';'.join(_SGR[w] for w in words)}m{text}\x1b[0m" if words else text
+    def append(self, text: str, style: str = "") -> Styled:
+        if style:
+            self.spans.append((len(self.text), len(self.text) + len(text), style))
+        self.text += text
+        return self
 
 
-def _isatty(file: TextIO) -> bool:
-    try:
-        return file.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _terminal_width(file: TextIO) -> int:
-    try:
-        return os.get_terminal_size(file.fileno()).columns or 80
-    except (AttributeError, ValueError, OSError):
-        return 80
+Cell = Union[str, tuple, Styled]
 
 
 @dataclass
 class Column:
     header: str
-    justify: str = "left"
-    min_width: int | None = None
-    max_width: int | None = None
-
-
-Cell = tuple  # (text, style)
+    justify: str = "left"        # left | right
+    wrap: bool = False           # free text that may take several lines
+    min_width: int = 1           # never narrower
+    max_width: int | None = None  # never wider (longer text wraps or is shortened)
+    floor: int = 0               # a wrapping column keeps this much before the others give way
 
 
 @dataclass
-class TextTable:
+class Table:
     columns: list[Column]
-    title: str | None = None
-    rows: list[Sequence[Cell]] = field(default_factory=list)
-    section_ends: set[int] = field(default_factory=set)  # rows followed by a blank separator line
+    title: str = ""
+    rows: list[tuple] = field(default_factory=list)
+    section_ends: set[int] = field(default_factory=set)  # rows followed by a blank line
+    show_header: bool = True
 
-    _measured: tuple | None = field(default=None, repr=False)
-
-    def add_row(self, cells: Sequence[Cell], end_section: bool = False) -> None:
+    def add_row(self, *cells: Cell, end_section: bool = False) -> None:
         if end_section:
             self.section_ends.add(len(self.rows))
         self.rows.append(cells)
 
-    def measure(self) -> tuple[list, list[list[str]], list[list[int]]]:
-        """Column by column: the body's cells, the texts with the header first, and their display widths."""
-        if self._measured is None:
-            body = list(zip(*self.rows)) if self.rows else [() for _ in self.columns]
-            texts = [[c.header, *(cell[0] for cell in cells)] for c, cells in zip(self.columns, body)]
-            self._measured = body, texts, [_cell_lengths(column) for column in texts]
-        return self._measured
+    def render(self, terminal: Terminal) -> list[str]:
+        """The table's lines (each ending with a newline) for this terminal."""
+        cells_by_column = _columns_of(self.rows, len(self.columns))
+        texts = [[_text(cell) for cell in column] for column in cells_by_column]
+        sizes = [_widths(column_texts) for column_texts in texts]
+        widths = layout(self.columns, sizes, terminal.width - width(GAP) * (len(self.columns) - 1))
+        table_width = sum(widths) + width(GAP) * (len(widths) - 1)
+        lines = []
+        if self.title:
+            lines.append(terminal.paint(printable(self.title), TITLE_STYLE) + "\n")
+        if self.show_header:
+            header = [_pad(shorten(c.header, w), w, c.justify) for c, w in zip(self.columns, widths)]
+            lines.append(GAP.join(terminal.paint(h, HEADER_STYLE) for h in header).rstrip() + "\n")
+            lines.append(RULE * table_width + "\n")
+        columns = [_render_column(column, cells, column_texts, column_sizes, w, terminal)
+                   for column, cells, column_texts, column_sizes, w in
+                   zip(self.columns, cells_by_column, texts, sizes, widths)]
+        blank = "\n"
+        for index in range(len(self.rows)):
+            cells = [column[index] for column in columns]
+            height = max(len(cell) for cell in cells)
+            if height == 1:
+                lines.append(GAP.join(cell[0] for cell in cells).rstrip() + "\n")
+            else:
+                for number in range(height):
+                    parts = [cell[number] if number < len(cell) else " " * w for cell, w in zip(cells, widths)]
+                    lines.append(GAP.join(parts).rstrip() + "\n")
+            if index in self.section_ends and index < len(self.rows) - 1:
+                lines.append(blank)
+        return lines
+
+    def print(self, terminal: Terminal) -> None:
+        terminal.write("".join(self.render(terminal)))
 
 
-def print_table(screen: Screen, table: TextTable) -> None:
-    lines = _layout(screen, table)
-    if lines is None:
-        _print_with_rich(screen, table)
-    else:
-        screen.file.write("".join(lines))
+def _columns_of(rows: Sequence[Sequence[Cell]], count: int) -> list[tuple]:
+    return list(zip(*rows)) if rows else [() for _ in range(count)]
 
 
-def print_line(screen: Screen, text: str) -> None:
-    screen.file.write(text + "\n")
+def _text(cell: Cell) -> str:
+    if isinstance(cell, str):
+        return printable(cell)
+    if isinstance(cell, Styled):
+        return printable(cell.text)
+    return printable(cell[0])
 
 
-def _layout(screen: Screen, table: TextTable) -> list[str] | None:
-    """The table's lines as rich would print them, or None when only rich can lay it out.
-
-    Built column by column: each column's cells are measured once, truncated and padded to the column's width,
-    then the rows are the columns zipped together.
-    """
-    columns = table.columns
-    count = len(columns)
-    room = screen.width - (count - 1)  # a one-cell divider between columns
-    pads = [(0 if i == 0 else 1, 0 if i == count - 1 else 1) for i in range(count)]
-    body, texts, lengths = table.measure()
-    if any(_CONTROL.search("".join(column)) for column in texts):
-        return None
-    widths = []
-    for column, (left, right), column_lengths in zip(columns, pads, lengths):
-        pad = left + right
-        width = min(max(column_lengths) + pad, room)
-        if column.min_width is not None:
-            width = max(width, column.min_width + pad)
-        if column.max_width is not None:
-            width = min(width, column.max_width + pad)
-        if width - pad < 1:
-            return None
-        widths.append(width)
-    table_width = sum(widths) + count - 1
-    if sum(widths) > room or (table.title and cell_len(table.title) > table_width):
-        return None
-    padded = [_fit(column, column_texts, column_lengths, width - left - right)
-              for column, column_texts, column_lengths, width, (left, right)
-              in zip(columns, texts, lengths, widths, pads)]
-    lines = []
-    if table.title:
-        lines.append(screen.paint(table.title + " " * (table_width - cell_len(table.title)), TITLE_STYLE) + "\n")
-    header = [screen.paint(" ", HEADER_STYLE) * left + screen.paint(cells[0], HEADER_STYLE)
-              + screen.paint(" ", HEADER_STYLE) * right for cells, (left, right) in zip(padded, pads)]
-    lines.append(" ".join(header) + "\n")
-    lines.append("─" * table_width + "\n")
-    if screen.styled:
-        padded = [[screen.paint(text, cell[1]) for text, cell in zip(column[1:], cells)]
-                  for column, cells in zip(padded, body)]
-    else:
-        padded = [column[1:] for column in padded]
-    rows = ["   ".join(cells) + "\n" for cells in zip(*padded)]  # pad, divider, pad between columns
-    blank = " " * table_width + "\n"
-    for index in sorted(table.section_ends, reverse=True):
-        if index < len(rows) - 1:
-            rows.insert(index + 1, blank)
-    lines.extend(rows)
-    return lines
-
-
-# Strings of printable ASCII and these wide characters (CJK ideographs and punctuation, fullwidth forms) are as wide
-# as their length plus one per wide character; each such wide character is 3 bytes in UTF-8, ASCII 1 byte.
-_SIMPLE_WIDE = re.compile("[\x20-\x7e\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e]*")
-
-
-def text_width(text: str) -> int:
-    """Display width in terminal cells, as rich.cells.cell_len counts it, without its cost on plain Chinese."""
-    if text.isascii() and text.isprintable():
-        return len(text)
-    if _SIMPLE_WIDE.fullmatch(text):
-        return len(text) + (len(text.encode("utf-8")) - len(text)) // 2
-    return cell_len(text)
-
-
-def _cell_lengths(texts: list[str]) -> list[int]:
-    """Display widths; each distinct text measured once (units, dates and statuses repeat down a column)."""
-    known = {text: text_width(text) for text in set(texts)}
-    return [known[text] for text in texts]
-
-
-def _fit(column: Column, texts: list[str], lengths: list[int], room: int) -> list[str]:
-    """Each text cut to `room` cells with an ellipsis when longer, and padded to `room` on the justified side."""
-    if max(lengths) > room:
-        texts = [set_cell_size(t, room - 1) + "…" if n > room else t for t, n in zip(texts, lengths)]
-        lengths = [min(n, room) for n in lengths]
-    if column.justify == "right":
-        return [" " * (room - n) + t for t, n in zip(texts, lengths)]
-    return [t + " " * (room - n) for t, n in zip(texts, lengths)]
-
-
-def _print_with_rich(screen: Screen, table: TextTable) -> None:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    console = screen.console or Console(file=screen.file, width=screen.width, highlight=False, soft_wrap=False,
-                                        emoji=False, force_terminal=screen.terminal, no_color=screen.no_color)
-    rich_table = Table(box=box.SIMPLE_HEAD, title=table.title, title_justify="left", pad_edge=False,
-                       show_edge=False)
-    for column in table.columns:
-        rich_table.add_column(column.header, no_wrap=True, overflow="ellipsis", justify=column.justify,
-                              min_width=column.min_width, max_width=column.max_width)
-    for index, row in enumerate(table.rows):
-        rich_table.add_row(*(Text(text, style=style) for text, style in row),
-                           end_section=index in table.section_ends)
-    console.print(rich_table)
-
-
-# --- the ledger's listings ----------------------------------------------------------------------------
-
-
-def due_style(task, today: date, days: int | None = None) -> str:
-    """Red when late, yellow when due within a week; `days` saves asking the task again how late it is."""
-    if task.days_overdue(today) if days is None else days:
-        return "bold red"
-    if task.is_open and task.due is not None and (task.due - today).days <= SOON_DAYS:
-        return "yellow"
-    return ""
-
-
-def late_text(task, today: date, lang: str) -> str:
-    """`12天` / `12 days`; empty when the task is not late."""
-    days = task.days_overdue(today)
-    if not days:
+def _style(cell: Cell) -> str:
+    if isinstance(cell, str):
         return ""
-    return f"{days}{label('days', lang)}" if lang == "zh" else f"{days} {label('days', lang)}"
+    if isinstance(cell, Styled):
+        return cell.style
+    return cell[1]
 
 
-def _id_width(tasks) -> int:
-    return max((len(t.id) for t in tasks), default=9)
+def layout(columns: Sequence[Column], sizes: Sequence[Sequence[int]], room: int) -> list[int]:
+    """Each column's width in cells (`sizes`: the widths of its cells), by the rules of this module's docstring."""
+    widths = []
+    for column, column_sizes in zip(columns, sizes):
+        natural = max(width(column.header), max(column_sizes, default=0))
+        if column.max_width is not None:
+            natural = min(natural, column.max_width)
+        widths.append(max(natural, column.min_width))
+    excess = sum(widths) - room
+    wrapping = [i for i, c in enumerate(columns) if c.wrap]
+    for floor_of in (lambda c: max(c.floor, c.min_width), lambda c: c.min_width):
+        excess = _give_way(widths, wrapping, columns, floor_of, excess)
+    if excess > 0:  # the rest is shortened, not wrapped; what still does not fit runs past the edge
+        _give_way(widths, [i for i, c in enumerate(columns) if not c.wrap], columns, lambda c: c.min_width, excess)
+    return widths
 
 
-def fit_columns(table: TextTable, width: int, flexible: tuple[int, ...]) -> None:
-    """Narrow the flexible columns (the first gives way first) so that every column stays on screen.
+def _widths(texts: Iterable[str]) -> list[int]:
+    """Widths, each distinct text measured once (units, dates and statuses repeat down a column)."""
+    known: dict[str, int] = {}
+    out = []
+    for text in texts:
+        size = known.get(text)
+        if size is None:
+            size = known[text] = max((width(line) for line in text.split("\n")), default=0)
+        out.append(size)
+    return out
 
-    rich drops whole columns from a table that does not fit; an office user would rather see a shortened title.
-    """
-    columns = table.columns
-    natural = [max(column_lengths) for column_lengths in table.measure()[2]]
-    natural = [min(n, c.max_width or n) for n, c in zip(natural, columns)]
-    excess = sum(natural) + 3 * (len(columns) - 1) - width
-    for index in flexible:
-        if excess <= 0:
+
+def _give_way(widths: list[int], indexes: list[int], columns, floor_of, excess: int) -> int:
+    """Narrow the widest of these columns a cell at a time, none below its floor; returns what is still too wide."""
+    while excess > 0:
+        shrinkable = [i for i in indexes if widths[i] > floor_of(columns[i])]
+        if not shrinkable:
             break
-        give = min(excess, natural[index] - (columns[index].min_width or 4))
-        if give > 0:
-            columns[index].max_width = natural[index] - give
-            excess -= give
+        widest = max(shrinkable, key=lambda i: (widths[i], i))  # on a tie the later column gives way
+        second = max((widths[i] for i in shrinkable if i != widest), default=floor_of(columns[widest]))
+        step = max(1, min(excess, widths[widest] - max(second, floor_of(columns[widest]))))
+        widths[widest] -= step
+        excess -= step
+    return excess
 
 
-def render_list(screen: Screen, tasks: Iterable, today: date, lang: str = "zh") -> None:
-    """The ledger: id, title, owner, due, status, days late. Tasks are Task or index.TaskSummary.
-
-    Ids, dates and statuses never shrink; on a narrow terminal the title and owner give way.
-    """
-    tasks = list(tasks)
-    if not tasks:
-        print_line(screen, label("no_tasks", lang))
-        return
-    table = TextTable([Column(label("id", lang), min_width=_id_width(tasks)),
-                       Column(label("title", lang), min_width=6),
-                       Column(label("owner", lang), min_width=4, max_width=20),
-                       Column(label("due", lang), min_width=10),
-                       Column(label("status", lang), min_width=6 if lang == "zh" else 11),
-                       Column(label("overdue", lang), justify="right", min_width=4)])
-    statuses = {}
-    days_word = label("days", lang) if lang == "zh" else " " + label("days", lang)
-    rows = table.rows
-    for task in tasks:
-        status = task.status
-        if status not in statuses:
-            statuses[status] = (status_label(status, lang), STATUS_STYLES.get(status, ""))
-        days = task.days_overdue(today)
-        style = due_style(task, today, days)
-        due = task.due
-        rows.append(((task.id, ""), (task.title, ""), (task.owner, ""), (due.isoformat() if due else "", style),
-                     statuses[status], (f"{days}{days_word}" if days else "", style)))
-    fit_columns(table, screen.width, flexible=(1, 2))
-    print_table(screen, table)
-    count = len(tasks)
-    print_line(screen, f"{count} {label('tasks', lang)}" if lang == "en" else f"共 {count} {label('tasks', lang)}")
+def _pad(text: str, size: int, justify: str, text_width: int | None = None) -> str:
+    gap = size - (width(text) if text_width is None else text_width)
+    if gap <= 0:
+        return text
+    return " " * gap + text if justify == "right" else text + " " * gap
 
 
-def render_overdue(screen: Screen, groups: list, today: date, lang: str = "zh") -> None:
-    """Late tasks by owner (ledger.OwnerGroup), the owner's name on its first row and a blank line between owners."""
-    if not groups:
-        print_line(screen, label("no_overdue", lang))
-        return
-    count = sum(len(g.tasks) for g in groups)
-    table = TextTable([Column(label("owner", lang), min_width=4, max_width=20),
-                       Column(label("id", lang), min_width=_id_width([t for g in groups for t in g.tasks])),
-                       Column(label("title", lang), min_width=6),
-                       Column(label("due", lang), min_width=10),
-                       Column(label("days_overdue", lang), justify="right", min_width=8),
-                       Column(label("last_note", lang), min_width=8, max_width=30)],
-                      title=f"{label('overdue_title', lang)} ({count})")
-    for group in groups:
-        for index, task in enumerate(group.tasks):
-            table.add_row((((group.owner or "—") if index == 0 else "", "bold"), (task.id, ""), (task.title, ""),
-                           (task.due.isoformat() if task.due else "", ""),
-                           (str(task.days_overdue(today)), "bold red"), (task.last_note(), "")),
-                          end_section=index == len(group.tasks) - 1)
-    fit_columns(table, screen.width, flexible=(2, 5, 0))
-    print_table(screen, table)
+def _render_column(column: Column, cells: Sequence[Cell], texts: Sequence[str], sizes: Sequence[int], size: int,
+                   terminal: Terminal) -> list[list[str]]:
+    """Each cell of the column as its padded, painted lines."""
+    out = []
+    plain = not terminal.styled
+    for cell, text, text_width in zip(cells, texts, sizes):
+        if text_width <= size and "\n" not in text:
+            padded = _pad(text, size, column.justify, text_width)
+            out.append([padded if plain else _paint_padded(terminal, cell, text, padded, column.justify)])
+            continue
+        lines = wrap(text, size) if column.wrap or "\n" in text else [shorten(text, size)]
+        out.append([_pad(line, size, column.justify) if plain else
+                    _paint_padded(terminal, cell, line, _pad(line, size, column.justify), column.justify,
+                                  offset=_offset(text, line, lines, index))
+                    for index, line in enumerate(lines)])
+    return out
+
+
+def _offset(text: str, line: str, lines: list[str], index: int) -> int | None:
+    """Where a wrapped line starts in the cell's text, so styled spans land on the right characters."""
+    position = 0
+    for number, earlier in enumerate(lines):
+        found = text.find(earlier.rstrip("…"), position)
+        if found < 0:
+            return None
+        if number == index:
+            return found
+        position = found + len(earlier)
+    return None
+
+
+def _paint_padded(terminal: Terminal, cell: Cell, line: str, padded: str, justify: str, offset: int | None = 0) -> str:
+    style = _style(cell)
+    spans = cell.spans if isinstance(cell, Styled) else []
+    if not style and not spans:
+        return padded
+    painted = _paint_spans(terminal, line, style, spans, offset) if spans and offset is not None \
+        else terminal.paint(line, style)
+    gap = padded[len(line):] if justify != "right" else padded[: len(padded) - len(line)]
+    return gap + painted if justify == "right" else painted + gap
+
+
+def _paint_spans(terminal: Terminal, line: str, style: str, spans, offset: int) -> str:
+    styles = [style] * len(line)
+    for start, end, span_style in spans:
+        for position in range(max(start - offset, 0), min(end - offset, len(line))):
+            styles[position] = f"{styles[position]} {span_style}".strip()
+    out, run_start = [], 0
+    for position in range(1, len(line) + 1):
+        if position == len(line) or styles[position] != styles[run_start]:
+            out.append(terminal.paint(line[run_start:position], styles[run_start]))
+            run_start = position
+    return "".join(out)

@@ -1,15 +1,24 @@
-"""User-facing words in Chinese (the default) and English."""
+"""Every word duban shows a person, in Chinese (the default) and English: labels, messages and their templates.
+
+`words(lang)` gives a `Words` for one language; `w("key", name=value)` fills a template. Views and the command
+line take their words from here and never branch on the language themselves.
+"""
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from duban.ledger.model import STATUSES, VERDICTS
 
 LANGS = ("zh", "en")
 
-_LABELS = {
+# key: (中文, English). Templates use str.format fields.
+WORDS: dict[str, tuple[str, str]] = {
+    # fields of a task
     "id": ("编号", "ID"),
     "plan": ("计划", "Plan"),
     "title": ("标题", "Title"),
+    "task": ("事项", "Task"),
     "category": ("分类", "Category"),
     "detail": ("内容", "Detail"),
     "owner": ("责任单位", "Owner"),
@@ -19,6 +28,7 @@ _LABELS = {
     "status": ("状态", "Status"),
     "overdue": ("逾期", "Overdue"),
     "days_overdue": ("逾期天数", "Days late"),
+    "days_left": ("剩余天数", "Days left"),
     "targets": ("目标", "Targets"),
     "source": ("来源", "Source"),
     "progress": ("进展记录", "Progress"),
@@ -31,55 +41,160 @@ _LABELS = {
     "score": ("得分", "Score"),
     "evidence": ("依据", "Evidence"),
     "report": ("报告", "Report"),
-    "line": ("行", "line"),
-    "tasks": ("项任务", "tasks"),
-    "days": ("天", "days"),
-    "none": ("无", "none"),
-    "no_tasks": ("没有符合条件的任务", "no matching tasks"),
-    "no_overdue": ("没有逾期任务", "nothing is overdue"),
-    "overdue_title": ("逾期任务", "Overdue tasks"),
-    "created": ("新建", "created"),
-    "deleted": ("文件被删除", "file deleted"),
-    "unreadable": ("无法读取", "unreadable"),
-    "no_history": ("没有 git 历史记录", "no git history"),
-    "ledger_title": ("工作台账", "Task ledger"),
-    "period end": ("期末", "period end"),
-    "at_least": ("不低于", "at least"),
-    "at_most": ("不超过", "at most"),
-    "about": ("左右", "about"),
-    "in_step": ("同步", "in step with"),
     "target": ("目标", "Target"),
     "actual": ("实际", "Actual"),
     "actual_text": ("原文", "Reported as"),
     "problems": ("问题", "problems"),
-    "applied": ("已写入核查结果", "check written to"),
+    "period end": ("期末", "period end"),
+    "no_owner": ("（未指定）", "(no owner)"),
+    # target comparators and verdicts
+    "at_least": ("不低于", "at least"),
+    "at_most": ("不超过", "at most"),
+    "about": ("左右", "about"),
+    "in_step": ("同步", "in step with"),
+    "in_step_with": ("与{reference}同步", "in step with {reference}"),
     "met": ("达成", "met"),
     "not_met": ("未达成", "not met"),
     "unknown": ("未知", "unknown"),
+    # amounts and references
+    "days": ("{n}天", "{n} days"),
+    "line_ref": ("第{line}行", "line {line}"),
+    "line_short": ("第{line}行：", "L{line}:"),
+    "count_tasks": ("共 {n} 项任务", "{n} tasks"),
+    "source_ref": ("{report} 第{line}行", "{report}, line {line}"),
+    "list_sep": ("，", ", "),
+    "clause_sep": ("；", "; "),
+    "colon": ("：", ": "),
+    "arrow": (" → ", " → "),
+    "signed": ("{note}（{by}）", "{note} ({by})"),
+    # listings
+    "no_tasks": ("没有符合条件的任务", "no matching tasks"),
+    "no_overdue": ("没有逾期任务", "nothing is overdue"),
+    "overdue_title": ("逾期任务（{n}）", "Overdue tasks ({n})"),
+    # history
+    "created": ("新建", "created"),
+    "deleted": ("文件被删除", "file deleted"),
+    "unreadable": ("无法读取", "unreadable"),
+    "no_history": ("{task}：没有 git 历史记录", "{task}: no git history"),
+    # command results
+    "status_changed": ("{task} {old} → {new}", "{task} {old} → {new}"),
+    "progress_recorded": ("{task} 已记录进展", "{task} progress recorded"),
+    "import_question": ("写入计划 {plan} 的 {n} 项任务？", "Write {n} tasks to plan {plan}?"),
+    "nothing_written": ("未写入", "nothing written"),
+    "dry_run": ("试运行：未写入任何文件", "dry run: nothing written"),
+    "import_written": ("{plan}：{n} 项任务，写入 {files} 个文件", "{plan}: {n} tasks, {files} files written"),
+    "import_unchanged": ("{plan}：{n} 项任务，无变化", "{plan}: {n} tasks, already up to date"),
+    "import_gone": ("{task} 已不在 {report} 中；保持原样", "{task} is no longer in {report}; left as it is"),
+    "import_heading": ("计划 {plan}  {org}  {start} – {end}  报告：{report}",
+                       "Plan {plan}  {org}  {start} – {end}  Report: {report}"),
+    "check_title": ("核查 {plan} ← {summary}", "Check {plan} ← {summary}"),
+    "check_applied": ("已写入核查结果：{n} 项任务", "check written to {n} tasks"),
+    "check_note": ("核查《{summary}》：{verdict}（{score}）", "check against {summary}: {verdict} ({score})"),
+    "check_note_evidence": ("，第{line}行：{text}", ", line {line}: {text}"),
+    "no_review_part": ("{summary}：未找到回顾部分，没有可作依据的内容", "{summary}: no review part found: nothing reports on the plan"),
+    "workspace_created": ("已创建工作区 {root}", "created workspace {root}"),
+    "workspace_exists": ("{root} 已是 duban 工作区", "{root} is already a duban workspace"),
+    "validate_ok": ("检查通过：{plans} 个计划，{tasks} 项任务", "ok: {plans} plans, {tasks} tasks"),
+    "validate_faults": ("{root} 中有 {n} 处问题", "{n} fault(s) in {root}"),
+    "wrote": ("已写入 {path}", "wrote {path}"),
+    "aborted": ("已取消", "aborted"),
+    "update_progress": ("进展：{note}", "progress: {note}"),
+    "warning": ("警告：{message}", "warning: {message}"),
+    # the weekly report
+    "weekly_title": ("督办周报", "Weekly Status Report"),
+    "week": ("{year}年第{week}周（{monday} 至 {sunday}）", "Week {week} of {year} ({monday} to {sunday})"),
+    "as_of": ("截至 {today}", "as of {today}"),
+    "counts": ("总体情况", "Overview"),
+    "total": ("全部事项", "All tasks"),
+    "open": ("未完成", "Open"),
+    "done": ("已完成", "Done"),
+    "in_progress": ("推进中", "In progress"),
+    "blocked": ("受阻", "Blocked"),
+    "dropped": ("已取消", "Dropped"),
+    "due_soon": ("两周内到期", "Due in 14 days"),
+    "moved": ("本周进展", "This week"),
+    "moved_summary": ("{entries} 条进展记录，其中状态变化 {changes} 条", "{entries} progress entries, {changes} status changes"),
+    "moved_none": ("本周无进展记录。", "No progress recorded this week."),
+    "late": ("逾期事项", "Overdue"),
+    "late_summary": ("{n} 项，按逾期天数排列", "{n} tasks, most days late first"),
+    "late_none": ("无逾期事项。", "Nothing is overdue."),
+    "soon": ("近两周到期", "Due in the next two weeks"),
+    "soon_summary": ("{n} 项，{today} 至 {horizon}", "{n} tasks, {today} to {horizon}"),
+    "soon_none": ("近两周无到期事项。", "Nothing falls due in the next two weeks."),
+    "owners": ("各单位情况", "By owner"),
+    "owners_none": ("暂无事项。", "No tasks yet."),
+    "checks": ("核查结果", "Check results"),
+    "checks_summary": ("{plan} 对照《{report}》", "{plan} against {report}"),
+    "checks_none": ("尚无核查结果。", "No plan has been checked yet."),
+    "weekly_note": ("进展", "Progress"),
+    "days_late": ("逾期天数", "Days late"),
+    "rate": ("完成率", "Done %"),
+    "chart": ("完成情况", "Progress"),
+    "legend_done": ("已完成", "done"),
+    "legend_open": ("未完成", "open"),
+    "legend_overdue": ("逾期", "overdue"),
+    "skipped": ("另有 {n} 个任务文件无法读取，未计入本报告（运行 duban validate 查看）。",
+                "Left out, as they could not be read: {n} task file(s) (run duban validate to see why)."),
+    "footer": ("由 duban 生成", "Generated by duban"),
 }
 
-
-def label(key: str, lang: str = "zh") -> str:
-    zh, en = _LABELS[key]
-    return en if lang == "en" else zh
-
-
-def status_label(status: str, lang: str = "zh") -> str:
-    return status if lang == "en" else STATUSES.get(status, status)
+_STATUS_EN = {"todo": "to do", "in_progress": "in progress", "done": "done", "blocked": "blocked",
+              "dropped": "dropped"}
+_VERDICT_EN = {"done": "done", "in_progress": "in progress", "at_risk": "at risk", "not_found": "not found"}
+_SYMBOLS = {"at_least": "≥", "at_most": "≤", "about": "≈"}
 
 
-def verdict_label(verdict: str, lang: str = "zh") -> str:
-    return verdict if lang == "en" else VERDICTS.get(verdict, verdict)
+class Words:
+    """The words of one language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang if lang in LANGS else "zh"
+        self._index = 1 if self.lang == "en" else 0
+
+    def __call__(self, key: str, **values) -> str:
+        text = WORDS[key][self._index]
+        return text.format(**values) if values else text
+
+    def status(self, status: str) -> str:
+        return _STATUS_EN.get(status, status) if self._index else STATUSES.get(status, status)
+
+    def verdict(self, verdict: str) -> str:
+        return _VERDICT_EN.get(verdict, verdict) if self._index else VERDICTS.get(verdict, verdict)
+
+    def due_basis(self, basis: str) -> str:
+        return self("period end") if basis == "period end" else basis
+
+    def owner(self, owner: str) -> str:
+        return owner or self("no_owner")
+
+    def days(self, n: int) -> str:
+        return self("days", n=n)
+
+    def signed(self, note: str, by: str) -> str:
+        """`已举办活动3场（赵六）`: a note with who reported it."""
+        return self("signed", note=note, by=by) if by else note
+
+    def move(self, status: str, previous: str) -> str:
+        """`推进中 → 已完成`, or the status alone when it did not change."""
+        if status == previous:
+            return self.status(status)
+        return self.status(previous) + self("arrow") + self.status(status)
+
+    def week(self, report) -> str:
+        """`2019年第36周（2019-09-02 至 2019-09-08）`."""
+        year, week = report.week.split("-W")
+        return self("week", year=year, week=int(week), monday=report.monday, sunday=report.sunday)
+
+    def target(self, target) -> str:
+        """`签约服务覆盖率 ≥ 30%`; in_step targets name their reference: `居民收入 与经济增长同步`."""
+        if target.comparator == "in_step":
+            reference = target.extra.get("reference")
+            return f"{target.metric} " + (self("in_step_with", reference=reference) if reference
+                                         else self("in_step"))
+        value = f"{target.value:g}" if isinstance(target.value, float) else str(target.value)
+        return f"{target.metric} {_SYMBOLS.get(target.comparator, target.comparator)} {value}{target.unit}"
 
 
-def comparator_label(comparator: str, lang: str = "zh") -> str:
-    return label(comparator, lang) if comparator in _LABELS else comparator
-
-
-def format_target(target, lang: str = "zh") -> str:
-    """`签约服务覆盖率 ≥ 30%`: a target in one short phrase."""
-    symbols = {"at_least": "≥", "at_most": "≤", "about": "≈"}
-    value = f"{target.value:g}" if isinstance(target.value, float) else str(target.value)
-    if target.comparator == "in_step":
-        return f"{target.metric} {comparator_label('in_step', lang)}"
-    return f"{target.metric} {symbols.get(target.comparator, target.comparator)} {value}{target.unit}"
+@lru_cache(maxsize=None)
+def words(lang: str = "zh") -> Words:
+    return Words(lang)

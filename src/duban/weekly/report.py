@@ -13,10 +13,10 @@ from datetime import date, timedelta
 from duban.text.dates import iso_week_of, parse_iso_week
 from duban.errors import BrokenFile, UsageError
 from duban.ledger.model import VERDICTS, Task, parse_status, parse_verdict
+from duban.ledger.queries import is_due_soon
 from duban.ledger.store import Workspace
 from duban.ledger.taskid import sort_key as _id_key
 
-DUE_SOON_DAYS = 14
 NO_OWNER = ""  # tasks without a lead unit are grouped under the empty owner; renderers label it
 
 
@@ -122,9 +122,11 @@ class WeeklyReport:
     checks: list[PlanCheck] = field(default_factory=list)
     skipped: list[BrokenFile] = field(default_factory=list)
 
+    soon_days: int = 14
+
     @property
     def horizon(self) -> date:
-        return self.today + timedelta(days=DUE_SOON_DAYS)
+        return self.today + timedelta(days=self.soon_days)
 
     @property
     def status_changes(self) -> int:
@@ -138,16 +140,18 @@ def weekly_report(workspace: Workspace, today: date, week: str | None = None) ->
     week = iso_week_of(monday)  # normalise 2019W36 / 2019-w36 to 2019-W36
     loaded = workspace.load_tasks()
     tasks = loaded.tasks
+    soon_days = workspace.settings.due_soon_days
     return WeeklyReport(
         organisation=_organisation(workspace),
         week=week, monday=monday, sunday=sunday, today=today,
-        counts=count_tasks(tasks, today),
+        counts=count_tasks(tasks, today, soon_days),
         moved=movements(tasks, monday, sunday),
         overdue=late_tasks(tasks, today),
-        due_soon=due_soon(tasks, today),
+        due_soon=due_soon(tasks, today, soon_days),
         owners=owner_stats(tasks, today),
         checks=plan_checks(tasks),
         skipped=list(loaded.faults),
+        soon_days=soon_days,
     )
 
 
@@ -162,11 +166,7 @@ def _organisation(workspace: Workspace) -> str:
     return "、".join(dict.fromkeys(p.org for p in plans if p.org))
 
 
-def _is_due_soon(task: Task, today: date) -> bool:
-    return task.is_open and task.due is not None and today <= task.due <= today + timedelta(days=DUE_SOON_DAYS)
-
-
-def count_tasks(tasks: list[Task], today: date) -> Counts:
+def count_tasks(tasks: list[Task], today: date, soon_days: int = 14) -> Counts:
     by_status: dict[str, int] = defaultdict(int)
     for task in tasks:
         by_status[task.status] += 1
@@ -176,7 +176,7 @@ def count_tasks(tasks: list[Task], today: date) -> Counts:
         todo=by_status["todo"], in_progress=by_status["in_progress"], blocked=by_status["blocked"],
         done=by_status["done"], dropped=by_status["dropped"],
         overdue=sum(1 for t in tasks if t.days_overdue(today) > 0),
-        due_soon=sum(1 for t in tasks if _is_due_soon(t, today)),
+        due_soon=sum(1 for t in tasks if is_due_soon(t, today, soon_days)),
     )
 
 
@@ -225,10 +225,10 @@ def late_tasks(tasks: list[Task], today: date) -> list[LateTask]:
     return late
 
 
-def due_soon(tasks: list[Task], today: date) -> list[DueTask]:
+def due_soon(tasks: list[Task], today: date, soon_days: int = 14) -> list[DueTask]:
     """Open tasks due from today to 14 days ahead, soonest first."""
     soon = [DueTask(t.id, t.title, t.owner, t.due, (t.due - today).days, t.status)
-            for t in tasks if _is_due_soon(t, today)]
+            for t in tasks if is_due_soon(t, today, soon_days)]
     soon.sort(key=lambda t: (t.due, _id_key(t.task_id)))
     return soon
 

@@ -1,0 +1,160 @@
+"""duban.toml: the workspace's settings, read in one place, with one spec of keys, types, defaults and meaning.
+
+Every command reads settings through `Settings`; a value of the wrong type falls back to its default so the
+ledger stays usable, and `duban validate` reports it with its line (`Settings.faults`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from duban.text.synonyms import Synonyms
+
+SETTINGS_FILE = "duban.toml"
+LANGS = ("zh", "en")
+_SUFFIX_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.]*$")
+
+
+def _is_str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_lang(value: Any) -> bool:
+    return value in LANGS
+
+
+def _is_str_table(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
+def _is_suffix_table(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) and _SUFFIX_RE.match(v) for v in value.values())
+
+
+def _is_vocabulary(value: Any) -> bool:
+    words = value.get("words", []) if isinstance(value, dict) else None
+    return isinstance(words, list) and all(isinstance(w, str) for w in words)
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    valid: Callable[[Any], bool]
+    expected: str  # what a valid value is, for validate's message
+    doc: str
+
+
+SPEC = (
+    Setting("organisation", "", _is_str, "a string", "the organisation whose plans these are (区卫生健康局)"),
+    Setting("lang", "zh", _is_lang, '"zh" or "en"', "the interface language: zh (中文) or en"),
+    Setting("auto_commit", False, _is_bool, "true or false", "commit every change duban makes, as --commit does"),
+    Setting("due_soon_days", 14, lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 366,
+            "a whole number of days (0-366)", "how many days ahead an open task counts as due soon"),
+    Setting("owners", {}, _is_str_table, 'a table of "keyword" = "unit"',
+            "import: an item that names no unit goes to the unit whose keyword it names first"),
+    Setting("synonyms", {}, _is_str_table, 'a table of "spun" = "real"',
+            "spun wording of copied reports mapped back to the real word, for matching only"),
+    Setting("vocabulary", {}, _is_vocabulary, "a table with words = [\"…\"]",
+            "words the matcher keeps whole (医联体, 家庭医生签约)"),
+    Setting("orgs", {}, _is_suffix_table, 'a table of "organisation" = "ascii-suffix"',
+            "other organisations followed here, each with the suffix of its plan ids (2018-gwr)"),
+)
+SPEC_BY_KEY = {setting.key: setting for setting in SPEC}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The values of duban.toml, each valid or its default; `raw` keeps the file's own table."""
+
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    def get(self, key: str) -> Any:
+        setting = SPEC_BY_KEY[key]
+        value = self.raw.get(key, setting.default)
+        return value if setting.valid(value) else setting.default
+
+    @property
+    def organisation(self) -> str:
+        return self.get("organisation").strip()
+
+    @property
+    def lang(self) -> str:
+        return self.get("lang")
+
+    @property
+    def auto_commit(self) -> bool:
+        return self.get("auto_commit")
+
+    @property
+    def due_soon_days(self) -> int:
+        return self.get("due_soon_days")
+
+    @property
+    def owner_rules(self) -> dict[str, str]:
+        return {k: v for k, v in self.get("owners").items() if k and v}
+
+    @property
+    def synonyms(self) -> Synonyms:
+        return Synonyms(self.get("synonyms"))
+
+    @property
+    def vocabulary(self) -> tuple[str, ...]:
+        return tuple(w for w in self.get("vocabulary").get("words", []) if w)
+
+    def org_suffix(self, organisation: str) -> str | None:
+        return self.get("orgs").get(organisation)
+
+
+def faults(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(key, message) for each value of the file that is not what the spec allows."""
+    found = []
+    for key, value in data.items():
+        setting = SPEC_BY_KEY.get(key)
+        if setting is not None and not setting.valid(value):
+            found.append((key, f"{key!r} must be {setting.expected}"))
+    return found
+
+
+# --- a new workspace's duban.toml -------------------------------------------------------------------
+
+DEFAULT_TEXT = """\
+# duban workspace settings (https://github.com/duban/duban)
+organisation = "{organisation}"
+lang = "zh"                 # labels: zh (中文) or en
+
+# Owner rules for import: a plan item that names no unit goes to the unit whose keyword it names first
+# (its title first, then its text). Keep only the rules that fit your organisation's units.
+[owners]
+{owner_rules}
+
+# Spun wording seen in copied reports, mapped back to the real word.
+[synonyms]
+"效劳" = "服务"
+"根本" = "基本"
+"方案生育" = "计划生育"
+"开展" = "发展"
+
+# Words the matcher must keep whole.
+[vocabulary]
+words = ["医联体", "医共体", "国医馆", "家庭医生签约", "国家卫生城市", "分级诊疗", "公立医院改革"]
+"""
+
+# The units of a district health bureau (区卫生健康局), the organisation duban was first built for.
+HEALTH_BUREAU_OWNERS = {"中医": "中医科", "妇幼": "妇幼健康科", "疾控": "疾控中心", "传染病": "疾控中心",
+                        "计划生育": "人口家庭科", "信息化": "规划信息科", "党建": "办公室"}
+_HEALTH_BODY_RE = re.compile(r"卫生|卫健|卫计|健康|医")
+
+
+def default_text(organisation: str) -> str:
+    """duban.toml for a new workspace: a health body gets the health bureau's owner rules, others the example."""
+    rules = "\n".join(f'"{keyword}" = "{unit}"' for keyword, unit in HEALTH_BUREAU_OWNERS.items())
+    if organisation and not _HEALTH_BODY_RE.search(organisation):
+        rules = "# e.g.\n" + "\n".join(f"# {line}" for line in rules.splitlines()[:2])
+    return DEFAULT_TEXT.format(organisation=organisation.replace('"', ""), owner_rules=rules)

@@ -1,0 +1,109 @@
+"""The formatter of a run, chosen once: `TerminalView` for people, `JsonView` for `--json`.
+
+Commands hand their results to the view and never ask which one it is. Both send warnings and messages that are
+not the command's output to stderr when stdout carries JSON.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from typing import Iterable
+
+from duban.views import json as json_out
+from duban.views.words import Words, words
+
+
+class View:
+    def __init__(self, lang: str, soon_days: int = 14):
+        self.w: Words = words(lang)
+        self.soon_days = soon_days
+
+    def warn(self, messages: Iterable[str]) -> None:
+        for message in messages:
+            print(f"duban: {self.w('warning', message=message)}", file=sys.stderr)
+
+    def message(self, text: str) -> None:
+        """A line that says what a command did: stdout for people, stderr when stdout carries JSON."""
+        print(text)
+
+    def close(self) -> None:
+        """The end of the command's output (a JSON view prints what it collected)."""
+
+
+class TerminalView(View):
+    """Tables and lines for a person at a terminal (or its pipe), laid out by `views.terminal`."""
+
+    @property
+    def out(self):
+        from duban.views.terminal import terminal_for
+
+        return terminal_for()
+
+    def tasks(self, tasks: list, today: date) -> None:
+        from duban.views.ledger import render_list
+
+        render_list(self.out, self.w, tasks, today, self.soon_days)
+
+    def overdue(self, groups: list, today: date) -> None:
+        from duban.views.ledger import render_overdue
+
+        render_overdue(self.out, self.w, groups, today)
+
+    def task(self, task, today: date) -> None:
+        from duban.views.ledger import render_task
+
+        render_task(self.out, self.w, task, today, self.soon_days)
+
+    def history(self, task_id: str, entries: list) -> None:
+        from duban.views.ledger import render_history
+
+        render_history(self.out, self.w, task_id, entries)
+
+    def import_preview(self, prepared) -> None:
+        from duban.views.importing import render_preview
+
+        render_preview(self.out, self.w, prepared)
+
+    def check(self, result) -> None:
+        from duban.views.checking import render_check
+
+        render_check(self.out, self.w, result)
+
+
+class JsonView(View):
+    """Only JSON on stdout, in the shapes of `views.json`."""
+
+    def __init__(self, lang: str, soon_days: int = 14):
+        super().__init__(lang, soon_days)
+        self._imports: list[dict] = []
+
+    def message(self, text: str) -> None:
+        print(text, file=sys.stderr)
+
+    def tasks(self, tasks: list, today: date) -> None:
+        json_out.dump_listing(tasks, today)
+
+    def overdue(self, groups: list, today: date) -> None:
+        json_out.dump_listing([task for group in groups for task in group.tasks], today)
+
+    def task(self, task, today: date) -> None:
+        json_out.dump_json(json_out.task_record(task, today))
+
+    def history(self, task_id: str, entries: list) -> None:
+        json_out.dump_json([json_out.history_record(entry) for entry in entries])
+
+    def import_preview(self, prepared) -> None:
+        self._imports.append(json_out.import_record(prepared))
+
+    def close(self) -> None:
+        if self._imports:  # one report: its record; several: a list of them
+            json_out.dump_json(self._imports[0] if len(self._imports) == 1 else self._imports)
+            self._imports = []
+
+    def check(self, result) -> None:
+        json_out.dump_json(json_out.check_record(result))
+
+
+def view_for(as_json: bool, lang: str, soon_days: int = 14) -> View:
+    return (JsonView if as_json else TerminalView)(lang, soon_days)

@@ -1,0 +1,143 @@
+"""Finding the figure a summary reports for a target's metric, and judging it by DESIGN.md's rules."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from duban.check.matching import split_sentences
+from duban.ledger.model import Target
+from duban.check.figures import (check_target, convert, find_figures, judge, lower_is_better, metric_keys)
+
+
+def sentences(text):
+    return split_sentences(text)
+
+
+def test_metric_keys_drop_the_verb_and_add_the_summary_names():
+    assert metric_keys("国内生产总值增长") == ["国内生产总值", "GDP"]
+    assert metric_keys("城镇调查失业率")[:2] == ["城镇调查失业率", "调查失业率"]
+    assert "单位国内生产总值能耗" in metric_keys("能耗强度下降")
+    assert "国内生产总值" not in metric_keys("单位国内生产总值能耗下降")
+    assert "农村贫困人口" in metric_keys("减少农村贫困人口")
+    # bare 收入 would match 财政收入: only the named forms of household income
+    assert metric_keys("收入") == ["居民人均可支配收入", "居民人均纯收入", "居民收入", "人均收入"]
+
+
+def test_direction_of_metrics():
+    assert lower_is_better("居民消费价格涨幅") and lower_is_better("城镇登记失业率")
+    assert not lower_is_better("国内生产总值增长") and not lower_is_better("能耗强度下降")
+
+
+@pytest.mark.parametrize("text, metric, unit, value, quoted", [
+    ("国内生产总值达到56.9万亿元，比上年增长7.7%。", "国内生产总值增长", "%", 7.7, "国内生产总值达到56.9万亿元，比上年增长7.7%"),
+    ("居民消费价格涨幅控制在2.6%。城镇登记失业率4.1%。", "居民消费价格涨幅", "%", 2.6, "居民消费价格涨幅控制在2.6%"),
+    ("城镇新增就业1361万人、调查失业率稳定在5%左右的较低水平。", "城镇调查失业率", "%", 5, "调查失业率稳定在5%"),
+    ("城镇新增就业1361万人、调查失业率稳定在5%左右的较低水平。", "城镇新增就业", "万人", 1361, "城镇新增就业1361万人"),
+    ("单位国内生产总值能耗下降5.6%。", "能耗强度下降", "%", 5.6, "单位国内生产总值能耗下降5.6%"),
+    ("农村贫困人口减少1386万，易地扶贫搬迁280万人。", "减少农村贫困人口", "万", 1386, "农村贫困人口减少1386万"),
+])
+def test_figures_found(text, metric, unit, value, quoted):
+    figures = find_figures(metric, unit, sentences(text))
+    assert figures[0].value == value
+    assert figures[0].text == quoted
+
+
+def test_figures_that_are_not_the_metric_are_left_alone():
+    text = ("研究与试验发展经费支出与国内生产总值之比超过2%。单位国内生产总值能耗下降4.8%。"
+            "全年城镇新增就业1314万人。")
+    assert find_figures("国内生产总值增长", "%", sentences(text)) == []
+    # 1314万人 is a count of people, not a percentage
+    assert find_figures("城镇新增就业", "%", sentences(text)) == []
+
+
+def test_many_year_figures_are_not_the_years():
+    text = ("五年来，经济实力跃上新台阶。居民消费价格年均上涨1.9%，保持较低水平。\n"
+            "刚刚过去的2017年，国内生产总值增长6.9%。\n")
+    assert find_figures("居民消费价格涨幅", "%", sentences(text)) == []
+    assert find_figures("国内生产总值增长", "%", sentences(text))[0].value == 6.9
+
+
+@pytest.mark.parametrize("comparator, value, actual, unit, metric, met", [
+    ("at_least", 900, 1310, "万人", "城镇新增就业", True),
+    ("at_least", 3.4, 3.1, "%", "能耗下降", False),
+    ("at_most", 4.5, 4.02, "%", "城镇登记失业率", True),
+    ("at_most", 4.5, 4.6, "%", "城镇登记失业率", False),
+    ("about", 7.5, 7.0, "%", "国内生产总值增长", True),    # higher is better: within 0.5 points below
+    ("about", 7.5, 6.9, "%", "国内生产总值增长", False),
+    ("about", 7.5, 9.0, "%", "国内生产总值增长", True),    # the favourable side is never a miss
+    ("about", 3.0, 3.5, "%", "居民消费价格涨幅", True),    # lower is better: within 0.5 points above
+    ("about", 3.0, 3.6, "%", "居民消费价格涨幅", False),
+    ("about", 3.0, 0.5, "%", "居民消费价格涨幅", True),
+    ("about", 1.8, 1.71, "万亿元", "公路水运投资", True),  # non-% units: 95 % of the value
+    ("about", 1.8, 1.70, "万亿元", "公路水运投资", False),
+    ("about", 100, 105, "起", "事故", True),              # lower is better, 105 %
+    ("about", 100, 106, "起", "事故", False),
+])
+def test_judge(comparator, value, actual, unit, metric, met):
+    assert judge(comparator, value, actual, unit, metric) is met
+
+
+def test_convert_between_scales_of_one_unit():
+    assert convert(1.3, "万亿斤", "亿斤") == pytest.approx(13000)
+    assert convert(1361, "万人", "人") == 13610000
+    assert convert(5, "%", "万人") is None
+    assert convert(5, "个百分点", "%") is None
+
+
+def test_check_target_met_not_met_unknown():
+    summary = sentences("国内生产总值增长6.6%，居民消费价格上涨2.1%。城镇新增就业1361万人。")
+    gdp = check_target("2018-01", Target("国内生产总值增长", "about", 6.5, "%"), summary)
+    assert (gdp.actual, gdp.verdict, gdp.actual_text, gdp.line) == (6.6, "met", "国内生产总值增长6.6%", 1)
+    jobs = check_target("2018-01", Target("城镇新增就业", "at_least", 1500, "万人"), summary)
+    assert (jobs.actual, jobs.verdict) == (1361, "not_met")
+    rate = check_target("2018-01", Target("城镇登记失业率", "at_most", 4.5, "%"), summary)
+    assert (rate.actual, rate.verdict, rate.actual_text) == (None, "unknown", "")
+
+
+def test_a_stated_miss_is_not_met_without_a_figure():
+    summary = sentences("去年我国进出口总额出现下降，预期增长目标未能实现。")
+    result = check_target("2015-01", Target("进出口增长", "about", 6, "%"), summary)
+    assert (result.actual, result.verdict) == (None, "not_met")
+    assert result.actual_text == "去年我国进出口总额出现下降，预期增长目标未能实现。"
+    # a fall is good news for a reduction target: no miss there
+    energy = check_target("2015-01", Target("能耗强度下降", "at_least", 3.1, "%"), sentences("能耗强度出现下降。"))
+    assert energy.verdict == "unknown"
+
+
+def test_in_step_takes_the_slowest_income_figure_against_gdp():
+    summary = sentences("国内生产总值比上年增长7.7%。城镇居民人均可支配收入实际增长7%，农村居民人均纯收入实际增长9.3%。")
+    target = Target("城乡居民人均收入实际增长", "in_step", 0, "", {"reference": "经济增长"})
+    result = check_target("2013-01", target, summary)
+    assert (result.actual, result.verdict) == (7.0, "not_met")
+    faster = check_target("2014-01", Target("居民收入增长", "in_step", 0, ""),
+                          sentences("国内生产总值增长7.4%。全国居民人均可支配收入实际增长8%，快于经济增长。"))
+    assert (faster.actual, faster.verdict) == (8.0, "met")
+    alone = check_target("2014-01", Target("劳动报酬增长", "in_step", 0, "", {"reference": "劳动生产率"}),
+                         sentences("国内生产总值增长7.4%。"))
+    assert alone.verdict == "unknown"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("国内生产总值增长下降上涨达到万亿元人%.,，。、；0123456789年均五来 x")),
+               max_size=120),
+       st.sampled_from(["国内生产总值增长", "城镇新增就业", "居民消费价格涨幅", "减少农村贫困人口", "x"]),
+       st.sampled_from(["%", "万人", "", "亿元"]))
+def test_figure_extraction_never_crashes_and_quotes_the_text(text, metric, unit):
+    summary = sentences(text)
+    for figure in find_figures(metric, unit, summary):
+        assert figure.text in text.replace("\n", "")
+        assert figure.value >= 0
+    result = check_target("P-01", Target(metric, "about", 5, unit), summary)
+    assert result.verdict in ("met", "not_met", "unknown")
+    if result.actual is not None:
+        assert result.verdict != "unknown"  # a figure is always judged
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.floats(0, 1000, allow_nan=False), st.floats(0, 1000, allow_nan=False), st.sampled_from(["%", "万人"]))
+def test_judging_about_is_monotonic_on_the_favourable_side(value, actual, unit):
+    # if a figure meets a higher-is-better target, any higher figure does too (and the reverse for prices)
+    if judge("about", value, actual, unit, "国内生产总值增长"):
+        assert judge("about", value, actual + 1, unit, "国内生产总值增长")
+    if judge("about", value, actual, unit, "居民消费价格涨幅"):
+        assert judge("about", value, max(0.0, actual - 1), unit, "居民消费价格涨幅")

@@ -1,0 +1,136 @@
+"""Sentences, Chinese segmentation with the domain vocabulary, spun wording, BM25 ranking and coverage."""
+
+import os
+import tempfile
+
+os.environ.setdefault("DUBAN_CACHE", os.path.join(tempfile.gettempdir(), "duban-test-cache"))
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from duban.settings import Settings
+from duban.check.matching import (BM25, Segmenter, Sentence, SentenceIndex, build_query, coverage,  # noqa: E402
+                            key_phrases, plan_rarity, split_sentences, title_coverage)
+
+SEGMENTER = Segmenter(["四小单位"], {"效劳": "服务", "根本": "基本", "方案生育": "计划生育"})
+
+
+def test_sentences_carry_the_line_they_start_on():
+    text = "一、上半年工作回顾\n顺利通过国家卫生城市复审。完成四小单位摸排！\n\n家庭医生签约覆盖率达到35%；国医馆建成3家。\n"
+    sentences = split_sentences(text, first_line=10)
+    assert [(s.text, s.line) for s in sentences] == [
+        ("一、上半年工作回顾", 10),
+        ("顺利通过国家卫生城市复审。", 11),
+        ("完成四小单位摸排！", 11),
+        ("家庭医生签约覆盖率达到35%；", 13),
+        ("国医馆建成3家。", 13),
+    ]
+    assert sentences[1].paragraph == sentences[2].paragraph != sentences[3].paragraph
+
+
+def test_a_sentence_broken_over_lines_is_joined():
+    # web copies break sentences mid-way, with zero-width spaces on lines of their own
+    text = "国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。\n下一句。"
+    sentences = split_sentences(text)
+    assert [(s.text, s.line) for s in sentences] == [("国内生产总值达到74.4万亿元，增长6.7%。", 1), ("下一句。", 4)]
+    assert sentences[0].paragraph == 1 and sentences[1].paragraph == 2
+
+
+def test_vocabulary_words_stay_whole():
+    words = SEGMENTER.words("推进医联体和医共体建设，打造国医馆，做实家庭医生签约服务，完成四小单位摸排")
+    for word in ("医联体", "医共体", "国医馆", "四小单位"):
+        assert word in words
+    assert "，" not in words
+
+
+def test_spun_wording_is_undone_before_matching():
+    assert SEGMENTER.normalise("根本公共卫生效劳和方案生育") == "基本公共卫生服务和计划生育"
+    assert SEGMENTER.words("效劳") == SEGMENTER.words("服务")
+
+
+def test_settings_bring_vocabulary_and_synonyms():
+    segmenter = Segmenter.from_settings(Settings({"vocabulary": {"words": ["健康小屋"]}, "synonyms": {"开展": "发展"}}))
+    assert "健康小屋" in segmenter.vocabulary
+    assert segmenter.normalise("开展") == "发展"
+    assert segmenter.normalise("效劳") == "服务"  # the built-in ones stay
+
+
+def test_key_phrases_are_quoted_names_programmes_and_vocabulary():
+    phrases = key_phrases("建设x家“精品国医馆”、推进“名中医工作室”建设，实施健康扶贫工程", SEGMENTER)
+    assert phrases[:2] == ["精品国医馆", "名中医工作室"]
+    assert "国医馆" in phrases and "健康扶贫" in phrases
+
+
+def test_boilerplate_weighs_less_than_the_item_words():
+    query = build_query("进一步加强国家卫生城市复审工作", "", SEGMENTER)
+    assert query.weights["复审"] > query.weights["加强"]
+    assert query.weights["国家卫生城市"] > query.weights["复审"]  # a vocabulary word is a key phrase
+    assert query.weights["工作"] < 0.5
+
+
+def test_bm25_ranks_the_document_with_the_rare_word_first():
+    bm25 = BM25([["卫生", "城市", "复审"], ["卫生", "服务"], ["卫生", "城市"], ["其他"]])
+    scores = bm25.score({"复审": 1.0, "卫生": 1.0})
+    assert scores.index(max(scores)) == 0
+    assert scores[3] == 0.0
+    assert bm25.idf["复审"] > bm25.idf["卫生"]
+
+
+def test_index_finds_the_sentence_that_reports_on_the_item():
+    summary = ("一、工作回顾\n"
+               "顺利通过国家卫生城市复审，四小单位持证率达到95%。\n"
+               "推进医联体建设，组建医联体3个。\n"
+               "加强党建工作，开展主题教育。\n")
+    index = SentenceIndex(split_sentences(summary), SEGMENTER)
+    query = build_query("全力做好创建国家卫生城市复审工作", "提高四小单位持证率", SEGMENTER)
+    best = index.rank(query)[0]
+    assert best.sentence.line == 2
+    assert best.coverage > 0.6
+    unrelated = index.rank(build_query("推进医联体建设", "", SEGMENTER))[0]
+    assert unrelated.sentence.line == 3
+
+
+def test_rank_keeps_to_the_parts_asked_for():
+    sentences = [Sentence("国家卫生城市复审顺利通过。", 1, "review", 1),
+                 Sentence("国家卫生城市复审进展缓慢。", 2, "problems", 2)]
+    index = SentenceIndex(sentences, SEGMENTER)
+    query = build_query("国家卫生城市复审", "", SEGMENTER)
+    assert [m.sentence.line for m in index.rank(query, ("review",))] == [1]
+    assert [m.sentence.line for m in index.rank(query, ("problems",))] == [2]
+
+
+def test_coverage_counts_words_inside_longer_ones_and_pieces_of_long_words():
+    query = build_query("加快建设创新型国家", "", SEGMENTER)
+    assert coverage(query, "加快建设创新型国家取得成效") == 1.0
+    partial = coverage(query, "深入实施创新驱动发展战略，国家创新能力提升")
+    assert 0.3 < partial < 1.0
+    assert coverage(query, "粮食产量稳定") == 0.0
+    assert title_coverage(query, "创新型国家建设") == (1.0, 3)  # 建设, 创新型, 国家; 加快 is boilerplate
+    share, whole = title_coverage(query, "创新型国家")
+    assert whole == 2 and share == 2 / 3
+
+
+def test_plan_rarity_weighs_words_every_item_uses_less():
+    rarity = plan_rarity([["改革", "财税"], ["改革", "医保"], ["改革", "教育"]])
+    assert rarity["财税"] > rarity["改革"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("国家卫生城市复审通过。！？；，\n \u200b一、（二）1.23%")), max_size=200))
+def test_split_sentences_never_loses_text_or_crashes(text):
+    sentences = split_sentences(text, first_line=5)
+    line_count = text.count("\n") + 1
+    for sentence in sentences:
+        assert 5 <= sentence.line < 5 + line_count
+        assert sentence.text.strip()
+    kept = "".join(s.text for s in sentences)
+    for char in "国家卫生城市复审":
+        assert kept.count(char) == text.count(char)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=80))
+def test_segmenter_words_are_never_empty_or_punctuation(text):
+    for word in SEGMENTER.words(text):
+        assert word.strip()
+        assert word not in "，。！？；：、"

@@ -1,0 +1,135 @@
+"""Verdicts from the evidence, the parts of a summary that count as evidence, and writing a check into a task."""
+
+import os
+import tempfile
+from datetime import date
+from types import SimpleNamespace
+
+os.environ.setdefault("DUBAN_CACHE", os.path.join(tempfile.gettempdir(), "duban-test-cache"))
+
+from duban.check.verdicts import (Evidence, ItemResult, apply_result, check_plan,  # noqa: E402
+                                  summary_sentences)
+from duban.check.matching import Segmenter  # noqa: E402
+from duban.ledger.model import ProgressEntry, Target, Task  # noqa: E402
+
+SEGMENTER = Segmenter(["四小单位"])
+
+SUMMARY = """区卫生健康局2019年工作总结
+一、2019年工作回顾
+1.顺利通过国家卫生城市复审，四小单位持证率达到98%。
+2.区人口健康信息平台正在建设，已完成招标。
+3.中医药服务：建成精品国医馆2家。
+二、存在的问题
+家庭医生签约服务进展缓慢，签约率尚未达到目标。
+三、2020年工作打算
+1.全力推进党建和宣传工作，开展主题教育活动。
+"""
+
+
+def sections():
+    return [SimpleNamespace(kind="other", start_line=1, end_line=1),
+            SimpleNamespace(kind="review", start_line=2, end_line=5),
+            SimpleNamespace(kind="problems", start_line=6, end_line=7),
+            SimpleNamespace(kind="plan", start_line=8, end_line=9)]
+
+
+def test_summary_sentences_keep_review_and_problems_only():
+    found = summary_sentences(SUMMARY, sections())
+    assert {s.part for s in found} == {"review", "problems"}
+    assert [s.line for s in found if s.part == "problems"] == [6, 7]
+    assert all(s.line < 8 for s in found)  # the next plan is never evidence
+
+
+def test_a_plain_summary_is_all_review_and_a_problem_paragraph_is_problems():
+    text = "今年以来，顺利通过国家卫生城市复审。\n我们也清醒地看到，工作中还存在不少困难和问题，医联体建设滞后。\n"
+    found = summary_sentences(text, [])
+    assert [(s.line, s.part) for s in found] == [(1, "review"), (2, "problems")]
+
+
+def tasks():
+    return [
+        Task("2019H2-01", "全力做好创建国家卫生城市复审工作", detail="提高四小单位持证率，确保圆满完成复审任务。"),
+        Task("2019H2-02", "强力推进医疗服务信息化建设", detail="推进区人口健康信息平台建设。"),
+        Task("2019H2-03", "推进家庭医生签约服务", detail="签约服务覆盖率达到30%以上。",
+             targets=[Target("签约服务覆盖率", "at_least", 30, "%")]),
+        Task("2019H2-04", "推进城市轨道交通规划建设", detail="开工地铁线路两条。"),
+        Task("2019H2-05", "全力推进党建和宣传工作", detail="开展主题教育活动。"),
+    ]
+
+
+def test_verdicts_from_the_words_near_the_evidence():
+    result = check_plan("2019H2", "2019年工作总结.txt", tasks(), summary_sentences(SUMMARY, sections()), SEGMENTER)
+    verdicts = {item.task_id: item.verdict for item in result.items}
+    assert verdicts == {"2019H2-01": "done", "2019H2-02": "in_progress", "2019H2-03": "at_risk",
+                        "2019H2-04": "not_found", "2019H2-05": "not_found"}
+    first = result.items[0]
+    assert first.evidence[0] == Evidence("1.顺利通过国家卫生城市复审，四小单位持证率达到98%。", 3)
+    assert first.score > 0.5
+    risky = result.items[2]
+    assert risky.risk == Evidence("家庭医生签约服务进展缓慢，签约率尚未达到目标。", 7)
+    assert all(e.line < 6 for item in result.items for e in item.evidence)  # evidence only from the review
+    assert result.items[3].evidence == [] and result.items[4].evidence == []  # the plan part's 党建 is not evidence
+    assert [(t.task_id, t.verdict) for t in result.targets] == [("2019H2-03", "unknown")]
+
+
+def test_a_missed_target_puts_its_item_at_risk():
+    summary = "一、工作回顾\n家庭医生签约服务覆盖率达到25%，完成全年签约任务。\n"
+    found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=2)])
+    result = check_plan("P", "s.txt", [tasks()[2]], found, SEGMENTER)
+    assert result.targets[0].actual == 25 and result.targets[0].verdict == "not_met"
+    assert result.items[0].verdict == "at_risk"
+
+
+NOTE = "核查《2019年工作总结.docx》：已完成（0.82），第3行：顺利通过国家卫生城市复审。"
+
+
+def item(verdict="done"):
+    return ItemResult("2019H2-01", "全力做好创建国家卫生城市复审工作", verdict, 0.82,
+                      [Evidence("顺利通过国家卫生城市复审。", 3), Evidence("四小单位持证率达到98%。", 4)])
+
+
+def test_apply_writes_the_check_and_logs_it_without_marking_done():
+    task = Task("2019H2-01", "全力做好创建国家卫生城市复审工作", status="in_progress")
+    assert apply_result(task, item(), "2019年工作总结.docx", date(2020, 1, 10), NOTE, by="张三")
+    assert task.status == "in_progress"
+    assert task.check == {"report": "2019年工作总结.docx", "verdict": "done", "score": 0.82,
+                          "evidence": ["顺利通过国家卫生城市复审。", "四小单位持证率达到98%。"], "lines": [3, 4]}
+    assert task.progress == [ProgressEntry(date(2020, 1, 10), "in_progress", NOTE, "张三")]
+    # the same check again changes nothing
+    assert not apply_result(task, item(), "2019年工作总结.docx", date(2020, 1, 10), NOTE, by="张三")
+    assert len(task.progress) == 1
+
+
+def test_mark_done_only_for_done_verdicts_of_open_tasks():
+    task = Task("2019H2-01", "t", status="todo")
+    apply_result(task, item("done"), "s.txt", date(2020, 1, 10), "n", mark_done=True)
+    assert task.status == "done" and task.progress[-1].status == "done"
+    other = Task("2019H2-02", "t", status="todo")
+    apply_result(other, item("in_progress"), "s.txt", date(2020, 1, 10), "n", mark_done=True)
+    assert other.status == "todo"
+    dropped = Task("2019H2-03", "t", status="dropped")
+    apply_result(dropped, item("done"), "s.txt", date(2020, 1, 10), "n", mark_done=True)
+    assert dropped.status == "dropped"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CHARS = list("国家卫生城市复审通过完成推进正在尚未滞后医联体家庭医生签约服务。，；！\n一、（二）存在问题12%万人")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CHARS), max_size=300),
+       st.lists(st.text(alphabet=st.sampled_from(_CHARS), min_size=1, max_size=30), min_size=1, max_size=4))
+def test_check_plan_never_crashes_and_points_into_the_text(summary, titles):
+    tasks = [Task(f"P-{n:02d}", title, detail=title * 2, targets=[Target("签约服务覆盖率", "at_least", 30, "%")])
+             for n, title in enumerate(titles, 1)]
+    result = check_plan("P", "s.txt", tasks, summary_sentences(summary, []), SEGMENTER)
+    line_count = summary.count("\n") + 1
+    for item in result.items:
+        assert item.verdict in ("done", "in_progress", "at_risk", "not_found")
+        assert 0 <= item.score <= 1
+        assert len(item.evidence) <= 3
+        for evidence in item.evidence:
+            assert 1 <= evidence.line <= line_count and evidence.text
+    assert all(t.verdict in ("met", "not_met", "unknown") for t in result.targets)

@@ -1,0 +1,151 @@
+"""`duban import` through click's CliRunner: preview, confirmation, dry run, JSON, errors."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from duban.cli import cli
+from duban.ledger.store import init_workspace
+from sample_reports import SEEDS, STATE_COUNCIL, needs_shared, state_council
+
+SEED_000 = str(SEEDS / "000_39b622c591527ef1.txt")
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.delenv("DUBAN_LANG", raising=False)
+    monkeypatch.setenv("COLUMNS", "120")
+    root = tmp_path / "plans"
+    init_workspace(root, "区卫生健康局")
+
+    def invoke(*args, stdin=None):
+        return CliRunner().invoke(cli, ["--plans", str(root), *args], input=stdin)
+
+    invoke.root = root
+    return invoke
+
+
+def lines(output):
+    return [line.rstrip() for line in output.splitlines()]
+
+
+PREVIEW = [
+    '计划 2019H2  区卫生健康局  2019-07-01 – 2019-12-31  报告：000_39b622c591527ef1.txt',
+    '编号       标题                                分类          责任单位      完成时限           目标',
+    "─" * 102,
+    '2019H2-01  圆满完成市区综合考核工作            重点工作打算  区卫生健康局  2019-12-31 (期末)',
+    '2019H2-02  全力推动区办实事、重点项目进展      重点工作打算  区卫生健康局  2019-12-31 (期末)',
+    '2019H2-03  全力做好创建国家卫生城市复审工作    重点工作打算  区卫生健康局  2019-12-31 (期末)',
+    '2019H2-04  全面推进社区卫生服务工作            重点工作打算  区卫生健康局  2019-12-31 (年底)',
+    '2019H2-05  进一步提升中医药服务能力            重点工作打算  中医科        2019-12-31 (期末)',
+    '2019H2-06  进一步提升公共卫生服务体系建设水平  重点工作打算  疾控中心      2019-12-31 (期末)',
+    '2019H2-07  强力推进医疗服务信息化建设          其他工作打算  规划信息科    2019-12-31 (期末)',
+    '2019H2-08  进一步深化计划生育管理服务          其他工作打算  人口家庭科    2019-12-31 (期末)',
+    '2019H2-09  进一步加强党建和宣传工作            其他工作打算  办公室        2019-12-31 (期末)',
+]
+
+
+def test_dry_run_shows_the_preview_and_writes_nothing(run):
+    result = run("import", SEED_000, "--period", "2019H2", "--dry-run")
+    assert result.exit_code == 0
+    assert lines(result.output) == PREVIEW + ["试运行：未写入任何文件"]
+    assert not (run.root / "2019H2").exists()
+
+
+def test_confirmation_no_writes_nothing_and_yes_writes(run):
+    result = run("import", SEED_000, "--period", "2019H2", stdin="n\n")
+    assert result.exit_code == 0
+    assert lines(result.output)[-2:] == ["写入计划 2019H2 的 9 项任务？ [y/N]: n", "未写入"]
+    assert not (run.root / "2019H2").exists()
+    result = run("import", SEED_000, "--period", "2019H2", stdin="y\n")
+    assert lines(result.output)[-1] == "2019H2：9 项任务，写入 11 个文件"
+    result = run("--lang", "en", "import", SEED_000, "--period", "2019H2", "--yes")
+    assert lines(result.output)[-1] == "2019H2: 9 tasks, already up to date"
+
+
+def test_dry_run_json_is_exactly_the_design_shape(run):
+    result = run("import", SEED_000, "--period", "2019H2", "--dry-run", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert list(data) == ["plan", "tasks"]
+    assert data["plan"] == {"id": "2019H2", "org": "区卫生健康局", "period": "2019H2", "start": "2019-07-01",
+                            "end": "2019-12-31"}
+    assert len(data["tasks"]) == 9
+    assert data["tasks"][3] == {
+        "title": "全面推进社区卫生服务工作", "category": "重点工作打算", "owner": "区卫生健康局", "due": "2019-12-31",
+        "due_basis": "年底",
+        "detail": "加大对社区卫生机构标准化建设的督导力度,促进社区卫生服务项目规范化管理年底达到标准化建设要求。"
+                  "将家庭医生签约服务工作落实到实处,为居民提供综合、连续、协同的基本医疗卫生服务。",
+        "targets": []}
+
+
+def test_json_with_targets_and_in_step(run):
+    result = run("import", str(state_council(2014)), "--dry-run", "--json")
+    goals = json.loads(result.stdout)["tasks"][0]
+    assert goals["title"] == "今年经济社会发展的主要预期目标"
+    assert goals["targets"] == [
+        {"metric": "国内生产总值增长", "comparator": "about", "value": 7.5, "unit": "%"},
+        {"metric": "居民消费价格涨幅", "comparator": "about", "value": 3.5, "unit": "%"},
+        {"metric": "城镇新增就业", "comparator": "at_least", "value": 1000, "unit": "万人"},
+        {"metric": "城镇登记失业率", "comparator": "at_most", "value": 4.6, "unit": "%"},
+        {"metric": "居民收入增长", "comparator": "in_step", "value": 0, "unit": "", "reference": "经济发展"},
+    ]
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["import", str(SEEDS / "003_b22197d4e3c8e662.txt")], 3,
+     "duban: no plan section found in 003_b22197d4e3c8e662.txt; use it with `duban check`"),
+    (["import", SEED_000], 2,
+     "duban: cannot tell which period the plan of 000_39b622c591527ef1.txt is for: pass --period, "
+     "e.g. --period 2019H2"),
+    (["import", SEED_000, "--period", "2019X"], 2,
+     "duban: bad period '2019X': use 2019, 2019H1, 2019H2, 2019Q3 or 2019M04"),
+    (["import", "missing.docx"], 3, "duban: missing.docx: cannot read: No such file or directory"),
+    (["import", SEED_000, "--period", "2019H2", "--json"], 2,
+     "duban: --json prints only JSON, so it cannot ask: add --dry-run or --yes"),
+    pytest.param(["import", str(STATE_COUNCIL / "gwr-2018.txt"), "--org", "国务院", "--dry-run"], 2, None,
+                 marks=needs_shared),
+])
+def test_errors_are_one_line_with_exit_codes(run, args, code, message):
+    result = run(*args)
+    assert result.exit_code == code
+    assert result.stdout == ""
+    err = result.stderr
+    assert len(err.strip().splitlines()) == 1
+    if message:
+        assert err.strip() == message
+    else:
+        assert "give it an ASCII id suffix" in err
+
+
+def test_org_with_suffix_and_english_preview(run):
+    settings = run.root / "duban.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + '\n[orgs]\n"国务院" = "gwr"\n', encoding="utf-8")
+    result = run("--lang", "en", "import", str(state_council(2019)), "--org", "国务院", "--yes")
+    out = lines(result.output)
+    assert out[0] == "Plan 2019-gwr  国务院  2019-01-01 – 2019-12-31  Report: gwr-2019.txt"
+    assert out[1].split() == ["ID", "Title", "Category", "Owner", "Due", "Targets"]
+    assert out[-1] == "2019-gwr: 11 tasks, 13 files written"
+    listed = run("list", "--plan", "2019-gwr", "--json")
+    assert [t["id"] for t in json.loads(listed.stdout)][:2] == ["2019-gwr-01", "2019-gwr-02"]
+
+
+def test_commit_records_the_imported_files(run, monkeypatch):
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    for key in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{key}_NAME", "duban test")
+        monkeypatch.setenv(f"GIT_{key}_EMAIL", "test@duban.invalid")
+    subprocess.run(["git", "init", "-q", str(run.root.parent)], check=True)
+    result = run("import", SEED_000, "--period", "2019H2", "--yes", "--commit")
+    assert result.exit_code == 0
+    log = subprocess.run(["git", "log", "--format=%s", "--name-only"], cwd=run.root.parent, capture_output=True,
+                         text=True, check=True).stdout.split("\n")
+    assert log[0] == "duban: import 000_39b622c591527ef1.txt as plan 2019H2"
+    assert sorted(line for line in log[1:] if line) == sorted(
+        [f"plans/2019H2/{n:02d}.toml" for n in range(1, 10)] + ["plans/2019H2/plan.toml", "plans/2019H2/report.txt"])

@@ -1,0 +1,55 @@
+import json
+
+from conftest import lines
+
+
+def test_list(cli_run):
+    result = cli_run("list")
+    assert result.exit_code == 0
+    assert lines(result.output) == [
+        "编号       标题                              责任单位      完成时限    状态    逾期",
+        "─" * 83,
+        "2019H2-01  全力做好创建国家卫生城市复审工作  区卫生健康局  2019-10-31  未开始  20天",
+        "2019H2-02  进一步提升中医药服务能力          中医科        2019-11-25  未开始",
+        "2019H2-03  强力推进医疗服务信息化建设        规划信息科    2019-09-30  推进中  51天",
+        "2019H2-04  进一步加强党建和宣传工作          办公室        2019-12-31  已完成",
+        "共 4 项任务",
+    ]
+
+
+def test_list_in_english_with_filters(cli_run):
+    result = cli_run("--lang", "en", "list", "--status", "推进中", "--status", "todo", "--sort", "due")
+    assert lines(result.output) == [
+        "ID         Title                             Owner         Due         Status       Overdue",
+        "─" * 91,
+        "2019H2-03  强力推进医疗服务信息化建设        规划信息科    2019-09-30  in progress  51 days",
+        "2019H2-01  全力做好创建国家卫生城市复审工作  区卫生健康局  2019-10-31  to do        20 days",
+        "2019H2-02  进一步提升中医药服务能力          中医科        2019-11-25  to do",
+        "3 tasks",
+    ]
+
+
+def test_list_json_filters(cli_run):
+    result = cli_run("list", "--json", "--owner", "中医科")
+    assert [t["id"] for t in json.loads(result.stdout)] == ["2019H2-02"]
+
+
+def test_list_nothing(cli_run):
+    assert cli_run("list", "--grep", "不存在的内容").output == "没有符合条件的任务\n"
+    assert cli_run("list", "--grep", "不存在的内容", "--json").output == "[]\n"
+
+
+def test_list_survives_a_broken_file(cli_run, workspace):
+    broken = workspace.task_path("2019H2-02")
+    broken.write_text('id = "2019H2-02"\ntitle = \n', encoding="utf-8")
+    result = cli_run("list", "--json")
+    assert result.exit_code == 0
+    assert [t["id"] for t in json.loads(result.stdout)] == ["2019H2-01", "2019H2-03", "2019H2-04"]
+    assert result.stderr == f"duban: 警告：{broken}:2: not valid TOML: Invalid value\n"
+
+
+def test_chinese_status_in_file_is_accepted(cli_run, workspace):
+    path = workspace.task_path("2019H2-04")
+    path.write_text(path.read_text(encoding="utf-8").replace('status = "done"', 'status = "已完成"'),
+                    encoding="utf-8")
+    assert [t["status"] for t in json.loads(cli_run("list", "--json").stdout)][3] == "done"

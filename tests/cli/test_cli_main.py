@@ -1,0 +1,31 @@
+"""What every command shares: the version, global options, the workspace, and errors as one line with an exit code."""
+
+from click.testing import CliRunner
+
+from duban import __version__
+from duban.cli import cli
+
+
+def test_version():
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.output == f"duban, version {__version__}\n"
+
+
+def test_bad_today(cli_run):
+    result = cli_run("list", today="2019-13-01")
+    assert (result.exit_code, result.stderr) == (2, "duban: bad --today '2019-13-01': use YYYY-MM-DD\n")
+
+
+def test_missing_workspace(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("DUBAN_PLANS", raising=False)
+    result = CliRunner().invoke(cli, ["list"])
+    assert (result.exit_code, result.stderr) == (
+        2, "duban: no duban workspace here: run `duban init`, or pass --plans DIR or set DUBAN_PLANS\n")
+
+
+def test_lang_from_duban_toml(cli_run, workspace):
+    settings = workspace.root / "duban.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('lang = "zh"', 'lang = "en"'), encoding="utf-8")
+    assert cli_run("list", "--grep", "不存在").output == "no matching tasks\n"
+    assert cli_run("--lang", "zh", "list", "--grep", "不存在").output == "没有符合条件的任务\n"

@@ -1,0 +1,25 @@
+import json
+
+from conftest import lines
+
+
+def test_overdue(cli_run):
+    result = cli_run("overdue")
+    assert lines(result.output) == [
+        "逾期任务（2）",
+        "责任单位      编号       标题                              完成时限    逾期天数  最新进展",
+        "─" * 93,
+        "规划信息科    2019H2-03  强力推进医疗服务信息化建设        2019-09-30        51  完成平台招标",
+        "",
+        "区卫生健康局  2019H2-01  全力做好创建国家卫生城市复审工作  2019-10-31        20",
+    ]
+    assert result.exit_code == 0
+
+
+def test_overdue_json_and_fail(cli_run):
+    result = cli_run("overdue", "--json", "--fail")
+    assert result.exit_code == 1
+    assert [(t["id"], t["days_overdue"]) for t in json.loads(result.stdout)] == [("2019H2-03", 51),
+                                                                                ("2019H2-01", 20)]
+    nothing = cli_run("overdue", "--fail", today="2019-09-01")
+    assert (nothing.exit_code, nothing.output) == (0, "没有逾期任务\n")

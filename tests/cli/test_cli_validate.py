@@ -1,0 +1,11 @@
+def test_validate(cli_run, workspace):
+    clean = cli_run("validate")
+    assert (clean.exit_code, clean.output) == (0, "检查通过：1 个计划，4 项任务\n")
+    assert cli_run("--lang", "en", "validate").output == "ok: 1 plans, 4 tasks\n"
+    path = workspace.task_path("2019H2-04")
+    path.write_text(path.read_text(encoding="utf-8").replace('status = "done"', 'status = "完结"'), encoding="utf-8")
+    result = cli_run("validate")
+    assert result.exit_code == 1
+    assert result.stdout == (f"{path}:8: unknown status '完结': use one of todo, in_progress, done, blocked, "
+                             "dropped\n")
+    assert result.stderr == f"{workspace.root} 中有 1 处问题\n"

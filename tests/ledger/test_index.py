@@ -1,0 +1,175 @@
+"""The listing index: never trusted over the files, whatever happens to them between two runs."""
+
+import marshal
+import os
+from datetime import date
+
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from duban.cli import cli
+from duban.ledger.index import INDEX_FILE, INDEX_FORMAT, load_summaries
+from duban.ledger.model import Plan, ProgressEntry, Task
+from duban.ledger.store import CACHE_DIR, Workspace, init_workspace
+
+from conftest import TODAY, make_workspace
+
+OLD = 1_500_000_000_000_000_000  # 2017: far from "now", so the index trusts these mtimes
+
+
+def age(paths, start=OLD):
+    """Give files distinct old mtimes, as files that settled long ago."""
+    for offset, path in enumerate(paths):
+        os.utime(path, ns=(start + offset, start + offset))
+
+
+def view(workspace):
+    """What a listing shows of each task and each broken file, straight from the files."""
+    result = workspace.load_tasks()
+    return ([(t.id, t.title, t.status, t.owner, tuple(t.co_owners), t.due, t.category, t.detail, t.last_note())
+             for t in result.tasks], [str(f) for f in result.faults])
+
+
+def indexed(workspace):
+    result = load_summaries(workspace)
+    return ([(t.id, t.title, t.status, t.owner, tuple(t.co_owners), t.due, t.category, t.detail, t.last_note())
+             for t in result.tasks], [str(f) for f in result.faults])
+
+
+def test_summaries_answer_like_tasks(workspace):
+    tasks = workspace.load_tasks().tasks
+    summaries = load_summaries(workspace).tasks
+    for task, summary in zip(tasks, summaries, strict=True):
+        assert (summary.plan, summary.is_open, summary.days_overdue(TODAY), summary.last_note()) == \
+               (task.plan, task.is_open, task.days_overdue(TODAY), task.last_note())
+
+
+def test_second_run_reads_the_index_not_the_files(workspace):
+    age(workspace.task_files())
+    first = load_summaries(workspace)
+    assert first.parsed == 4 and (workspace.root / CACHE_DIR / INDEX_FILE).is_file()
+    second = load_summaries(workspace)
+    assert second.parsed == 0
+    assert indexed(workspace) == view(workspace)
+
+
+def test_a_changed_file_is_read_again(workspace):
+    age(workspace.task_files())
+    load_summaries(workspace)
+    task = workspace.get_task("2019H2-02")
+    task.status = "done"
+    workspace.save_task(task)
+    result = load_summaries(workspace)
+    assert result.parsed == 1
+    assert [t.status for t in result.tasks if t.id == "2019H2-02"] == ["done"]
+
+
+def test_same_size_rewrite_in_the_same_clock_tick_is_seen(workspace):
+    """A fresh file is kept out of the index, so a rewrite that keeps size, mtime and inode is still noticed."""
+    path = workspace.task_path("2019H2-01")
+    load_summaries(workspace)  # the files are brand new: too fresh to index
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    with open(path, "r+", encoding="utf-8") as handle:  # in place: same inode
+        handle.write(text.replace('status = "todo"', 'status = "done"'))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_ino == stat.st_ino
+    assert [t.status for t in load_summaries(workspace).tasks if t.id == "2019H2-01"] == ["done"]
+
+
+def test_added_removed_and_broken_files_and_folders(workspace):
+    age(workspace.task_files())
+    load_summaries(workspace)
+    workspace.task_path("2019H2-03").unlink()
+    workspace.save_task(Task("2019H2-12", "新增任务", owner="办公室"))
+    workspace.save_plan(Plan("2020H1", "区卫生健康局", "2020H1", date(2020, 1, 1), date(2020, 6, 30)))
+    workspace.save_task(Task("2020H1-01", "下一期任务", owner="中医科", due=date(2020, 6, 30)))
+    workspace.task_path("2019H2-04").write_text('id = "2019H2-04"\ntitle = \n', encoding="utf-8")
+    age(workspace.task_files(), OLD + 100)
+    assert indexed(workspace) == view(workspace)
+    assert len(load_summaries(workspace).faults) == 1  # still warned about on the next run
+    for path in (workspace.root / "2020H1").iterdir():
+        path.unlink()
+    (workspace.root / "2020H1").rmdir()
+    assert indexed(workspace) == view(workspace)
+
+
+def test_a_broken_file_warns_on_every_list(workspace):
+    workspace.task_path("2019H2-02").write_text("id = \n", encoding="utf-8")
+    age(workspace.task_files())
+    runner = CliRunner()
+    outputs = [runner.invoke(cli, ["--plans", str(workspace.root), "--today", "2019-11-20", "list"])
+               for _ in range(3)]
+    expected = f"duban: 警告：{workspace.task_path('2019H2-02')}:1: not valid TOML: Invalid value\n"
+    for result in outputs:
+        assert result.exit_code == 0
+        assert result.stderr == expected
+        assert "2019H2-01" in result.stdout and "2019H2-02" not in result.stdout
+    assert load_summaries(workspace).parsed == 0
+
+
+def test_a_damaged_index_is_ignored(workspace):
+    age(workspace.task_files())
+    load_summaries(workspace)
+    index = workspace.root / CACHE_DIR / INDEX_FILE
+    for garbage in (b"", b"\x00\xff garbage", marshal.dumps((INDEX_FORMAT, {"2019H2": 5})),
+                    marshal.dumps((INDEX_FORMAT, {"2019H2": ({"01.toml": None}, [("01.toml", (1, 2), None)])})),
+                    marshal.dumps(((0, (2, 7)), {}))):
+        index.write_bytes(garbage)
+        assert indexed(workspace) == view(workspace)
+        assert load_summaries(workspace).parsed == 0  # and it was rebuilt
+
+
+def test_lists_without_a_writable_cache(tmp_path):
+    workspace = make_workspace(tmp_path / "plans")
+    (workspace.root / CACHE_DIR).write_text("not a folder", encoding="utf-8")
+    assert indexed(workspace) == view(workspace)
+
+
+# --- model-based: any sequence of edits, the index answers what the files say -------------------------------
+
+edits = st.lists(st.tuples(st.sampled_from(["write", "rewrite", "break", "delete", "touch"]),
+                           st.integers(1, 6), st.sampled_from(["todo", "done", "in_progress"]),
+                           st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=8)),
+                 max_size=12)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits)
+def test_any_edits_between_runs(tmp_path_factory, steps):
+    root = tmp_path_factory.mktemp("ws") / "plans"
+    init_workspace(root, "局")
+    workspace = Workspace(root)
+    workspace.save_plan(Plan("2019H2", "局", "2019H2", date(2019, 7, 1), date(2019, 12, 31)))
+    clock = OLD
+    for action, number, status, text in steps:
+        path = root / "2019H2" / f"{number:02d}.toml"
+        if action == "write":
+            workspace.save_task(Task(f"2019H2-{number:02d}", text or "标题", status=status, owner=text,
+                                     progress=[ProgressEntry(date(2019, 9, 1), status, text)]))
+        elif action == "rewrite" and path.exists():  # same size, in place
+            data = path.read_bytes()
+            path.write_bytes(data.replace(b'"todo"', b'"tudo"') if b'"todo"' in data else data[::-1])
+        elif action == "break":
+            path.write_bytes(text.encode("utf-8") + b" = = broken")
+        elif action == "delete" and path.exists():
+            path.unlink()
+        clock += 1_000  # the file changed gets an old mtime of its own; the others keep theirs
+        if path.exists():
+            os.utime(path, ns=(clock, clock))
+        assert indexed(workspace) == view(workspace)
+
+
+def test_both_ways_of_statting_a_folder_agree(workspace, monkeypatch):
+    from duban.ledger import index
+
+    folder = workspace.root / "2019H2"
+    (folder / "notes.txt").write_text("not a task", encoding="utf-8")
+    fast = index._file_keys(folder)
+    monkeypatch.setattr(index, "_STAT_IN_FOLDER", False)
+    assert index._file_keys(folder) == fast
+    assert sorted(fast) == ["01.toml", "02.toml", "03.toml", "04.toml"]
+    assert index._file_keys(workspace.root / "missing") == {}
+    monkeypatch.setattr(index, "_STAT_IN_FOLDER", True)
+    assert index._file_keys(workspace.root / "missing") == {}

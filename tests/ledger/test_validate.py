@@ -1,0 +1,38 @@
+from duban.ledger.validate import validate
+
+
+def test_validate_clean(workspace):
+    report = validate(workspace)
+    assert (report.faults, report.plans, report.tasks) == ([], 1, 4)
+
+
+def test_validate_names_file_and_line(workspace):
+    conflicted = workspace.task_path("2019H2-01")
+    conflicted.write_text(conflicted.read_text(encoding="utf-8").replace(
+        'status = "todo"\n', '<<<<<<< HEAD\nstatus = "done"\n=======\nstatus = "blocked"\n>>>>>>> origin/main\n'),
+        encoding="utf-8")
+    duplicate = workspace.task_path("2019H2-02")
+    duplicate.write_text(duplicate.read_text(encoding="utf-8").replace('"2019H2-02"', '"2019H2-03"'),
+                         encoding="utf-8")
+    bad_date = workspace.task_path("2019H2-04")
+    bad_date.write_text(bad_date.read_text(encoding="utf-8").replace("due = 2019-12-31", 'due = "年底"'),
+                        encoding="utf-8")
+    report = validate(workspace)
+    lines = [str(f).replace(str(workspace.root) + "/", "") for f in report.faults]
+    assert lines == [
+        "2019H2/01.toml:8: git conflict marker: resolve the merge and remove it",
+        "2019H2/01.toml:10: git conflict marker: resolve the merge and remove it",
+        "2019H2/01.toml:12: git conflict marker: resolve the merge and remove it",
+        "2019H2/02.toml:1: id '2019H2-03' does not match its file 2019H2/02.toml",
+        "2019H2/03.toml:1: duplicate id '2019H2-03': also in 2019H2/02.toml",
+        "2019H2/04.toml:6: 'due' must be a date like 2019-12-31",
+    ]
+
+
+def test_validate_checks_duban_toml_against_the_settings_spec(workspace):
+    settings = workspace.root / "duban.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('lang = "zh"', 'lang = "fr"\nauto_commit = "yes"'),
+                        encoding="utf-8")
+    lines = [str(f).replace(str(workspace.root) + "/", "") for f in validate(workspace).faults]
+    assert lines == ["duban.toml:3: 'lang' must be \"zh\" or \"en\"",
+                     "duban.toml:4: 'auto_commit' must be true or false"]

@@ -1,0 +1,235 @@
+"""Plan items of real reports: exact titles and categories, owners, deadlines, numeric targets, periods."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from duban.text.dates import parse_period
+from duban.plan.items import explicit_owners, extract_items, find_period, find_targets, rule_owner, split_title
+from duban.ledger.model import Target
+from duban.report.formats import clean_text, read_report
+from sample_reports import report_path
+
+H2 = parse_period("2019H2")
+
+
+def report_text(name):
+    return read_report(report_path(name)).text
+
+
+def test_seed_000_has_exactly_its_nine_items_with_categories():
+    items = extract_items(report_text("000"), H2, default_owner="区卫生健康局")
+    assert [(i.category, i.title) for i in items] == [
+        ("重点工作打算", "圆满完成市区综合考核工作"),
+        ("重点工作打算", "全力推动区办实事、重点项目进展"),
+        ("重点工作打算", "全力做好创建国家卫生城市复审工作"),
+        ("重点工作打算", "全面推进社区卫生服务工作"),
+        ("重点工作打算", "进一步提升中医药服务能力"),
+        ("重点工作打算", "进一步提升公共卫生服务体系建设水平"),
+        ("其他工作打算", "强力推进医疗服务信息化建设"),
+        ("其他工作打算", "进一步深化计划生育管理服务"),
+        ("其他工作打算", "进一步加强党建和宣传工作"),
+    ]
+    assert [i.line for i in items] == [24, 25, 26, 27, 28, 29, 31, 32, 33]
+    third = items[2]
+    assert third.detail.startswith("为辖区医疗机构发放创城宣传画和禁烟标识,")
+    assert (third.due, third.due_basis) == (date(2019, 12, 31), "period end")
+    assert (items[3].due, items[3].due_basis) == (date(2019, 12, 31), "年底")
+    # "争取xx月底完成" is anonymised: the period end, never a made-up month
+    assert (items[1].due, items[1].due_basis) == (date(2019, 12, 31), "period end")
+    assert {i.owner for i in items} == {"区卫生健康局"}
+
+
+def test_seed_000_owner_rules_match_through_spun_words():
+    rules = {"中医": "中医科", "计划生育": "人口家庭科", "党建": "办公室", "信息化": "规划信息科"}
+    items = extract_items(report_text("000"), H2, owner_rules=rules, default_owner="区卫生健康局")
+    assert [i.owner for i in items] == ["区卫生健康局", "区卫生健康局", "区卫生健康局", "区卫生健康局", "中医科",
+                                        "区卫生健康局", "规划信息科", "人口家庭科", "办公室"]
+    assert rule_owner("进一步深化方案生育管理服务", "", rules, {"方案生育": "计划生育"}) == "人口家庭科"
+
+
+def test_seed_001_speech_items_and_targets():
+    items = extract_items(report_text("001"), parse_period("2017"), default_owner="区卫计局")
+    assert [(i.category, i.title) for i in items] == [
+        ("围绕“一个中心〞,推动综合医改向纵深开展", "抓住关键点,着力完善分级诊疗模式"),
+        ("围绕“一个中心〞,推动综合医改向纵深开展", "抓住着力点,不断深化公立医院改革"),
+    ]
+    assert items[0].targets == [Target("签约效劳覆盖率", "at_least", 30, "%"), Target("重点人群覆盖率", "at_least", 60, "%"),
+                                Target("县域内就诊率", "about", 90, "%")]
+
+
+GWR_TITLES = {
+    2013: ["今年经济社会发展的主要预期目标", "加快转变经济发展方式，促进经济持续健康发展", "强化农业农村发展基础，推动城乡发展一体化",
+           "以保障和改善民生为重点，全面提高人民物质文化生活水平", "以更大的政治勇气和智慧，深入推进改革开放"],
+    2015: ["今年经济社会发展的主要预期目标", "把改革开放扎实推向纵深", "协调推动经济稳定增长和结构优化", "持续推进民生改善和社会建设",
+           "切实加强政府自身建设"],
+    2018: ["今年发展主要预期目标", "深入推进供给侧结构性改革", "加快建设创新型国家", "深化基础性关键领域改革", "坚决打好三大攻坚战",
+           "大力实施乡村振兴战略", "扎实推进区域协调发展战略", "积极扩大消费和促进有效投资", "推动形成全面开放新格局",
+           "提高保障和改善民生水平"],
+}
+
+
+@pytest.mark.parametrize("year", sorted(GWR_TITLES))
+def test_government_work_report_top_level_items(year):
+    items = extract_items(report_text(f"gwr-{year}"), parse_period(str(year)), default_owner="国务院")
+    assert [i.title for i in items] == GWR_TITLES[year]
+
+
+def test_gwr_item_counts_and_categories():
+    counts = {}
+    for year in range(2014, 2020):
+        items = extract_items(report_text(f"gwr-{year}"), parse_period(str(year)))
+        counts[year] = len(items)
+    assert counts == {2014: 10, 2015: 5, 2016: 9, 2017: 10, 2018: 10, 2019: 11}
+    items = extract_items(report_text("gwr-2014"), parse_period("2014"))
+    assert (items[0].category, items[1].category) == ("2014年工作总体部署", "2014年重点工作")
+
+
+def test_main_targets_of_2016_with_a_range_and_in_step():
+    goals = extract_items(report_text("gwr-2016"), parse_period("2016"))[0]
+    assert goals.title == "今年发展的主要预期目标"
+    assert goals.targets == [
+        Target("国内生产总值增长", "at_least", 6.5, "%"), Target("国内生产总值增长", "at_most", 7, "%"),
+        Target("居民消费价格涨幅", "about", 3, "%"), Target("城镇新增就业", "at_least", 1000, "万人"),
+        Target("城镇登记失业率", "at_most", 4.5, "%"), Target("居民收入增长", "in_step", 0, "", {"reference": "经济增长"}),
+        Target("单位国内生产总值能耗下降", "at_least", 3.4, "%"),
+    ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("城镇登记失业率低于4.6%", [Target("城镇登记失业率", "at_most", 4.6, "%")]),
+    ("居民消费价格涨幅控制在3.5%左右", [Target("居民消费价格涨幅", "about", 3.5, "%")]),
+    ("城镇登记失业率控制在4.6%以内", [Target("城镇登记失业率", "at_most", 4.6, "%")]),
+    ("农村贫困人口减少1000万以上", [Target("农村贫困人口减少", "at_least", 1000, "万")]),
+    ("覆盖率达到60%", [Target("覆盖率", "at_least", 60, "%")]),
+    ("年底前老年人健康管理率不低于70%", [Target("老年人健康管理率", "at_least", 70, "%")]),
+    ("完成了x处急救点建设,共计3家", []),
+    ("国内生产总值67.7万亿元,增长6.9%", []),
+])
+def test_find_targets_in_item_text(text, expected):
+    assert find_targets(text) == expected
+
+
+def test_bare_figure_is_a_floor_only_in_a_goals_paragraph():
+    assert find_targets("城镇新增就业900万人", strict=False) == [Target("城镇新增就业", "at_least", 900, "万人")]
+    assert find_targets("城镇新增就业900万人") == []
+
+
+@pytest.mark.parametrize("text, owner, co_owners", [
+    ("推进医联体建设。牵头单位：医政科、医管中心；配合单位：疾控中心、妇幼保健院。", "医政科", ["医管中心", "疾控中心", "妇幼保健院"]),
+    ("开展病媒生物监测,由区疾控中心负责。", "区疾控中心", []),
+    ("由区卫生健康局牵头，疾控中心、各社区卫生服务中心配合，完成复审。", "区卫生健康局", ["疾控中心", "各社区卫生服务中心"]),
+    ("开展病媒生物监测。", "", []),
+])
+def test_explicit_owners(text, owner, co_owners):
+    assert explicit_owners(text) == (owner, co_owners)
+
+
+def test_explicit_owner_wins_and_annotation_leaves_the_title():
+    text = "标题\n二、下半年工作打算\n1.推进医联体建设(牵头单位:医政科)。年底前完成两个医联体组建。\n2.开展中医药培训。\n"
+    items = extract_items(text, H2, owner_rules={"中医": "中医科"}, default_owner="区卫生健康局")
+    assert [(i.title, i.owner, i.due_basis) for i in items] == [("推进医联体建设", "医政科", "年底前"),
+                                                               ("开展中医药培训", "中医科", "period end")]
+
+
+@pytest.mark.parametrize("text, title, rest", [
+    ("圆满完成市区综合考核工作。xxxx年区卫计局", "圆满完成市区综合考核工作", "xxxx年区卫计局"),
+    ("加强疫情防控：严格落实预检分诊。", "加强疫情防控", "严格落实预检分诊。"),
+    ("继续做好创建工作", "继续做好创建工作", ""),
+])
+def test_split_title(text, title, rest):
+    assert split_title(text) == (title, rest)
+
+
+@pytest.mark.parametrize("name, period", [("gwr-2014", "2014"), ("gwr-2015", "2015"), ("gwr-2017", "2017"),
+                                          ("gwr-2018", "2018"), ("gwr-2019", "2019"), ("000", None),
+                                          ("gwr-2013", None)])
+def test_period_from_the_reports_own_words(name, period):
+    found = find_period(report_text(name))
+    assert (found.id if found else None) == period
+
+
+def test_signature_is_not_part_of_the_last_item():
+    text = "区卫生健康局上半年工作总结\n一、工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n区卫生健康局\n2019年7月10日\n"
+    items = extract_items(text, find_period(text))
+    assert [(i.title, i.detail) for i in items] == [("推进建设", "")]
+
+
+@pytest.mark.parametrize("text, period", [
+    ("区卫生健康局2019年上半年工作总结\n一、上半年工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n", "2019H2"),
+    ("区卫生健康局2019年工作总结\n一、工作回顾\n完成了建设。\n二、明年工作打算\n1.推进建设。\n", "2020"),
+    ("区卫生健康局2019年工作总结\n一、工作回顾\n完成了建设。\n二、2020年工作计划\n1.推进建设。\n", "2020"),
+    ("区卫生健康局工作总结\n一、工作回顾\n完成了建设。\n二、下一步工作打算\n1.推进建设。\n", None),
+    ("区卫生健康局上半年工作总结\n一、工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n区卫生健康局\n2019年7月10日\n",
+     "2019H2"),
+])
+def test_period_from_title_and_plan_heading(text, period):
+    found = find_period(text)
+    assert (found.id if found else None) == period
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("一二三、（）()1.2。，是年计划打算下半年问题回顾 \n工作xX①第：%以上左右增长率9牵头单位由负责")),
+               max_size=400))
+def test_extraction_never_fails_on_report_like_text(text):
+    clean = clean_text(text)
+    for item in extract_items(clean, H2):
+        assert item.title
+        assert item.due is not None
+    find_period(clean)
+
+
+STYLES = {
+    "numbered with annotations": (
+        "XX区卫生健康局2020年上半年工作总结和下半年工作计划\n一、上半年工作开展情况\n（一）疫情防控扎实有效。累计排查1200人。\n"
+        "二、存在的问题\n一是基层人才不足。二是信息化水平不高。\n三、下半年工作计划\n"
+        "1.持续做好常态化疫情防控（牵头单位：疾控科；配合单位：医政科、疾控中心）。9月底前完成全员培训。\n"
+        "2.推进紧密型医联体建设。年内组建3个医联体，家庭医生签约服务覆盖率达到45%以上。\n"
+        "3.加强中医药服务能力建设。由中医科牵头负责，建设5个国医馆。\n",
+        "2020H2",
+        [("持续做好常态化疫情防控", "疾控科", ["医政科", "疾控中心"], "9月底前", []),
+         ("推进紧密型医联体建设", "局办", [], "年内", [Target("家庭医生签约服务覆盖率", "at_least", 45, "%")]),
+         ("加强中医药服务能力建设", "中医科", [], "period end", [])]),
+    "circled numbers": (
+        "区卫健局2021年工作总结\n一、2021年工作回顾\n完成了各项任务。\n二、2022年工作打算\n①加强疫情防控。做好常态化防控。\n"
+        "②推进健康城市建设。确保群众满意度不低于90%。\n③抓好安全生产。\n",
+        "2022",
+        [("加强疫情防控", "局办", [], "period end", []),
+         ("推进健康城市建设", "局办", [], "period end", [Target("群众满意度", "at_least", 90, "%")]),
+         ("抓好安全生产", "局办", [], "period end", [])]),
+    "第一， in one paragraph": (
+        "县卫生健康局2019年工作总结\n一、主要工作成效\n完成了建设。\n二、下一步工作打算\n下一步，我们将重点做好以下工作：第一，加强疫情防控，"
+        "落实各项措施。第二，推进医共体建设，提高基层服务能力。第三，做好健康扶贫工作，明年一季度完成核查。\n",
+        "2020",
+        [("加强疫情防控，落实各项措施", "局办", [], "period end", []),
+         ("推进医共体建设，提高基层服务能力", "局办", [], "period end", []),
+         ("做好健康扶贫工作，明年一季度完成核查", "局办", [], "明年一季度", [])]),
+    "paragraphs under an unnumbered heading": (
+        "2019年上半年工作总结\n一、工作回顾\n完成了建设。\n下半年工作打算\n加强疫情防控。严格落实预检分诊制度。\n"
+        "推进医联体建设。年底前组建两个医联体。\n抓好安全生产。开展隐患排查。\n",
+        "2019H2",
+        [("加强疫情防控", "局办", [], "period end", []), ("推进医联体建设", "局办", [], "年底前", []),
+         ("抓好安全生产", "局办", [], "period end", [])]),
+}
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_other_report_styles(style):
+    raw, period, expected = STYLES[style]
+    text = clean_text(raw)
+    found = find_period(text)
+    assert found is not None and found.id == period
+    items = extract_items(text, found, owner_rules={"中医": "中医科"}, default_owner="局办")
+    assert [(i.title, i.owner, i.co_owners, i.due_basis, i.targets) for i in items] == expected
+
+
+def test_rule_owner_takes_the_keyword_named_first():
+    from duban.plan.items import rule_owner
+
+    rules = {"妇幼": "妇幼健康科", "传染病": "疾控中心"}
+    detail = "加强重点传染病、慢性病的防控力度。巩固全省妇幼健康优质服务示范区创建成果。"
+    assert rule_owner("进一步提升公共卫生服务体系建设水平", detail, rules, {}) == "疾控中心"
+    assert rule_owner("强化妇幼健康服务", detail, rules, {}) == "妇幼健康科"  # the title decides first

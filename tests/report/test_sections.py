@@ -1,0 +1,108 @@
+"""Finding the review, problems and plan parts of real and small reports."""
+
+from pathlib import Path
+
+import pytest
+
+from duban.report.formats import read_report
+from duban.report.sections import Section, classify_heading, find_sections, has_plan, sections_of
+from sample_reports import SEEDS, report_path
+
+
+
+def kinds(name):
+    path = report_path(name)
+    return [(s.kind, s.start_line, s.end_line) for s in find_sections(read_report(path).text)]
+
+
+def test_half_year_report_has_review_problems_and_plan():
+    assert kinds("000") == [("other", 1, 1), ("review", 2, 18), ("problems", 19, 21), ("plan", 22, 33)]
+
+
+def test_speech_plan_without_a_plan_heading_follows_the_review():
+    assert kinds("001") == [("other", 1, 3), ("review", 4, 27), ("problems", 28, 28), ("review", 29, 29),
+                            ("plan", 30, 34)]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("002", [("other", 1, 1), ("review", 2, 10)]),
+    ("003", [("other", 1, 1), ("review", 2, 11), ("problems", 12, 15)]),
+    ("004", [("other", 1, 1), ("review", 2, 4), ("review", 5, 11)]),
+])
+def test_summaries_have_no_plan(name, expected):
+    assert kinds(name) == expected
+
+
+@pytest.mark.parametrize("year, review, plan", [
+    (2013, [(3, 30)], [(49, 77)]),
+    (2014, [(3, 34)], [(46, 99)]),
+    (2015, [(3, 30)], [(46, 62), (63, 81), (82, 92), (93, 98)]),
+    (2016, [(3, 24), (26, 34)], [(50, 121)]),
+    (2017, [(5, 40)], [(56, 127)]),
+    (2018, [(3, 34)], [(48, 96)]),
+    (2019, [(3, 25)], [(38, 95)]),
+])
+def test_government_work_reports(year, review, plan):
+    found = kinds(f"gwr-{year}")
+    assert [(a, b) for kind, a, b in found if kind == "review"] == review
+    assert [(a, b) for kind, a, b in found if kind == "plan"] == plan
+    assert found[-1][0] == "other"  # the closing words after "各位代表！" are not plan
+
+
+def test_sections_cover_every_line_in_order():
+    for path in SEEDS.glob("*.txt"):
+        text = read_report(path).text
+        sections = find_sections(text)
+        assert sections[0].start_line == 1
+        assert sections[-1].end_line == len(text.splitlines())
+        for before, after in zip(sections, sections[1:]):
+            assert after.start_line == before.end_line + 1
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("三、xxxx年下半年工作打算", "plan"),
+    ("三、对2018年政府工作的建议", "plan"),
+    ("三、2019年政府工作任务", "plan"),
+    ("三、2016年重点工作", "plan"),
+    ("二、2020年工作安排", "plan"),
+    ("下一步工作计划", "plan"),
+    ("二、存在的主要问题", "problems"),
+    ("二、存在的主要困难和问题", "problems"),
+    ("三、存在问题及下一步工作打算", "plan"),
+    ("一、2013年工作回顾", "review"),
+    ("二、2014年工作总体部署", "other"),
+    ("一、各项重点工作稳步推进", None),
+    ("(八)计划生育转型发展持续推动", None),
+])
+def test_classify_heading(heading, kind):
+    assert classify_heading(heading) == kind
+
+
+def test_unnumbered_plan_heading_and_plan_inside_a_review():
+    text = ("2019年上半年工作总结\n一、上半年工作情况\n(一)主要工作。\n完成了急救点建设。\n(二)存在的问题。\n人员不足。\n"
+            "(三)下半年工作打算。\n1.推进医联体建设。\n下一步工作计划\n1.做好复审工作。\n")
+    assert [(s.kind, s.heading, s.start_line, s.end_line) for s in find_sections(text)] == [
+        ("other", "", 1, 1), ("review", "一、上半年工作情况", 2, 4), ("problems", "(二)存在的问题。", 5, 6),
+        ("plan", "(三)下半年工作打算。", 7, 10)]
+
+
+def test_plan_document_without_part_headings():
+    text = "区卫生健康局2020年工作计划\n一、加强疫情防控。\n二、推进医联体建设。\n"
+    assert sections_of(text, "plan") == [Section("plan", "一、加强疫情防控。", 2, 2),
+                                         Section("plan", "二、推进医联体建设。", 3, 3)]
+    assert has_plan(text)
+
+
+def test_section_lines_and_empty_text():
+    text = "标题\n一、工作回顾\n完成了建设。\n"
+    review = sections_of(text, "review")[0]
+    assert review.lines(text) == [(2, "一、工作回顾"), (3, "完成了建设。")]
+    assert find_sections("") == []
+    assert not has_plan(text)
+
+
+def test_spun_headings_match_through_the_workspace_synonyms():
+    text = "区卫生局工作总结\n一、上半年工作回忆\n完成了建设。\n二、下半年工作筹划\n1.推进医联体建设。\n"
+    assert [s.kind for s in find_sections(text)][1] == "review"
+    assert [s.kind for s in find_sections(text, {"筹划": "打算"})] == ["other", "review", "plan"]
+    assert classify_heading("三、下半年工作方案") == "plan"

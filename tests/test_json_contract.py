@@ -1,0 +1,127 @@
+"""The JSON shapes of DESIGN.md, every one in this file: other tools rely on their keys, order and types.
+
+- `import --dry-run --json`: {"plan": {"id", "org", "period", "start", "end"},
+                              "tasks": [{"title", "category", "owner", "due", "due_basis", "detail", "targets"}]}
+- `list --json`, `overdue --json`: [{"id", "plan", "title", "owner", "due", "status", "days_overdue"}]
+- `check --json`: {"plan", "summary", "items": [{"id", "title", "verdict", "score", "evidence": [{"text", "line"}]}],
+                   "targets": [{"id", "metric", "comparator", "value", "unit", "actual", "actual_text", "verdict"}]}
+- `show --json`: the task as stored plus "plan" and "days_overdue"; `log --json`: one record per commit.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tempfile
+from datetime import date
+
+import pytest
+from click.testing import CliRunner
+
+os.environ.setdefault("DUBAN_CACHE", os.path.join(tempfile.gettempdir(), "duban-test-cache"))
+
+from duban.cli import cli  # noqa: E402
+from duban.ledger.index import load_summaries  # noqa: E402
+from duban.views import json as json_out  # noqa: E402
+
+from conftest import TODAY  # noqa: E402
+from sample_reports import seed  # noqa: E402
+
+LISTING_KEYS = ["id", "plan", "title", "owner", "due", "status", "days_overdue"]
+
+
+@pytest.fixture
+def run(workspace, monkeypatch):
+    for name in ("DUBAN_LANG", "DUBAN_PLANS", "DUBAN_TODAY", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+
+    def invoke(*args):
+        result = CliRunner().invoke(cli, ["--plans", str(workspace.root), "--today", TODAY.isoformat(), *args])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    return invoke
+
+
+def test_list_and_overdue(run):
+    listed = run("list", "--json")
+    assert [list(record) for record in listed] == [LISTING_KEYS] * 4
+    assert listed[2] == {"id": "2019H2-03", "plan": "2019H2", "title": "强力推进医疗服务信息化建设",
+                         "owner": "规划信息科", "due": "2019-09-30", "status": "in_progress", "days_overdue": 51}
+    assert listed[3]["days_overdue"] == 0 and listed[3]["status"] == "done"
+    late = run("overdue", "--json")
+    assert [r["id"] for r in late] == ["2019H2-03", "2019H2-01"] and all(list(r) == LISTING_KEYS for r in late)
+
+
+def test_list_json_fast_path_is_byte_for_byte_the_plain_encoding(workspace):
+    tasks = workspace.load_tasks().tasks
+    expected = json.dumps([json_out.listing_record(t, TODAY) for t in tasks], ensure_ascii=False, indent=2) + "\n"
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    json_out.dump_listing(load_summaries(workspace).tasks, TODAY, stream)
+    stream.flush()
+    assert stream.buffer.getvalue().decode("utf-8") == expected
+    plain = io.StringIO()
+    json_out.dump_listing(tasks, TODAY, plain)  # Tasks read from files have no stored heads: the plain way
+    assert plain.getvalue() == expected
+
+
+def test_show(run):
+    shown = run("show", "2019H2-03", "--json")
+    assert list(shown)[:3] == ["id", "title", "category"] and list(shown)[-2:] == ["plan", "days_overdue"]
+    assert shown["progress"] == [{"date": "2019-09-02", "status": "in_progress", "note": "完成平台招标", "by": "张三"}]
+    assert (shown["plan"], shown["days_overdue"], shown["due"]) == ("2019H2", 51, "2019-09-30")
+
+
+def test_show_of_a_value_json_cannot_hold_is_still_json(run, workspace):
+    path = workspace.task_path("2019H2-02")
+    path.write_text(path.read_text(encoding="utf-8").replace("value = 3", "value = nan"), encoding="utf-8")
+    assert run("show", "2019H2-02", "--json")["targets"][0]["value"] is None
+
+
+def test_import_dry_run(run, tmp_path):
+    data = run("import", str(seed("000")), "--period", "2019H2", "--dry-run", "--json")
+    assert list(data) == ["plan", "tasks"]
+    assert data["plan"] == {"id": "2019H2", "org": "区卫生健康局", "period": "2019H2", "start": "2019-07-01",
+                            "end": "2019-12-31"}
+    assert all(list(t) == ["title", "category", "owner", "due", "due_basis", "detail", "targets"]
+               for t in data["tasks"])
+    plan = tmp_path / "2020年工作计划.txt"
+    plan.write_text("区卫生健康局2020年工作计划\n一、2020年工作任务\n1.推进家庭医生签约，签约服务覆盖率达到30%以上。\n"
+                    "2.加强传染病防控，报告及时率不低于95%。\n", encoding="utf-8")
+    targets = run("import", str(plan), "--dry-run", "--json")["tasks"][0]["targets"]
+    assert targets == [{"metric": "签约服务覆盖率", "comparator": "at_least", "value": 30, "unit": "%"}]
+
+
+def test_check(run, tmp_path):
+    summary = tmp_path / "2019年工作总结.txt"
+    summary.write_text("区卫生健康局2019年工作总结\n一、2019年工作回顾\n顺利通过国家卫生城市复审，四小单位持证率达到98%。\n"
+                       "区人口健康信息平台正在建设，已完成招标。\n二、2020年工作打算\n1.推进党建工作。\n", encoding="utf-8")
+    data = run("check", str(summary), "--plan", "2019H2", "--json")
+    assert list(data) == ["plan", "summary", "items", "targets"]
+    assert (data["plan"], data["summary"]) == ("2019H2", "2019年工作总结.txt")
+    assert all(list(item) == ["id", "title", "verdict", "score", "evidence"] for item in data["items"])
+    assert data["items"][0]["evidence"][0] == {"text": "顺利通过国家卫生城市复审，四小单位持证率达到98%。", "line": 3}
+    assert data["targets"] == [{"id": "2019H2-02", "metric": "名中医工作室", "comparator": "at_least", "value": 3,
+                                "unit": "个", "actual": None, "actual_text": "", "verdict": "unknown"}]
+
+
+def test_target_result_numbers_are_plain():
+    from duban.check.figures import check_target
+    from duban.check.matching import Sentence
+    from duban.ledger.model import Target
+
+    result = check_target("2018-01", Target("国内生产总值增长", "about", 6.5, "%"),
+                          [Sentence("国内生产总值增长6.6%。", 1)])
+    assert json_out.target_result_record(result) == {
+        "id": "2018-01", "metric": "国内生产总值增长", "comparator": "about", "value": 6.5, "unit": "%",
+        "actual": 6.6, "actual_text": "国内生产总值增长6.6%", "verdict": "met"}
+
+
+def test_log_records(workspace):
+    from duban.ledger.history import HistoryEntry
+
+    entry = HistoryEntry("a" * 40, "张三", "z@example.org", "2019-09-02T10:00:00+08:00", "duban: 2019H2-03 进展",
+                         changes={"status": ["todo", "in_progress"]})
+    assert list(json_out.history_record(entry)) == ["commit", "author", "email", "date", "message", "created",
+                                                    "deleted", "broken", "changes", "notes"]

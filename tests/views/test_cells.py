@@ -1,0 +1,78 @@
+"""Text on the terminal grid: display width, shortening, and wrapping by the Chinese line-breaking rules."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from duban.views.cells import NO_LINE_END, NO_LINE_START, printable, shorten, width, wrap
+
+
+def test_width_counts_wide_characters_twice():
+    assert width("2019H2-01") == 9
+    assert width("全力做好") == 8
+    assert width("签约率28%，") == 11
+    assert width("ｘ＝１") == 6  # full-width forms
+    assert width("e\u0301") == 1  # a combining accent takes no cell
+
+
+REPORT_CHARACTERS = st.one_of(st.characters(min_codepoint=0x20, max_codepoint=0x24F),
+                               st.characters(min_codepoint=0x3000, max_codepoint=0x303F),
+                               st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+                               st.characters(min_codepoint=0xFF01, max_codepoint=0xFF5E))
+
+
+@given(st.text(REPORT_CHARACTERS, max_size=40))
+def test_width_agrees_with_rich_on_the_characters_of_reports(text):
+    text = printable(text)
+    assert width(text) == cell_len(text)
+
+
+def test_shorten_at_a_character_boundary_with_an_ellipsis():
+    assert shorten("全力做好创建国家卫生城市复审工作", 11) == "全力做好创…"
+    assert shorten("全力做好", 8) == "全力做好"
+    assert shorten("abc def", 5) == "abc…"
+
+
+def test_wrap_chinese_by_character_and_latin_by_word():
+    assert wrap("全力做好创建国家卫生城市复审工作", 10) == ["全力做好创", "建国家卫生", "城市复审工", "作"]
+    assert wrap("complete the national review", 10) == ["complete", "the", "national", "review"]
+    assert wrap("签约率达到 28% of target", 12) == ["签约率达到", "28% of", "target"]
+    assert wrap("abcdefghijklmnop", 5) == ["abcde", "fghij", "klmno", "p"]
+    assert wrap("", 5) == [""]
+    assert wrap("多行\n文本", 20) == ["多行", "文本"]
+
+
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation():
+    # a plain cut after 6 cells would put "，" at the head of the second line
+    assert wrap("推进复审，完成摸排。", 8) == ["推进复", "审，完成", "摸排。"]
+    assert wrap("开展（四小单位）摸排", 10) == ["开展（四小", "单位）摸排"]
+    assert wrap("开展四（小单位）摸排", 8) == ["开展四", "（小单", "位）摸排"]
+    assert wrap("核查《gwr-2019.txt》的结果", 16) == ["核查", "《gwr-2019.txt》", "的结果"]
+
+
+def test_file_names_and_dates_stay_whole():
+    assert wrap("对照 gwr-2019.txt 于 2019-12-31 完成", 14) == ["对照", "gwr-2019.txt", "于 2019-12-31", "完成"]
+
+
+def _units_are_short(text: str) -> bool:
+    """No run of more than two punctuation marks and no ASCII word over six characters: then every unit that
+    may not be broken fits a line of twelve cells, and the rules can always be kept."""
+    return not re.search(r"[!-~]{7}", text) and all(
+        sum(1 for ch in text[i:i + 3] if ch in NO_LINE_START or ch in NO_LINE_END) < 3 for i in range(len(text)))
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("推进工作核查abc xyz，。、）（《》“”12%")), max_size=80)
+       .filter(_units_are_short), st.integers(12, 30))
+def test_wrapped_lines_fit_keep_every_character_and_follow_the_rules(text, cells):
+    lines = wrap(text, cells)
+    assert "".join("".join(lines).split()) == "".join(text.split())
+    assert all(width(line) <= cells for line in lines)
+    for before, after in zip(lines, lines[1:]):
+        if after and before:
+            assert after[0] not in NO_LINE_START
+            assert before[-1] not in NO_LINE_END

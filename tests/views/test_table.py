@@ -1,0 +1,114 @@
+"""The one table engine: widths, the order in which columns give way, wrapping, styles only where they apply."""
+
+from __future__ import annotations
+
+import io
+
+from duban.views.cells import width
+from duban.views.table import Column, Styled, Table, layout
+from duban.views.terminal import PIPE_WIDTH, Terminal, terminal_for
+
+
+def lines(table: Table, cells: int, styled: bool = False) -> list[str]:
+    out = Terminal(io.StringIO(), cells, styled, styled, styled)
+    return [line.rstrip("\n") for line in table.render(out)]
+
+
+def sample() -> Table:
+    table = Table([Column("编号"), Column("事项", wrap=True, floor=10, min_width=6), Column("天数", "right")])
+    table.add_row("2019H2-01", "全力做好创建国家卫生城市复审工作", "66")
+    table.add_row("2019H2-02", "推进 family doctor 签约", "3")
+    return table
+
+
+def test_columns_line_up_by_display_width():
+    assert lines(sample(), 80) == [
+        "编号       事项                              天数",
+        "─" * 49,
+        "2019H2-01  全力做好创建国家卫生城市复审工作    66",
+        "2019H2-02  推进 family doctor 签约              3",
+    ]
+
+
+def test_wrapping_columns_give_way_first_and_wrap_by_the_rules():
+    assert lines(sample(), 30) == [
+        "编号       事项           天数",
+        "─" * 30,
+        "2019H2-01  全力做好创建     66",
+        "           国家卫生城市",
+        "           复审工作",
+        "2019H2-02  推进 family       3",
+        "           doctor 签约",
+    ]
+
+
+def test_other_columns_are_shortened_only_when_wrapping_is_not_enough():
+    table = Table([Column("单位", max_width=20, min_width=4), Column("事项", wrap=True, min_width=6)])
+    table.add_row("区卫生健康局疾病预防控制中心", "全力做好复审")
+    assert lines(table, 16) == ["单位      事项", "─" * 16, "区卫生…   全力做", "          好复审"]
+
+
+def test_layout_floors():
+    columns = [Column("a", wrap=True, floor=10, min_width=4), Column("b", wrap=True, floor=6, min_width=4)]
+    assert layout(columns, [[30], [20]], 40) == [20, 20]        # the widest gives way first
+    assert layout(columns, [[30], [20]], 16) == [10, 6]         # down to the floors
+    assert layout(columns, [[30], [20]], 9) == [5, 4]           # then down to the minimum widths
+
+
+def test_sections_titles_and_no_trailing_spaces():
+    table = Table([Column("a"), Column("b")], title="逾期任务（2）")
+    table.add_row("x", "", end_section=True)
+    table.add_row("y", "z")
+    assert lines(table, 40) == ["逾期任务（2）", "a  b", "────", "x", "", "y  z"]
+
+
+def test_styles_and_spans_reach_a_styled_terminal_only():
+    table = Table([Column("a"), Column("b")], show_header=False)
+    bar = Styled("").append("██", "green").append("▓", "red")
+    table.add_row(("x", "bold"), bar)
+    assert lines(table, 40, styled=True) == ["\x1b[1mx\x1b[0m  \x1b[32m██\x1b[0m\x1b[31m▓\x1b[0m"]
+    assert lines(table, 40) == ["x  ██▓"]
+
+
+def test_spans_follow_wrapped_lines():
+    cell = Styled("推进复审工作，完成四小单位摸排")
+    cell.stylize("bold", 7, 13)  # 完成四小单位
+    table = Table([Column("e", wrap=True)], show_header=False)
+    table.add_row(cell)
+    out = lines(table, 12, styled=True)
+    # "作，" goes down together: a line may not start with "，"
+    assert out == ["推进复审工", "作，\x1b[1m完成四小\x1b[0m", "\x1b[1m单位\x1b[0m摸排"]
+
+
+def test_control_characters_never_reach_the_terminal():
+    table = Table([Column("a")], show_header=False)
+    table.add_row("bell\x07 and escape\x1b[31m")
+    assert "\x07" not in lines(table, 40)[0] and "\x1b" not in lines(table, 40)[0]
+
+
+def test_a_pipe_gets_the_documented_width_and_no_styles(monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    piped = terminal_for(io.StringIO())
+    assert (piped.width, piped.styled, piped.is_tty) == (PIPE_WIDTH, False, False)
+    assert terminal_for(io.StringIO(), {"COLUMNS": "132"}).width == 132
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_a_terminal_gets_styles_and_colours_unless_told_otherwise():
+    tty = terminal_for(FakeTerminal(), {"COLUMNS": "80", "TERM": "xterm-256color"})
+    assert (tty.width, tty.styled, tty.colour) == (80, True, True)
+    assert tty.paint("x", "bold red") == "\x1b[1;31mx\x1b[0m"
+    no_colour = terminal_for(FakeTerminal(), {"COLUMNS": "80", "TERM": "xterm", "NO_COLOR": "1"})
+    assert no_colour.paint("x", "bold red") == "\x1b[1mx\x1b[0m"
+    dumb = terminal_for(FakeTerminal(), {"COLUMNS": "80", "TERM": "dumb"})
+    assert dumb.paint("x", "bold red") == "x"
+
+
+def test_every_line_fits_the_terminal():
+    table = sample()
+    for cells in (30, 40, 60, 80, 100):
+        assert all(width(line) <= cells for line in lines(table, cells))

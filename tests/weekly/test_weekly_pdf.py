@@ -1,0 +1,114 @@
+"""End to end: the weekly page printed to PDF by headless Chromium, read back with pdftotext (poppler-utils)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date, timedelta
+
+import pytest
+
+from duban.ledger.model import Plan, ProgressEntry, Task
+from duban.views.pdf import BrowserMissing, find_browser, html_to_pdf
+from duban.ledger.store import Workspace, init_workspace
+from duban.views.words import words
+from duban.weekly.report import weekly_report
+from duban.weekly.render import render_html
+from weekly_fixture import ORG, TODAY, build_workspace
+
+
+def _browser() -> str | None:
+    try:
+        return find_browser()
+    except BrowserMissing:
+        return None
+
+
+BROWSER = _browser()
+pytestmark = pytest.mark.skipif(
+    BROWSER is None or shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None,
+    reason="needs Chromium and poppler-utils: apt-get install chromium poppler-utils fonts-noto-cjk")
+
+
+def pdf_text(path, *pages: int) -> str:
+    """The PDF's text in drawing order (-raw keeps a table cell's wrapped lines together)."""
+    command = ["pdftotext", "-raw", "-enc", "UTF-8"]
+    if pages:
+        command += ["-f", str(pages[0]), "-l", str(pages[-1])]
+    return subprocess.run([*command, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_info(path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in out.splitlines())}
+
+
+def test_the_pdf_holds_the_report(tmp_path):
+    workspace = build_workspace(tmp_path / "plans")
+    report = weekly_report(workspace, TODAY)
+    pdf = html_to_pdf(render_html(report, words("zh")), tmp_path / "weekly.pdf", BROWSER)
+    info = pdf_info(pdf)
+    assert info["Page size"].endswith("(A4)")
+    assert int(info["Pages"]) >= 2
+    text = pdf_text(pdf)
+    flat = squeeze(text)
+    assert flat.startswith("1/") and "督办周报" + ORG + "2019年第36周（2019-09-02至2019-09-08）·截至2019-09-04" in flat
+    # The counts, in the order of their labels.
+    assert "全部事项 未完成 已完成 推进中 受阻 逾期 两周内到期\n11 8 2 3 1 5 2\n" in text
+    # Every task the report lists: all but the dropped one and the one due in December.
+    listed = {t.id: t.title for t in workspace.load_tasks().tasks if t.id not in ("2019H2-06", "2019H2-07")}
+    assert len(listed) == 9
+    for title in listed.values():
+        assert squeeze(title) in flat, title
+    for late in report.overdue:
+        assert f"{late.days_late}{late.task_id}" in flat
+    assert "2019H1对照《2019年上半年工作总结.docx》已完成1，推进中1，未提及1" in flat
+
+
+def test_long_tables_repeat_their_header_on_every_page(tmp_path):
+    root = tmp_path / "plans"
+    init_workspace(root, ORG)
+    workspace = Workspace(root)
+    workspace.save_plan(Plan("2019", ORG, "2019", date(2019, 1, 1), date(2019, 12, 31)))
+    for n in range(1, 81):
+        workspace.save_task(Task(f"2019-{n:02d}", f"第{n}项逾期工作：推进基层医疗卫生机构标准化建设", owner="医政科",
+                                 due=TODAY - timedelta(days=n),
+                                 progress=[ProgressEntry(date(2019, 8, 1), "in_progress", "已完成方案编制", "张三")]))
+    pdf = html_to_pdf(render_html(weekly_report(workspace, TODAY), words("zh")), tmp_path / "long.pdf", BROWSER)
+    pages = int(pdf_info(pdf)["Pages"])
+    assert pages >= 3
+    header = "逾期天数 编号 事项 责任单位 完成时限 状态 最新进展"
+    with_header = [page for page in range(1, pages + 1) if header in pdf_text(pdf, page)]
+    assert len(with_header) >= 2 and with_header == list(range(with_header[0], with_header[-1] + 1))
+    flat = squeeze(pdf_text(pdf))
+    for n in range(1, 81):
+        assert f"第{n}项逾期工作" in flat
+
+
+def test_english_pdf(tmp_path):
+    report = weekly_report(build_workspace(tmp_path / "plans"), TODAY)
+    pdf = html_to_pdf(render_html(report, words("en")), tmp_path / "weekly-en.pdf", BROWSER)
+    flat = squeeze(pdf_text(pdf))
+    assert "WeeklyStatusReport" + ORG + "Week36of2019(2019-09-02to2019-09-08)·asof2019-09-04" in flat
+    assert "AlltasksOpenDoneInprogressBlockedOverdueDuein14days11823152" in flat
+    assert "2019H1against2019年上半年工作总结.docxdone1,inprogress1,notfound1" in flat
+
+
+def test_duban_weekly_prints_a_pdf(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from duban.cli import cli
+
+    monkeypatch.delenv("DUBAN_CHROME", raising=False)
+    workspace = build_workspace(tmp_path / "plans")
+    out = tmp_path / "reports" / "2019-W36.pdf"
+    result = CliRunner().invoke(cli, ["--plans", str(workspace.root), "--today", "2019-09-04", "weekly", "-o", str(out)])
+    assert (result.exit_code, result.stdout) == (0, f"已写入 {out}\n")
+    assert out.read_bytes().startswith(b"%PDF-")
+    flat = squeeze(pdf_text(out))
+    assert "督办周报" in flat and "全力做好创建国家卫生城市复审工作" in flat
