@@ -30,7 +30,7 @@ from duban.report.formats import read_report  # noqa: E402
 from duban.report.sections import find_sections  # noqa: E402
 from duban.ledger.store import Workspace, init_workspace  # noqa: E402
 
-REPORTS = ROOT / "tests" / "data" / "reports"
+REPORTS = ROOT.parent / "shared" / "reports" / "state-council"  # read where they are, never copied here
 ITEMS = 50
 SUMMARY_CHARS = 25_000
 

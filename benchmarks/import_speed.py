@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-REPORTS = ROOT / "tests" / "data" / "reports"
+REPORTS = ROOT.parent / "shared" / "reports" / "state-council"  # read where they are, never copied here
 DUBAN = [sys.executable, "-m", "duban"]
 
 

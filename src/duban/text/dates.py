@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import NamedTuple
 from datetime import date, datetime, time, timedelta
@@ -73,15 +74,20 @@ def chinese_number(text: str) -> int | None:
 
 _NUM = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[xX×Ｘ]{1,2}"
 _YEAR = r"[0-9]{4}|[xX×Ｘ]{2,4}"
-_DEADLINE_RE = re.compile(
-    rf"(?P<full>(?:(?P<fy>{_YEAR})年)?(?P<fm>{_NUM})月(?P<fd>{_NUM})日(?:之?前)?)"
-    rf"|(?P<next>明年|次年)(?:(?P<nq>{_NUM})季度[末底]?|(?P<nh>上半年|年底|年末|底))"
-    rf"|(?P<quarter>第?(?P<q>[一二三四1-4]|[xX×])季度(?:末|底)?)"
-    rf"|(?P<month>(?:(?P<my>{_YEAR})年)?(?P<m>{_NUM})月(?:底|末|份|下旬)(?:之?前)?)"
-    rf"|(?P<yearend>(?:(?P<yy>{_YEAR})年|今年|本年度?|年)(?:底|末|内)(?:之?前)?)"
-    rf"|(?P<by_year>(?:到|至|在)(?P<by>{_YEAR})年(?:之?前)?)"
-    r"|(?P<half>[上下]半年)"
-)
+
+
+@lru_cache(maxsize=None)
+def _deadline_re() -> re.Pattern:
+    """The deadline phrases, compiled on first use: `duban list` never needs them."""
+    return re.compile(
+        rf"(?P<full>(?:(?P<fy>{_YEAR})年)?(?P<fm>{_NUM})月(?P<fd>{_NUM})日(?:之?前)?)"
+        rf"|(?P<next>明年|次年)(?:(?P<nq>{_NUM})季度[末底]?|(?P<nh>上半年|年底|年末|底))"
+        rf"|(?P<quarter>第?(?P<q>[一二三四1-4]|[xX×])季度(?:末|底)?)"
+        rf"|(?P<month>(?:(?P<my>{_YEAR})年)?(?P<m>{_NUM})月(?:底|末|份|下旬)(?:之?前)?)"
+        rf"|(?P<yearend>(?:(?P<yy>{_YEAR})年|今年|本年度?|年)(?:底|末|内)(?:之?前)?)"
+        rf"|(?P<by_year>(?:到|至|在)(?P<by>{_YEAR})年(?:之?前)?)"
+        r"|(?P<half>[上下]半年)"
+    )
 
 
 class Deadline(NamedTuple):
@@ -132,7 +138,7 @@ def find_deadline(text: str, period: Period) -> Deadline:
 
     Dates before the period's start are references to the past (上半年 in a second-half plan), not deadlines.
     """
-    for match in _DEADLINE_RE.finditer(text):
+    for match in _deadline_re().finditer(text):
         if _is_start_date(text, match):
             continue
         due = _resolve(match, period)
@@ -155,7 +161,7 @@ def parse_due(text: str, today: date) -> date:
     except ValueError:
         pass
     this_year = parse_period(str(today.year))
-    match = _DEADLINE_RE.fullmatch(text)
+    match = _deadline_re().fullmatch(text)
     if match:
         due = _resolve(match, this_year)
         if due is not None:

@@ -18,7 +18,7 @@ NO_LINE_END = set("（【「『《〈“‘([{<")
 # Printable ASCII and the wide characters of plain Chinese text (CJK ideographs and punctuation, full-width forms):
 # their width is their length plus one per wide character, which is counted from the UTF-8 length.
 _SIMPLE = re.compile("[\x20-\x7e\u3001-\u3003\u3008-\u3011\u4e00-\u9fff\uff01-\uff5e]*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def width(text: str) -> int:
@@ -39,7 +39,7 @@ def char_width(ch: str) -> int:
 
 def printable(text: str) -> str:
     """Control characters (a stray escape or bell in a note) shown as a visible mark, never sent to the terminal."""
-    return _CONTROL.sub("\ufffd", text) if _CONTROL.search(text) else text
+    return CONTROL.sub("\ufffd", text) if CONTROL.search(text) else text
 
 
 def shorten(text: str, cells: int, mark: str = "…") -> str:
@@ -111,13 +111,15 @@ def _fold(unit: str, cells: int) -> str:
 def _wrap_paragraph(text: str, cells: int) -> list[str]:
     if width(text) <= cells:
         return [text]
+    measure = _simple_width if _SIMPLE.fullmatch(text) else width  # plain Chinese: width from the UTF-8 length
     lines: list[str] = []
     line, used = "", 0
     for unit in _units(text):
-        size = width(unit.rstrip())
-        if used + size <= cells:
+        size = measure(unit)
+        trailing = len(unit) - len(unit.rstrip())  # spaces at the end of a line do not count
+        if used + size - trailing <= cells:
             line += unit
-            used += width(unit)
+            used += size
             continue
         if line.strip():
             lines.append(line.rstrip())
@@ -130,3 +132,7 @@ def _wrap_paragraph(text: str, cells: int) -> list[str]:
     if line.strip() or not lines:
         lines.append(line.rstrip())
     return lines
+
+
+def _simple_width(text: str) -> int:
+    return len(text) + (len(text.encode("utf-8")) - len(text)) // 2

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence, Union
 
-from duban.views.cells import printable, shorten, width, wrap
+from duban.views.cells import CONTROL, printable, shorten, width, wrap
 from duban.views.terminal import Terminal
 
 GAP = "  "
@@ -73,7 +73,7 @@ class Table:
     def render(self, terminal: Terminal) -> list[str]:
         """The table's lines (each ending with a newline) for this terminal."""
         cells_by_column = _columns_of(self.rows, len(self.columns))
-        texts = [[_text(cell) for cell in column] for column in cells_by_column]
+        texts = [_texts(column) for column in cells_by_column]
         sizes = [_widths(column_texts) for column_texts in texts]
         widths = layout(self.columns, sizes, terminal.width - width(GAP) * (len(self.columns) - 1))
         table_width = sum(widths) + width(GAP) * (len(widths) - 1)
@@ -84,21 +84,22 @@ class Table:
             header = [_pad(shorten(c.header, w), w, c.justify) for c, w in zip(self.columns, widths)]
             lines.append(GAP.join(terminal.paint(h, HEADER_STYLE) for h in header).rstrip() + "\n")
             lines.append(RULE * table_width + "\n")
-        columns = [_render_column(column, cells, column_texts, column_sizes, w, terminal)
+        tall: set[int] = set()  # rows with a cell of several lines
+        columns = [_render_column(column, cells, column_texts, column_sizes, w, terminal, tall)
                    for column, cells, column_texts, column_sizes, w in
                    zip(self.columns, cells_by_column, texts, sizes, widths)]
-        blank = "\n"
-        for index in range(len(self.rows)):
-            cells = [column[index] for column in columns]
-            height = max(len(cell) for cell in cells)
-            if height == 1:
-                lines.append(GAP.join(cell[0] for cell in cells).rstrip() + "\n")
+        ends = self.section_ends
+        last = len(self.rows) - 1
+        for index, cells in enumerate(zip(*columns)):
+            if index not in tall:  # one line: the common case
+                lines.append(GAP.join(cells).rstrip() + "\n")
             else:
-                for number in range(height):
+                cells = [[cell] if type(cell) is str else cell for cell in cells]
+                for number in range(max(len(cell) for cell in cells)):
                     parts = [cell[number] if number < len(cell) else " " * w for cell, w in zip(cells, widths)]
                     lines.append(GAP.join(parts).rstrip() + "\n")
-            if index in self.section_ends and index < len(self.rows) - 1:
-                lines.append(blank)
+            if index in ends and index < last:
+                lines.append("\n")
         return lines
 
     def print(self, terminal: Terminal) -> None:
@@ -109,12 +110,12 @@ def _columns_of(rows: Sequence[Sequence[Cell]], count: int) -> list[tuple]:
     return list(zip(*rows)) if rows else [() for _ in range(count)]
 
 
-def _text(cell: Cell) -> str:
-    if isinstance(cell, str):
-        return printable(cell)
-    if isinstance(cell, Styled):
-        return printable(cell.text)
-    return printable(cell[0])
+def _texts(cells: Sequence[Cell]) -> list[str]:
+    """The plain text of each cell, control characters made visible (checked once for the whole column)."""
+    texts = [cell if type(cell) is str else cell.text if isinstance(cell, Styled) else cell[0] for cell in cells]
+    if CONTROL.search("\n".join(texts)):
+        texts = [printable(text) for text in texts]
+    return texts
 
 
 def _style(cell: Cell) -> str:
@@ -149,7 +150,7 @@ def _widths(texts: Iterable[str]) -> list[int]:
     for text in texts:
         size = known.get(text)
         if size is None:
-            size = known[text] = max((width(line) for line in text.split("\n")), default=0)
+            size = known[text] = width(text) if "\n" not in text else max(width(line) for line in text.split("\n"))
         out.append(size)
     return out
 
@@ -176,16 +177,19 @@ def _pad(text: str, size: int, justify: str, text_width: int | None = None) -> s
 
 
 def _render_column(column: Column, cells: Sequence[Cell], texts: Sequence[str], sizes: Sequence[int], size: int,
-                   terminal: Terminal) -> list[list[str]]:
-    """Each cell of the column as its padded, painted lines."""
-    out = []
+                   terminal: Terminal, tall: set[int]) -> list:
+    """Each cell of the column padded and painted: a string when it takes one line, else the list of its lines
+    (and its row's index is added to `tall`)."""
+    out: list = []
     plain = not terminal.styled
+    right = column.justify == "right"
     for cell, text, text_width in zip(cells, texts, sizes):
         if text_width <= size and "\n" not in text:
-            padded = _pad(text, size, column.justify, text_width)
-            out.append([padded if plain else _paint_padded(terminal, cell, text, padded, column.justify)])
+            padded = (" " * (size - text_width) + text) if right else (text + " " * (size - text_width))
+            out.append(padded if plain else _paint_padded(terminal, cell, text, padded, column.justify))
             continue
         lines = wrap(text, size) if column.wrap or "\n" in text else [shorten(text, size)]
+        tall.add(len(out))
         out.append([_pad(line, size, column.justify) if plain else
                     _paint_padded(terminal, cell, line, _pad(line, size, column.justify), column.justify,
                                   offset=_offset(text, line, lines, index))
