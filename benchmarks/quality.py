@@ -17,6 +17,7 @@ Answer sets (each printed apart; they follow different rules):
   A  local    ../shared/answers/local/*.toml (the developers' key; reports in ../shared/reports/local/), schema in
               ../shared/answers/local/README.md. Skipped with a message when ../shared is absent.
   B  heldout  benchmarks/answers/local/*.toml: same schema, held out (see the README there). Never tune on it.
+  D  dev      benchmarks/answers/dev/*.toml: same schema, 11 more reports chosen at random to tune on.
   C  gwr      the older benchmark files: benchmarks/answers/import/gwr-Y.toml (import) and
               benchmarks/answers/check/gwr-Y.toml (check; reports ../shared/reports/state-council/);
      seeds    benchmarks/answers/import/00N.toml (reports ../shared/reports/seeds/). Their own rules: a range is
@@ -92,6 +93,7 @@ SHARED = ROOT.parent / "shared"
 LOCAL_ANSWERS = SHARED / "answers" / "local"
 LOCAL_REPORTS = SHARED / "reports" / "local"
 HELDOUT_ANSWERS = ROOT / "benchmarks" / "answers" / "local"
+DEV_ANSWERS = ROOT / "benchmarks" / "answers" / "dev"
 IMPORT_ANSWERS = ROOT / "benchmarks" / "answers" / "import"
 CHECK_ANSWERS = ROOT / "benchmarks" / "answers" / "check"
 GWR_REPORTS = SHARED / "reports" / "state-council"
@@ -114,6 +116,7 @@ GOALS = {
 SETS = {
     "local": "A  local: ../shared/answers/local (the developers' key)",
     "heldout": "B  HELD OUT: benchmarks/answers/local (never tune on these)",
+    "dev": "D  dev: benchmarks/answers/dev (more reports to tune on, same schema as A)",
     "gwr": "C  State Council, older schema: benchmarks/answers/import + check (their own rules)",
     "seeds": "C  seeds, older schema: benchmarks/answers/import (their own rules)",
 }
@@ -972,6 +975,8 @@ def main(argv: list[str] | None = None) -> int:
                 specs += local_specs(key, LOCAL_ANSWERS, problems)
             elif key == "heldout":
                 specs += local_specs(key, HELDOUT_ANSWERS, problems)
+            elif key == "dev":
+                specs += local_specs(key, DEV_ANSWERS, problems)
             else:
                 specs += old_specs(key, problems)
         for problem in problems:

@@ -68,7 +68,7 @@ def test_real_pair_evidence_verdicts_and_targets(checked):
     assert targets[("城镇新增就业", "at_least")] == (1361, "met")
     assert targets[("城镇调查失业率", "at_most")] == (5, "met")
     assert targets[("城镇登记失业率", "at_most")] == (None, "unknown")
-    assert targets[("居民收入增长", "in_step")] == (6.5, "not_met")  # 6.5% < GDP's 6.6%
+    assert targets[("居民收入", "in_step")] == (6.5, "not_met")  # 6.5% < GDP's 6.6%
     assert targets[("单位国内生产总值能耗下降", "at_least")] == (3.1, "met")
 
 
@@ -103,7 +103,7 @@ def test_cli_json_shape(run):
     data = json.loads(result.stdout)
     assert list(data) == ["plan", "summary", "items", "targets"]
     assert (data["plan"], data["summary"]) == ("2018", "gwr-2019.txt")
-    assert len(data["items"]) == 10
+    assert len(data["items"]) == 9
     for item in data["items"]:
         assert list(item) == ["id", "title", "verdict", "score", "evidence"]
         assert item["verdict"] in ("done", "in_progress", "at_risk", "not_found")
@@ -136,7 +136,7 @@ def test_cli_terminal_view_in_chinese_and_english(run, monkeypatch):
 def test_cli_apply_writes_check_tables_and_never_marks_done(run):
     result = run("check", str(SUMMARY_2019), "--plan", "2018", "--apply")
     assert result.exit_code == 0
-    assert result.output.splitlines()[-1] == "已写入核查结果：10 项任务"
+    assert result.output.splitlines()[-1] == "已写入核查结果：9 项任务"
     workspace = Workspace(run.root)
     tasks = workspace.load_tasks(["2018"]).tasks
     assert all(t.status == "todo" for t in tasks)
@@ -205,7 +205,7 @@ def test_cli_apply_commit(run):
                                              str(SUMMARY_2019), "--plan", "2018", "--apply", "--commit"])
     assert result.exit_code == 0, result.output
     assert git("log", "-1", "--format=%s") == "duban: check 2018 against gwr-2019.txt\n"
-    assert len(git("show", "--name-only", "--format=", "HEAD").split()) == 10
+    assert len(git("show", "--name-only", "--format=", "HEAD").split()) == 9
     assert git("status", "--porcelain") == ""
 
 

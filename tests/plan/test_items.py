@@ -61,12 +61,14 @@ def test_seed_001_speech_items_and_targets():
                                 Target("县域内就诊率", "about", 90, "%")]
 
 
+# The items of a government work report are its numbered tasks; its 主要预期目标 paragraph is no item (its targets
+# go to the items, see test_goal_targets_of_2016), and the government's own building numbered as one more chapter
+# of a run of plan chapters stays one (2015).
 GWR_TITLES = {
-    2013: ["今年经济社会发展的主要预期目标", "加快转变经济发展方式，促进经济持续健康发展", "强化农业农村发展基础，推动城乡发展一体化",
+    2013: ["加快转变经济发展方式，促进经济持续健康发展", "强化农业农村发展基础，推动城乡发展一体化",
            "以保障和改善民生为重点，全面提高人民物质文化生活水平", "以更大的政治勇气和智慧，深入推进改革开放"],
-    2015: ["今年经济社会发展的主要预期目标", "把改革开放扎实推向纵深", "协调推动经济稳定增长和结构优化", "持续推进民生改善和社会建设",
-           "切实加强政府自身建设"],
-    2018: ["今年发展主要预期目标", "深入推进供给侧结构性改革", "加快建设创新型国家", "深化基础性关键领域改革", "坚决打好三大攻坚战",
+    2015: ["把改革开放扎实推向纵深", "协调推动经济稳定增长和结构优化", "持续推进民生改善和社会建设", "切实加强政府自身建设"],
+    2018: ["深入推进供给侧结构性改革", "加快建设创新型国家", "深化基础性关键领域改革", "坚决打好三大攻坚战",
            "大力实施乡村振兴战略", "扎实推进区域协调发展战略", "积极扩大消费和促进有效投资", "推动形成全面开放新格局",
            "提高保障和改善民生水平"],
 }
@@ -83,20 +85,21 @@ def test_gwr_item_counts_and_categories():
     for year in range(2014, 2020):
         items = extract_items(report_text(f"gwr-{year}"), parse_period(str(year)))
         counts[year] = len(items)
-    assert counts == {2014: 10, 2015: 5, 2016: 9, 2017: 10, 2018: 10, 2019: 11}
+    assert counts == {2014: 9, 2015: 4, 2016: 8, 2017: 9, 2018: 9, 2019: 10}
     items = extract_items(report_text("gwr-2014"), parse_period("2014"))
-    assert (items[0].category, items[1].category) == ("2014年工作总体部署", "2014年重点工作")
+    assert {item.category for item in items} == {"2014年重点工作"}
 
 
-def test_main_targets_of_2016_with_a_range_and_in_step():
-    goals = extract_items(report_text("gwr-2016"), parse_period("2016"))[0]
-    assert goals.title == "今年发展的主要预期目标"
-    assert goals.targets == [
-        Target("国内生产总值增长", "at_least", 6.5, "%"), Target("国内生产总值增长", "at_most", 7, "%"),
-        Target("居民消费价格涨幅", "about", 3, "%"), Target("城镇新增就业", "at_least", 1000, "万人"),
-        Target("城镇登记失业率", "at_most", 4.5, "%"), Target("居民收入增长", "in_step", 0, "", {"reference": "经济增长"}),
-        Target("单位国内生产总值能耗下降", "at_least", 3.4, "%"),
-    ]
+def test_goal_targets_of_2016_with_a_range_and_in_step():
+    items = extract_items(report_text("gwr-2016"), parse_period("2016"))
+    goals = [t for item in items for t in item.targets if t.extra.get("scope") == "goals"]
+    assert sorted((t.metric, t.comparator, t.value, t.unit) for t in goals) == sorted([
+        ("国内生产总值增长", "at_least", 6.5, "%"), ("居民消费价格涨幅", "about", 3, "%"),
+        ("城镇新增就业", "at_least", 1000, "万人"), ("城镇登记失业率", "at_most", 4.5, "%"),
+        ("居民收入", "in_step", 0, ""), ("单位国内生产总值能耗下降", "at_least", 3.4, "%")])
+    # each goes to the item that names it, else to the first (the economy's)
+    first = {t.metric for t in items[0].targets if t.extra.get("scope") == "goals"}
+    assert "国内生产总值增长" in first
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -27,20 +27,23 @@ def test_speech_plan_without_a_plan_heading_follows_the_review():
 @pytest.mark.parametrize("name, expected", [
     ("002", [("other", 1, 1), ("review", 2, 10)]),
     ("003", [("other", 1, 1), ("review", 2, 11), ("problems", 12, 15)]),
-    ("004", [("other", 1, 1), ("review", 2, 4), ("review", 5, 11)]),
+    ("004", [("other", 1, 1), ("review", 2, 2), ("review", 3, 3), ("review", 4, 4), ("review", 5, 11)]),
 ])
 def test_summaries_have_no_plan(name, expected):
     assert kinds(name) == expected
 
 
+# The plan is the year's 总体部署 (its requirements and 主要预期目标) with the 重点工作 chapter after it, or the run
+# of plan chapters (2015, the government's own building numbered among them); the five-year outlook (2016) and the
+# closing words after "各位代表！" are other parts.
 @pytest.mark.parametrize("year, review, plan", [
-    (2013, [(3, 30)], [(49, 77)]),
-    (2014, [(3, 34)], [(46, 99)]),
-    (2015, [(3, 30)], [(46, 62), (63, 81), (82, 92), (93, 98)]),
+    (2013, [(3, 30)], [(32, 48), (49, 77)]),
+    (2014, [(3, 34)], [(36, 45), (46, 99)]),
+    (2015, [(3, 30)], [(32, 45), (46, 62), (63, 81), (82, 92), (93, 98)]),
     (2016, [(3, 24), (26, 34)], [(50, 121)]),
-    (2017, [(5, 40)], [(56, 127)]),
-    (2018, [(3, 34)], [(48, 96)]),
-    (2019, [(3, 25)], [(38, 95)]),
+    (2017, [(5, 40)], [(42, 55), (56, 127)]),
+    (2018, [(3, 34)], [(36, 47), (48, 96)]),
+    (2019, [(3, 25)], [(27, 37), (38, 95)]),
 ])
 def test_government_work_reports(year, review, plan):
     found = kinds(f"gwr-{year}")
@@ -70,7 +73,7 @@ def test_sections_cover_every_line_in_order():
     ("二、存在的主要困难和问题", "problems"),
     ("三、存在问题及下一步工作打算", "plan"),
     ("一、2013年工作回顾", "review"),
-    ("二、2014年工作总体部署", "other"),
+    ("二、2014年工作总体部署", "plan"),  # the plan's requirements and targets
     ("一、各项重点工作稳步推进", None),
     ("(八)计划生育转型发展持续推动", None),
 ])
@@ -83,7 +86,7 @@ def test_unnumbered_plan_heading_and_plan_inside_a_review():
             "(三)下半年工作打算。\n1.推进医联体建设。\n下一步工作计划\n1.做好复审工作。\n")
     assert [(s.kind, s.heading, s.start_line, s.end_line) for s in find_sections(text)] == [
         ("other", "", 1, 1), ("review", "一、上半年工作情况", 2, 4), ("problems", "(二)存在的问题。", 5, 6),
-        ("plan", "(三)下半年工作打算。", 7, 10)]
+        ("plan", "(三)下半年工作打算。", 7, 8), ("plan", "下一步工作计划", 9, 10)]
 
 
 def test_plan_document_without_part_headings():

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from duban.text.dates import (Period, chinese_number, find_deadline, iso_week_of, parse_due, parse_iso_week,
+from duban.text.numerals import chinese_number
+from duban.text.dates import (Period, find_deadline, iso_week_of, parse_due, parse_iso_week,
                          parse_period)
 from duban.errors import UsageError
 

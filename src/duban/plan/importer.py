@@ -26,7 +26,7 @@ from duban.errors import BadInput, UsageError
 from duban.plan.items import Item, extract_items, find_period
 from duban.ledger.model import Plan, Task
 from duban.report.formats import Report, read_report
-from duban.report.sections import find_sections
+from duban.report.sections import read_report_text
 from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, render_task
 from duban.ledger.taskid import TaskId
 from duban.ledger import tomlfile
@@ -61,16 +61,16 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
     report = read_report(path)
     organisation = org or workspace.organisation
     settings = _Settings(workspace, owner or organisation, own=organisation == workspace.organisation)
-    sections = find_sections(report.text, settings.synonyms)
-    if not any(s.kind == "plan" for s in sections):
+    reading = read_report_text(report.text, settings.synonyms)
+    if not reading.plan_blocks():
         raise BadInput(f"no plan section found in {report.name}; use it with `duban check`")
-    found = parse_period(period) if period else find_period(report.text, sections)
+    found = parse_period(period) if period else find_period(reading)
     if found is None:
         raise UsageError(f"cannot tell which period the plan of {report.name} is for: pass --period, "
                          f"e.g. --period 2019H2")
     plan_id = plan_id_for(workspace, organisation, found)
     items = extract_items(report.text, found, owner_rules=settings.owner_rules, synonyms=settings.synonyms,
-                          default_owner=settings.default_owner, sections=sections)
+                          default_owner=settings.default_owner, reading=reading)
     if not items:
         raise BadInput(f"no plan items found in the plan section of {report.name}")
     plan = Plan(id=plan_id, org=organisation, period=found.id, start=found.start, end=found.end,

@@ -10,6 +10,7 @@ from typing import NamedTuple
 from datetime import date, datetime, time, timedelta
 
 from duban.errors import UsageError
+from duban.text.numerals import chinese_number
 
 _PERIOD_RE = re.compile(r"^(\d{4})(?:(H)([12])|(Q)([1-4])|(M)(0[1-9]|1[0-2]))?$", re.IGNORECASE)
 
@@ -53,24 +54,6 @@ def parse_period(text: str) -> Period:
 
 
 # --- Chinese deadline phrases -------------------------------------------------------------------
-
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def chinese_number(text: str) -> int | None:
-    """`12`, `十二`, `二十` or `三` as an int; None for anything else (including placeholders like xx)."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(ch not in _CN_DIGITS and ch != "十" for ch in text):
-        return None
-    if "十" not in text:
-        value = 0
-        for ch in text:
-            value = value * 10 + _CN_DIGITS[ch]
-        return value
-    tens, _, units = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
-
 
 _NUM = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[xX×Ｘ]{1,2}"
 _YEAR = r"[0-9]{4}|[xX×Ｘ]{2,4}"

@@ -1,0 +1,55 @@
+"""The period a report's plan is for, from its own words: the plan part's heading (2024年工作安排, 下半年工作打算,
+4月工作安排), else the title or the signing date with what the plan heading says (明年, 下半年); None when the
+report does not say (anonymised years: xxxx年), and import then asks for --period."""
+
+from __future__ import annotations
+
+import re
+
+from duban.report.sections import Reading, read_report_text
+from duban.text.dates import Period, parse_period
+from duban.text.numerals import chinese_number
+
+_YEAR_RE = re.compile(r"((?:19|20)[0-9]{2})年")
+_SIGNED_RE = re.compile(r"((?:19|20)[0-9]{2})年[0-9]{1,2}月[0-9]{1,2}日\s*$")
+_PART_RE = re.compile(r"上半年|下半年|第?([一二三四1-4])季度|([0-9]{1,2}|[一二三四五六七八九十]{1,3})月份?")
+
+
+def _part_of(text: str) -> str | None:
+    """H1/H2, Q1–Q4 or M01–M12 that a heading's words name, if any."""
+    match = _PART_RE.search(text)
+    if not match:
+        return None
+    if match.group(0) in ("上半年", "下半年"):
+        return "H1" if match.group(0) == "上半年" else "H2"
+    if match.group(1):
+        return f"Q{chinese_number(match.group(1))}"
+    month = chinese_number(match.group(2))
+    return f"M{month:02d}" if month and 1 <= month <= 12 else None
+
+
+def find_period(reading: Reading | str) -> Period | None:
+    if isinstance(reading, str):
+        reading = read_report_text(reading)
+    plan_heads = [b.head.title for b in reading.plan_blocks() if b.head is not None]
+    for heading in plan_heads:
+        year = _YEAR_RE.search(heading)
+        if year:
+            return parse_period(year.group(1) + (_part_of(heading[year.end():year.end() + 8]) or ""))
+    lines = reading.lines
+    title = " ".join(lines[:3])
+    year_match = _YEAR_RE.search(title) or _SIGNED_RE.search(" ".join(lines[-3:]))
+    if not year_match:
+        return None
+    year = int(year_match.group(1))
+    head = " ".join(plan_heads)
+    if "明年" in head:
+        return parse_period(str(year + 1))
+    part = _part_of(head)
+    if part:
+        return parse_period(f"{year}{part}")
+    if _part_of(title) == "H1":
+        return parse_period(f"{year}H2")
+    if re.search(r"总结|回顾", title) and not re.search(r"计划|打算|安排|要点", title):
+        return parse_period(str(year + 1))
+    return parse_period(str(year))

@@ -1,0 +1,212 @@
+"""Numeric targets in a plan's words: 地区生产总值增长5.5%左右 → (地区生产总值增长, about, 5.5, %).
+
+One target per figure: `分别增长5%、9%、6%左右` is three, each about; a range (`8—8.5%`, `6%-6.5%`) is its lower
+bound, at_least (about when 左右 follows); `与经济增长同步` (or 高于/快于 经济增长) is in_step for each metric named.
+Comparators as DESIGN.md gives them: 以上/不低于/超过 → at_least, 以内/以下/不超过/控制在 → at_most, 左右 → about,
+a bare figure → at_least, except a level where lower is better (居民消费价格涨幅3%, 指数102%, PM2.5下降至26) → at_most.
+Units are kept exactly as written (％ stays ％).
+
+Two readings: the plan year's expected targets (主要预期目标是：…), where a bare figure is a target; and a plan item's
+own text, where only figures with a comparator word count (覆盖率达到60%) — a bare count in an item is a measure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from duban.ledger.model import Target
+
+_UNITS = sorted("""% ％ ‰ 个百分点 万亿元 亿元 万元 元 亿美元 万美元 美元 万亿斤 亿斤 万斤 斤 亿吨 万吨 吨 万千瓦 千瓦
+亿千瓦时 万千瓦时 亿人次 万人次 人次 万人 人 万户 户 万套 套 万个 个 万张 张 万所 所 万家 家 万件 件 项 万公里 公里
+万亩 亩 公顷 平方公里 万平方米 平方米 微克/立方米 毫克/立方米 天 岁 万标箱 标箱 辆 座 条 次 场 批 倍 名 处 万辆 小时 万 亿""".split(),
+                key=len, reverse=True)
+UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+_DASH = r"[—–\-－~～至到]{1,2}"
+# A figure: a number (or a range of two) with its unit and what qualifies it.
+_FIGURE = re.compile(
+    rf"(?P<low>{_NUMBER})\s*(?P<unit1>{UNIT})?(?:\s*{_DASH}\s*(?P<high>{_NUMBER})\s*(?P<unit2>{UNIT})?)?"
+    r"(?P<qual>以上|以内|以下|之内|左右)?")
+_AT_LEAST_VERBS = re.compile(r"(?:不低于|不少于|超过|高于|突破|至少|大于)$")
+_AT_MOST_VERBS = re.compile(r"(?:不超过|不高于|低于|控制在|少于|小于|压减到|压减至|降至|下降至|降到|下降到|减少到|减少至)$")
+# The verbs between a metric and its figure (地区生产总值增长 | 力争达到 | 6%): not part of the metric's name.
+_VERB_BEFORE = re.compile(r"(?:力争|努力|确保|预期|预计|要|将|争取|实现|分别|达到|到达|提高到|提升到|提高至|提升至|增加到|"
+                          r"增加至|增长到|稳定在|保持在|控制在|不低于|不少于|不超过|不高于|低于|高于|超过|突破|下降至|"
+                          r"下降到|降至|降到|减少到|减少至|压减到|压减至|至少|达|为|在|每月|每年|年均|人均)+$")
+# Metrics whose level is better lower: a bare figure for them is a ceiling.
+_LOWER_LEVEL = re.compile(r"价格|物价|CPI|指数$|涨幅|失业率|浓度|PM2\.5|PM10|赤字率|负债率|杠杆率|死亡率|发生率|发病率")
+_REDUCTION = re.compile(r"(?:下降|降低|减少|压减|削减)$")
+_IN_STEP = re.compile(
+    r"(?P<metrics>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:要|将|继续|保持)?(?:与|和|同)(?P<ref>经济增长|经济发展|经济|GDP增长|GDP|"
+    r"地区生产总值增长|国内生产总值增长|生产总值增长|地区生产总值|生产总值)(?:基本|保持基本|保持)?同步(?:增长)?"
+    r"|(?P<metrics2>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:高于|快于|跑赢)(?P<ref2>经济增长|经济增速|GDP增长|地区生产总值增长)")
+_LEADING_FILLER = re.compile(
+    r"^(?:(?:[0-9]{4}|[xX×]{2,4})年度?|今年|明年|全年|年内|到年底|年底前?|其中|并|和|且|同时|以及|进一步|力争|确保|努力实现|努力|"
+    r"实现|使|要|将|全区|全市|全县|全省|全镇|全国|主要预期目标是?|预期目标是?|主要目标是?|目标是?|主要有|"
+    r"地区生产总值增长[0-9.%％]+左右[，,]?其中)+")
+_METRIC_BAD_START = re.compile(r"^[的和与及、等]")
+_CLAUSE = re.compile(r"[，,；;。！？：:]")
+_SPLIT_METRICS = re.compile(r"[、和及与]")
+
+
+def _number(text: str) -> int | float:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+def _clean_metric(raw: str) -> str:
+    metric = _LEADING_FILLER.sub("", raw.strip()).replace("分别", "").rstrip("、，,")
+    metric = re.sub(r"均(?=增长|下降)", "", metric)
+    metric = _METRIC_BAD_START.sub("", metric)
+    verb = _VERB_BEFORE.search(metric)
+    if verb and verb.start() > 0:
+        metric = metric[:verb.start()]
+    return metric.strip("　 ：:“”\"")
+
+
+def _comparator(verb: str, qual: str, ranged: bool, metric: str, unit: str) -> str:
+    if qual == "左右":
+        return "about"
+    if ranged or qual == "以上":
+        return "at_least"
+    if qual in ("以内", "以下", "之内"):
+        return "at_most"
+    if _AT_LEAST_VERBS.search(verb):
+        return "at_least"
+    if _AT_MOST_VERBS.search(verb) or (_LOWER_LEVEL.search(metric) and not _REDUCTION.search(metric)):
+        return "at_most"
+    return "at_least"
+
+
+def clause_targets(clause: str, strict: bool) -> list[Target]:
+    """The targets of one clause (no ，；。 inside): one per figure."""
+    found = list(_in_step(clause))
+    if found:
+        return found
+    matches = [m for m in _FIGURE.finditer(clause) if _is_figure(clause, m)]
+    if not matches:
+        return []
+    first = matches[0]
+    before = clause[:first.start()]
+    metric = _clean_metric(before)
+    verb_words = _VERB_BEFORE.search(before.strip())
+    verb_text = verb_words.group(0) if verb_words else ""
+    if len(metric) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", metric):
+        return []
+    shared_qual = matches[-1].group("qual") or ""
+    targets = []
+    for match in matches:
+        unit = match.group("unit2") or match.group("unit1") or ""
+        if not unit and (strict or not re.search(r"指数|率|比重|比例", metric)):
+            continue  # a count with no unit is rarely a target
+        qual = match.group("qual") or (shared_qual if len(matches) > 1 else "")
+        ranged = match.group("high") is not None
+        if strict and not (qual or ranged or _AT_LEAST_VERBS.search(verb_text) or _AT_MOST_VERBS.search(verb_text)
+                           or re.search(r"达到|提高到|提升到|增加到|稳定在|保持在|控制在|达$", verb_text)):
+            continue
+        comparator = _comparator(verb_text, qual, ranged, metric, unit)
+        targets.append(Target(metric, comparator, _number(match.group("low")), unit))
+    return targets
+
+
+def _is_figure(clause: str, match: re.Match) -> bool:
+    """Not a year (2024年), a date, a section number or part of a name (十四五, 5G, PM2.5)."""
+    after = clause[match.end():match.end() + 1]
+    before = clause[max(0, match.start() - 1):match.start()]
+    if after in ("年", "月", "日", "号", "G") and not (match.group("unit1") or match.group("unit2")):
+        return False
+    if before and (before.isascii() and before.isalnum() or before in (".", "M")):
+        return False  # PM2.5, G20, 5.5G
+    return True
+
+
+def _in_step(clause: str):
+    match = _IN_STEP.search(clause)
+    if not match:
+        return
+    metrics = match.group("metrics") or match.group("metrics2")
+    reference = match.group("ref") or match.group("ref2")
+    metrics = _clean_metric(metrics)
+    for metric in [m for m in _SPLIT_METRICS.split(metrics) if len(m) >= 2] or [metrics]:
+        if re.search(r"收入|工资|报酬|利润", metric):
+            yield Target(metric, "in_step", 0, "", {"reference": reference})
+
+
+def find_targets(text: str, strict: bool = True) -> list[Target]:
+    """Numeric targets in a text, clause by clause; strict for an item's own text (see the module docstring).
+    A target repeated in another clause is kept once; equal figures of one clause (分别下降3%、3%) each count."""
+    text = _ascii_figures(text)
+    found: list[Target] = []
+    seen: set[tuple] = set()
+    previous = ""
+    for clause in _clauses(text):
+        clause, previous = _carried_on(clause, previous), clause
+        targets = clause_targets(clause, strict)
+        found.extend(t for t in targets if _key(t) not in seen)
+        seen.update(_key(t) for t in targets)
+    return found
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_WIDTH_POINT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+
+
+def _ascii_figures(text: str) -> str:
+    """"5．5％" → "5.5％": full-width digits and decimal points read as figures; units stay as written."""
+    return _FULL_WIDTH_POINT.sub(".", text.translate(_FULL_WIDTH_DIGITS))
+
+
+_CARRY_ON = re.compile(r"^(?:比上年|同比|年均|实际)?(?:增长|下降|提高|增加|减少)(?=[0-9])")
+
+
+def _carried_on(clause: str, previous: str) -> str:
+    """"税收收入500亿元，增长10%左右": a clause that starts with 增长 carries on the metric before it."""
+    if not _CARRY_ON.match(clause):
+        return clause
+    metric = _clean_metric(previous[:_FIGURE.search(previous).start()]) if _FIGURE.search(previous) else ""
+    return metric + clause if len(metric) >= 2 else clause
+
+
+def _key(target: Target) -> tuple:
+    return target.metric, target.comparator, target.value, target.unit
+
+
+def _clauses(text: str) -> list[str]:
+    """Clauses, except that figures joined by 、 (分别增长5%、9%) stay in one clause, as do parentheses."""
+    clauses, depth, current = [], 0, []
+    for ch in text:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        if depth == 0 and _CLAUSE.match(ch):
+            clauses.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    clauses.append("".join(current))
+    return [c.strip() for c in clauses if c.strip()]
+
+
+# --- the plan year's expected targets ------------------------------------------------------------------
+
+_GOALS_RE = re.compile(r"(?:主要)?(?:预期|发展|经济社会发展|主要)?目标(?:和约束性?指标|和主要指标|建议)?(?:是|为|如下)?[：:]"
+                       r"|(?:要实现|提出以下目标)[：:]?")
+# Where the targets end and the reasons for them begin: "提出上述预期目标，综合考虑了……", "实现上述目标，……".
+_GOALS_STOP = re.compile(r"(?:^|[。；;])\s*(?:(?:提出|实现|完成|确定|达成)(?:上述|以上|这些|这一|这样的)|上述|以上目标|这些目标|"
+                         r"为实现|为完成|综合考虑|需要说明|经济增长预期|做好今年|我们要|要坚持|各位代表)")
+_OTHER_YEAR = re.compile(r"到(?:20[0-9]{2})年|“十[一二三四五六]五”|十[一二三四五六]五(?:期间|末|时期)|五年|20[3-5][0-9]年")
+
+
+def goal_text(paragraph: str, plan_year: int | None) -> str | None:
+    """The words of a paragraph that state the plan year's expected targets, or None when it states none."""
+    match = _GOALS_RE.search(paragraph)
+    if not match or "预期" not in paragraph[max(0, match.start() - 20):match.end()] \
+            and not re.search(r"主要目标|发展目标|要实现", paragraph[max(0, match.start() - 20):match.end()]):
+        return None
+    lead = paragraph[max(0, match.start() - 30):match.start()]
+    if _OTHER_YEAR.search(lead) and not (plan_year and str(plan_year) in lead) and "今年" not in lead:
+        return None  # the five-year plan's goals, not the year's
+    rest = paragraph[match.end():]
+    stop = _GOALS_STOP.search(rest)
+    return rest[:stop.start() + 1] if stop and stop.start() > 0 else rest
