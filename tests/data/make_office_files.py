@@ -1,6 +1,9 @@
-"""Regenerates the task-table fixtures of tests/data/tables (run by hand; tests read the committed files).
+"""Regenerates the office-file fixtures of tests/data (run by hand; tests read the committed files).
 
-    python tests/data/make_tables.py
+    python tests/data/make_office_files.py
+
+tables/: task tables (任务分解表). doc/: each seed report of tests/data/reports as an old Word .doc (one paragraph
+per line of the .txt, through python-docx, then LibreOffice), to test that a .doc imports as its .txt does.
 
 A 任务分解表 as district offices lay it out: a title row merged across the sheet; a two-row header (责任单位 over
 牵头单位 / 配合单位); category rows (一、重点工作打算) merged across; a 工作任务 cell merged down over its two
@@ -134,15 +137,30 @@ def make_csv(path: Path) -> None:
                              lead, support.replace("\n", "、"), due])
 
 
-def make_xls(xlsx: Path, path: Path) -> None:
+def convert(source: Path, fmt: str, path: Path) -> None:
+    """source → path in another format, by LibreOffice when installed; else the old file is left as it is."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print(f"no LibreOffice: {path.name} left as it is")
         return
     with tempfile.TemporaryDirectory() as work:
-        subprocess.run([soffice, "--headless", "--convert-to", "xls", "--outdir", work, str(xlsx)], check=True,
+        subprocess.run([soffice, "--headless", "--convert-to", fmt, "--outdir", work, str(source)], check=True,
                        capture_output=True)
-        shutil.move(str(Path(work) / (xlsx.stem + ".xls")), path)
+        shutil.move(str(Path(work) / (source.stem + "." + fmt)), path)
+
+
+def make_doc_reports(folder: Path) -> None:
+    import docx
+
+    folder.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        for report in sorted((Path(__file__).parent / "reports").glob("0*.txt")):
+            document = docx.Document()
+            for line in report.read_text(encoding="utf-8").splitlines():
+                document.add_paragraph(line)
+            source = Path(work) / (report.stem + ".docx")
+            document.save(source)
+            convert(source, "doc", folder / (report.stem + ".doc"))
 
 
 if __name__ == "__main__":
@@ -150,4 +168,5 @@ if __name__ == "__main__":
     make_xlsx(HERE / "任务分解表.xlsx")
     make_docx(HERE / "任务分解表.docx")
     make_csv(HERE / "任务分解表.csv")
-    make_xls(HERE / "任务分解表.xlsx", HERE / "任务分解表.xls")
+    convert(HERE / "任务分解表.xlsx", "xls", HERE / "任务分解表.xls")
+    make_doc_reports(Path(__file__).parent / "doc")
