@@ -14,6 +14,8 @@ from pathlib import Path
 
 from duban.errors import BadInput
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WORD_STREAM = "WordDocument".encode("utf-16-le")  # the name of the stream that holds a Word 97 document's text
 CONVERT_TIMEOUT = 120  # seconds; LibreOffice's first start on a slow machine takes a while
 INSTALL_HINT = ("install LibreOffice (apt-get install libreoffice-writer-nogui), antiword or catdoc, "
                 "or save it as .docx")
@@ -21,6 +23,9 @@ INSTALL_HINT = ("install LibreOffice (apt-get install libreoffice-writer-nogui),
 
 def read_old_word(data: bytes, path: Path, env_path: str | None = None) -> tuple[str, bytes | str]:
     """("docx", the file as .docx) from LibreOffice, or ("text", its text) from antiword or catdoc."""
+    if not (data.startswith(OLE_MAGIC) and WORD_STREAM in data):
+        # converters turn any other bytes into "text" (catdoc, LibreOffice's fallback): refuse them here
+        raise BadInput(f"{path}: not a Word document (no WordDocument stream); save it as .docx")
     tried = []
     with tempfile.TemporaryDirectory(prefix="duban-doc-") as work:
         source = Path(work) / ("report" + (path.suffix.lower() or ".doc"))
@@ -52,8 +57,9 @@ def _libreoffice(program: str, source: Path, work: Path):
     out = work / "out"
     # a profile of its own: a LibreOffice the user has open would otherwise take the job and return at once
     profile = (work / "profile").as_uri()
-    done = _run([program, "--headless", "--norestore", f"-env:UserInstallation={profile}", "--convert-to", "docx",
-                 "--outdir", str(out), str(source)], work)
+    # the Word 97 filter: left to guess, LibreOffice takes a file it cannot read for plain text and "converts" it
+    done = _run([program, "--headless", "--norestore", f"-env:UserInstallation={profile}", "--infilter=MS Word 97",
+                 "--convert-to", "docx", "--outdir", str(out), str(source)], work)
     converted = out / (source.stem + ".docx")
     if done is None or not converted.is_file():
         return None
