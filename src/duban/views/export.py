@@ -105,6 +105,20 @@ class _Formats:
         return self.cells[(kind, late)]
 
 
+LINE_HEIGHT = 14  # points, for 10-point 宋体
+
+
+def _row_height(row: list) -> int:
+    """Tall enough for its longest wrapped cell: spreadsheet programs do not grow rows they did not lay out."""
+    from math import ceil
+
+    from duban.views.cells import width
+
+    lines = max(ceil(width(value) / (cells - 1)) if isinstance(value, str) and value else 1
+                for value, (_, cells) in zip(row, COLUMNS))
+    return LINE_HEIGHT * lines + 4
+
+
 def _write_sheet(worksheet, sheet: Sheet, w: Words, formats: _Formats) -> None:
     last = len(COLUMNS) - 1
     worksheet.merge_range(0, 0, 0, last, sheet.title, formats.title)
@@ -113,6 +127,7 @@ def _write_sheet(worksheet, sheet: Sheet, w: Words, formats: _Formats) -> None:
     for column, (_, width) in enumerate(COLUMNS):
         worksheet.set_column(column, column, width)
     for index, row in enumerate(sheet.rows):
+        worksheet.set_row(index + 2, _row_height(row))
         late = bool(row[_DAYS])
         for column, value in enumerate(row):
             style = formats.cell(column, late)
