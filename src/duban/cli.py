@@ -209,23 +209,43 @@ def init(app: App, directory, org, do_commit):
     app.commit_changes(do_commit, [root / SETTINGS_FILE, root / ".gitignore"], f"duban: init workspace {root.name}")
 
 
+_FILTER_OPTIONS = (
+    click.option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S",
+                 help="Only this status (todo, in_progress, done, blocked, dropped or 未开始, 推进中 …); repeatable."),
+    click.option("--owner", metavar="O", help="Only tasks this unit leads or supports."),
+    click.option("--plan", metavar="P", help="Only this plan (e.g. 2019H2)."),
+    click.option("--overdue", is_flag=True, help="Only late tasks."),
+    click.option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="Only open tasks due within DAYS."),
+    click.option("--grep", metavar="TEXT", help="Only tasks whose id, title, detail, owner or category hold TEXT."),
+)
+sort_option = click.option("--sort", type=click.Choice(["id", "due", "owner"]), default="id", show_default=True)
+
+
+def filter_options(command):
+    """The filters of `list` (shared with `export`): the command receives them as one `task_filter`."""
+    import functools
+
+    @functools.wraps(command)
+    def with_filter(*args, statuses, owner, plan, overdue, due_within, grep, **kwargs):
+        from duban.ledger.queries import TaskFilter
+
+        return command(*args, task_filter=TaskFilter(statuses, owner, plan, overdue, due_within, grep), **kwargs)
+
+    for option in reversed(_FILTER_OPTIONS):
+        with_filter = option(with_filter)
+    return with_filter
+
+
 @cli.command("list")
-@click.option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S",
-              help="Only this status (todo, in_progress, done, blocked, dropped or 未开始, 推进中 …); repeatable.")
-@click.option("--owner", metavar="O", help="Only tasks this unit leads or supports.")
-@click.option("--plan", metavar="P", help="Only this plan (e.g. 2019H2).")
-@click.option("--overdue", is_flag=True, help="Only late tasks.")
-@click.option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="Only open tasks due within DAYS.")
-@click.option("--grep", metavar="TEXT", help="Only tasks whose id, title, detail, owner or category hold TEXT.")
-@click.option("--sort", type=click.Choice(["id", "due", "owner"]), default="id", show_default=True)
+@filter_options
+@sort_option
 @json_option
 @pass_app
-def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort):
+def list_(app: App, task_filter, sort):
     """The ledger: every task, or those that match the filters."""
     from duban.ledger.index import paused_gc
-    from duban.ledger.queries import TaskFilter, select
+    from duban.ledger.queries import select
 
-    task_filter = TaskFilter(statuses, owner, plan, overdue, due_within, grep)
     with paused_gc():
         app.view.tasks(select(app.load_summaries(), task_filter, app.today, sort), app.today)
 
@@ -338,31 +358,42 @@ def validate(app: App):
 @click.option("--owner", metavar="O", help="Lead unit of items that name none (default: the organisation).")
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
 @click.option("-y", "--yes", is_flag=True, help="Write without asking.")
+@by_option
 @commit_option
 @json_option
 @pass_app
-def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit):
-    """Turn the plan items of reports into task files, after a preview."""
-    from duban.plan.importer import prepare_import, write_import
+def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
+    """Turn the plan items of reports or task tables into task files, after a preview.
+
+    A sheet that `duban export` wrote updates its tasks (status, owner, deadline, new notes) instead."""
+    from duban.plan.importer import prepare_imports, write_import
 
     if app.as_json and not (dry_run or yes):
         raise UsageError("--json prints only JSON, so it cannot ask: add --dry-run or --yes")
     workspace, view, w = app.workspace, app.view, app.w
     for report in reports:
-        prepared = prepare_import(workspace, report, period=period, org=org, owner=owner)
-        view.import_preview(prepared)
-        if dry_run:
-            continue
-        plan_id, count = prepared.plan.id, len(prepared.tasks)
-        if not yes and not click.confirm(w("import_question", plan=plan_id, n=count), default=False):
-            view.message(w("nothing_written"))
-            continue
-        changed = write_import(workspace, prepared)
-        view.message(w("import_written", plan=plan_id, n=count, files=len(changed)) if changed
-                     else w("import_unchanged", plan=plan_id, n=count))
-        view.warn(w("import_gone", task=task_id, report=prepared.report.name) for task_id in prepared.gone)
-        if changed:
-            app.commit_changes(do_commit, changed, f"duban: import {prepared.report.name} as plan {plan_id}")
+        for prepared in prepare_imports(workspace, report, period=period, org=org, owner=owner, today=app.today,
+                                        by=_reporter(by)):
+            view.import_preview(prepared)
+            view.warn(prepared.warnings)
+            if dry_run:
+                continue
+            plan_id = prepared.plan.id
+            count = len(prepared.changes) if prepared.update_only else len(prepared.tasks)
+            if prepared.update_only and not prepared.changes:
+                continue
+            question = w("import_update_question" if prepared.update_only else "import_question", plan=plan_id, n=count)
+            if not yes and not click.confirm(question, default=False):
+                view.message(w("nothing_written"))
+                continue
+            changed = write_import(workspace, prepared)
+            view.message(w("import_written", plan=plan_id, n=count, files=len(changed)) if changed
+                         else w("import_unchanged", plan=plan_id, n=count))
+            view.warn(w("import_gone", task=task_id, report=prepared.report.name) for task_id in prepared.gone)
+            if changed:
+                name = prepared.report.name
+                app.commit_changes(do_commit, changed, f"duban: update plan {plan_id} from {name}"
+                                   if prepared.update_only else f"duban: import {name} as plan {plan_id}")
     view.close()
     if dry_run:
         view.message(w("dry_run"))
@@ -460,6 +491,40 @@ def log(app: App, task_id):
     if not entries and not path.is_file():
         raise UnknownTask(f"unknown task {task_id!r}: no {path}")
     app.view.history(task_id, entries)
+
+
+_EXPORT_FORMATS = {".xlsx": "xlsx", ".csv": "csv"}
+
+
+@cli.command()
+@filter_options
+@sort_option
+@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]),
+              help="xlsx (default, or from -o's suffix) or csv (UTF-8 with BOM, for Excel).")
+@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: 工作台账-DATE.xlsx; `-` for CSV on stdout).")
+@click.option("--by-plan", is_flag=True, help="One sheet per plan (xlsx only).")
+@pass_app
+def export(app: App, task_filter, sort, fmt, output, by_plan):
+    """The ledger, or the tasks that match the filters, as an office sheet (Excel .xlsx or .csv)."""
+    from duban.ledger.queries import select
+    from duban.views.export import export_ledger
+
+    if fmt is None:
+        fmt = "csv" if output == "-" else _EXPORT_FORMATS.get(Path(output or "").suffix.lower(), "xlsx")
+    if by_plan and fmt == "csv":
+        raise UsageError("--by-plan makes one sheet per plan: a CSV file has only one; use --format xlsx")
+    if output == "-" and fmt != "csv":
+        raise UsageError("-o - writes to stdout, which only CSV can go to; give a file name for .xlsx")
+    tasks = select(app.load_tasks(), task_filter, app.today, sort)
+    data = export_ledger(app.workspace, tasks, app.w, app.today, fmt, by_plan)
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        return
+    from duban.ledger.store import atomic_write_bytes
+
+    target = Path(output or f"{app.w('export_file', today=app.today.isoformat())}.{fmt}")
+    atomic_write_bytes(target, data)
+    app.view.message(app.w("exported", n=len(tasks), path=target))
 
 
 def main() -> None:

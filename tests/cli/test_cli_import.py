@@ -151,3 +151,121 @@ def test_commit_records_the_imported_files(run, monkeypatch):
     assert log[0] == "duban: import 000_39b622c591527ef1.txt as plan 2019H2"
     assert sorted(line for line in log[1:] if line) == sorted(
         [f"plans/2019H2/{n:02d}.toml" for n in range(1, 10)] + ["plans/2019H2/plan.toml", "plans/2019H2/report.txt"])
+
+
+# --- task tables and ledger sheets ----------------------------------------------------------------------
+
+TABLES = Path(__file__).resolve().parents[1] / "data" / "tables"
+
+
+def task_files(root):
+    return {path.relative_to(root): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()
+            and ".duban-cache" not in path.parts}
+
+
+@pytest.mark.parametrize("name", ["任务分解表.xlsx", "任务分解表.docx", "任务分解表.xls"])
+def test_a_task_table_imports_like_a_report(run, name):
+    result = run("import", str(TABLES / name), "--dry-run", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["plan"] == {"id": "2019H2", "org": "区卫生健康局", "period": "2019H2", "start": "2019-07-01",
+                            "end": "2019-12-31"}
+    assert [(t["title"][:10], t["owner"], t["due"]) for t in data["tasks"]] == [
+        ("圆满完成市区综合考核", "办公室", "2019-12-31"), ("全力推动区办实事、重", "规划信息科", "2019-10-31"),
+        ("为辖区医疗机构发放创", "爱卫办", "2019-09-30"), ("加大对四小单位的精准", "卫生监督所", "2019-11-30"),
+        ("全面推进社区卫生服务", "基层卫生科", "2019-12-31"), ("强力推进医疗服务信息", "规划信息科", "2019-12-31"),
+        ("进一步加强党建和宣传", "办公室", "2019-12-31")]
+
+
+def test_a_csv_without_a_period_asks_for_one(run):
+    result = run("import", str(TABLES / "任务分解表.csv"), "--yes")
+    assert result.exit_code == 2
+    assert lines(result.output) == ["duban: cannot tell which period the tasks of 任务分解表.csv are for: pass "
+                                    "--period, e.g. --period 2019H2"]
+    assert run("import", str(TABLES / "任务分解表.csv"), "--period", "2019H2", "--yes").exit_code == 0
+    assert (run.root / "2019H2" / "07.toml").is_file()
+
+
+def test_a_table_that_holds_no_tasks(run, tmp_path):
+    path = tmp_path / "通讯录.xlsx"
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "电话"])
+    book.save(path)
+    result = run("import", str(path), "--yes")
+    assert result.exit_code == 3
+    assert lines(result.output) == ["duban: 通讯录.xlsx: no task table found: no header row naming 工作任务 (or 重点任务, "
+                                    "任务内容) and 牵头单位 or 完成时限 columns"]
+
+
+def test_re_importing_the_same_table_changes_nothing(run):
+    assert run("import", str(TABLES / "任务分解表.xlsx"), "--yes").exit_code == 0
+    before = task_files(run.root)
+    result = run("import", str(TABLES / "任务分解表.xlsx"), "--yes")
+    assert lines(result.output)[-1] == "2019H2：7 项任务，无变化"
+    assert task_files(run.root) == before
+
+
+def test_round_trip_excel_duban_excel(run, tmp_path):
+    """A 任务分解表 → tasks → updates → an exported sheet → imported back: the same files, byte for byte."""
+    assert run("import", str(TABLES / "任务分解表.xlsx"), "--yes").exit_code == 0
+    assert run("--today", "2019-11-20", "update", "2019H2-02", "--status", "推进中", "--note", "东院区主体完工",
+               "--by", "张三").exit_code == 0
+    before = task_files(run.root)
+    for args in ([], ["--by-plan"], ["--lang", "en"]):
+        sheet = tmp_path / f"台账{len(args)}.xlsx"
+        lang = args[:2] if args[:1] == ["--lang"] else []
+        assert run(*lang, "--today", "2019-11-20", "export", "-o", str(sheet), *args[len(lang):]).exit_code == 0
+        result = run("import", str(sheet), "--yes")
+        assert result.exit_code == 0, result.output
+        assert lines(result.output)[-1] in ("表中内容与台账一致，无需更新", "the sheet matches the ledger: nothing to update")
+        assert task_files(run.root) == before
+
+
+def test_the_shipped_plans_go_out_to_excel_and_back_unchanged(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.delenv("DUBAN_LANG", raising=False)
+    root = tmp_path / "plans"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "plans", root, ignore=shutil.ignore_patterns(".duban-cache"))
+    before = task_files(root)
+    for name in ("台账.xlsx", "台账.csv"):
+        sheet = tmp_path / name
+        assert CliRunner().invoke(cli, ["--plans", str(root), "export", "-o", str(sheet)]).exit_code == 0
+        result = CliRunner().invoke(cli, ["--plans", str(root), "import", str(sheet), "--yes"])
+        assert result.exit_code == 0, result.output
+        assert task_files(root) == before
+
+
+def test_a_ledger_sheet_edited_in_excel_updates_its_tasks(run, tmp_path, monkeypatch):
+    openpyxl = pytest.importorskip("openpyxl")
+    monkeypatch.setenv("DUBAN_USER", "李四")
+    assert run("import", str(TABLES / "任务分解表.xlsx"), "--yes").exit_code == 0
+    sheet = tmp_path / "台账.xlsx"
+    assert run("--today", "2019-11-20", "export", "-o", str(sheet)).exit_code == 0
+    book = openpyxl.load_workbook(sheet)
+    rows = {row[1].value: row for row in book.active.iter_rows(min_row=3)}
+    rows["2019H2-03"][6].value = "已完成"
+    rows["2019H2-03"][8].value = "已通过复审"
+    rows["2019H2-05"][3].value = "医政科"
+    rows["2019H2-07"][5].value = "2019年12月20日前"
+    rows["2019H2-07"][7].value = 99  # 逾期天数 is only shown: never read back
+    book.save(sheet)
+    result = run("--today", "2019-11-21", "import", str(sheet), "--dry-run")
+    assert lines(result.output)[-6:] == [
+        "表中与台账不同之处（3 项任务）：",
+        "  2019H2-03  状态：未开始 → 已完成",
+        "  2019H2-03  新进展：已通过复审",
+        "  2019H2-05  责任单位：基层卫生科 → 医政科",
+        "  2019H2-07  完成时限：2019-12-31 → 2019-12-20",
+        "试运行：未写入任何文件"]
+    result = run("--today", "2019-11-21", "import", str(sheet), "--yes")
+    assert lines(result.output)[-1] == "2019H2：3 项任务，写入 3 个文件"
+    shown = run("show", "2019H2-03", "--json")
+    task = json.loads(shown.stdout)
+    assert task["status"] == "done"
+    assert task["progress"] == [{"date": "2019-11-21", "status": "done", "note": "已通过复审", "by": "李四",
+                                 "changes": {"status": ["todo", "done"]}}]
+    due = json.loads(run("show", "2019H2-07", "--json").stdout)
+    assert (due["due"], due["due_basis"]) == ("2019-12-20", "2019年12月20日前")
+    assert run("import", str(sheet), "--yes").output.splitlines()[-1] == "表中内容与台账一致，无需更新"

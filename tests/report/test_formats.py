@@ -138,7 +138,7 @@ def test_saved_web_page_in_gbk_keeps_only_the_visible_text(tmp_path):
     ("blank.txt", b"  \n\n ", "empty file"),
     ("binary.txt", b"\x00\x01\x02\x03" * 50, "not a text file"),
     ("report.xyz", "一、工作回顾".encode(), "unknown file type '.xyz'"),
-    ("report.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 64, ".doc files cannot be read"),
+    ("report.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 64, "not a Word document (no WordDocument stream)"),
     ("broken.pdf", b"%PDF-1.4\n garbage", "not a readable .pdf"),
     ("numbers.txt", b"123 456\n", "holds no readable text"),
 ])

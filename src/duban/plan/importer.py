@@ -42,6 +42,21 @@ class Prepared:
     plan: Plan
     tasks: list[Task]
     gone: list[str] = field(default_factory=list)  # ids of tasks whose item the report no longer has
+    # A ledger sheet imported back (plan/table_import.py) changes its tasks and nothing else of the plan:
+    update_only: bool = False
+    changes: list[tuple[str, list[tuple[str, str, str]]]] = field(default_factory=list)  # (task, [(field, old, new)])
+    warnings: list[str] = field(default_factory=list)
+
+
+def prepare_imports(workspace: Workspace, path, *, period: str | None = None, org: str | None = None,
+                    owner: str | None = None, today=None, by: str = "") -> list[Prepared]:
+    """What importing a file would write: a report or a task table gives one plan; a ledger sheet that `duban
+    export` wrote gives the changes to the tasks of each plan it holds (`today` and `by` date and sign them)."""
+    from duban.plan.table_import import is_table_file, prepare_table_imports  # tables need calamine or docx
+
+    if is_table_file(Path(path)):
+        return prepare_table_imports(workspace, Path(path), period=period, org=org, owner=owner, today=today, by=by)
+    return [prepare_import(workspace, path, period=period, org=org, owner=owner)]
 
 
 def plan_id_for(workspace: Workspace, org: str, period: Period) -> str:
@@ -73,15 +88,21 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
                           default_owner=settings.default_owner, reading=reading)
     if not items:
         raise BadInput(f"no plan items found in the plan section of {report.name}")
-    plan = Plan(id=plan_id, org=organisation, period=found.id, start=found.start, end=found.end,
+    plan = new_plan(workspace, plan_id, organisation, found, report)
+    tasks, gone = _merge(workspace, plan, items, report.name, found, settings)
+    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone)
+
+
+def new_plan(workspace: Workspace, plan_id: str, organisation: str, period: Period, report: Report) -> Plan:
+    """The plan a report becomes, keeping the keys of the plan already there (which must be the same org's)."""
+    plan = Plan(id=plan_id, org=organisation, period=period.id, start=period.start, end=period.end,
                 report=report.name, sha256=report.sha256)
     existing_plan = _existing_plan(workspace, plan_id)
     if existing_plan is not None:
         if existing_plan.org and existing_plan.org != organisation:
             raise UsageError(f"plan {plan_id} belongs to {existing_plan.org!r}, not {organisation!r}")
         plan.extra = dict(existing_plan.extra)
-    tasks, gone = _merge(workspace, plan, items, report.name, found, settings)
-    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone)
+    return plan
 
 
 class _Settings:
@@ -106,15 +127,18 @@ def _task_from(item: Item, task_id: str, report_name: str) -> Task:
 
 
 def _merge(workspace: Workspace, plan: Plan, items: list[Item], report_name: str, period: Period,
-           settings: _Settings) -> tuple[list[Task], list[str]]:
-    """New tasks for the items, carrying over what people recorded on the tasks already there."""
+           settings: _Settings, previous=None) -> tuple[list[Task], list[str]]:
+    """New tasks for the items, carrying over what people recorded on the tasks already there.
+
+    `previous(workspace, plan_id, period, settings)` gives the items of the stored report.txt by line (default: a
+    report's); a task table reads its stored text its own way."""
     loaded = workspace.load_tasks([plan.id])
     if loaded.faults:
         raise loaded.faults[0]  # never overwrite a file someone has to fix first
     old_tasks = {task.id: task for task in loaded.tasks}
     if not old_tasks:
         return [_task_from(item, str(TaskId(plan.id, n)), report_name) for n, item in enumerate(items, 1)], []
-    previous = _previous_items(workspace, plan.id, period, settings)
+    previous = (previous or _previous_items)(workspace, plan.id, period, settings)
     by_title = {task.title: task for task in old_tasks.values()}
     matched: dict[int, Task] = {}
     used: set[str] = set()
@@ -167,9 +191,9 @@ def write_import(workspace: Workspace, prepared: Prepared) -> list[Path]:
     """Write the plan, its report text and its tasks; returns the files that changed (none on a re-import)."""
     folder = workspace.plan_dir(prepared.plan.id)
     changed = []
-    if atomic_write(folder / PLAN_FILE, tomlfile.dumps(prepared.plan.to_dict())):
+    if not prepared.update_only and atomic_write(folder / PLAN_FILE, tomlfile.dumps(prepared.plan.to_dict())):
         changed.append(folder / PLAN_FILE)
-    if atomic_write(folder / REPORT_FILE, prepared.report.text):
+    if not prepared.update_only and atomic_write(folder / REPORT_FILE, prepared.report.text):
         changed.append(folder / REPORT_FILE)
     for task in prepared.tasks:
         path = folder / TaskId.parse(task.id).file_name

@@ -21,7 +21,8 @@ from duban.text.numerals import chinese_numeral
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 MHTML_SUFFIXES = (".mht", ".mhtml")
-SUFFIXES = TEXT_SUFFIXES + (".docx", ".pdf") + HTML_SUFFIXES + MHTML_SUFFIXES
+OLD_WORD_SUFFIXES = (".doc", ".wps")  # read through a converter (report/wordfiles.py)
+SUFFIXES = TEXT_SUFFIXES + (".docx", ".pdf") + HTML_SUFFIXES + MHTML_SUFFIXES + OLD_WORD_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ def extract_text(data: bytes, path: Path) -> str:
     """The raw text of a file's bytes, by its extension (or by its first bytes when it has none)."""
     suffix = path.suffix.lower()
     sniffed = _sniff(data)
-    if not suffix or (suffix in TEXT_SUFFIXES + (".doc",) and sniffed != ".txt"):
+    if not suffix or (suffix in TEXT_SUFFIXES + OLD_WORD_SUFFIXES and sniffed != ".txt"):
         suffix = sniffed  # a download named .doc or .txt that is really a .docx, a PDF or a web page
     if suffix in TEXT_SUFFIXES:
         return decode_text(data, path)
@@ -67,11 +68,14 @@ def extract_text(data: bytes, path: Path) -> str:
         return html_to_text(decode_text(data, path, _html_charset(data)))
     if suffix in MHTML_SUFFIXES:
         return _read_mhtml(data, path)
-    if suffix == ".doc":
-        raise BadInput(f"{path}: old Word .doc files cannot be read; save it as .docx")
+    if suffix in OLD_WORD_SUFFIXES:
+        from duban.report.wordfiles import read_old_word
+
+        kind, converted = read_old_word(data, path)
+        return _read_docx(converted, path) if kind == "docx" else converted
     if suffix == ".rtf":
         raise BadInput(f"{path}: RTF files cannot be read; save it as .docx")
-    raise BadInput(f"{path}: unknown file type {suffix!r}; use .txt, .docx, .pdf or .html")
+    raise BadInput(f"{path}: unknown file type {suffix!r}; use .txt, .docx, .doc, .pdf or .html")
 
 
 def _sniff(data: bytes) -> str:
@@ -248,7 +252,8 @@ def _table_rows(table) -> list[str]:
 # --- .pdf -----------------------------------------------------------------------------------------
 
 def _read_pdf(data: bytes, path: Path) -> str:
-    """The text layer, page by page (pypdf: pure Python, fast to import, good on CID-keyed Chinese fonts)."""
+    """The text layer, page by page (pypdf: pure Python, fast to import, good on CID-keyed Chinese fonts), or
+    poppler's where it reads better; font radicals become ideographs (report/pdftext.py)."""
     import io
     import logging
 
@@ -260,7 +265,9 @@ def _read_pdf(data: bytes, path: Path) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as error:  # pypdf raises many kinds on a damaged file
         raise BadInput(f"{path}: not a readable .pdf ({type(error).__name__})") from None
-    text = "\n".join(pages)
+    from duban.report.pdftext import best_text
+
+    text = best_text("\n".join(pages), data)
     if not text.strip():
         raise BadInput(f"{path}: the PDF has no text layer (a scan?); run OCR first")
     return text

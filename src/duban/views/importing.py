@@ -29,3 +29,27 @@ def render_preview(out: Terminal, w: Words, prepared) -> None:
         table.add_row(task.id, task.title, task.category, task.owner, _due(w, task),
                       w("clause_sep").join(w.target(t) for t in task.targets))
     table.print(out)
+    render_changes(out, w, prepared)
+
+
+def _value(w: Words, field: str, value: str) -> str:
+    if field == "status":
+        return w.status(value)
+    return value or "—"
+
+
+def render_changes(out: Terminal, w: Words, prepared) -> None:
+    """What a ledger sheet changes, one line per field: `2019H2-02  状态：未开始 → 推进中`."""
+    if not prepared.update_only:
+        return
+    if not prepared.changes:
+        out.line(w("import_no_changes"))
+        return
+    out.line(w("import_changes", n=len(prepared.changes)))
+    for task_id, diff in prepared.changes:
+        for field, old, new in diff:
+            if field == "last_note":
+                text = f"{w('last_note_new')}{w('colon')}{new}"
+            else:
+                text = f"{w(field)}{w('colon')}{_value(w, field, old)}{w('arrow')}{_value(w, field, new)}"
+            out.line(f"  {task_id}  {text}")

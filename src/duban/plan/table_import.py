@@ -1,0 +1,182 @@
+"""Importing a table file: a 任务分解表 becomes a plan as a report does; a ledger sheet that `duban export` wrote
+(its 编号 column names this workspace's tasks) changes those tasks as `duban update` would.
+
+A 任务分解表 goes the way of a report (plan/importer.py): its report text (plan/tables.py) is stored as the plan's
+report.txt, its rows become items, and a re-import keeps statuses, logs and hand-made changes.
+
+A ledger sheet changes only what its cells say differently from the task: the title, the lead and supporting
+units, the deadline (a date, or words such as 年底), the status and a new 最新进展 note. A change of status, owner
+or deadline, and a new note, go into the task's progress log as one entry, dated and signed like an update. The
+columns the sheet only shows (逾期天数, 核查结论) are never read back, and an unchanged sheet changes no file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+from duban.errors import BadInput, UsageError
+from duban.ledger.model import Task
+from duban.ledger.store import REPORT_FILE, Workspace
+from duban.ledger.taskid import TaskId, is_plan_id, is_task_id
+from duban.ledger.updates import Change, apply_change
+from duban.plan.importer import Prepared, _merge, _Settings, new_plan, plan_id_for
+from duban.plan.sheets import TABLE_SUFFIXES, cell_text, read_docx_grids, read_grids
+from duban.plan.tables import (Row, Table, _cell_for_text, _join_lines, cell_deadline, cell_status, check_table,
+                               column_kinds, grids_text, is_header, ledger_rows, read_table_text, row_owners,
+                               split_units, table_items, title_period)
+from duban.report.formats import Report
+from duban.text.dates import Period, parse_period
+
+
+def is_table_file(path: Path) -> bool:
+    """A spreadsheet or CSV; or a .docx holding a task table (then its table is what is imported, not its prose)."""
+    suffix = path.suffix.lower()
+    if suffix in TABLE_SUFFIXES:
+        return True
+    if suffix != ".docx":
+        return False
+    try:
+        grids = read_docx_grids(path.read_bytes(), path)
+    except (OSError, BadInput):
+        return False  # the report reader says what is wrong with it
+    return any(is_header(column_kinds(row)) for grid in grids for row in grid.cells[:20])
+
+
+def prepare_table_imports(workspace: Workspace, path: Path, *, period: str | None = None, org: str | None = None,
+                          owner: str | None = None, today: date | None = None, by: str = "") -> list[Prepared]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise BadInput(f"{path}: cannot read: {error.strerror or error}") from None
+    text = grids_text(read_grids(data, path))
+    table = read_table_text(text)
+    check_table(table, path.name)
+    ledger = ledger_rows(table, lambda task_id: workspace.task_path(task_id).is_file())
+    if ledger:
+        return _ledger_updates(workspace, table, ledger, path.name, today or date.today(), by)
+    report = Report(name=path.name, text=text, sha256=hashlib.sha256(data).hexdigest())
+    return [_table_plan(workspace, table, report, period=period, org=org, owner=owner)]
+
+
+# --- a 任务分解表 → a plan ------------------------------------------------------------------------------------
+
+def _table_plan(workspace: Workspace, table: Table, report: Report, *, period, org, owner) -> Prepared:
+    organisation = org or workspace.organisation
+    settings = _Settings(workspace, owner or organisation, own=organisation == workspace.organisation)
+    found = parse_period(period) if period else (title_period(table.titles + [Path(report.name).stem])
+                                                 or _period_of_ids(table))
+    if found is None:
+        raise UsageError(f"cannot tell which period the tasks of {report.name} are for: pass --period, "
+                         f"e.g. --period 2019H2")
+    items = table_items(table, found, owner_rules=settings.owner_rules, synonyms=settings.synonyms,
+                        default_owner=settings.default_owner)
+    if not items:
+        raise BadInput(f"{report.name}: the task table has no task rows")
+    plan = new_plan(workspace, plan_id_for(workspace, organisation, found), organisation, found, report)
+    tasks, gone = _merge(workspace, plan, items, report.name, found, settings, previous=_previous_table_items)
+    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone)
+
+
+def _period_of_ids(table: Table) -> Period | None:
+    """A sheet exported from another workspace: its 编号 (2019H2-03) names the period."""
+    for row in table.rows:
+        task_id = row.get("id")
+        if is_task_id(task_id):
+            plan = TaskId.parse(task_id).plan
+            try:
+                return parse_period(plan) if is_plan_id(plan) else None
+            except UsageError:
+                return None
+    return None
+
+
+def _previous_table_items(workspace: Workspace, plan_id: str, period: Period, settings: _Settings) -> dict:
+    """What the stored report.txt gave, by line, when it is a task table's text; {} for a report's."""
+    try:
+        text = (workspace.plan_dir(plan_id) / REPORT_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    items = table_items(read_table_text(text), period, owner_rules=settings.owner_rules,
+                        synonyms=settings.synonyms, default_owner=settings.default_owner)
+    return {item.line: item for item in items}
+
+
+# --- a ledger sheet → changes to its tasks --------------------------------------------------------------
+
+def _ledger_updates(workspace: Workspace, table: Table, rows: list[Row], name: str, today: date,
+                    by: str) -> list[Prepared]:
+    by_plan: dict[str, list[Row]] = {}
+    for row in rows:
+        by_plan.setdefault(TaskId.parse(row.get("id")).plan, []).append(row)
+    warnings = [f"{name}, row of line {row.line}: {row.get('id') or 'no 编号'} is no task of this workspace; "
+                f"not imported" for row in table.rows if row not in rows and row.get("title")]
+    prepared = []
+    for plan_id, plan_rows in by_plan.items():
+        plan = workspace.read_plan(plan_id)
+        loaded = workspace.load_tasks([plan_id])
+        if loaded.faults:
+            raise loaded.faults[0]  # never overwrite a file someone has to fix first
+        tasks = {task.id: task for task in loaded.tasks}
+        period = Period(plan.period, plan.start, plan.end)
+        in_sheet: dict[str, Task] = {}
+        changes = []
+        for row in plan_rows:
+            task = tasks[str(TaskId.parse(row.get("id")))]
+            if task.id in in_sheet:
+                continue  # the same task twice in one sheet: its first row counts
+            in_sheet[task.id] = task
+            diff = apply_row(task, row, period, today, by)
+            if diff:
+                changes.append((task.id, diff))
+        stored = _stored_report(workspace, plan)
+        prepared.append(Prepared(report=Report(name, stored, plan.sha256), plan=plan, tasks=list(in_sheet.values()),
+                                 update_only=True, changes=changes, warnings=warnings))
+        warnings = []
+    return prepared
+
+
+def _stored_report(workspace: Workspace, plan) -> str:
+    try:
+        return (workspace.plan_dir(plan.id) / REPORT_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _as_cell(value: str, kind: str) -> str:
+    """A value as it reads back from a cell it was written into (what the comparison must see)."""
+    return _cell_for_text(_join_lines(cell_text(value), kind))
+
+
+def apply_row(task: Task, row: Row, period: Period, today: date, by: str) -> list[tuple[str, str, str]]:
+    """Change the task as its row says; returns [(field, old, new)] of what changed (empty: nothing)."""
+    diff: list[tuple[str, str, str]] = []
+    title = row.get("title")
+    if title and title != _as_cell(task.title, "title"):
+        diff.append(("title", task.title, title))
+        task.title = title
+    change = Change(by=by or None)
+    owner, co_owners = row_owners(row)
+    if owner and owner != (split_units(_as_cell(task.owner, "owner")) or [""])[0]:
+        change.owner = owner
+    if row.columns.first("co") is not None and co_owners != split_units(_as_cell("、".join(task.co_owners), "co")):
+        diff.append(("co_owners", "、".join(task.co_owners), "、".join(co_owners)))
+        task.co_owners = co_owners
+    stated = cell_deadline(row.get("due"), period)
+    if stated and stated.due != task.due:
+        change.due, change.due_basis = stated
+    status = cell_status(row.get("status"))
+    if status and status != task.status:
+        change.status = status
+    note = row.get("note")
+    if note and note != _as_cell(task.last_note(), "note"):
+        change.note = note
+    if change.is_empty():
+        return diff
+    before = {"owner": task.owner, "due": task.due.isoformat() if task.due else "", "status": task.status}
+    for key in apply_change(task, change, today):
+        diff.append((key, before[key], getattr(task, key).isoformat() if key == "due" else getattr(task, key)))
+    if change.note:
+        diff.append(("last_note", "", change.note))
+    return diff

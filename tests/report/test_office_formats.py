@@ -1,0 +1,107 @@
+"""Reports as offices send them: a PDF printed by a real Chromium and an old Word .doc import as their .txt does."""
+
+import html
+import shutil
+from pathlib import Path
+
+import pytest
+
+from duban.errors import BadInput
+from duban.plan.items import extract_items
+from duban.report.formats import read_report
+from duban.report.pdftext import best_text, readable, unify_radicals, unwrap_full_lines
+from duban.report.sections import read_report_text
+from duban.report.wordfiles import read_old_word
+from duban.text.dates import parse_period
+from sample_reports import DATA, seeds
+
+YEAR = parse_period("2019")
+
+
+def items_or_refusal(text):
+    """What import makes of a report's text: its items, or that it has no plan part."""
+    reading = read_report_text(text)
+    if not reading.plan_blocks():
+        return "no plan section"
+    return [(i.title, i.category, i.detail, i.owner, i.co_owners, i.due, i.due_basis, i.targets)
+            for i in extract_items(text, YEAR, reading=reading)]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """Each seed printed to PDF by headless Chromium, one paragraph per line of its .txt, as a browser prints it."""
+    from duban.views.pdf import BrowserMissing, find_browser, html_to_pdf
+
+    try:
+        find_browser()
+    except BrowserMissing as missing:
+        pytest.skip(str(missing))
+    folder = tmp_path_factory.mktemp("printed")
+    for seed in seeds():
+        body = "".join(f"<p>{html.escape(line)}</p>" for line in seed.read_text(encoding="utf-8").splitlines())
+        html_to_pdf(f"<!doctype html><meta charset=utf-8><style>body{{font-family:'Noto Sans CJK SC',sans-serif;"
+                    f"font-size:12pt}}</style>{body}", folder / f"{seed.stem}.pdf")
+    return folder
+
+
+@pytest.mark.parametrize("seed", seeds(), ids=lambda p: p.stem[:3])
+def test_a_pdf_printed_by_chromium_imports_the_same_items_as_the_txt(printed, seed):
+    from_pdf = read_report(printed / f"{seed.stem}.pdf").text
+    assert "⼒" not in from_pdf and "⻚" not in from_pdf
+    assert items_or_refusal(from_pdf) == items_or_refusal(read_report(seed).text)
+
+
+@pytest.mark.parametrize("seed", seeds(), ids=lambda p: p.stem[:3])
+def test_an_old_word_doc_imports_the_same_items_as_the_txt(seed):
+    doc = DATA / "doc" / f"{seed.stem}.doc"
+    if not any(shutil.which(name) for name in ("soffice", "antiword", "catdoc")):
+        pytest.skip("no .doc converter installed (apt-get install antiword)")
+    assert read_report(doc).text == read_report(seed).text
+
+
+@pytest.mark.parametrize("converter", ["soffice", "antiword", "catdoc"])
+def test_each_converter_reads_the_same_text(converter, tmp_path):
+    program = shutil.which(converter)
+    if program is None:
+        pytest.skip(f"{converter} is not installed")
+    (tmp_path / converter).symlink_to(program)
+    doc = DATA / "doc" / "000_39b622c591527ef1.doc"
+    kind, converted = read_old_word(doc.read_bytes(), doc, env_path=str(tmp_path))
+    assert kind == ("docx" if converter == "soffice" else "text")
+    if kind == "text":
+        assert "圆满完成市区综合考核工作" in converted
+
+
+def test_without_a_converter_the_error_says_what_to_install(tmp_path):
+    doc = DATA / "doc" / "000_39b622c591527ef1.doc"
+    with pytest.raises(BadInput) as error:
+        read_old_word(doc.read_bytes(), Path("报告.wps"), env_path=str(tmp_path))
+    assert error.value.message == ("报告.wps: old Word .wps files need a converter: install LibreOffice (apt-get "
+                                   "install libreoffice-writer-nogui), antiword or catdoc, or save it as .docx")
+
+
+def test_radicals_from_pdf_fonts_become_the_ideographs_shown():
+    assert unify_radicals("全⼒推动…重点项⽬，⻘岛⻚数，⼊⼾") == "全力推动…重点项目，青岛页数，入户"
+    assert unify_radicals("２０１９年﹪，") == "２０１９年﹪，"  # typed by the author: as in the .txt
+
+
+def test_lines_that_fill_the_width_are_the_pages_wrap():
+    full = "一二三四五六七八九十" * 4  # 80 cells: the text width
+    page = [full[:-1] + "，", full[:-1] + "。", "短的末行。"] * 3 + [
+        full[:-9] + "完成应急保障任务。", "下一段的开头。", "word one " + "x" * 70, "two"]
+    assert unwrap_full_lines("\n".join(page)).split("\n") == [full[:-1] + "，" + full[:-1] + "。短的末行。"] * 3 + [
+        full[:-9] + "完成应急保障任务。下一段的开头。", "word one " + "x" * 70 + " two"]
+    assert unwrap_full_lines("甲。\n乙。") == "甲。\n乙。"  # too few lines to tell a width
+
+
+def test_poppler_is_used_only_where_it_reads_more(monkeypatch):
+    from duban.report import pdftext
+
+    monkeypatch.setattr(pdftext, "poppler_text", lambda data, env_path=None: "全力推动重点项目")
+    assert best_text("\ufffd\ufffd推动", b"") == "全力推动重点项目"
+    assert best_text("全力推动重点项目建设", b"") == "全力推动重点项目建设"
+    assert readable("a\ufffd") < readable("a")
+
+
+def test_the_reportlab_pdf_still_reads_where_poppler_finds_no_text():
+    assert "全力做好创建国家卫生城市复审工作" in read_report(DATA / "plan.pdf").text
