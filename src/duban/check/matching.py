@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from duban.text.outline import marker_of, plain_heading_words
 from duban.text.synonyms import Synonyms, as_synonyms
 
 if TYPE_CHECKING:
@@ -58,7 +59,6 @@ _PROGRAMME_ENDINGS = ("工程", "计划", "战略", "行动", "试点", "示范�
                       "中心", "基地", "平台", "经济带", "攻坚战", "保卫战", "馆", "体", "站", "室")
 _QUOTED = re.compile(r"[“\"《「『]([^”\"》」』]{2,20})[”\"》」』]")
 _SENTENCE_END = "。！？!?；;"
-_HEADING_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|第[一二三四五六七八九十]+[章节部分])")
 _CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\ufeff\u3000\s]+")
 
@@ -71,6 +71,12 @@ class Sentence:
     line: int
     part: str = "review"
     paragraph: int = 0  # index of the paragraph (run of lines) it belongs to, for context
+
+
+def _is_heading_line(line: str) -> bool:
+    """A chapter or section heading (一、 （一） 第一部分 or a part's name): a sentence of its own."""
+    found = marker_of(line)
+    return (found is not None and found.kind in ("part", "cn", "paren_cn")) or plain_heading_words(line) is not None
 
 
 def split_sentences(text: str, first_line: int = 1, part: str = "review") -> list[Sentence]:
@@ -95,7 +101,7 @@ def split_sentences(text: str, first_line: int = 1, part: str = "review") -> lis
         line = _INVISIBLE.sub("", raw)
         if not line:
             continue
-        heading = bool(_HEADING_LINE.match(line))
+        heading = _is_heading_line(line)
         if heading:
             flush()
         if not buffer:
