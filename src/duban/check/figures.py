@@ -21,31 +21,61 @@ from duban.ledger.model import Target
 _LOWER_IS_BETTER = re.compile(r"价格|物价|涨幅|CPI|失业|赤字|杠杆|负债|死亡率|发病率|发生率|患病率|事故")
 # Words that end a metric's name in a plan but not in a summary: 国内生产总值增长 → 国内生产总值.
 _METRIC_TAIL = re.compile(r"(?:实际)?(?:增长率?|增速|涨幅|上涨|下降|降低|提高|减少|增加|达到|控制在|保持在|为)+$")
-# Other names summaries use for the same metric.
-_ALIASES = (
-    (re.compile(r"能耗|能源消耗"), ("单位国内生产总值能耗", "能耗强度", "能源消耗强度", "单位GDP能耗")),
-    (re.compile(r"收入"), ("居民人均可支配收入", "居民人均纯收入", "居民收入", "人均收入")),
-    (re.compile(r"居民消费价格|物价|CPI"), ("居民消费价格", "CPI")),
-    (re.compile(r"国内生产总值|GDP"), ("国内生产总值", "GDP")),
-    (re.compile(r"进出口|外贸"), ("进出口总额", "进出口", "对外贸易")),
+# The names summaries give one metric: a plan's 地区生产总值 is the review's 本市生产总值 or GDP. A metric that
+# names a family is looked for by every name of it (longest first); a family's own qualifiers keep apart what
+# differs (调查失业率 is not 登记失业率, 进出口 is not 出口, 居民收入 is not 一般公共预算收入).
+_FAMILIES = (
+    (re.compile(r"能耗|能源消耗"), ("单位国内生产总值能耗", "单位地区生产总值能耗", "万元GDP综合能耗", "万元GDP能耗",
+                                   "单位GDP能耗", "能耗强度", "能源消耗强度")),
+    (re.compile(r"生产总值|GDP|经济增长|经济总量"), ("地区生产总值", "国内生产总值", "本市生产总值", "全市生产总值",
+                                              "本地生产总值", "本区生产总值", "全区生产总值", "全县生产总值",
+                                              "全省生产总值", "生产总值", "GDP")),
+    (re.compile(r"一般公共预算收入|公共财政预算收入|一般预算收入|地方级收入|地方财政收入"),
+     ("地方一般公共预算收入", "一般公共预算收入", "公共财政预算收入", "地方财政一般预算收入", "地方一般预算收入",
+      "一般预算收入", "地方级收入", "地方财政收入")),
+    (re.compile(r"工业(?:企业)?增加值"), ("规模以上工业增加值", "规上工业增加值", "规模以上工业企业增加值",
+                                      "规上工业企业增加值", "工业增加值")),
+    (re.compile(r"固定资产投资"), ("全社会固定资产投资", "固定资产投资")),
+    (re.compile(r"社会消费品零售|社零|消费品零售"), ("社会消费品零售总额", "社会消费品零售额", "社零总额")),
+    (re.compile(r"进出口|外贸"), ("外贸进出口总额", "进出口总额", "进出口总值", "外贸进出口", "进出口")),
+    (re.compile(r"可支配收入|居民收入|人均收入|纯收入"), ("全体居民人均可支配收入", "居民人均可支配收入",
+                                                 "城镇居民人均可支配收入", "农村居民人均可支配收入",
+                                                 "城乡居民人均可支配收入", "人均可支配收入", "居民人均纯收入",
+                                                 "居民收入", "人均收入")),
+    (re.compile(r"居民消费价格|物价|CPI"), ("居民消费价格总水平", "居民消费价格指数", "居民消费价格", "CPI", "物价")),
+    (re.compile(r"调查失业率"), ("城镇调查失业率", "调查失业率")),
+    (re.compile(r"登记失业率"), ("城镇居民登记失业率", "城镇登记失业率", "居民登记失业率", "登记失业率")),
+    (re.compile(r"新增就业|就业岗位"), ("城镇新增就业", "新增就业岗位", "新增就业人数", "新增就业")),
+    (re.compile(r"PM2\.5"), ("PM2.5年均浓度", "PM2.5平均浓度", "PM2.5浓度", "PM2.5")),
+    (re.compile(r"研发.*(?:比重|强度)"), ("研发经费投入强度", "研发投入强度", "占地区生产总值比重", "占GDP比重")),
+    (re.compile(r"研发(?:经费|投入)"), ("全社会研发投入", "全社会研发经费", "研发经费", "研发投入")),
+    (re.compile(r"粮食"), ("粮食总产量", "粮食产量", "粮食综合生产能力")),
 )
 _LEADING_VERB = re.compile(r"^(?:减少|增加|新增|降低|提高|完成|实现|新建|改造|建成)")
 _QUALIFIERS = ("城镇", "全国", "全年", "城乡", "全区", "全县", "全市")
 
 _FIGURE = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|个百分点|万亿元|亿元|万元|元|万人次|亿人次|万人|万户|万套|万亩|万公里|公里|"
-    r"万亿斤|亿斤|万吨|亿吨|吨|人次|人|户|套|个|项|家|所|次|万|亿)?")
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|个百分点|万亿元|亿元|万元|元|亿美元|万美元|万人次|亿人次|万人|万户|万套|万亩|"
+    r"万公里|公里|万个|万张|万吨标准煤|吨标准煤|万亿斤|亿斤|万斤|万吨|亿吨|吨|微克/立方米|人次|人|户|套|个|张|件|项|家|所|"
+    r"次|万|亿)?")
 _YEAR = re.compile(r"\d{4}年")
 # A figure that is a many-year average or total, not the year's own.
 _MULTI_YEAR = re.compile(r"年均|累计|五年|十年|三年来|“十[一二三四五]五”|十[一二三四五]五时期")
 _MULTI_YEAR_PARAGRAPH = re.compile(r"^.{0,30}?(?:五年来|过去五年|十[一二三四五]五|年均)")
 # The key is part of a larger name: 单位国内生产总值能耗, 与国内生产总值之比, 占国内生产总值比重.
-_BAD_BEFORE = ("单位", "占", "与", "之")
-_BAD_AFTER = re.compile(r"^(?:之比|比重|比例|能耗|的比|总量|的)")
+_BAD_BEFORE = ("单位", "占", "与", "之", "人均", "辖区", "全口径", "万元")
+_BAD_AFTER = re.compile(r"^(?:之比|比重|比例|能耗|水耗|电耗|建设用地|生产安全|的比|总量|的)")
 # Between a key and its figure: words that show the figure belongs to something else.
 _OTHER_MEASURE = re.compile(r"贡献率|比重|之比|比例|占比|弹性")
 # A clause that carries on the previous clause's metric: 国内生产总值达到63.6万亿元，比上年增长7.4%.
 _CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际)?(?:增长|增速|上涨|涨幅|下降|降低|增加|减少|提高|为|达到|是)")
+_LEVEL_RE = re.compile(r"^(?:与上年|同比|基本)?持平")
+# Asides between a level and its growth: 全市第一, 稳居全市各区第二, 居全省前列, 3年突破两个千亿大关.
+_ASIDE = re.compile(r"(?:(?:稳居|位居|居|排名|跃居)?(?:全市|全省|全国|全区|各区|全市各区|珠三角)[^，。；%％\d]{0,6}"
+                    r"(?:第[一二三四五六七八九十\d]+|前列|首位|前[三五十])|[^，。；%％]{1,12}(?:大关|新高|纪录))[，,、]")
+# 从2.17%提高到2.65%: the figure reached is the one after 到.
+_FROM_TO = re.compile(r"从[^，。；]*?(?:提高|提升|增加|增长|下降|降低|减少|降|升)(?:到|至)")
+_FALL_RE = re.compile(r"(?:下降|减少|回落|负增长)[^\d]{0,4}$")
 _MISSED = re.compile(r"未能实现|未实现|没有实现|未完成|没有完成|未达到|没有达到|未达")
 _FELL = re.compile(r"出现下降|负增长|有所下降|同比下降|下降")
 _REDUCTION = re.compile(r"下降|降低|减少|压减|削减|能耗|排放")
@@ -78,17 +108,22 @@ def metric_keys(metric: str) -> list[str]:
     """The names a summary may use for a plan's metric, most specific first."""
     core = _METRIC_TAIL.sub("", metric.strip()) or metric.strip()
     keys = [core]
-    aliases = next((list(names) for pattern, names in _ALIASES if pattern.search(core)), [])
+    aliases = next((list(names) for pattern, names in _FAMILIES if pattern.search(core)), [])
     if aliases and len(core) < 3:
         keys = []  # 收入 alone would match 财政收入: only the named forms will do
     lead = _LEADING_VERB.match(core)
     if lead and len(core) - lead.end() >= 3:
         keys.append(core[lead.end():])  # 减少农村贫困人口 → 农村贫困人口 (减少1386万)
+    for joint in re.finditer(r"[及和与]", core):  # 新开工及筹集人才住房和保障性住房 → 筹集人才住房和保障性住房
+        if len(core) - joint.end() >= 6 and not aliases:
+            keys.append(core[joint.end():])
+            break
     for qualifier in _QUALIFIERS:
         if core.startswith(qualifier) and len(core) - len(qualifier) >= 3:
             keys.append(core[len(qualifier):])
     keys.extend(aliases)
-    return list(dict.fromkeys(k for k in keys if len(k) >= 2))
+    # A name of two characters (完成, 供应) would find any figure: only a family's short names (GDP, CPI) will do.
+    return list(dict.fromkeys(k for k in keys if len(k) >= 3 or k in aliases))
 
 
 def lower_is_better(metric: str) -> bool:
@@ -109,6 +144,15 @@ def _scaled(value: float, unit: str) -> tuple[float, str]:
     return value, unit
 
 
+_COUNTS = {"个", "人", "户", "家", "张", "套", "所", "件", "项", "名", "处"}
+_MASS = {"斤": 0.5, "吨": 1000.0}  # kilograms
+
+
+def _same_measure(unit: str, other: str) -> bool:
+    """个 counts anything (就业岗位8万个 against 新增就业10.9万人); 斤 and 吨 weigh the same grain."""
+    return ("个" in (unit, other) and {unit, other} <= _COUNTS) or {unit, other} <= set(_MASS)
+
+
 def convert(value: float, unit: str, to_unit: str) -> float | None:
     """value in unit expressed in to_unit, or None when the units measure different things."""
     if _is_percent(to_unit) or _is_percent(unit):
@@ -117,14 +161,17 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
         return value
     base, rest = _scaled(value, unit)
     target_base, target_rest = _scaled(1.0, to_unit)
-    if rest and target_rest and rest != target_rest:
+    if rest and target_rest and rest != target_rest and not _same_measure(rest, target_rest):
         return None
     if not unit:
         return None
+    if rest in _MASS and target_rest in _MASS:
+        return base * _MASS[rest] / (target_base * _MASS[target_rest])
     return base / target_base
 
 
-def figures_after(sentence: str, start: int, line: int, unit: str = "", key_start: int | None = None) -> list[Figure]:
+def figures_after(sentence: str, start: int, line: int, unit: str = "", key_start: int | None = None,
+                  reduction: bool = False) -> list[Figure]:
     """Figures in `unit` (or one convertible to it) that belong to the metric named just before `start`: in its
     clause, or in a clause that carries on with it (比上年增长…). Many-year averages and totals are left out.
     Each figure's text runs from the metric's name (at `key_start`) to the figure: 国内生产总值增长6.6%."""
@@ -138,39 +185,50 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
         clause = sentence[position:end]
         if not first and not _CARRY_ON.match(clause):
             break
+        if _is_percent(unit) and _LEVEL_RE.match(clause):  # 与上年持平: a growth of 0
+            return [Figure(0.0, unit, sentence[key_start:position + len(clause)].strip(), line)]
+        reached = _FROM_TO.search(clause)
         for match in _FIGURE.finditer(clause):
-            if _YEAR.match(clause, match.start()):
+            if _YEAR.match(clause, match.start()) or (reached and match.start() < reached.end()):
                 continue
             before = clause[: match.start()]
             if _OTHER_MEASURE.search(before) or _MULTI_YEAR.search(before):
                 continue
             quoted = sentence[key_start: position + match.end()].strip()
-            figure = Figure(float(match.group(1)), match.group(2) or "", quoted, line)
+            value = float(match.group(1))
+            if _is_percent(unit) and not reduction and _FALL_RE.search(before):  # 下降3.3%: a growth of -3.3
+                value = -value
+            figure = Figure(value, match.group(2) or "", quoted, line)
             if convert(figure.value, figure.unit, unit) is not None:
                 figures.append(figure)
         if figures or end_match is None:
             break
-        # 、 joins items of a list: the next one is another metric, not this one's figure.
-        if end_match.group(0) in "。！？、":
+        following = sentence[end + 1:]
+        while _ASIDE.match(following):  # "…2330亿元、全市第一，增长6.5%": a ranking between level and growth
+            following = following[_ASIDE.match(following).end():]
+        # 、 joins items of a list: the next one is another metric, unless it carries on (3538亿元、增长6.2%).
+        if end_match.group(0) in "。！？" or (end_match.group(0) == "、" and not _CARRY_ON.match(following)):
             break
-        position = end + 1
+        position = len(sentence) - len(following)
         first = False
     return figures
 
 
-def _key_positions(text: str, key: str) -> Iterable[tuple[int, int]]:
+def _key_positions(text: str, key: str) -> Iterable[tuple[int, int, bool]]:
+    """(start, end, stands for the metric) of each place the key is named; False where it is part of a larger
+    name (单位国内生产总值能耗, 占规上工业增加值的比重), so that no shorter key is read there either."""
     for match in re.finditer(re.escape(key), text):
         before = text[max(0, match.start() - 2): match.start()]
-        if any(before.endswith(word) for word in _BAD_BEFORE):
-            continue
-        if _BAD_AFTER.match(text, match.end()) and not key.endswith(("率", "能耗")):
-            continue
-        yield match.start(), match.end()
+        own = not any(before.endswith(word) for word in _BAD_BEFORE) and not (
+            _BAD_AFTER.match(text, match.end()) and not key.endswith(("率", "能耗"))) and not (
+            key.startswith("出口") and before.endswith("进"))  # 进出口 is not 出口
+        yield match.start(), match.end(), own
 
 
 def find_figures(metric: str, unit: str, sentences: Sequence[Sentence]) -> list[Figure]:
     """Figures the summary gives for the metric, from the first sentence that has any, in a compatible unit."""
     keys = metric_keys(metric)
+    reduction = bool(_REDUCTION.search(metric))
     multi_year = _multi_year_paragraphs(sentences)
     for sentence in sentences:
         if (sentence.part, sentence.paragraph) in multi_year or _MULTI_YEAR.match(sentence.text):
@@ -178,11 +236,12 @@ def find_figures(metric: str, unit: str, sentences: Sequence[Sentence]) -> list[
         found: list[Figure] = []
         taken: set[tuple[int, int]] = set()
         for key in keys:
-            for begin, end in _key_positions(sentence.text, key):
-                if any(start <= end - 1 < stop for start, stop in taken):
+            for begin, end, own in _key_positions(sentence.text, key):
+                if any(start <= begin < stop or start < end <= stop for start, stop in taken):
                     continue
                 taken.add((begin, end))
-                found.extend(figures_after(sentence.text, end, sentence.line, unit, begin)[:1])
+                if own:
+                    found.extend(figures_after(sentence.text, end, sentence.line, unit, begin, reduction)[:1])
         if found:
             return found
     return []
@@ -211,7 +270,9 @@ def find_statement_of_miss(metric: str, sentences: Sequence[Sentence]) -> Senten
         if (sentence.part, sentence.paragraph) in multi_year:
             continue
         for key in keys:
-            for _, end in _key_positions(sentence.text, key):
+            for _, end, own in _key_positions(sentence.text, key):
+                if not own:
+                    continue
                 clause_end = re.search(r"[。！？]", sentence.text[end:])
                 rest = sentence.text[end: end + clause_end.start()] if clause_end else sentence.text[end:]
                 if _MISSED.search(rest) or (growth and _FELL.search(rest[:12])):
