@@ -168,12 +168,15 @@ def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Ma
     return "in_progress", round(score, 2)
 
 
-def _risk_match(query, index: SentenceIndex) -> Match | None:
+def _risk_match(query, index: SentenceIndex, stock: list[set[str]]) -> Match | None:
     """A sentence of the problems part that names the item itself: its key phrase if it has one (创建国家卫生城市),
-    and most of its title words, two at least."""
+    and most of its title words, two at least — unless the plan's own report made the same complaint (a stock
+    complaint: 民生领域存在短板 every year says nothing about this year's work)."""
     for match in index.rank(query, ("problems",), limit=5):
         text = index.segmenter.normalise(match.sentence.text)
         if query.phrases and not any(phrase in text for phrase in query.phrases):
+            continue
+        if _is_stock(index.segmenter.words(text), stock):
             continue
         share, whole = title_coverage(query, text)
         if share >= RISK_THRESHOLD and whole >= 2:
@@ -181,12 +184,20 @@ def _risk_match(query, index: SentenceIndex) -> Match | None:
     return None
 
 
+STOCK_SHARE = 0.6  # share of a complaint's words the plan's own report already said
+
+
+def _is_stock(words: list[str], stock: list[set[str]]) -> bool:
+    content = {w for w in words if w not in BOILERPLATE}
+    return bool(content) and any(len(content & said) >= STOCK_SHARE * len(content) for said in stock)
+
+
 def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str],
-               rarity: dict[str, float] | None = None) -> ItemResult:
+               rarity: dict[str, float] | None = None, stock: list[set[str]] | None = None) -> ItemResult:
     query = build_query(task.title, task.detail, index.segmenter, rarity)
     review = index.rank(query, ("review",))
     evidence = _pick_evidence(review)
-    risk_match = _risk_match(query, index)
+    risk_match = _risk_match(query, index, stock or [])
     verdict, score = decide(evidence, paragraph_text, risk_match)
     shown = [] if verdict == "not_found" else [Evidence(m.sentence.text, m.sentence.line) for m in evidence]
     risk = (Evidence(risk_match.sentence.text, risk_match.sentence.line)
@@ -206,15 +217,17 @@ def signal_words(text: str) -> list[tuple[int, int, str]]:
 
 
 def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences: list[Sentence],
-               segmenter: Segmenter) -> CheckResult:
-    """Check every task of a plan (and each of its targets) against a summary's sentences."""
+               segmenter: Segmenter, stock: Sequence[str] = ()) -> CheckResult:
+    """Check every task of a plan (and each of its targets) against a summary's sentences; `stock` are the
+    complaints of the plan's own report, which the summary's repeating them does not make a flag."""
     tasks = list(tasks)
     index = SentenceIndex(sentences, segmenter)
     paragraph_text: dict[int, str] = {}
     for s in sentences:
         paragraph_text[s.paragraph] = paragraph_text.get(s.paragraph, "") + s.text
     rarity = plan_rarity(segmenter.words(f"{task.title}{task.detail}") for task in tasks)
-    items = [check_item(task, index, paragraph_text, rarity) for task in tasks]
+    said = [set(segmenter.words(segmenter.normalise(text))) - BOILERPLATE for text in stock]
+    items = [check_item(task, index, paragraph_text, rarity, said) for task in tasks]
     targets = [check_target(task.id, target, sentences) for task in tasks for target in task.targets]
     for item in items:
         _weigh_targets(item, [t for t in targets if t.task_id == item.task_id])
@@ -223,12 +236,14 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
 
 
 def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
-    """An item's own figures outweigh its words: a missed target puts it at risk; all targets met make it done."""
-    if not targets:
-        return
-    if any(t.verdict == "not_met" for t in targets):
+    """An item's own figures outweigh its words: more of them missed than met puts it at risk; all of them met
+    make it done. The plan's expected targets given to the item (scope = goals) are judged on their own."""
+    targets = [t for t in targets if t.target.extra.get("scope") != "goals"]
+    missed = sum(1 for t in targets if t.verdict == "not_met")
+    met = sum(1 for t in targets if t.verdict == "met")
+    if missed and missed > met:
         item.verdict = "at_risk"
-    elif all(t.verdict == "met" for t in targets) and item.verdict in ("in_progress", "not_found"):
+    elif targets and met == len(targets) and item.verdict in ("in_progress", "not_found"):
         item.verdict = "done"
     else:
         return
@@ -273,7 +288,19 @@ def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, l
     tasks = loaded.tasks
     segmenter = Segmenter.from_settings(workspace.settings)
     sentences = summary_sentences(report.text, find_sections(report.text, segmenter.synonyms))
-    return check_plan(plan_id, report.name, tasks, sentences, segmenter), tasks, loaded.faults
+    stock = _plan_complaints(workspace, plan_id, segmenter)
+    return check_plan(plan_id, report.name, tasks, sentences, segmenter, stock), tasks, loaded.faults
+
+
+def _plan_complaints(workspace, plan_id: str, segmenter: Segmenter) -> list[str]:
+    """The problems the plan's own report named (its report.txt, kept by import)."""
+    from duban.report.sections import find_sections
+
+    try:
+        text = (workspace.plan_dir(plan_id) / "report.txt").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return [s.text for s in summary_sentences(text, find_sections(text, segmenter.synonyms)) if s.part == "problems"]
 
 
 def apply_check(workspace, result: CheckResult, today: date, note_of: Callable[[ItemResult], str],
