@@ -140,9 +140,11 @@ def _signals(text: str) -> tuple[bool, bool, bool]:
     return risk, done, bool(_PROGRESS.search(cleaned))
 
 
-def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Match | None) -> tuple[str, float]:
-    """The verdict and its score from the evidence sentences (and the paragraphs they sit in)."""
-    score = max((m.coverage for m in evidence), default=0.0)
+def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Match | None,
+           score: float | None = None) -> tuple[str, float]:
+    """The verdict and its score (how much of the item the best passages hold, 0–1) from the evidence sentences
+    and the paragraphs they sit in."""
+    score = max((m.coverage for m in evidence), default=0.0) if score is None else score
     if score < FOUND_THRESHOLD:
         return "not_found", round(score, 2)
     found = [m for m in evidence if m.coverage >= FOUND_THRESHOLD * 0.75] or evidence[:1]
@@ -172,7 +174,7 @@ def _risk_match(query, index: SentenceIndex, stock: list[set[str]]) -> Match | N
     """A sentence of the problems part that names the item itself: its key phrase if it has one (创建国家卫生城市),
     and most of its title words, two at least — unless the plan's own report made the same complaint (a stock
     complaint: 民生领域存在短板 every year says nothing about this year's work)."""
-    for match in index.rank(query, ("problems",), limit=5):
+    for match in index.rank(query, ("problems",), limit=5, measures=False):
         text = index.segmenter.normalise(match.sentence.text)
         if query.phrases and not any(phrase in text for phrase in query.phrases):
             continue
@@ -196,9 +198,13 @@ def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str],
                rarity: dict[str, float] | None = None, stock: list[set[str]] | None = None) -> ItemResult:
     query = build_query(task.title, task.detail, index.segmenter, rarity)
     review = index.rank(query, ("review",))
+    # The review's own words on the item as a whole (its sub-heading: 三大攻坚战…取得积极进展) say how far it got;
+    # after them come the passages that report its planned measures.
+    headline = index.rank(query, ("review",), limit=1, measures=False)
     evidence = _pick_evidence(review)
     risk_match = _risk_match(query, index, stock or [])
-    verdict, score = decide(evidence, paragraph_text, risk_match)
+    best = max((m.coverage for m in review + headline), default=0.0)  # whether the review speaks of it at all
+    verdict, score = decide(_pick_evidence(headline + review), paragraph_text, risk_match, best)
     shown = [] if verdict == "not_found" else [Evidence(m.sentence.text, m.sentence.line) for m in evidence]
     risk = (Evidence(risk_match.sentence.text, risk_match.sentence.line)
             if verdict == "at_risk" and risk_match is not None else None)
