@@ -50,7 +50,7 @@ def test_lang_on_the_command_or_globally(run, plans):
     english = render_markdown(weekly_report(plans, TODAY), words("en"))
     assert run("weekly", "--format", "md", "--lang", "en").stdout == english
     assert run("--lang", "en", "weekly", "--format", "md").stdout == english
-    assert run("--lang", "en", "weekly", "--format", "md", "--lang", "zh").stdout.startswith("# 督办周报\n")
+    assert run("--lang", "en", "weekly", "--format", "md", "--lang", "zh").stdout.startswith("# 督办周报 第36期\n")
 
 
 def test_output_file_format_follows_its_suffix(run, plans, tmp_path):

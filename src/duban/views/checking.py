@@ -47,7 +47,7 @@ def _evidence_cell(w: Words, item: ItemResult) -> Styled:
 
 def render_check(out: Terminal, w: Words, result) -> None:
     table = Table([Column(w("id")),
-                   Column(w("title"), wrap=True, max_width=24, min_width=10),
+                   Column(w("title"), wrap=True, max_width=24, min_width=10, main=True),
                    Column(w("verdict")),
                    Column(w("score"), justify="right"),
                    Column(w("evidence"), wrap=True, min_width=20)],
