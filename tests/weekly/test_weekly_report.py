@@ -118,6 +118,32 @@ def test_a_status_written_in_chinese_in_the_log_counts_as_a_change(tmp_path):
     assert (move.previous, move.status, move.status_changed) == ("todo", "done", True)
 
 
+def test_issue_numbers_count_from_the_first_week_and_restart_each_year():
+    from duban.weekly.report import issue_number
+
+    assert issue_number(date(2019, 11, 18)) == 47                  # no first week: the ISO week
+    assert issue_number(date(2019, 7, 1), "2019-W27") == 1
+    assert issue_number(date(2019, 11, 18), "2019-W27") == 21
+    assert issue_number(date(2019, 6, 24), "2019-W27") is None      # before the first issue
+    assert issue_number(date(2020, 1, 6), "2019-W27") == 2         # a later year counts from its week 1
+
+
+def test_long_notes_are_shortened_in_the_printout_and_whole_in_json(tmp_path):
+    from duban.views import json as json_out
+    from duban.weekly.rows import blocks
+
+    workspace = build_workspace(tmp_path / "plans")
+    note = "督查组现场检查发现四小单位持证率偏低，已下发整改通知书，要求各街道于本月底前完成整改并报送整改台账，逾期将通报"
+    task = workspace.get_task("2019H2-01")
+    task.progress.append(ProgressEntry(date(2019, 9, 3), "in_progress", note, "张三"))
+    workspace.save_task(task)
+    report = weekly_report(workspace, TODAY)
+    moved = next(b for b in blocks(report, words("zh")) if b.key == "moved")
+    shown = next(row[-1].text for row in moved.rows if row[2].text == "2019H2-01")
+    assert shown == "督查组现场检查发现四小单位持证率偏低，已下发整改通知书…（张三）"  # at the end of a clause
+    assert json_out.weekly_record(report)["moved"][1]["note"] == note
+
+
 def test_bars_keep_every_part_visible():
     from duban.weekly.report import OwnerStats
 

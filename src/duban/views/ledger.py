@@ -15,6 +15,7 @@ TARGET_STYLES = {"met": "green", "not_met": "red", "unknown": "dim"}
 LATE_STYLE = "bold red"
 SOON_STYLE = "yellow"
 OWNER_FLOOR = 12  # cells: a unit's name of six characters (区卫生健康局) is not wrapped to make room for a title
+NOTE_FLOOR = 30   # cells: a note narrower than this beside its row goes under it instead
 
 
 def due_style(task, today: date, soon_days: int, days_late: int | None = None) -> str:
@@ -68,7 +69,7 @@ def render_overdue(out: Terminal, w: Words, groups: list, today: date) -> None:
                    Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
                    Column(w("due"), min_width=10),
                    Column(w("days_overdue"), justify="right"),
-                   Column(w("last_note"), wrap=True, max_width=40, floor=16, min_width=8, beneath=True,
+                   Column(w("last_note"), wrap=True, max_width=40, floor=NOTE_FLOOR, min_width=8, beneath=True,
                           label=w("last_note") + w("colon"))],
                   title=w("overdue_title", n=count))
     for group in groups:
@@ -85,7 +86,9 @@ def render_overdue(out: Terminal, w: Words, groups: list, today: date) -> None:
 
 def render_task(out: Terminal, w: Words, task, today: date, soon_days: int) -> None:
     """One task: its fields, its detail, its progress log and its last check."""
-    out.line(out.paint(f"{task.id}  {task.title}", "bold"))
+    heading = Table([Column("", min_width=len(task.id)), Column("", wrap=True, main=True)], show_header=False)
+    heading.add_row((task.id, "bold"), (task.title, "bold"))
+    heading.print(out)
     fields = Table([Column("", min_width=4), Column("", wrap=True, min_width=20)], show_header=False)
     rows = [
         ("status", (w.status(task.status), STATUS_STYLES.get(task.status, ""))),
@@ -115,7 +118,7 @@ def _due_cell(w: Words, task, today: date, soon_days: int) -> Styled:
     if task.due is None:
         return Styled("")
     cell = Styled(task.due.isoformat(), due_style(task, today, soon_days))
-    if task.due_basis:
+    if task.due_basis and task.due_basis != task.due.isoformat():  # a date typed as a date says nothing more
         cell.append(f" ({w.due_basis(task.due_basis)})", "dim")
     days = task.days_overdue(today)
     if days:

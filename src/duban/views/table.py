@@ -3,8 +3,9 @@
 A table is columns of text under a bold header and a rule, columns two spaces apart, in the terminal's width:
 - columns are as wide as their widest cell; when the table is too wide, a column marked `beneath` (a note) moves
   under its row, as a line of its own, if the others then fit better; then the columns that may wrap give way
-  (the widest first, each down to its `floor`; the `main` column, the title, only after the others), then down to
-  their `min_width`; then the others are shortened with an ellipsis down to their `min_width`;
+  (the widest first, each down to its `floor` and its header's width; the `main` column, the title, only after the
+  others), then down to their `min_width`; then the others are shortened with an ellipsis down to their
+  `min_width`;
 - a wrapping column of Chinese text gets an even width where it wraps (an odd cell would stay empty), and the cell
   it frees goes to a column that still wraps;
 - wrapped text follows the Chinese line-breaking rules of `views.cells`;
@@ -156,8 +157,8 @@ def layout(columns: Sequence[Column], sizes: Sequence[Sequence[int]], room: int,
     excess = sum(widths) - room
     wrapping = [i for i, c in enumerate(columns) if c.wrap]
     others_first = [i for i in wrapping if not columns[i].main]
-    for indexes in (others_first, wrapping):
-        excess = _give_way(widths, indexes, columns, lambda c: max(c.floor, c.min_width), excess)
+    for indexes in (others_first, wrapping):  # down to their floors, and never below their headers yet
+        excess = _give_way(widths, indexes, columns, lambda c: max(c.floor, c.min_width, width(c.header)), excess)
     excess = _give_way(widths, wrapping, columns, lambda c: c.min_width, excess)
     if excess > 0:  # the rest is shortened, not wrapped; what still does not fit runs past the edge
         _give_way(widths, [i for i, c in enumerate(columns) if not c.wrap], columns, lambda c: c.min_width, excess)
@@ -261,16 +262,23 @@ class _Beneath:
             text = texts[row]
             if not text.strip():
                 continue
-            said = column.label + text
-            for number, line in enumerate(wrap(said, self.room)):
-                painted = self._paint(line, column.label if number == 0 else "", _style(cells[row]))
+            said = _said(column.label, cells[row], text)
+            lines = wrap(said.text, self.room)
+            for index, line in enumerate(lines):
+                offset = _offset(said.text, line, lines, index)
+                painted = (_paint_spans(self.terminal, line, "", said.spans, offset)
+                           if self.terminal.styled and offset is not None else self.terminal.paint(line, said.style))
                 out.append(" " * self.indent + painted + "\n")
         return out
 
-    def _paint(self, line: str, label: str, style: str) -> str:
-        if label and line.startswith(label):
-            return self.terminal.paint(label, "dim") + self.terminal.paint(line[len(label):], style)
-        return self.terminal.paint(line, style)
+
+def _said(label: str, cell: Cell, text: str) -> Styled:
+    """A beneath cell as one styled text: its label dim, then its text in its own style and spans."""
+    said = Styled("").append(label, "dim")
+    said.append(text, _style(cell))
+    if isinstance(cell, Styled):
+        said.spans += [(start + len(label), end + len(label), style) for start, end, style in cell.spans]
+    return said
 
 
 def _pad(text: str, size: int, justify: str, text_width: int | None = None) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Sequence
 
 from duban.views.cells import wrap, width
-from duban.views.ledger import OWNER_FLOOR
+from duban.views.ledger import NOTE_FLOOR, OWNER_FLOOR
 from duban.views.table import Column, Styled, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
@@ -22,7 +22,6 @@ TEXT_STYLES = {"late": "bold red", "changed": "bold", "muted": "dim"}
 BAR_STYLES = ("green", "blue", "red")
 BAR_CHARS = ("█", "░", "▓")
 SHEET_RULE = "━"
-NOTE_FLOOR = 30  # cells: a note narrower than this beside its row goes under it instead
 
 
 def header_line(report: WeeklyReport, w: Words) -> str:
