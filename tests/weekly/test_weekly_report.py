@@ -273,7 +273,7 @@ def test_markdown_exactly(report):
 
 def test_markdown_in_english(report):
     md = render_markdown(report, words("en"))
-    assert md.startswith("# Weekly Status Report No. 36\n\n**城南区卫生健康局** · Week 36 of 2019 (2019-09-02 to "
+    assert md.startswith("# Weekly Status Report, No. 36\n\n**城南区卫生健康局** · Week 36 of 2019 (2019-09-02 to "
                          "2019-09-08) · as of 2019-09-04\n")
     assert "| (no owner) | 09-03 | 2019H2-08 | 开展爱国卫生月活动 | to do | 方案已报区政府 (办公室) |" in md
     assert "| 35 days | 2019H2-03 | 完成疾控中心实验室改造 | 疾控中心 | 2019-07-31 | blocked | 09-02 改造资金未到位 |" in md

@@ -196,7 +196,7 @@ def _is_wide(texts: Sequence[str], sizes: Sequence[int]) -> bool:
 
 def _even_out(widths: list[int], natural: list[int], columns: Sequence[Column], wide: Sequence[bool],
               room: int) -> None:
-    """Wrapping Chinese columns get even widths; the cells that frees (and any left over) go to the columns that
+    """Wrapping Chinese columns get even widths; the cells this frees (and any left over) go to the columns that
     still wrap, the main one first."""
     wrapped = [i for i, c in enumerate(columns) if c.wrap and widths[i] < natural[i]]
     for i in wrapped:

@@ -105,6 +105,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # the weekly report
     "weekly_title": ("督办周报", "Weekly Status Report"),
     "issue_no": ("第{n}期", "No. {n}"),
+    "headline": ("{title}　{issue}", "{title}, {issue}"),
     "long_date": ("{year}年{month}月{day}日", "{iso}"),
     "scope": ("范围：{what}", "Scope: {what}"),
     "org": ("单位", "Organisation"),

@@ -34,7 +34,7 @@ def header_line(report: WeeklyReport, w: Words) -> str:
 def render_text(report: WeeklyReport, w: Words, out: Terminal) -> str:
     """The report for a terminal (styled where `out` takes styles) or a file (plain)."""
     head = masthead(report, w)
-    lines = [out.paint("　".join(part for part in (head.title, head.issue) if part), "bold"), head.line]
+    lines = [out.paint(head.headline, "bold"), head.line]
     if head.scope:
         lines.append(head.scope)
     for block in blocks(report, w):
@@ -113,9 +113,8 @@ def md_escape(text: str) -> str:
 
 def render_markdown(report: WeeklyReport, w: Words) -> str:
     head = masthead(report, w)
-    title = "　".join(part for part in (head.title, head.issue) if part)
     issuer = f"**{md_escape(head.issuer)}**" if head.issuer else ""
-    out = [f"# {md_escape(title)}", "",
+    out = [f"# {md_escape(head.headline)}", "",
            " · ".join(p for p in (issuer, md_escape(head.week), md_escape(head.as_of)) if p)]
     if head.scope:
         out += ["", md_escape(head.scope)]

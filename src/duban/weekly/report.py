@@ -194,26 +194,25 @@ def weekly_sheets(workspace: Workspace, today: date, week: str | None = None, sc
     loaded = workspace.load_tasks()
     tasks = scoped_tasks(workspace, loaded.tasks, scope)
     form = workspace.settings.weekly
-    base = WeeklyReport(organisation=scope.org or _organisation(workspace), week=iso_week_of(monday),
-                        monday=monday, sunday=sunday, today=today, counts=count_tasks([], today),
-                        skipped=list(loaded.faults), soon_days=workspace.settings.due_soon_days, scope=scope,
-                        issue=issue if issue is not None else issue_number(monday, form.first_week), form=form)
+    # what every sheet of this run shares
+    common = dict(organisation=scope.org or _organisation(workspace), week=iso_week_of(monday), monday=monday,
+                  sunday=sunday, today=today, skipped=list(loaded.faults), soon_days=workspace.settings.due_soon_days,
+                  issue=issue if issue is not None else issue_number(monday, form.first_week), form=form)
     if not by_owner:
-        return [_filled(base, tasks)]
+        return [_sheet(common, scope, tasks)]
     units = [stats.owner for stats in owner_stats(tasks, today) if stats.owner != NO_OWNER]
     if not units:
         raise UsageError("--by-owner: no task in this scope names a lead unit")
-    return [_filled(replace(base, scope=replace(scope, owner=unit)),
-                    [t for t in tasks if t.owner == unit or unit in t.co_owners]) for unit in units]
+    return [_sheet(common, replace(scope, owner=unit), [t for t in tasks if t.owner == unit or unit in t.co_owners])
+            for unit in units]
 
 
-def _filled(report: WeeklyReport, tasks: list[Task]) -> WeeklyReport:
-    today, soon_days = report.today, report.soon_days
-    return replace(report, counts=count_tasks(tasks, today, soon_days),
-                   moved=movements(tasks, report.monday, report.sunday),
-                   due_changes=due_changes(tasks, report.monday, report.sunday),
-                   overdue=late_tasks(tasks, today), due_soon=due_soon(tasks, today, soon_days),
-                   owners=owner_stats(tasks, today), checks=plan_checks(tasks))
+def _sheet(common: dict, scope: Scope, tasks: list[Task]) -> WeeklyReport:
+    today, soon_days, monday, sunday = common["today"], common["soon_days"], common["monday"], common["sunday"]
+    return WeeklyReport(**common, scope=scope, counts=count_tasks(tasks, today, soon_days),
+                        moved=movements(tasks, monday, sunday), due_changes=due_changes(tasks, monday, sunday),
+                        overdue=late_tasks(tasks, today), due_soon=due_soon(tasks, today, soon_days),
+                        owners=owner_stats(tasks, today), checks=plan_checks(tasks))
 
 
 def scoped_tasks(workspace: Workspace, tasks: list[Task], scope: Scope) -> list[Task]:

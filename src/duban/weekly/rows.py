@@ -63,6 +63,8 @@ class Masthead:
     as_of: str    # 截至 2019-11-20
     scope: str    # 范围：责任单位：疾控中心 ("" for the whole workspace)
 
+    headline: str  # 督办周报　第21期: the title and the 期号 on one line (the terminal, Markdown)
+
     @property
     def line(self) -> str:
         """The masthead on one line, for the terminal and Markdown."""
@@ -85,9 +87,10 @@ def masthead(report: WeeklyReport, w: Words) -> Masthead:
     scope = report.scope
     parts = [f"{w(key)}{w('colon')}{value}" for key, value in
              (("owner", scope.owner), ("plan", scope.plan), ("org", scope.org)) if value]
-    return Masthead(w("weekly_title"), w("issue_no", n=report.issue) if report.issue else "", report.issuer,
-                    w.long_date(report.today), w.week(report), w("as_of", today=report.today),
-                    w("scope", what=w("clause_sep").join(parts)) if parts else "")
+    title, issue = w("weekly_title"), w("issue_no", n=report.issue) if report.issue else ""
+    return Masthead(title, issue, report.issuer, w.long_date(report.today), w.week(report),
+                    w("as_of", today=report.today), w("scope", what=w("clause_sep").join(parts)) if parts else "",
+                    w("headline", title=title, issue=issue) if issue else title)
 
 
 def distribution(report: WeeklyReport, w: Words) -> Distribution:
