@@ -63,6 +63,7 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation():
 
 def test_numbers_stay_with_their_measure_words_and_dates_stay_whole():
     assert wrap("新增签约1200人", 10) == ["新增签约", "1200人"]      # not 新增签约1200 / 人
+    assert wrap("两周内到期 2 项。", 12) == ["两周内到期", "2 项。"]
     assert wrap("于2019年11月15日前完成", 14) == ["于", "2019年11月15日", "前完成"]
     assert wrap("完成第3期培训", 6) == ["完成", "第3期", "培训"]           # not 完成第 / 3期
     assert wrap("2019-11-15 (11月15日前)", 12) == ["2019-11-15", "(11月15日前)"]

@@ -96,7 +96,7 @@ def _holds_on(previous: str, unit: str) -> bool:
     """Whether `unit` may not start a line after `previous`."""
     if unit[0] in NO_LINE_START or unit.isspace():  # spaces ride at the end of a unit
         return True
-    if unit in MEASURES and previous[-1].isdigit():
+    if unit in MEASURES and previous.rstrip()[-1:].isdigit():  # 1200人, and 共 13 项 as the interface writes it
         return True
     return unit[0].isdigit() and previous[-1] in _DATE_UNITS and len(previous) > 1 and previous[-2].isdigit()
 
