@@ -6,6 +6,9 @@
 - `check --json`: {"plan", "summary", "items": [{"id", "title", "verdict", "score", "evidence": [{"text", "line"}]}],
                    "targets": [{"id", "metric", "comparator", "value", "unit", "actual", "actual_text", "verdict"}]}
 - `show --json`: the task as stored plus "plan" and "days_overdue"; `log --json`: one record per commit.
+- `weekly --json`: {"organisation", "issuer", "issue", "week", "monday", "sunday", "today",
+                    "scope": {"owner", "plan", "org"}, "counts": {…}, "moved": […], "due_changes": […],
+                    "overdue": […], "due_soon": […], "owners": […], "checks": […]}; `--by-owner`: a list of them.
 """
 
 from __future__ import annotations
@@ -125,3 +128,52 @@ def test_log_records(workspace):
                          changes={"status": ["todo", "in_progress"]})
     assert list(json_out.history_record(entry)) == ["commit", "author", "email", "date", "message", "created",
                                                     "deleted", "broken", "changes", "notes"]
+
+
+WEEKLY_KEYS = ["organisation", "issuer", "issue", "week", "monday", "sunday", "today", "scope", "counts", "moved",
+               "due_changes", "overdue", "due_soon", "owners", "checks"]
+
+
+def test_weekly(run, workspace):
+    from duban.ledger.updates import Change, apply_change
+
+    task = workspace.get_task("2019H2-02")
+    apply_change(task, Change(due=date(2019, 12, 15), note="名中医工作室选址调整", by="赵六"), TODAY)
+    workspace.save_task(task)
+    data = run("weekly", "--json")
+    assert list(data) == WEEKLY_KEYS
+    assert {k: data[k] for k in WEEKLY_KEYS[:7]} == {
+        "organisation": "区卫生健康局", "issuer": "区卫生健康局", "issue": 47, "week": "2019-W47",
+        "monday": "2019-11-18", "sunday": "2019-11-24", "today": "2019-11-20"}
+    assert data["scope"] == {"owner": None, "plan": None, "org": None}
+    assert data["counts"] == {"total": 4, "open": 3, "todo": 2, "in_progress": 1, "blocked": 0, "done": 1,
+                              "dropped": 0, "overdue": 2, "due_soon": 0}
+    assert data["moved"] == [{"id": "2019H2-02", "title": "进一步提升中医药服务能力", "owner": "中医科",
+                              "date": "2019-11-20", "status": "todo", "previous": "todo",
+                              "note": "名中医工作室选址调整", "by": "赵六"}]
+    assert data["due_changes"] == [{"id": "2019H2-02", "title": "进一步提升中医药服务能力", "owner": "中医科",
+                                    "date": "2019-11-20", "old_due": "2019-11-25", "new_due": "2019-12-15",
+                                    "note": "名中医工作室选址调整", "by": "赵六"}]
+    assert data["overdue"][0] == {"id": "2019H2-03", "title": "强力推进医疗服务信息化建设", "owner": "规划信息科",
+                                  "due": "2019-09-30", "days_overdue": 51, "status": "in_progress",
+                                  "last_note": "完成平台招标", "last_note_date": "2019-09-02"}
+    assert data["due_soon"] == []
+    assert list(data["owners"][0]) == ["owner", "total", "open", "done", "dropped", "overdue"]
+    assert data["checks"] == []
+
+
+def test_weekly_checks_scope_and_sheets(run, workspace):
+    task = workspace.get_task("2019H2-04")
+    task.check = {"report": "2019年工作总结.txt", "date": date(2020, 1, 10), "verdict": "done", "score": 0.8,
+                  "evidence": ["党建工作扎实推进。"]}
+    workspace.save_task(task)
+    [check] = run("weekly", "--json")["checks"]
+    assert check == {"plan": "2019H2", "report": "2019年工作总结.txt", "date": "2020-01-10",
+                     "verdicts": {"done": 1},
+                     "items": [{"id": "2019H2-04", "title": "进一步加强党建和宣传工作", "owner": "办公室",
+                                "verdict": "done", "score": 0.8, "evidence": "党建工作扎实推进。"}]}
+    scoped = run("weekly", "--json", "--owner", "中医科", "--plan", "2019H2")
+    assert scoped["scope"] == {"owner": "中医科", "plan": "2019H2", "org": None} and scoped["counts"]["total"] == 1
+    sheets = run("weekly", "--json", "--by-owner")
+    assert [sheet["scope"]["owner"] for sheet in sheets] == ["区卫生健康局", "规划信息科", "中医科", "办公室"]
+    assert all(list(sheet) == WEEKLY_KEYS for sheet in sheets)

@@ -435,44 +435,55 @@ _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "h
 
 @cli.command()
 @click.option("--week", metavar="YYYY-Www", help="ISO week, e.g. 2019-W36 (default: the week of --today).")
+@click.option("--owner", metavar="O", help="Only tasks this unit leads or supports.")
+@click.option("--plan", metavar="P", help="Only this plan (e.g. 2019H2).")
+@click.option("--org", metavar="ORG", help="Only the plans of this organisation.")
+@click.option("--by-owner", is_flag=True, help="One sheet per lead unit (each on a new page when printed).")
+@click.option("--issue", type=click.IntRange(min=1), metavar="N",
+              help="期号 of this issue (default: counted from [weekly] first_week in duban.toml).")
 @click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "pdf"]),
               help="Output format (default: from -o's suffix, else text).")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: stdout; PDF: weekly-YYYY-Www.pdf).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), help="Label language (overrides the global --lang).")
+@json_option
 @pass_app
-def weekly(app: App, week, fmt, output, lang):
+def weekly(app: App, week, owner, plan, org, by_owner, issue, fmt, output, lang):
     """The weekly status report (督办周报) for the Monday meeting."""
-    from duban.weekly.report import weekly_report
+    from duban.weekly.report import Scope, weekly_sheets
 
     if lang:
         app._lang = lang
+    if app.as_json and (fmt or output):
+        raise UsageError("--json prints the report as JSON on stdout: drop --format and -o")
     if fmt is None:
         fmt = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text") if output else "text"
     if fmt == "pdf":
         from duban.views.pdf import find_browser
 
         find_browser()  # fail before the work when there is nothing to print with
-    report = weekly_report(app.workspace, app.today, week)
-    app.view.warn(str(fault.message) for fault in report.skipped)
+    sheets = weekly_sheets(app.workspace, app.today, week, Scope(owner or "", plan or "", org or ""), issue, by_owner)
+    app.view.warn(str(fault.message) for fault in sheets[0].skipped)
+    if fmt == "text" and output is None:
+        app.view.weekly(sheets if by_owner else sheets[0])
+        return
     if fmt == "pdf":
         from duban.views.pdf import html_to_pdf
         from duban.weekly.render import render_html
 
-        target = Path(output or f"weekly-{report.week}.pdf")
-        html_to_pdf(render_html(report, app.w), target)
+        target = Path(output or f"weekly-{sheets[0].week}.pdf")
+        html_to_pdf(render_html(sheets, app.w), target)
         app.view.message(app.w("wrote", path=target))
         return
-    from duban.views.terminal import terminal_for
+    from duban.views.terminal import Terminal, terminal_for
     from duban.weekly.render import render
 
     if output is None:
         out = terminal_for()
-        out.write(render(report, fmt, app.w, out))
+        out.write(render(sheets, fmt, app.w, out))
         return
     from duban.ledger.store import atomic_write
-    from duban.views.terminal import Terminal
 
-    atomic_write(Path(output), render(report, fmt, app.w, Terminal(sys.stdout)))
+    atomic_write(Path(output), render(sheets, fmt, app.w, Terminal(sys.stdout)))
     app.view.message(app.w("wrote", path=output))
 
 

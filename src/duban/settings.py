@@ -42,6 +42,43 @@ def _is_vocabulary(value: Any) -> bool:
     return isinstance(words, list) and all(isinstance(w, str) for w in words)
 
 
+# The [weekly] table: what the printout's 公文 form says besides the ledger (key → what it is).
+WEEKLY_KEYS = {
+    "issuer": "编发单位: who issues the weekly (default: the organisation)",
+    "first_week": "the ISO week of issue 1 (\"2019-W27\"); issues count from it, and from week 1 in later years",
+    "submit_to": "报送: who receives it above (a string or a list of strings)",
+    "copy_to": "抄送: who receives a copy (a string or a list of strings)",
+    "signed_by": "签发: who signs it off",
+    "reviewed_by": "审核: who reviewed it",
+}
+_WEEK_RE = re.compile(r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")
+
+
+def _is_names(value: Any) -> bool:
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+
+
+def _is_weekly(value: Any) -> bool:
+    if not isinstance(value, dict) or not set(value) <= set(WEEKLY_KEYS):
+        return False
+    if "first_week" in value and not (isinstance(value["first_week"], str) and _WEEK_RE.match(value["first_week"])):
+        return False
+    return all(_is_names(v) for k, v in value.items() if k in ("submit_to", "copy_to")) and all(
+        isinstance(v, str) for k, v in value.items() if k not in ("submit_to", "copy_to"))
+
+
+@dataclass(frozen=True)
+class WeeklyForm:
+    """The [weekly] table as the printout uses it: names joined, blanks where the table says nothing."""
+
+    issuer: str = ""
+    first_week: str = ""
+    submit_to: tuple[str, ...] = ()
+    copy_to: tuple[str, ...] = ()
+    signed_by: str = ""
+    reviewed_by: str = ""
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str
@@ -65,6 +102,9 @@ SPEC = (
             "words the matcher keeps whole (医联体, 家庭医生签约)"),
     Setting("orgs", {}, _is_suffix_table, 'a table of "organisation" = "ascii-suffix"',
             "other organisations followed here, each with the suffix of its plan ids (2018-gwr)"),
+    Setting("weekly", {}, _is_weekly,
+            "a table of " + ", ".join(WEEKLY_KEYS) + ' (strings; first_week like "2019-W27"; submit_to and copy_to '
+            "may be lists)", "the weekly printout's 公文 form: 编发单位, 期号, 报送/抄送, 签发/审核"),
 )
 SPEC_BY_KEY = {setting.key: setting for setting in SPEC}
 
@@ -107,6 +147,19 @@ class Settings:
     @property
     def vocabulary(self) -> tuple[str, ...]:
         return tuple(w for w in self.get("vocabulary").get("words", []) if w)
+
+    @property
+    def weekly(self) -> WeeklyForm:
+        table = self.get("weekly")
+
+        def names(key: str) -> tuple[str, ...]:
+            value = table.get(key, ())
+            return tuple(v.strip() for v in ([value] if isinstance(value, str) else value) if v.strip())
+
+        return WeeklyForm(issuer=table.get("issuer", "").strip() or self.organisation,
+                          first_week=table.get("first_week", ""), submit_to=names("submit_to"),
+                          copy_to=names("copy_to"), signed_by=table.get("signed_by", "").strip(),
+                          reviewed_by=table.get("reviewed_by", "").strip())
 
     def org_suffix(self, organisation: str) -> str | None:
         return self.get("orgs").get(organisation)

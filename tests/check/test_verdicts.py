@@ -92,12 +92,14 @@ def test_apply_writes_the_check_and_logs_it_without_marking_done():
     task = Task("2019H2-01", "全力做好创建国家卫生城市复审工作", status="in_progress")
     assert apply_result(task, item(), "2019年工作总结.docx", date(2020, 1, 10), NOTE, by="张三")
     assert task.status == "in_progress"
-    assert task.check == {"report": "2019年工作总结.docx", "verdict": "done", "score": 0.82,
-                          "evidence": ["顺利通过国家卫生城市复审。", "四小单位持证率达到98%。"], "lines": [3, 4]}
+    assert task.check == {"report": "2019年工作总结.docx", "date": date(2020, 1, 10), "verdict": "done",
+                          "score": 0.82, "evidence": ["顺利通过国家卫生城市复审。", "四小单位持证率达到98%。"],
+                          "lines": [3, 4]}
     assert task.progress == [ProgressEntry(date(2020, 1, 10), "in_progress", NOTE, "张三")]
-    # the same check again changes nothing
+    # the same check again changes nothing, on the same day or a later one
     assert not apply_result(task, item(), "2019年工作总结.docx", date(2020, 1, 10), NOTE, by="张三")
-    assert len(task.progress) == 1
+    assert not apply_result(task, item(), "2019年工作总结.docx", date(2020, 1, 17), NOTE, by="张三")
+    assert len(task.progress) == 1 and task.check["date"] == date(2020, 1, 10)
 
 
 def test_mark_done_only_for_done_verdicts_of_open_tasks():

@@ -50,7 +50,7 @@ def test_lang_on_the_command_or_globally(run, plans):
     english = render_markdown(weekly_report(plans, TODAY), words("en"))
     assert run("weekly", "--format", "md", "--lang", "en").stdout == english
     assert run("--lang", "en", "weekly", "--format", "md").stdout == english
-    assert run("--lang", "en", "weekly", "--format", "md", "--lang", "zh").stdout.startswith("# 督办周报\n")
+    assert run("--lang", "en", "weekly", "--format", "md", "--lang", "zh").stdout.startswith("# 督办周报 第36期\n")
 
 
 def test_output_file_format_follows_its_suffix(run, plans, tmp_path):
@@ -106,3 +106,70 @@ def test_importing_the_weekly_modules_loads_neither_rich_nor_jinja2():
             "print(sorted(m for m in ('rich', 'jinja2', 'click') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out == "['click']\n"
+
+
+def test_scope_by_owner_plan_and_org(run):
+    result = run("weekly", "--owner", "疾控中心", "--plan", "2019H2")
+    assert result.exit_code == 0
+    lines = result.stdout.split("\n")
+    assert lines[:3] == ["督办周报　第36期",
+                         "城南区卫生健康局 · 2019年第36周（2019-09-02 至 2019-09-08） · 截至 2019-09-04",
+                         "范围：责任单位：疾控中心；计划：2019H2"]
+    assert "共 1 项任务" in lines[5] and "2019H2-03" in result.stdout and "2019H1-03" not in result.stdout
+    by_org = run("weekly", "--org", "城南区卫生健康局", "--format", "md")
+    assert "范围：单位：城南区卫生健康局" in by_org.stdout and "共 12 项任务" in by_org.stdout
+
+
+def test_a_scope_that_matches_nothing_is_a_usage_error(run):
+    for args, message in (
+            (("--owner", "卫生监督所"), "duban: no task in scope is led or supported by '卫生监督所': lead units are "
+                                       "中医科、区卫生健康局、医政科、基层卫生科、妇幼健康科、疾控中心、规划信息科\n"),
+            (("--org", "区卫计局"), "duban: no plan of organisation '区卫计局': the plans name 城南区卫生健康局\n")):
+        result = run("weekly", *args)
+        assert (result.exit_code, result.stdout, result.stderr.split("\n")[-2] + "\n") == (2, "", message)
+    unknown_plan = run("weekly", "--plan", "2018H2")
+    assert unknown_plan.exit_code == 2 and "unknown plan '2018H2'" in unknown_plan.stderr
+
+
+def test_by_owner_gives_each_lead_unit_its_sheet(run):
+    result = run("weekly", "--by-owner")
+    sheets = result.stdout.split("\n" + "━" * 80 + "\n\n")
+    heads = [sheet.split("\n")[2] for sheet in sheets]
+    assert heads == ["范围：责任单位：疾控中心", "范围：责任单位：区卫生健康局", "范围：责任单位：医政科",
+                     "范围：责任单位：基层卫生科", "范围：责任单位：妇幼健康科", "范围：责任单位：规划信息科",
+                     "范围：责任单位：中医科"]
+    assert "共 3 项任务" in sheets[0] and "2019H2-04" not in sheets[0]
+
+
+def test_issue_number_given_or_counted_from_the_first_week(run, plans):
+    assert run("weekly", "--issue", "7").stdout.startswith("督办周报　第7期\n")
+    settings = plans.root / "duban.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + '\n[weekly]\nfirst_week = "2019-W27"\n'
+                        'issuer = "城南区卫生健康局办公室"\nsigned_by = "王立新"\ncopy_to = ["各科室", "各直属单位"]\n',
+                        encoding="utf-8")
+    text = run("weekly").stdout
+    assert text.startswith("督办周报　第10期\n城南区卫生健康局办公室 · 2019年第36周")
+    assert text.endswith("\n\n签发：王立新\n抄送：各科室，各直属单位\n")
+    assert run("weekly", "--week", "2019-W26").stdout.startswith("督办周报\n")  # before the first issue: no 期号
+
+
+def test_json_prints_only_json(run):
+    import json
+
+    data = json.loads(run("weekly", "--json").stdout)
+    assert data["week"] == "2019-W36" and [m["id"] for m in data["moved"]][0] == "2019H2-04"
+    assert [sheet["scope"]["owner"] for sheet in json.loads(run("weekly", "--json", "--by-owner").stdout)][:2] == [
+        "疾控中心", "区卫生健康局"]
+    refused = run("weekly", "--json", "-o", "w.md")
+    assert (refused.exit_code, refused.stdout, refused.stderr) == (
+        2, "", "duban: --json prints the report as JSON on stdout: drop --format and -o\n")
+
+
+def test_by_owner_pdf_starts_each_sheet_on_a_new_page(run, tmp_path):
+    from duban.weekly.report import weekly_sheets, Scope
+    from duban.weekly.render import render_html
+
+    html = render_html(weekly_sheets(build_workspace(tmp_path / "other"), TODAY, by_owner=True), words("zh"))
+    assert html.count('<article class="sheet">') == 7
+    assert "article.sheet + article.sheet { break-before: page; page-break-before: always; }" in html
+    assert Scope() == Scope("", "", "") and not Scope()

@@ -111,6 +111,14 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
     ("年底前老年人健康管理率不低于70%", [Target("老年人健康管理率", "at_least", 70, "%")]),
     ("完成了x处急救点建设,共计3家", []),
     ("国内生产总值67.7万亿元,增长6.9%", []),
+    # the age of the people a task serves is not a figure to reach; an age to reach is
+    ("11月15日前完成60岁以上老年人流感疫苗接种，接种人数不少于8000人", [Target("接种人数", "at_least", 8000, "人")]),
+    ("0-6岁儿童健康管理率达到90%", [Target("0-6岁儿童健康管理率", "at_least", 90, "%")]),
+    ("人均预期寿命达到78岁", [Target("人均预期寿命", "at_least", 78, "岁")]),
+    # where things already stand is not a target; what is left once the verb is cut must name a thing
+    ("我国60岁以上人口已达2.5亿", []),
+    ("覆盖率已达到60%，力争达到80%", [Target("覆盖率", "at_least", 80, "%")]),
+    ("下调单位缴费比例，各地可降至16%", []),
 ])
 def test_find_targets_in_item_text(text, expected):
     assert find_targets(text) == expected

@@ -37,8 +37,15 @@ def test_shorten_at_a_character_boundary_with_an_ellipsis():
     assert shorten("abc def", 5) == "abc…"
 
 
+def test_shorten_never_cuts_a_number_or_leaves_a_comma_before_the_ellipsis():
+    assert shorten("新增签约1200人，覆盖率达到30%", 14) == "新增签约…"        # not 新增签约12…
+    assert shorten("推进复审，完成摸排", 11) == "推进复审…"                 # not 推进复审，…
+    assert shorten("见gwr-2019.txt第3行", 12) == "见…"
+    assert shorten("2019-12-31", 6) == "2019-…"  # a word longer than the room is cut where it must be
+
+
 def test_wrap_chinese_by_character_and_latin_by_word():
-    assert wrap("全力做好创建国家卫生城市复审工作", 10) == ["全力做好创", "建国家卫生", "城市复审工", "作"]
+    assert wrap("全力做好创建国家卫生城市复审工作", 10) == ["全力做好创", "建国家卫生", "城市复审", "工作"]
     assert wrap("complete the national review", 10) == ["complete", "the", "national", "review"]
     assert wrap("签约率达到 28% of target", 12) == ["签约率达到", "28% of", "target"]
     assert wrap("abcdefghijklmnop", 5) == ["abcde", "fghij", "klmno", "p"]
@@ -54,6 +61,21 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation():
     assert wrap("核查《gwr-2019.txt》的结果", 16) == ["核查", "《gwr-2019.txt》", "的结果"]
 
 
+def test_numbers_stay_with_their_measure_words_and_dates_stay_whole():
+    assert wrap("新增签约1200人", 10) == ["新增签约", "1200人"]      # not 新增签约1200 / 人
+    assert wrap("两周内到期 2 项。", 12) == ["两周内到期", "2 项。"]
+    assert wrap("于2019年11月15日前完成", 14) == ["于", "2019年11月15日", "前完成"]
+    assert wrap("完成第3期培训", 6) == ["完成", "第3期", "培训"]           # not 完成第 / 3期
+    assert wrap("2019-11-15 (11月15日前)", 12) == ["2019-11-15", "(11月15日前)"]
+
+
+def test_a_last_line_never_holds_a_single_chinese_character():
+    assert wrap("抓住关键点,着力完善分级诊疗模式", 30) == ["抓住关键点,着力完善分级诊疗", "模式"]
+    assert wrap("推进复审工作", 10) == ["推进复审", "工作"]
+    assert wrap("三家医院挂牌运行。", 14) == ["三家医院挂牌", "运行。"]  # not 挂牌运 / 行。
+    assert wrap("推进工作，", 8) == ["推进", "工作，"]  # not 推进工 / 作，
+
+
 def test_file_names_and_dates_stay_whole():
     assert wrap("对照 gwr-2019.txt 于 2019-12-31 完成", 14) == ["对照", "gwr-2019.txt", "于 2019-12-31", "完成"]
 
@@ -66,7 +88,7 @@ def _units_are_short(text: str) -> bool:
 
 
 @settings(max_examples=300)
-@given(st.text(alphabet=st.sampled_from(list("推进工作核查abc xyz，。、）（《》“”12%")), max_size=80)
+@given(st.text(alphabet=st.sampled_from(list("推进工作核查abc xyz，。、）（《》“”12%人家第")), max_size=80)
        .filter(_units_are_short), st.integers(12, 30))
 def test_wrapped_lines_fit_keep_every_character_and_follow_the_rules(text, cells):
     lines = wrap(text, cells)

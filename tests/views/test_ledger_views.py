@@ -39,14 +39,16 @@ def test_no_colour_with_no_color_or_a_pipe(workspace):
 def test_list_exactly_at_80_columns(workspace):
     out = terminal(80)
     render_list(out, ZH, workspace.load_tasks().tasks, TODAY, soon_days=14)
+    # The title column wraps at an even width (an odd one would leave a cell empty), never in the middle of a unit
+    # name, and its last line never holds a single character.
     assert out.file.getvalue().splitlines() == [
-        "编号       标题                           责任单位      完成时限    状态    逾期",
-        "─" * 80,
-        "2019H2-01  全力做好创建国家卫生城市复审   区卫生健康局  2019-10-31  未开始  20天",
+        "编号       标题                          责任单位      完成时限    状态    逾期",
+        "─" * 79,
+        "2019H2-01  全力做好创建国家卫生城市复审  区卫生健康局  2019-10-31  未开始  20天",
         "           工作",
-        "2019H2-02  进一步提升中医药服务能力       中医科        2019-11-25  未开始",
-        "2019H2-03  强力推进医疗服务信息化建设     规划信息科    2019-09-30  推进中  51天",
-        "2019H2-04  进一步加强党建和宣传工作       办公室        2019-12-31  已完成",
+        "2019H2-02  进一步提升中医药服务能力      中医科        2019-11-25  未开始",
+        "2019H2-03  强力推进医疗服务信息化建设    规划信息科    2019-09-30  推进中  51天",
+        "2019H2-04  进一步加强党建和宣传工作      办公室        2019-12-31  已完成",
         "共 4 项任务",
     ]
 
@@ -62,16 +64,22 @@ def test_nothing_is_cut_on_a_narrow_terminal(workspace):
 def test_overdue_groups_by_owner(workspace):
     out = terminal(80)
     render_overdue(out, ZH, overdue_by_owner(workspace.load_tasks().tasks, TODAY), TODAY)
+    # At 80 columns the last note moves under the title, so that every title keeps its line.
     assert out.file.getvalue().splitlines() == [
         "逾期任务（2）",
-        "责任单位    编号       标题                   完成时限    逾期天数  最新进展",
-        "─" * 80,
-        "规划信息科  2019H2-03  强力推进医疗服务信息   2019-09-30        51  完成平台招标",
-        "                       化建设",
+        "编号       标题                              完成时限    逾期天数",
+        "─" * 65,
+        "规划信息科（1）",
+        "2019H2-03  强力推进医疗服务信息化建设        2019-09-30        51",
+        "           最新进展：完成平台招标",
         "",
-        "区卫生健康  2019H2-01  全力做好创建国家卫生   2019-10-31        20",
-        "局                     城市复审工作",
+        "区卫生健康局（1）",
+        "2019H2-01  全力做好创建国家卫生城市复审工作  2019-10-31        20",
     ]
+    wide = terminal(100)
+    render_overdue(wide, ZH, overdue_by_owner(workspace.load_tasks().tasks, TODAY), TODAY)
+    assert wide.file.getvalue().splitlines()[4] == (
+        "2019H2-03  强力推进医疗服务信息化建设        2019-09-30        51  完成平台招标")
 
 
 def test_show_exactly(workspace):

@@ -31,13 +31,14 @@ def test_columns_line_up_by_display_width():
 
 
 def test_wrapping_columns_give_way_first_and_wrap_by_the_rules():
+    # 13 cells are left for 事项: it takes 12, an even width, as a column of Chinese wraps every two cells
     assert lines(sample(), 30) == [
-        "编号       事项           天数",
-        "─" * 30,
-        "2019H2-01  全力做好创建     66",
+        "编号       事项          天数",
+        "─" * 29,
+        "2019H2-01  全力做好创建    66",
         "           国家卫生城市",
         "           复审工作",
-        "2019H2-02  推进 family       3",
+        "2019H2-02  推进 family      3",
         "           doctor 签约",
     ]
 
@@ -112,3 +113,59 @@ def test_every_line_fits_the_terminal():
     table = sample()
     for cells in (30, 40, 60, 80, 100):
         assert all(width(line) <= cells for line in lines(table, cells))
+
+
+def test_the_main_column_gives_way_after_the_others():
+    columns = [Column("单位", wrap=True, floor=4, min_width=4), Column("事项", wrap=True, floor=10, main=True),
+               Column("说明", wrap=True, floor=6, min_width=4)]
+    # 12 + 32 + 20 cells are asked for, 50 are there: the owner and the note give way, the title keeps its line
+    assert layout(columns, [[12], [32], [20]], 50) == [9, 32, 9]
+    # then the title, down to its floor; then all of them, down to their minimum widths
+    assert layout(columns, [[12], [32], [20]], 24) == [4, 14, 6]
+    assert layout(columns, [[12], [32], [20]], 20) == [4, 10, 6]
+
+
+def test_a_column_of_chinese_wraps_at_an_even_width_and_gives_the_cell_back():
+    columns = [Column("事项", wrap=True, main=True), Column("单位")]
+    assert layout(columns, [[32], [8]], 29, [True, False]) == [20, 8]    # 21 would leave a cell empty
+    assert layout(columns, [[32], [8]], 29, [False, False]) == [21, 8]  # Latin text uses every cell
+    table = Table(columns)
+    table.add_row("全力做好创建国家卫生城市复审工作", "疾控中心")
+    assert lines(table, 31)[2:] == ["全力做好创建国家卫生  疾控中心", "城市复审工作"]
+
+
+def test_a_note_moves_beneath_its_row_when_the_title_needs_the_room():
+    table = Table([Column("编号"), Column("事项", wrap=True, floor=10, main=True),
+                   Column("最新进展", wrap=True, floor=16, beneath=True, label="最新进展：")])
+    table.add_row("2019H2-01", "全力做好创建国家卫生城市复审工作", "09-01 督查组现场检查，整改问题23处")
+    table.add_row("2019H2-02", "推进家庭医生签约服务", "")
+    assert lines(table, 50) == [
+        "编号       事项",
+        "─" * 43,
+        "2019H2-01  全力做好创建国家卫生城市复审工作",
+        "           最新进展：09-01 督查组现场检查，整改问",
+        "           题23处",
+        "2019H2-02  推进家庭医生签约服务",
+    ]
+    assert lines(table, 100)[2] == "2019H2-01  全力做好创建国家卫生城市复审工作  09-01 督查组现场检查，整改问题23处"
+
+
+def test_a_note_beneath_keeps_its_styles_and_its_label_is_dim():
+    note = Styled("改造资金未到位", "red")
+    note.stylize("bold", 2, 4)  # 资金
+    table = Table([Column("事项", wrap=True, floor=30, main=True),
+                   Column("进展", wrap=True, floor=30, beneath=True, label="进展：")], show_header=False)
+    table.add_row("完成疾控中心实验室改造", note)
+    assert lines(table, 40, styled=True) == [
+        "完成疾控中心实验室改造",
+        "\x1b[2m进展：\x1b[0m\x1b[31m改造\x1b[0m\x1b[31;1m资金\x1b[0m\x1b[31m未到位\x1b[0m"]
+
+
+def test_headings_span_the_table_and_take_no_column():
+    table = Table([Column("编号"), Column("事项")])
+    table.add_heading(("区卫生健康局（1）", "bold"))
+    table.add_row("2019H2-01", "全力做好复审", end_section=True)
+    table.add_heading(("规划信息科（1）", "bold"))
+    table.add_row("2019H2-03", "推进信息化建设")
+    assert lines(table, 40) == ["编号       事项", "─" * 25, "区卫生健康局（1）", "2019H2-01  全力做好复审", "",
+                                "规划信息科（1）", "2019H2-03  推进信息化建设"]

@@ -10,13 +10,25 @@ from pathlib import Path
 import pytest
 
 from duban.errors import BadInput
-from duban.ledger.model import Task
+from datetime import date
+
+from duban.ledger.model import ProgressEntry, Task
+from duban.ledger.store import Workspace
 from duban.views.pdf import BrowserMissing, find_browser, html_to_pdf
 from duban.views.words import words
 from duban.weekly.report import weekly_report
 from duban.weekly.render import render_html
 from weekly_fixture import SPECIAL_TITLE, TODAY, build_workspace
 
+WEEKLY_TABLE = """
+[weekly]
+issuer = "城南区卫生健康局办公室"
+first_week = "2019-W27"
+submit_to = ["区政府办公室", "分管副区长"]
+copy_to = "各科室，各直属单位"
+signed_by = "王立新"
+reviewed_by = "周敏"
+"""
 VOID = {"meta", "br", "col", "rect", "img", "hr", "link", "input"}
 
 
@@ -60,36 +72,71 @@ def test_page_is_well_nested_and_self_contained(html):
     assert set(re.findall(r"https?://[^\"' ]+", html)) == {"http://www.w3.org/2000/svg"}
 
 
-def test_print_styles(html):
-    assert "size: A4;" in html and "@page {" in html
+def test_print_styles_follow_the_official_document_format(html):
+    # A4 with the margins of GB/T 9704 (天头 37 mm, 订口 28 mm: a 156 × 225 mm 版心), "— N —" at the foot.
+    assert "size: A4;" in html and "margin: 37mm 26mm 35mm 28mm;" in html
+    assert '@bottom-center { content: "— " counter(page) " —";' in html
     assert "thead { display: table-header-group; }" in html
     assert "tr { break-inside: avoid; page-break-inside: avoid; }" in html
-    assert re.search(r'font-family: "Noto Sans CJK SC",\s+"Source Han Sans SC", "Microsoft YaHei", "PingFang SC"', html)
-    assert '<section class="checks new-page">' in html  # the check results start a page
+    # Each face names the office fonts first and the Noto CJK faces as the fallback.
+    assert re.search(r'--xbs: "方正小标宋简体", "FZXiaoBiaoSong-B05S", .*"Noto Serif CJK SC"', html)
+    assert re.search(r'--fangsong: "仿宋_GB2312", "FangSong_GB2312",\s+"仿宋", "FangSong", .*"Noto Serif CJK SC"', html)
+    assert re.search(r'--hei: "黑体", "SimHei", "Noto Sans CJK SC"', html)
 
 
-def test_header_counts_and_rows(html):
-    assert "<title>督办周报 城南区卫生健康局 2019-W36</title>" in html
-    assert "<h1>督办周报</h1>" in html and '<p class="org">城南区卫生健康局</p>' in html
-    assert "2019年第36周（2019-09-02 至 2019-09-08）　·　截至 2019-09-04" in html
+def test_masthead_counts_and_rows(html):
+    assert "<title>督办周报 第36期 城南区卫生健康局 2019-W36</title>" in html
+    assert "<h1>督办周报</h1>" in html and '<p class="issue">第36期</p>' in html
+    assert ('<p class="issuer-line"><span class="issuer">城南区卫生健康局</span><span class="date">2019年9月4日</span>'
+            '</p>') in html
+    assert '<p class="week">2019年第36周（2019-09-02 至 2019-09-08）　截至 2019-09-04</p>' in html
+    assert "<h2>一、总体情况</h2>" in html and "<h2>七、核查结果</h2>" in html
+    assert '<p class="summary">共 12 项任务：已完成 3 项，推进中 3 项，未开始 4 项，受阻 1 项，已取消 1 项；' in html
     counts = html[html.index('<table class="counts">'):html.index('<section class="moved">')]
     cells = re.findall(r'<td class="num( late)?">(\d+)</td>', counts)
-    assert cells == [("", "11"), ("", "8"), ("", "2"), ("", "3"), ("", "1"), (" late", "5"), ("", "2")]
-    moved = html[html.index('<table class="moved">'):html.index('<section class="overdue">')]
-    assert re.findall(r'<tr><td class="text">(.+?)</td>', moved) == ["中医科", "基层卫生科", "疾控中心", "（未指定）"]
-    assert re.findall(r'<td class="num late">(\d+)</td><td class="id">([\w-]+)</td>', html) == [
+    assert cells == [("", "12"), ("", "8"), ("", "3"), ("", "3"), ("", "1"), ("", "1"), (" late", "5"), ("", "2")]
+    moved = html[html.index('<table class="moved">'):html.index('<section class="due-changes">')]
+    assert re.findall(r'<tr><td class="group">(.+?)</td>', moved) == [
+        "中医科", "基层卫生科", "疾控中心", "规划信息科", "（未指定）"]
+    assert ('<td class="date muted">2019-10-31</td><td class="date changed">2020-03-31</td>'
+            '<td class="note">09-05 招标文件待区财政评审，平台建设延至明年一季度（孙七）</td>') in html
+    assert re.findall(r'<td class="num late">(\d+)天</td><td class="id">([\w-]+)</td>', html) == [
         ("66", "2019H1-02"), ("66", "2019H1-03"), ("35", "2019H2-03"), ("4", "2019H2-01"), ("3", "2019H2-08")]
-    assert '<td class="text">09-01 督查组现场检查</td>' in html
-    assert '<p class="summary">已完成 1，推进中 1，未提及 1</p>' in html
+    assert '<td class="note">09-01 督查组现场检查</td>' in html
+    assert "<h3>（一）2019H1 对照《2019年上半年工作总结.docx》</h3>" in html
+    assert '<p class="summary">2019-07-20核查：已完成 1，推进中 1，未提及 1</p>' in html
+    assert "2019年一季度工作总结" not in html  # an earlier check of the same plan
+    assert 'class="banji"' not in html  # no [weekly] table: no 版记
+
+
+def test_a_group_cell_spans_its_rows(workspace):
+    workspace.save_task(Task("2019H2-10", "开展中医药适宜技术培训", owner="中医科", due=TODAY,
+                             progress=[ProgressEntry(date(2019, 9, 3), "in_progress", "培训班开班", "赵六")]))
+    html = render_html(weekly_report(workspace, TODAY), words("zh"))
+    assert '<tr><td class="group" rowspan="2">中医科</td><td class="date">09-03</td>' in html
+    assert '<tr><td class="date">09-04</td><td class="id">2019H2-04</td>' in html  # the second row has no owner cell
+
+
+def test_the_weekly_table_of_duban_toml_fills_the_form(workspace):
+    settings = workspace.root / "duban.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + WEEKLY_TABLE, encoding="utf-8")
+    html = render_html(weekly_report(Workspace(workspace.root), TODAY), words("zh"))
+    assert '<p class="issue">第10期</p>' in html  # W27 is issue 1
+    assert '<span class="issuer">城南区卫生健康局办公室</span>' in html
+    banji = html[html.index('<section class="banji">'):]
+    assert re.findall(r'<p class="(?:signed|to)">(.+?)</p>', banji) == [
+        "签发：王立新　审核：周敏", "报送：区政府办公室，分管副区长。", "抄送：各科室，各直属单位。"]
+    assert '<p class="issued"><span>城南区卫生健康局办公室</span><span>2019年9月4日印发</span></p>' in banji
 
 
 def test_owner_chart_is_inline_svg_scaled_to_the_largest_owner(html):
     bars = re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" width="160" height="12"', html)
     assert len(bars) == 8
-    # 疾控中心: two tasks, both late, fill the track; 医政科: one done, one late, half each.
-    assert '<rect class="late" x="0.0" y="0" width="160.0" height="12"/>' in html
-    assert ('<rect class="done" x="0" y="0" width="80.0" height="12"/>' in html
-            and '<rect class="late" x="80.0" y="0" width="80.0" height="12"/>' in html)
+    # 疾控中心 (three tasks: one done, two late) fills the track; 医政科: one done, one late, a third each.
+    assert ('<rect class="done" x="0" y="0" width="56.0" height="12"/>' in html
+            and '<rect class="late" x="56.0" y="0" width="104.0" height="12"/>' in html)
+    assert ('<rect class="done" x="0" y="0" width="56.0" height="12"/>' in html
+            and '<rect class="late" x="56.0" y="0" width="56.0" height="12"/>' in html)
     assert 'aria-label="医政科 已完成 1 未完成 1 逾期 1"' in html
 
 
@@ -107,9 +154,10 @@ def test_every_value_is_escaped(workspace):
 def test_english_page(workspace):
     html = render_html(weekly_report(workspace, TODAY), words("en"))
     assert '<html lang="en">' in html and "<h1>Weekly Status Report</h1>" in html
-    assert 'font-family: "Liberation Sans", Arial, Helvetica, "Noto Sans CJK SC",' in html
-    assert "Week 36 of 2019 (2019-09-02 to 2019-09-08)　·　as of 2019-09-04" in html
+    assert '--fangsong: "Liberation Serif", "Times New Roman", "仿宋_GB2312",' in html
+    assert '<p class="week">Week 36 of 2019 (2019-09-02 to 2019-09-08)　as of 2019-09-04</p>' in html
     assert "<td class=\"label changed\">in progress → blocked</td>" in html
+    assert "<h2>3. Deadlines moved</h2>" in html
 
 
 # --- finding and driving the browser ------------------------------------------------------------

@@ -15,6 +15,7 @@ from duban.ledger.store import Workspace, init_workspace
 from duban.views.words import words
 from duban.weekly.report import weekly_report
 from duban.weekly.render import render_html
+from test_weekly_html import WEEKLY_TABLE
 from weekly_fixture import ORG, TODAY, build_workspace
 
 
@@ -48,26 +49,43 @@ def pdf_info(path) -> dict[str, str]:
     return {key.strip(): value.strip() for key, _, value in (line.partition(":") for line in out.splitlines())}
 
 
-def test_the_pdf_holds_the_report(tmp_path):
+def test_the_pdf_is_an_official_document_that_holds_the_report(tmp_path):
     workspace = build_workspace(tmp_path / "plans")
+    settings = workspace.root / "duban.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + WEEKLY_TABLE, encoding="utf-8")
+    workspace = Workspace(workspace.root)
     report = weekly_report(workspace, TODAY)
     pdf = html_to_pdf(render_html(report, words("zh")), tmp_path / "weekly.pdf", BROWSER)
     info = pdf_info(pdf)
     assert info["Page size"].endswith("(A4)")
-    assert int(info["Pages"]) >= 2
+    pages = int(info["Pages"])
+    assert pages >= 2
+    # The 版头: title, 期号, 编发单位 and date; then the week.
+    first = pdf_text(pdf, 1).splitlines()
+    assert first[first.index("督办周报"):first.index("督办周报") + 4] == [
+        "督办周报", "第10期", "城南区卫生健康局办公室 2019年9月4日",
+        "2019年第36周（2019-09-02至2019-09-08） 截至2019-09-04"]
+    # Page numbers "— N —" on every page.
+    for page in range(1, pages + 1):
+        assert f"—{page}—" in squeeze(pdf_text(pdf, page))
     text = pdf_text(pdf)
     flat = squeeze(text)
-    assert flat.startswith("1/") and "督办周报" + ORG + "2019年第36周（2019-09-02至2019-09-08）·截至2019-09-04" in flat
-    # The counts, in the order of their labels.
-    assert "全部事项 未完成 已完成 推进中 受阻 逾期 两周内到期\n11 8 2 3 1 5 2\n" in text
-    # Every task the report lists: all but the dropped one and the one due in December.
-    listed = {t.id: t.title for t in workspace.load_tasks().tasks if t.id not in ("2019H2-06", "2019H2-07")}
-    assert len(listed) == 9
-    for title in listed.values():
+    for number, title in enumerate(["总体情况", "本周进展", "延期事项", "逾期事项", "近两周到期", "各单位情况",
+                                    "核查结果"]):
+        assert f"{'一二三四五六七'[number]}、{title}" in flat
+    assert "全部事项未完成已完成推进中受阻已取消逾期两周内到期128331152" in flat  # the counts under their labels
+    # Every task the report lists: all but the dropped one and the two that are neither late, due nor moved.
+    shown = {t.id: t.title for t in workspace.load_tasks().tasks if t.id not in ("2019H2-07", "2019H1-01", "2019H1-04")}
+    assert len(shown) == 9
+    for title in shown.values():
         assert squeeze(title) in flat, title
     for late in report.overdue:
-        assert f"{late.days_late}{late.task_id}" in flat
-    assert "2019H1对照《2019年上半年工作总结.docx》已完成1，推进中1，未提及1" in flat
+        assert f"{late.days_late}天{late.task_id}" in flat
+    assert "2019H2-06推进全民健康信息平台建设规划信息科2019-10-312020-03-31" in flat  # 延期: old → new
+    assert "（一）2019H1对照《2019年上半年工作总结.docx》2019-07-20核查：已完成1，推进中1，未提及1" in flat
+    # The 版记 closes the last page.
+    last = squeeze(pdf_text(pdf, pages))
+    assert "签发：王立新审核：周敏报送：区政府办公室，分管副区长。抄送：各科室，各直属单位。城南区卫生健康局办公室2019年9月4日印发" in last
 
 
 def test_long_tables_repeat_their_header_on_every_page(tmp_path):
@@ -82,7 +100,7 @@ def test_long_tables_repeat_their_header_on_every_page(tmp_path):
     pdf = html_to_pdf(render_html(weekly_report(workspace, TODAY), words("zh")), tmp_path / "long.pdf", BROWSER)
     pages = int(pdf_info(pdf)["Pages"])
     assert pages >= 3
-    header = "逾期天数 编号 事项 责任单位 完成时限 状态 最新进展"
+    header = "逾期 编号 事项 责任单位 完成时限 状态 最新进展"
     with_header = [page for page in range(1, pages + 1) if header in pdf_text(pdf, page)]
     assert len(with_header) >= 2 and with_header == list(range(with_header[0], with_header[-1] + 1))
     flat = squeeze(pdf_text(pdf))
@@ -94,9 +112,9 @@ def test_english_pdf(tmp_path):
     report = weekly_report(build_workspace(tmp_path / "plans"), TODAY)
     pdf = html_to_pdf(render_html(report, words("en")), tmp_path / "weekly-en.pdf", BROWSER)
     flat = squeeze(pdf_text(pdf))
-    assert "WeeklyStatusReport" + ORG + "Week36of2019(2019-09-02to2019-09-08)·asof2019-09-04" in flat
-    assert "AlltasksOpenDoneInprogressBlockedOverdueDuein14days11823152" in flat
-    assert "2019H1against2019年上半年工作总结.docxdone1,inprogress1,notfound1" in flat
+    assert "WeeklyStatusReportNo.36" + ORG + "2019-09-04Week36of2019(2019-09-02to2019-09-08)asof2019-09-04" in flat
+    assert "AlltasksOpenDoneInprogressBlockedDroppedOverdueDuein14days1283311" in flat
+    assert "(1)2019H1against2019年上半年工作总结.docx" in flat
 
 
 def test_duban_weekly_prints_a_pdf(tmp_path, monkeypatch):

@@ -31,7 +31,8 @@ def test_header_and_counts(report):
         ORG, "2019-W36", date(2019, 9, 2), date(2019, 9, 8), TODAY)
     c = report.counts
     assert (c.total, c.open, c.todo, c.in_progress, c.blocked, c.done, c.dropped, c.overdue, c.due_soon) == (
-        11, 8, 4, 3, 1, 2, 1, 5, 2)
+        12, 8, 4, 3, 1, 3, 1, 5, 2)
+    assert (report.issue, report.issuer) == (36, ORG)  # no [weekly] table: the ISO week, the organisation
     assert [str(f.path.name) for f in report.skipped] == ["09.toml"]
 
 
@@ -41,9 +42,17 @@ def test_moved_this_week_by_owner_with_status_changes(report):
         ("中医科", "2019-09-04", "2019H2-04", "in_progress", "done", "已举办活动3场", "赵六"),
         ("基层卫生科", "2019-09-03", "2019H2-02", "in_progress", "in_progress", "新增签约1200人", "李四"),
         ("疾控中心", "2019-09-02", "2019H2-03", "in_progress", "blocked", "改造资金未到位", "王五"),
+        ("规划信息科", "2019-09-05", "2019H2-06", "todo", "todo", "招标文件待区财政评审，平台建设延至明年一季度", "孙七"),
         ("", "2019-09-03", "2019H2-08", "todo", "todo", "方案已报区政府", "办公室"),
     ]
     assert report.status_changes == 2
+
+
+def test_deadlines_moved_in_the_week(report):
+    # The move of 08-30 (the week before) is left out; the one of 09-05 is shown from its old date to its new one.
+    assert [(c.task_id, c.date, c.old, c.new, c.days, c.note, c.by) for c in report.due_changes] == [
+        ("2019H2-06", date(2019, 9, 5), date(2019, 10, 31), date(2020, 3, 31), 152,
+         "招标文件待区财政评审，平台建设延至明年一季度", "孙七")]
 
 
 def test_overdue_worst_first_due_soon_owners_and_checks(report):
@@ -52,13 +61,15 @@ def test_overdue_worst_first_due_soon_owners_and_checks(report):
         ("2019H2-01", 4, "督查组现场检查"), ("2019H2-08", 3, "下周启动")]
     # Due today + 14 days is inside the horizon; done tasks are not listed.
     assert [(t.task_id, t.days_left) for t in report.due_soon] == [("2019H2-02", 6), ("2019H2-05", 14)]
-    # The dropped task counts for nobody.
-    assert [(s.owner, s.total, s.open, s.done, s.overdue) for s in report.owners] == [
-        ("疾控中心", 2, 2, 0, 2), ("区卫生健康局", 1, 1, 0, 1), ("医政科", 2, 1, 1, 1), ("", 1, 1, 0, 1),
-        ("基层卫生科", 1, 1, 0, 0), ("妇幼健康科", 1, 1, 0, 0), ("规划信息科", 1, 1, 0, 0), ("中医科", 1, 0, 1, 0)]
+    # The dropped task counts in no total, and as dropped for its owner.
+    assert [(s.owner, s.total, s.open, s.done, s.overdue, s.dropped) for s in report.owners] == [
+        ("疾控中心", 3, 2, 1, 2, 0), ("区卫生健康局", 1, 1, 0, 1, 1), ("医政科", 2, 1, 1, 1, 0), ("", 1, 1, 0, 1, 0),
+        ("基层卫生科", 1, 1, 0, 0, 0), ("妇幼健康科", 1, 1, 0, 0, 0), ("规划信息科", 1, 1, 0, 0, 0),
+        ("中医科", 1, 0, 1, 0, 0)]
+    # 2019H1 was checked against two summaries: only the later check is shown.
     [check] = report.checks
-    assert (check.plan, check.report, check.verdicts) == (
-        "2019H1", "2019年上半年工作总结.docx", {"done": 1, "in_progress": 1, "not_found": 1})
+    assert (check.plan, check.report, check.date, check.verdicts) == (
+        "2019H1", "2019年上半年工作总结.docx", date(2019, 7, 20), {"done": 1, "in_progress": 1, "not_found": 1})
     assert [(c.task_id, c.verdict, c.score, c.evidence) for c in check.tasks] == [
         ("2019H1-01", "done", 0.82, "区域医联体建设全面完成，三家医院挂牌运行。"),
         ("2019H1-02", "in_progress", 0.55, "分级诊疗稳步推进。"),
@@ -69,7 +80,10 @@ def test_chosen_week(tmp_path):
     workspace = build_workspace(tmp_path / "plans")
     report = weekly_report(workspace, TODAY, "2019w35")
     assert (report.week, report.monday, report.sunday) == ("2019-W35", date(2019, 8, 26), date(2019, 9, 1))
-    assert [(m.task_id, m.date) for m in report.moved] == [("2019H2-01", date(2019, 9, 1))]
+    assert [(m.task_id, m.date) for m in report.moved] == [("2019H2-01", date(2019, 9, 1)),
+                                                          ("2019H2-06", date(2019, 8, 30))]
+    assert [(c.task_id, c.old, c.new) for c in report.due_changes] == [
+        ("2019H2-06", date(2019, 12, 31), date(2019, 10, 31))]  # moved earlier: a change all the same
     assert report.counts.overdue == 5  # counts are as of today, whatever the week
     with pytest.raises(UsageError, match="bad week '2019-W54'"):
         weekly_report(workspace, TODAY, "2019-W54")
@@ -104,6 +118,32 @@ def test_a_status_written_in_chinese_in_the_log_counts_as_a_change(tmp_path):
     assert (move.previous, move.status, move.status_changed) == ("todo", "done", True)
 
 
+def test_issue_numbers_count_from_the_first_week_and_restart_each_year():
+    from duban.weekly.report import issue_number
+
+    assert issue_number(date(2019, 11, 18)) == 47                  # no first week: the ISO week
+    assert issue_number(date(2019, 7, 1), "2019-W27") == 1
+    assert issue_number(date(2019, 11, 18), "2019-W27") == 21
+    assert issue_number(date(2019, 6, 24), "2019-W27") is None      # before the first issue
+    assert issue_number(date(2020, 1, 6), "2019-W27") == 2         # a later year counts from its week 1
+
+
+def test_long_notes_are_shortened_in_the_printout_and_whole_in_json(tmp_path):
+    from duban.views import json as json_out
+    from duban.weekly.rows import blocks
+
+    workspace = build_workspace(tmp_path / "plans")
+    note = "督查组现场检查发现四小单位持证率偏低，已下发整改通知书，要求各街道于本月底前完成整改并报送整改台账，逾期将通报"
+    task = workspace.get_task("2019H2-01")
+    task.progress.append(ProgressEntry(date(2019, 9, 3), "in_progress", note, "张三"))
+    workspace.save_task(task)
+    report = weekly_report(workspace, TODAY)
+    moved = next(b for b in blocks(report, words("zh")) if b.key == "moved")
+    shown = next(row[-1].text for row in moved.rows if row[2].text == "2019H2-01")
+    assert shown == "督查组现场检查发现四小单位持证率偏低，已下发整改通知书…（张三）"  # at the end of a clause
+    assert json_out.weekly_record(report)["moved"][1]["note"] == note
+
+
 def test_bars_keep_every_part_visible():
     from duban.weekly.report import OwnerStats
 
@@ -128,8 +168,9 @@ def test_text_exactly(report):
 def test_text_in_colour_has_escape_codes_only_when_asked(report):
     assert "\x1b[" not in text(report)
     coloured = text(report, styled=True)
-    assert "\n      \x1b[1;31m66\x1b[0m  2019H1-02  " in coloured  # days late in bold red, right-aligned
-    assert "\x1b[32m██████████\x1b[0m\x1b[31m▓▓▓▓▓▓▓▓▓▓\x1b[0m" in coloured  # 医政科: one done, one late
+    assert "\n\x1b[1;31m66天\x1b[0m  2019H1-02  " in coloured  # days late in bold red
+    assert "\x1b[1m规划信息科\x1b[0m\n" in coloured  # the owner's heading over what moved
+    assert "\x1b[32m███████\x1b[0m\x1b[31m▓▓▓▓▓▓▓\x1b[0m" in coloured  # 医政科: one done, one late
 
 
 def test_text_prints_brackets_as_written_not_as_markup(tmp_path):
@@ -140,68 +181,81 @@ def test_text_prints_brackets_as_written_not_as_markup(tmp_path):
 
 
 MARKDOWN_ZH = [
-    '# 督办周报',
+    '# 督办周报 第36期',
     '',
     '**城南区卫生健康局** · 2019年第36周（2019-09-02 至 2019-09-08） · 截至 2019-09-04',
     '',
-    '## 总体情况',
+    '## 一、总体情况',
     '',
-    '| 全部事项 | 未完成 | 已完成 | 推进中 | 受阻 | 逾期 | 两周内到期 |',
-    '|---:|---:|---:|---:|---:|---:|---:|',
-    '| 11 | 8 | 2 | 3 | 1 | 5 | 2 |',
+    '共 12 项任务：已完成 3 项，推进中 3 项，未开始 4 项，受阻 1 项，已取消 1 项；逾期 5 项，两周内到期 2 项。本周记录进展 5 条，其中状态变化 2 条，延期 1 项。',
     '',
-    '## 本周进展',
+    '| 全部事项 | 未完成 | 已完成 | 推进中 | 受阻 | 已取消 | 逾期 | 两周内到期 |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| 12 | 8 | 3 | 3 | 1 | 1 | 5 | 2 |',
     '',
-    '4 条进展记录，其中状态变化 2 条',
+    '## 二、本周进展',
+    '',
+    '5 条进展记录，其中状态变化 2 条',
     '',
     '| 责任单位 | 日期 | 编号 | 事项 | 状态 | 进展 |',
     '|---|---|---|---|---|---|',
     '| 中医科 | 09-04 | 2019H2-04 | 开展中医药进社区活动 | 推进中 → 已完成 | 已举办活动3场（赵六） |',
     '| 基层卫生科 | 09-03 | 2019H2-02 | 推进家庭医生签约服务 | 推进中 | 新增签约1200人（李四） |',
     '| 疾控中心 | 09-02 | 2019H2-03 | 完成疾控中心实验室改造 | 推进中 → 受阻 | 改造资金未到位（王五） |',
+    '| 规划信息科 | 09-05 | 2019H2-06 | 推进全民健康信息平台建设 | 未开始 | 招标文件待区财政评审，平台建设延至明年一季度（孙七） |',
     '| （未指定） | 09-03 | 2019H2-08 | 开展爱国卫生月活动 | 未开始 | 方案已报区政府（办公室） |',
     '',
-    '## 逾期事项',
+    '## 三、延期事项',
+    '',
+    '本周调整完成时限 1 项',
+    '',
+    '| 编号 | 事项 | 责任单位 | 原时限 | 新时限 | 说明 |',
+    '|---|---|---|---|---|---|',
+    '| 2019H2-06 | 推进全民健康信息平台建设 | 规划信息科 | 2019-10-31 | 2020-03-31 | 09-05 招标文件待区财政评审，平台建设延至明年一季度（孙七） |',
+    '',
+    '## 四、逾期事项',
     '',
     '5 项，按逾期天数排列',
     '',
-    '| 逾期天数 | 编号 | 事项 | 责任单位 | 完成时限 | 状态 | 最新进展 |',
+    '| 逾期 | 编号 | 事项 | 责任单位 | 完成时限 | 状态 | 最新进展 |',
     '|---:|---|---|---|---|---|---|',
-    '| 66 | 2019H1-02 | 推进分级诊疗制度建设 | 医政科 | 2019-06-30 | 推进中 |  |',
-    '| 66 | 2019H1-03 | 创建国家级慢性病综合防控示范区 | 疾控中心 | 2019-06-30 | 未开始 |  |',
-    '| 35 | 2019H2-03 | 完成疾控中心实验室改造 | 疾控中心 | 2019-07-31 | 受阻 | 09-02 改造资金未到位 |',
-    '| 4 | 2019H2-01 | 全力做好创建国家卫生城市复审工作 | 区卫生健康局 | 2019-08-31 | 推进中 | 09-01 督查组现场检查 |',
-    '| 3 | 2019H2-08 | 开展爱国卫生月活动 | （未指定） | 2019-09-01 | 未开始 | 09-09 下周启动 |',
+    '| 66天 | 2019H1-02 | 推进分级诊疗制度建设 | 医政科 | 2019-06-30 | 推进中 |  |',
+    '| 66天 | 2019H1-03 | 创建国家级慢性病综合防控示范区 | 疾控中心 | 2019-06-30 | 未开始 |  |',
+    '| 35天 | 2019H2-03 | 完成疾控中心实验室改造 | 疾控中心 | 2019-07-31 | 受阻 | 09-02 改造资金未到位 |',
+    '| 4天 | 2019H2-01 | 全力做好创建国家卫生城市复审工作 | 区卫生健康局 | 2019-08-31 | 推进中 | 09-01 督查组现场检查 |',
+    '| 3天 | 2019H2-08 | 开展爱国卫生月活动 | （未指定） | 2019-09-01 | 未开始 | 09-09 下周启动 |',
     '',
-    '## 近两周到期',
+    '## 五、近两周到期',
     '',
     '2 项，2019-09-04 至 2019-09-18',
     '',
-    '| 完成时限 | 剩余天数 | 编号 | 事项 | 责任单位 | 状态 |',
+    '| 完成时限 | 剩余 | 编号 | 事项 | 责任单位 | 状态 |',
     '|---|---:|---|---|---|---|',
-    '| 2019-09-10 | 6 | 2019H2-02 | 推进家庭医生签约服务 | 基层卫生科 | 推进中 |',
-    '| 2019-09-18 | 14 | 2019H2-05 | 规范\\<母婴\\>服务 \\& "两癌"筛查 \\| \\*重点\\* | 妇幼健康科 | 未开始 |',
+    '| 2019-09-10 | 6天 | 2019H2-02 | 推进家庭医生签约服务 | 基层卫生科 | 推进中 |',
+    '| 2019-09-18 | 14天 | 2019H2-05 | 规范\\<母婴\\>服务 \\& "两癌"筛查 \\| \\*重点\\* | 妇幼健康科 | 未开始 |',
     '',
-    '## 各单位情况',
+    '## 六、各单位情况',
     '',
-    '| 责任单位 | 未完成 | 已完成 | 逾期 | 完成率 | 完成情况 |',
-    '|---|---:|---:|---:|---:|---|',
-    '| 疾控中心 | 2 | 0 | 2 | 0% | ▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓▓ |',
-    '| 区卫生健康局 | 1 | 0 | 1 | 0% | ▓▓▓▓▓▓▓▓▓▓ |',
-    '| 医政科 | 1 | 1 | 1 | 50% | ██████████▓▓▓▓▓▓▓▓▓▓ |',
-    '| （未指定） | 1 | 0 | 1 | 0% | ▓▓▓▓▓▓▓▓▓▓ |',
-    '| 基层卫生科 | 1 | 0 | 0 | 0% | ░░░░░░░░░░ |',
-    '| 妇幼健康科 | 1 | 0 | 0 | 0% | ░░░░░░░░░░ |',
-    '| 规划信息科 | 1 | 0 | 0 | 0% | ░░░░░░░░░░ |',
-    '| 中医科 | 0 | 1 | 0 | 100% | ██████████ |',
+    '| 责任单位 | 未完成 | 已完成 | 已取消 | 逾期 | 完成率 | 完成情况 |',
+    '|---|---:|---:|---:|---:|---:|---|',
+    '| 疾控中心 | 2 | 1 | 0 | 2 | 33% | ███████▓▓▓▓▓▓▓▓▓▓▓▓▓ |',
+    '| 区卫生健康局 | 1 | 0 | 1 | 1 | 0% | ▓▓▓▓▓▓▓ |',
+    '| 医政科 | 1 | 1 | 0 | 1 | 50% | ███████▓▓▓▓▓▓▓ |',
+    '| （未指定） | 1 | 0 | 0 | 1 | 0% | ▓▓▓▓▓▓▓ |',
+    '| 基层卫生科 | 1 | 0 | 0 | 0 | 0% | ░░░░░░░ |',
+    '| 妇幼健康科 | 1 | 0 | 0 | 0 | 0% | ░░░░░░░ |',
+    '| 规划信息科 | 1 | 0 | 0 | 0 | 0% | ░░░░░░░ |',
+    '| 中医科 | 0 | 1 | 0 | 0 | 100% | ███████ |',
     '',
     '█ 已完成 ░ 未完成 ▓ 逾期',
     '',
-    '## 核查结果',
+    '## 七、核查结果',
     '',
-    '### 2019H1 对照《2019年上半年工作总结.docx》',
+    '每个计划最近一次核查',
     '',
-    '已完成 1，推进中 1，未提及 1',
+    '### （一）2019H1 对照《2019年上半年工作总结.docx》',
+    '',
+    '2019-07-20核查：已完成 1，推进中 1，未提及 1',
     '',
     '| 编号 | 事项 | 结论 | 得分 | 依据 |',
     '|---|---|---|---:|---|',
@@ -219,11 +273,12 @@ def test_markdown_exactly(report):
 
 def test_markdown_in_english(report):
     md = render_markdown(report, words("en"))
-    assert md.startswith("# Weekly Status Report\n\n**城南区卫生健康局** · Week 36 of 2019 (2019-09-02 to 2019-09-08) "
-                         "· as of 2019-09-04\n")
+    assert md.startswith("# Weekly Status Report, No. 36\n\n**城南区卫生健康局** · Week 36 of 2019 (2019-09-02 to "
+                         "2019-09-08) · as of 2019-09-04\n")
     assert "| (no owner) | 09-03 | 2019H2-08 | 开展爱国卫生月活动 | to do | 方案已报区政府 (办公室) |" in md
-    assert "| 35 | 2019H2-03 | 完成疾控中心实验室改造 | 疾控中心 | 2019-07-31 | blocked | 09-02 改造资金未到位 |" in md
-    assert "### 2019H1 against 2019年上半年工作总结.docx" in md
+    assert "| 35 days | 2019H2-03 | 完成疾控中心实验室改造 | 疾控中心 | 2019-07-31 | blocked | 09-02 改造资金未到位 |" in md
+    assert "### (1) 2019H1 against 2019年上半年工作总结.docx" in md
+    assert "## 3. Deadlines moved" in md
 
 
 def test_markdown_escapes_what_markdown_would_read():

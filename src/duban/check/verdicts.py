@@ -262,7 +262,8 @@ def apply_result(task: Task, result: ItemResult, summary_name: str, today: date,
                  mark_done: bool = False, by: str = "") -> bool:
     """Write a check into a task: its [check] table and a progress entry. The task's status changes only to
     done, and only when asked (`--mark-done`) and the verdict is done. Returns whether anything changed."""
-    check = {"report": summary_name, "verdict": result.verdict, "score": result.score,
+    # the date it was applied: the weekly shows each plan's latest check
+    check = {"report": summary_name, "date": today, "verdict": result.verdict, "score": result.score,
              "evidence": [e.text for e in result.evidence]}
     lines = [e.line for e in result.evidence]
     if lines:
@@ -271,7 +272,8 @@ def apply_result(task: Task, result: ItemResult, summary_name: str, today: date,
     if mark_done and result.verdict == "done" and task.is_open:
         status = "done"
     last = task.progress[-1] if task.progress else None
-    if task.check == check and status == task.status and last is not None and last.note == note:
+    same = {**task.check, "date": today} == check  # the same check, applied on whichever day
+    if same and status == task.status and last is not None and last.note == note:
         return False  # the same check applied twice leaves the file as it is
     task.check = check
     task.status = status

@@ -30,7 +30,10 @@ _FIGURE = re.compile(
 _AT_LEAST_VERBS = re.compile(r"(?:不低于|不少于|超过|高于|突破|至少|大于)$")
 _AT_MOST_VERBS = re.compile(r"(?:不超过|不高于|低于|控制在|少于|小于|压减到|压减至|降至|下降至|降到|下降到|减少到|减少至)$")
 # The verbs between a metric and its figure (地区生产总值增长 | 力争达到 | 6%): not part of the metric's name.
-_VERB_BEFORE = re.compile(r"(?:力争|努力|确保|预期|预计|要|将|争取|实现|分别|达到|到达|提高到|提升到|提高至|提升至|增加到|"
+# What is left of "各地可降至16%" or "用于1500万人次" once the verb is cut: no thing to measure.
+_NOT_A_METRIC = re.compile(r"(?:各地|各级|各省|全国|我们|我国|其中|今年|明年)?(?:可|要|将|能|用于|力争|确保|争取|需|应)?")
+_ALREADY = re.compile(r"(?:已经?|业已|已然)(?:达到?|超过|突破|增长|增加|降至|降到|下降|提高|提升|累计)?$")
+_VERB_BEFORE = re.compile(r"(?:已经|已|力争|努力|确保|预期|预计|要|将|争取|实现|分别|达到|到达|提高到|提升到|提高至|提升至|增加到|"
                           r"增加至|增长到|稳定在|保持在|控制在|不低于|不少于|不超过|不高于|低于|高于|超过|突破|下降至|"
                           r"下降到|降至|降到|减少到|减少至|压减到|压减至|至少|达|为|在|每月|每年|年均|人均)+$")
 # Metrics whose level is better lower: a bare figure for them is a ceiling.
@@ -61,6 +64,7 @@ def _clean_metric(raw: str) -> str:
     verb = _VERB_BEFORE.search(metric)
     if verb and verb.start() > 0:
         metric = metric[:verb.start()]
+    metric = re.sub(r"(?:已经?|业已)$", "", metric)
     return metric.strip("　 ：:“”\"")
 
 
@@ -91,8 +95,10 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
     metric = _clean_metric(before)
     verb_words = _VERB_BEFORE.search(before.strip())
     verb_text = verb_words.group(0) if verb_words else ""
-    if len(metric) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", metric):
+    if len(metric) < 2 or not re.search(r"[\u4e00-\u9fffA-Za-z]", metric) or _NOT_A_METRIC.fullmatch(metric):
         return []
+    if _ALREADY.search(before.strip()):
+        return []  # 我国60岁以上人口已达2.5亿: where things stand, not where they must get to
     shared_qual = matches[-1].group("qual") or ""
     targets = []
     for match in matches:
@@ -109,8 +115,15 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
     return targets
 
 
+_AGE_GROUP = re.compile(r"[0-9.]+(?:\s*[-—~～至到]\s*[0-9.]+)?\s*周?岁(?:及|或)?(?:以[上下])?的?"
+                        r"(?:老年|老人|人|儿童|妇女|女性|男性|居民|群众|患者|孕|新生儿|婴|幼|青少年|学生|适龄)")
+
+
 def _is_figure(clause: str, match: re.Match) -> bool:
-    """Not a year (2024年), a date, a section number or part of a name (十四五, 5G, PM2.5)."""
+    """Not a year (2024年), a date, a section number, part of a name (十四五, 5G, PM2.5) or the age of a group of
+    people (60岁以上老年人: who the work is for, not what it must reach)."""
+    if _AGE_GROUP.match(clause, match.start()):
+        return False
     after = clause[match.end():match.end() + 1]
     before = clause[max(0, match.start() - 1):match.start()]
     if after in ("年", "月", "日", "号", "G") and not (match.group("unit1") or match.group("unit2")):
@@ -156,7 +169,8 @@ def _ascii_figures(text: str) -> str:
     return _FULL_WIDTH_POINT.sub(".", text.translate(_FULL_WIDTH_DIGITS))
 
 
-_CARRY_ON = re.compile(r"^(?:比上年|同比|年均|实际)?(?:增长|下降|提高|增加|减少)(?=[0-9])")
+_CARRY_ON = re.compile(r"^(?:(?:比上年|同比|年均|实际)?(?:增长|下降|提高|增加|减少)|(?:力争|确保|争取)(?:达到|提高到|提升到))"
+                       r"(?=[0-9])")
 
 
 def _carried_on(clause: str, previous: str) -> str:

@@ -128,6 +128,10 @@ def read_report_text(text: str, synonyms: Synonyms | dict | None = None) -> Read
 
 def _read(text: str, lines: list[str], synonyms: Synonyms) -> Reading:
     outline = build_outline([synonyms.normalise(line) for line in lines]) if synonyms else build_outline(lines)
+    if synonyms:  # the real words decide the parts; the report's own words are what it shows
+        for node in outline.walk():
+            if node.line:
+                node.text = lines[node.line - 1]
     blocks = _blocks(outline)
     plan_year = _plan_year(blocks, lines)
     _classify(blocks, plan_year, lines)

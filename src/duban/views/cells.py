@@ -1,7 +1,7 @@
 """Text on a terminal grid: display width (a CJK character takes two cells), shortening, and wrapping by the
 Chinese line-breaking rules (禁则): no line starts with closing punctuation (，。、）” …), no line ends with opening
-punctuation (（“《 …), and an ASCII word or number (2019-12-31, gwr-2019.txt, 30%) is never split unless it is
-longer than a whole line.
+punctuation (（“《 …), an ASCII word or number (2019-12-31, gwr-2019.txt, 30%) is never split unless it is
+longer than a whole line, and a number stays with the measure word after it (1200人, 11月15日, 第3期).
 """
 
 from __future__ import annotations
@@ -14,6 +14,11 @@ from functools import lru_cache
 NO_LINE_START = set("，。、；：！？）】」』》〉”’…‥·—～%％,.;:!?)]}>'\"・ー々〻ゝゞ")
 # Characters that may not end a line: they open what follows them.
 NO_LINE_END = set("（【「『《〈“‘([{<")
+
+# Measure words and date units that stay on the line of the number before them (8000人, 3家, 11月); after 年, 月,
+# 日 and 时 the next number stays too, so a date (2019年11月15日) is never split. 第 stays with the number after it.
+MEASURES = set("年月日时分秒号期次届人名位个家所座处户项件条份套册台辆支批元万亿千百吨米天周岁倍")
+_DATE_UNITS = set("年月日时")
 
 # Printable ASCII and the wide characters of plain Chinese text (CJK ideographs and punctuation, full-width forms):
 # their width is their length plus one per wide character, which is counted from the UTF-8 length.
@@ -42,8 +47,21 @@ def printable(text: str) -> str:
     return CONTROL.sub("\ufffd", text) if CONTROL.search(text) else text
 
 
-def shorten(text: str, cells: int, mark: str = "…") -> str:
-    """The text cut at a character boundary to fit `cells`, with an ellipsis when anything was cut."""
+_WORD_CHAR = re.compile(r"[0-9A-Za-z.%_-]")
+_DANGLING = "".join(NO_LINE_END) + "，、；：,;: "
+
+
+_CLAUSE_END = "，；。！？、,;"
+
+
+def shorten(text: str, cells: int, mark: str = "…", clause: bool = False) -> str:
+    """The text cut at a character boundary to fit `cells`, with an ellipsis when anything was cut; with `clause`,
+    at the end of its last whole clause when that keeps at least two thirds of the room (a note: 评审，完成时限延至明…
+    becomes 评审…).
+
+    A cut that would fall inside an ASCII word or number, or between a number and its measure word (新增签约1200人
+    → 新增签约12… or 新增签约1200…), goes back to the word's start, and a comma or an opening bracket left at the
+    end goes too (推进，… → 推进…)."""
     if width(text) <= cells:
         return text
     room = cells - width(mark)
@@ -55,24 +73,44 @@ def shorten(text: str, cells: int, mark: str = "…") -> str:
         used += w
     else:
         end = len(text)
-    return text[:end].rstrip() + mark
+    inside = _WORD_CHAR.match(text[end]) or (text[end] in MEASURES and text[end - 1: end].isdigit())
+    start = end
+    while inside and start > 0 and _WORD_CHAR.match(text[start - 1]):
+        start -= 1
+    if 0 < start < end:
+        end = start
+    if clause:
+        stop = max(text.rfind(ch, 0, end + 1) for ch in _CLAUSE_END)
+        if stop > 0 and width(text[:stop]) >= room * 2 // 3:
+            end = stop
+    return text[:end].rstrip(_DANGLING) + mark
 
 
 # A unit is what a line break may not fall inside: an ASCII word (with its trailing spaces), or one other
-# character; opening punctuation is glued to the unit after it and closing punctuation to the unit before it.
+# character; opening punctuation is glued to the unit after it and closing punctuation to the unit before it,
+# and numbers to their measure words (MEASURES).
 _UNIT = re.compile(r"[!-~]+ *| +|.", re.DOTALL)
+
+
+def _holds_on(previous: str, unit: str) -> bool:
+    """Whether `unit` may not start a line after `previous`."""
+    if unit[0] in NO_LINE_START or unit.isspace():  # spaces ride at the end of a unit
+        return True
+    if unit in MEASURES and previous.rstrip()[-1:].isdigit():  # 1200人, and 共 13 项 as the interface writes it
+        return True
+    return unit[0].isdigit() and previous[-1] in _DATE_UNITS and len(previous) > 1 and previous[-2].isdigit()
 
 
 def _units(text: str) -> list[str]:
     units: list[str] = []
     glue_next = ""
     for unit in _UNIT.findall(text):
-        if (unit[0] in NO_LINE_END and len(unit) == 1) or (glue_next and unit.isspace()):
+        if (len(unit) == 1 and (unit in NO_LINE_END or unit == "第")) or (glue_next and unit.isspace()):
             glue_next += unit
             continue
         unit = glue_next + unit
         glue_next = ""
-        if units and (unit[0] in NO_LINE_START or unit.isspace()):  # spaces ride at the end of a unit
+        if units and _holds_on(units[-1], unit):
             units[-1] += unit
         else:
             units.append(unit)
@@ -112,26 +150,38 @@ def _wrap_paragraph(text: str, cells: int) -> list[str]:
     if width(text) <= cells:
         return [text]
     measure = _simple_width if _SIMPLE.fullmatch(text) else width  # plain Chinese: width from the UTF-8 length
-    lines: list[str] = []
-    line, used = "", 0
+    lines: list[list[str]] = []  # each line as its units
+    line: list[str] = []
+    used = 0
     for unit in _units(text):
         size = measure(unit)
         trailing = len(unit) - len(unit.rstrip())  # spaces at the end of a line do not count
         if used + size - trailing <= cells:
-            line += unit
+            line.append(unit)
             used += size
             continue
-        if line.strip():
-            lines.append(line.rstrip())
+        if "".join(line).strip():
+            lines.append(line)
         unit = unit.lstrip()
         while width(unit.rstrip()) > cells:  # a unit longer than a line: fold it, by the rules where it can be
             head = _fold(unit, cells)
-            lines.append(head.rstrip())
+            lines.append([head])
             unit = unit[len(head):].lstrip()
-        line, used = unit, width(unit)
-    if line.strip() or not lines:
-        lines.append(line.rstrip())
-    return lines
+        line, used = [unit], width(unit)
+    if "".join(line).strip() or not lines:
+        lines.append(line)
+    _no_orphan(lines)
+    return ["".join(units).rstrip() for units in lines]
+
+
+def _no_orphan(lines: list[list[str]]) -> None:
+    """A last line of one Chinese character (孤字: 模 / 式, 运 / 行。) takes the last unit of the line before it
+    along."""
+    if len(lines) < 2 or len(lines[-1]) != 1 or len(lines[-2]) < 3:
+        return
+    last = [ch for ch in lines[-1][0].strip() if ch not in NO_LINE_START and ch not in NO_LINE_END]
+    if len(last) == 1 and char_width(last[0]) == 2:
+        lines[-1].insert(0, lines[-2].pop())
 
 
 def _simple_width(text: str) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from duban.check.verdicts import VERDICTS, ItemResult, signal_words
-from duban.views.ledger import TARGET_STYLES, VERDICT_STYLES
+from duban.views.ledger import NOTE_FLOOR, TARGET_STYLES, VERDICT_STYLES
 from duban.views.table import Column, Styled, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
@@ -47,10 +47,11 @@ def _evidence_cell(w: Words, item: ItemResult) -> Styled:
 
 def render_check(out: Terminal, w: Words, result) -> None:
     table = Table([Column(w("id")),
-                   Column(w("title"), wrap=True, max_width=24, min_width=10),
+                   Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
                    Column(w("verdict")),
                    Column(w("score"), justify="right"),
-                   Column(w("evidence"), wrap=True, min_width=20)],
+                   Column(w("evidence"), wrap=True, floor=NOTE_FLOOR, min_width=20, beneath=True,
+                          label=w("evidence") + w("colon"))],
                   title=w("check_title", plan=result.plan, summary=result.summary))
     for index, item in enumerate(result.items):
         table.add_row(item.task_id, item.title, (w.verdict(item.verdict), VERDICT_STYLES.get(item.verdict, "")),

@@ -70,6 +70,12 @@ class TerminalView(View):
 
         render_check(self.out, self.w, result)
 
+    def weekly(self, sheets) -> None:
+        from duban.weekly.render import render
+
+        out = self.out
+        out.write(render(sheets, "text", self.w, out))
+
 
 class JsonView(View):
     """Only JSON on stdout, in the shapes of `views.json`."""
@@ -103,6 +109,11 @@ class JsonView(View):
 
     def check(self, result) -> None:
         json_out.dump_json(json_out.check_record(result))
+
+    def weekly(self, sheets) -> None:
+        """One report: its record; the sheets of --by-owner (a list): a list of records."""
+        json_out.dump_json([json_out.weekly_record(sheet) for sheet in sheets] if isinstance(sheets, list)
+                           else json_out.weekly_record(sheets))
 
 
 def view_for(as_json: bool, lang: str, soon_days: int = 14) -> View:

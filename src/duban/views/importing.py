@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from duban.views.ledger import OWNER_FLOOR
 from duban.views.table import Column, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
@@ -20,11 +21,12 @@ def render_preview(out: Terminal, w: Words, prepared) -> None:
     out.line(out.paint(w("import_heading", plan=plan.id, org=plan.org, start=plan.start.isoformat(),
                          end=plan.end.isoformat(), report=prepared.report.name), "bold"))
     table = Table([Column(w("id")),
-                   Column(w("title"), wrap=True, floor=24, min_width=10),
-                   Column(w("category"), wrap=True, max_width=20, min_width=6),
-                   Column(w("owner"), wrap=True, max_width=16, min_width=6),
-                   Column(w("due"), wrap=True, max_width=24, min_width=10),
-                   Column(w("targets"), wrap=True, floor=16, min_width=8)])
+                   Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
+                   Column(w("category"), wrap=True, max_width=20, floor=12, min_width=6),
+                   Column(w("owner"), wrap=True, max_width=16, floor=OWNER_FLOOR, min_width=6),
+                   Column(w("due"), wrap=True, max_width=24, floor=12, min_width=10),
+                   Column(w("targets"), wrap=True, floor=16, min_width=8, beneath=True,
+                          label=w("targets") + w("colon"))])
     for task in prepared.tasks:
         table.add_row(task.id, task.title, task.category, task.owner, _due(w, task),
                       w("clause_sep").join(w.target(t) for t in task.targets))

@@ -101,6 +101,36 @@ def check_record(result) -> dict[str, Any]:
             "targets": [target_result_record(t) for t in result.targets]}
 
 
+def weekly_record(report) -> dict[str, Any]:
+    """`weekly --json`: one sheet of the weekly report, notes and evidence whole (the printout shortens them)."""
+    c = report.counts
+    return {
+        "organisation": report.organisation, "issuer": report.issuer, "issue": report.issue, "week": report.week,
+        "monday": _iso(report.monday), "sunday": _iso(report.sunday), "today": _iso(report.today),
+        "scope": {"owner": report.scope.owner or None, "plan": report.scope.plan or None,
+                  "org": report.scope.org or None},
+        "counts": {"total": c.total, "open": c.open, "todo": c.todo, "in_progress": c.in_progress,
+                   "blocked": c.blocked, "done": c.done, "dropped": c.dropped, "overdue": c.overdue,
+                   "due_soon": c.due_soon},
+        "moved": [{"id": m.task_id, "title": m.title, "owner": m.owner, "date": _iso(m.date), "status": m.status,
+                   "previous": m.previous, "note": m.note, "by": m.by} for m in report.moved],
+        "due_changes": [{"id": d.task_id, "title": d.title, "owner": d.owner, "date": _iso(d.date),
+                         "old_due": _iso(d.old), "new_due": _iso(d.new), "note": d.note, "by": d.by}
+                        for d in report.due_changes],
+        "overdue": [{"id": t.task_id, "title": t.title, "owner": t.owner, "due": _iso(t.due),
+                     "days_overdue": t.days_late, "status": t.status, "last_note": t.last_note,
+                     "last_note_date": _iso(t.last_note_date)} for t in report.overdue],
+        "due_soon": [{"id": t.task_id, "title": t.title, "owner": t.owner, "due": _iso(t.due),
+                      "days_left": t.days_left, "status": t.status} for t in report.due_soon],
+        "owners": [{"owner": s.owner, "total": s.total, "open": s.open, "done": s.done, "dropped": s.dropped,
+                    "overdue": s.overdue} for s in report.owners],
+        "checks": [{"plan": k.plan, "report": k.report, "date": _iso(k.date), "verdicts": k.verdicts,
+                    "items": [{"id": i.task_id, "title": i.title, "owner": i.owner, "verdict": i.verdict,
+                               "score": i.score, "evidence": i.evidence} for i in k.tasks]}
+                   for k in report.checks],
+    }
+
+
 def history_record(entry) -> dict[str, Any]:
     """`log --json`: one commit that touched the task."""
     return {"commit": entry.commit, "author": entry.author, "email": entry.email, "date": entry.date,

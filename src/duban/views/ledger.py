@@ -14,6 +14,8 @@ VERDICT_STYLES = {"done": "green", "in_progress": "cyan", "at_risk": "red", "not
 TARGET_STYLES = {"met": "green", "not_met": "red", "unknown": "dim"}
 LATE_STYLE = "bold red"
 SOON_STYLE = "yellow"
+OWNER_FLOOR = 12  # cells: a unit's name of six characters (区卫生健康局) is not wrapped to make room for a title
+NOTE_FLOOR = 30   # cells: a note narrower than this beside its row goes under it instead
 
 
 def due_style(task, today: date, soon_days: int, days_late: int | None = None) -> str:
@@ -36,8 +38,8 @@ def render_list(out: Terminal, w: Words, tasks: Iterable, today: date, soon_days
         out.line(w("no_tasks"))
         return
     table = Table([Column(w("id"), min_width=_id_width(tasks)),
-                   Column(w("title"), wrap=True, floor=24, min_width=10),
-                   Column(w("owner"), wrap=True, max_width=20, floor=10, min_width=6),
+                   Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
+                   Column(w("owner"), wrap=True, max_width=20, floor=OWNER_FLOOR, min_width=6),
                    Column(w("due"), min_width=10),
                    Column(w("status")),
                    Column(w("overdue"), justify="right")])
@@ -57,23 +59,25 @@ def render_list(out: Terminal, w: Words, tasks: Iterable, today: date, soon_days
 
 
 def render_overdue(out: Terminal, w: Words, groups: list, today: date) -> None:
-    """Late tasks by owner (ledger.queries.OwnerGroup): the owner's name on its first row, a blank line between."""
+    """Late tasks by owner (ledger.queries.OwnerGroup): the owner's name over its tasks, the last note beside each
+    task or, where the title needs the room, under it."""
     if not groups:
         out.line(w("no_overdue"))
         return
     count = sum(len(g.tasks) for g in groups)
-    table = Table([Column(w("owner"), wrap=True, max_width=20, floor=10, min_width=6),
-                   Column(w("id"), min_width=_id_width([t for g in groups for t in g.tasks])),
-                   Column(w("title"), wrap=True, floor=24, min_width=10),
+    table = Table([Column(w("id"), min_width=_id_width([t for g in groups for t in g.tasks])),
+                   Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
                    Column(w("due"), min_width=10),
                    Column(w("days_overdue"), justify="right"),
-                   Column(w("last_note"), wrap=True, max_width=30, floor=12, min_width=8)],
+                   Column(w("last_note"), wrap=True, max_width=40, floor=NOTE_FLOOR, min_width=8, beneath=True,
+                          label=w("last_note") + w("colon"))],
                   title=w("overdue_title", n=count))
     for group in groups:
+        table.add_heading((w("owner_heading", owner=w.owner(group.owner), n=len(group.tasks)), "bold"))
         for index, task in enumerate(group.tasks):
-            table.add_row(((w.owner(group.owner)) if index == 0 else "", "bold"), task.id, task.title,
-                          task.due.isoformat() if task.due else "", (str(task.days_overdue(today)), LATE_STYLE),
-                          task.last_note(), end_section=index == len(group.tasks) - 1)
+            table.add_row(task.id, task.title, task.due.isoformat() if task.due else "",
+                          (str(task.days_overdue(today)), LATE_STYLE), task.last_note(),
+                          end_section=index == len(group.tasks) - 1)
     table.print(out)
 
 
@@ -82,7 +86,9 @@ def render_overdue(out: Terminal, w: Words, groups: list, today: date) -> None:
 
 def render_task(out: Terminal, w: Words, task, today: date, soon_days: int) -> None:
     """One task: its fields, its detail, its progress log and its last check."""
-    out.line(out.paint(f"{task.id}  {task.title}", "bold"))
+    heading = Table([Column("", min_width=len(task.id)), Column("", wrap=True, main=True)], show_header=False)
+    heading.add_row((task.id, "bold"), (task.title, "bold"))
+    heading.print(out)
     fields = Table([Column("", min_width=4), Column("", wrap=True, min_width=20)], show_header=False)
     rows = [
         ("status", (w.status(task.status), STATUS_STYLES.get(task.status, ""))),
@@ -112,7 +118,7 @@ def _due_cell(w: Words, task, today: date, soon_days: int) -> Styled:
     if task.due is None:
         return Styled("")
     cell = Styled(task.due.isoformat(), due_style(task, today, soon_days))
-    if task.due_basis:
+    if task.due_basis and task.due_basis != task.due.isoformat():  # a date typed as a date says nothing more
         cell.append(f" ({w.due_basis(task.due_basis)})", "dim")
     days = task.days_overdue(today)
     if days:
@@ -129,11 +135,20 @@ def _source_text(w: Words, task) -> str:
 
 
 def _progress_table(w: Words, task) -> Table:
-    table = Table([Column(w("date"), min_width=10), Column(w("status")), Column(w("note"), wrap=True, min_width=10),
+    table = Table([Column(w("date"), min_width=10), Column(w("status")),
+                   Column(w("note"), wrap=True, min_width=10, main=True),
                    Column(w("by"), wrap=True, max_width=12, min_width=4)], title=w("progress"))
     for entry in task.progress:
-        table.add_row(entry.date.isoformat(), w.status(entry.status), entry.note, entry.by)
+        table.add_row(entry.date.isoformat(), w.status(entry.status), _entry_note(w, entry), entry.by)
     return table
+
+
+def _entry_note(w: Words, entry) -> str:
+    """The entry's note, after what it changed besides the status (完成时限 2019-10-31 → 2019-11-30)."""
+    changes = entry.extra.get("changes")
+    said = [w.change(key, *values) for key, values in changes.items()
+            if key != "status" and isinstance(values, list) and len(values) == 2] if isinstance(changes, dict) else []
+    return w("clause_sep").join([*said, entry.note] if entry.note else said)
 
 
 def _print_check(out: Terminal, w: Words, check: dict) -> None:

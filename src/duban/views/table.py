@@ -1,10 +1,15 @@
 """The one table engine: every table duban prints (list, overdue, show, check, the import preview, the weekly).
 
 A table is columns of text under a bold header and a rule, columns two spaces apart, in the terminal's width:
-- columns are as wide as their widest cell; when the table is too wide, the columns that may wrap give way first
-  (the widest first, each down to its `floor`, then down to its `min_width`), then the others are shortened with
-  an ellipsis down to their `min_width`;
+- columns are as wide as their widest cell; when the table is too wide, a column marked `beneath` (a note) moves
+  under its row, as a line of its own, if the others then fit better; then the columns that may wrap give way
+  (the widest first, each down to its `floor` and its header's width; the `main` column, the title, only after the
+  others), then down to their `min_width`; then the others are shortened with an ellipsis down to their
+  `min_width`;
+- a wrapping column of Chinese text gets an even width where it wraps (an odd cell would stay empty), and the cell
+  it frees goes to a column that still wraps;
 - wrapped text follows the Chinese line-breaking rules of `views.cells`;
+- a heading row (`add_heading`, e.g. an owner's name over its tasks) spans the table and takes no column;
 - a row whose cells all fit takes the fast path (one padded line), which keeps `duban list` of 10,000 tasks fast.
 
 Cells are plain strings, or (text, style) pairs, or `Styled` texts whose spans carry their own styles (the words
@@ -55,6 +60,9 @@ class Column:
     min_width: int = 1           # never narrower
     max_width: int | None = None  # never wider (longer text wraps or is shortened)
     floor: int = 0               # a wrapping column keeps this much before the others give way
+    main: bool = False           # what the table is about (the title): the other wrapping columns give way first
+    beneath: bool = False        # may move under its row when the table is too wide (a note)
+    label: str = ""              # said before the cell's text when it stands beneath its row ("最新进展：")
 
 
 @dataclass
@@ -64,33 +72,45 @@ class Table:
     rows: list[tuple] = field(default_factory=list)
     section_ends: set[int] = field(default_factory=set)  # rows followed by a blank line
     show_header: bool = True
+    headings: dict[int, Cell] = field(default_factory=dict)  # row index → the heading line drawn above it
 
     def add_row(self, *cells: Cell, end_section: bool = False) -> None:
         if end_section:
             self.section_ends.add(len(self.rows))
         self.rows.append(cells)
 
+    def add_heading(self, cell: Cell) -> None:
+        """A line over the rows that follow (an owner's name over its tasks), across the whole table."""
+        self.headings[len(self.rows)] = cell
+
     def render(self, terminal: Terminal) -> list[str]:
         """The table's lines (each ending with a newline) for this terminal."""
         cells_by_column = _columns_of(self.rows, len(self.columns))
         texts = [_texts(column) for column in cells_by_column]
         sizes = [_widths(column_texts) for column_texts in texts]
-        widths = layout(self.columns, sizes, terminal.width - width(GAP) * (len(self.columns) - 1))
-        table_width = sum(widths) + width(GAP) * (len(widths) - 1)
+        gap = width(GAP)
+        beneath = _beneath(self.columns, sizes, terminal.width - gap * (len(self.columns) - 1))
+        shown = [i for i in range(len(self.columns)) if i not in beneath]
+        columns = [self.columns[i] for i in shown]
+        widths = layout(columns, [sizes[i] for i in shown], terminal.width - gap * (len(shown) - 1),
+                        [_is_wide(texts[i], sizes[i]) for i in shown])
+        table_width = sum(widths) + gap * (len(widths) - 1)
         lines = []
         if self.title:
             lines.append(terminal.paint(printable(self.title), TITLE_STYLE) + "\n")
         if self.show_header:
-            header = [_pad(shorten(c.header, w), w, c.justify) for c, w in zip(self.columns, widths)]
+            header = [_pad(shorten(c.header, w), w, c.justify) for c, w in zip(columns, widths)]
             lines.append(GAP.join(terminal.paint(h, HEADER_STYLE) for h in header).rstrip() + "\n")
             lines.append(RULE * table_width + "\n")
         tall: set[int] = set()  # rows with a cell of several lines
-        columns = [_render_column(column, cells, column_texts, column_sizes, w, terminal, tall)
-                   for column, cells, column_texts, column_sizes, w in
-                   zip(self.columns, cells_by_column, texts, sizes, widths)]
+        drawn = [_render_column(self.columns[i], cells_by_column[i], texts[i], sizes[i], w, terminal, tall)
+                 for i, w in zip(shown, widths)]
+        under = _Beneath(self, beneath, cells_by_column, texts, terminal, widths, shown) if beneath else None
         ends = self.section_ends
         last = len(self.rows) - 1
-        for index, cells in enumerate(zip(*columns)):
+        for index, cells in enumerate(zip(*drawn)):
+            if index in self.headings:
+                lines.append(_heading_line(terminal, self.headings[index]))
             if index not in tall:  # one line: the common case
                 lines.append(GAP.join(cells).rstrip() + "\n")
             else:
@@ -98,6 +118,8 @@ class Table:
                 for number in range(max(len(cell) for cell in cells)):
                     parts = [cell[number] if number < len(cell) else " " * w for cell, w in zip(cells, widths)]
                     lines.append(GAP.join(parts).rstrip() + "\n")
+            if under is not None:
+                lines.extend(under.lines(index))
             if index in ends and index < last:
                 lines.append("\n")
         return lines
@@ -126,21 +148,66 @@ def _style(cell: Cell) -> str:
     return cell[1]
 
 
-def layout(columns: Sequence[Column], sizes: Sequence[Sequence[int]], room: int) -> list[int]:
-    """Each column's width in cells (`sizes`: the widths of its cells), by the rules of this module's docstring."""
+def layout(columns: Sequence[Column], sizes: Sequence[Sequence[int]], room: int,
+           wide: Sequence[bool] | None = None) -> list[int]:
+    """Each column's width in cells (`sizes`: the widths of its cells; `wide`: whether a column's text is mostly
+    Chinese), by the rules of this module's docstring."""
+    natural = _natural(columns, sizes)
+    widths = list(natural)
+    excess = sum(widths) - room
+    wrapping = [i for i, c in enumerate(columns) if c.wrap]
+    others_first = [i for i in wrapping if not columns[i].main]
+    for indexes in (others_first, wrapping):  # down to their floors, and never below their headers yet
+        excess = _give_way(widths, indexes, columns, lambda c: max(c.floor, c.min_width, width(c.header)), excess)
+    excess = _give_way(widths, wrapping, columns, lambda c: c.min_width, excess)
+    if excess > 0:  # the rest is shortened, not wrapped; what still does not fit runs past the edge
+        _give_way(widths, [i for i, c in enumerate(columns) if not c.wrap], columns, lambda c: c.min_width, excess)
+    if wide is not None:
+        _even_out(widths, natural, columns, wide, room)
+    return widths
+
+
+def _natural(columns: Sequence[Column], sizes: Sequence[Sequence[int]]) -> list[int]:
+    """Each column as wide as its widest cell (or header), within its max_width and min_width."""
     widths = []
     for column, column_sizes in zip(columns, sizes):
         natural = max(width(column.header), max(column_sizes, default=0))
         if column.max_width is not None:
             natural = min(natural, column.max_width)
         widths.append(max(natural, column.min_width))
-    excess = sum(widths) - room
-    wrapping = [i for i, c in enumerate(columns) if c.wrap]
-    for floor_of in (lambda c: max(c.floor, c.min_width), lambda c: c.min_width):
-        excess = _give_way(widths, wrapping, columns, floor_of, excess)
-    if excess > 0:  # the rest is shortened, not wrapped; what still does not fit runs past the edge
-        _give_way(widths, [i for i, c in enumerate(columns) if not c.wrap], columns, lambda c: c.min_width, excess)
     return widths
+
+
+def _beneath(columns: Sequence[Column], sizes: Sequence[Sequence[int]], room: int) -> set[int]:
+    """The `beneath` columns that move under their rows: all of them when the other columns at their natural
+    widths and these at their floors do not fit (the title would have to wrap to keep a note beside it)."""
+    movable = {i for i, c in enumerate(columns) if c.beneath}
+    if not movable:
+        return set()
+    natural = _natural(columns, sizes)
+    needed = sum(max(c.floor, c.min_width) if i in movable else natural[i] for i, c in enumerate(columns))
+    return movable if needed > room else set()
+
+
+def _is_wide(texts: Sequence[str], sizes: Sequence[int]) -> bool:
+    """Mostly Chinese: wrapped at an odd width, such a column leaves its last cell empty."""
+    return sum(sizes) > 1.5 * sum(map(len, texts))
+
+
+def _even_out(widths: list[int], natural: list[int], columns: Sequence[Column], wide: Sequence[bool],
+              room: int) -> None:
+    """Wrapping Chinese columns get even widths; the cells this frees (and any left over) go to the columns that
+    still wrap, the main one first."""
+    wrapped = [i for i, c in enumerate(columns) if c.wrap and widths[i] < natural[i]]
+    for i in wrapped:
+        if wide[i] and widths[i] % 2 and widths[i] > max(columns[i].min_width, 2):
+            widths[i] -= 1
+    spare = room - sum(widths)
+    for i in sorted(wrapped, key=lambda i: not columns[i].main):
+        step = 2 if wide[i] else 1
+        while spare >= step and widths[i] + step <= natural[i]:
+            widths[i] += step
+            spare -= step
 
 
 def _widths(texts: Iterable[str]) -> list[int]:
@@ -167,6 +234,51 @@ def _give_way(widths: list[int], indexes: list[int], columns, floor_of, excess: 
         widths[widest] -= step
         excess -= step
     return excess
+
+
+def _heading_line(terminal: Terminal, cell: Cell) -> str:
+    text = printable(cell if isinstance(cell, str) else cell.text if isinstance(cell, Styled) else cell[0])
+    return terminal.paint(text, _style(cell) or HEADER_STYLE) + "\n"
+
+
+class _Beneath:
+    """The lines of the `beneath` cells of each row: under the main column (else the first wrapping one), each
+    said with its column's label, wrapped to the terminal's edge."""
+
+    def __init__(self, table: Table, beneath: set[int], cells_by_column, texts, terminal: Terminal,
+                 widths: list[int], shown: list[int]):
+        columns = [table.columns[i] for i in shown]
+        anchor = next((n for n, c in enumerate(columns) if c.main), None)
+        if anchor is None:
+            anchor = next((n for n, c in enumerate(columns) if c.wrap), 0)
+        self.indent = sum(widths[:anchor]) + width(GAP) * anchor
+        self.room = max(terminal.width - self.indent, 20)
+        self.columns = [(table.columns[i], cells_by_column[i], texts[i]) for i in sorted(beneath)]
+        self.terminal = terminal
+
+    def lines(self, row: int) -> list[str]:
+        out = []
+        for column, cells, texts in self.columns:
+            text = texts[row]
+            if not text.strip():
+                continue
+            said = _said(column.label, cells[row], text)
+            lines = wrap(said.text, self.room)
+            for index, line in enumerate(lines):
+                offset = _offset(said.text, line, lines, index)
+                painted = (_paint_spans(self.terminal, line, "", said.spans, offset)
+                           if self.terminal.styled and offset is not None else self.terminal.paint(line, said.style))
+                out.append(" " * self.indent + painted + "\n")
+        return out
+
+
+def _said(label: str, cell: Cell, text: str) -> Styled:
+    """A beneath cell as one styled text: its label dim, then its text in its own style and spans."""
+    said = Styled("").append(label, "dim")
+    said.append(text, _style(cell))
+    if isinstance(cell, Styled):
+        said.spans += [(start + len(label), end + len(label), style) for start, end, style in cell.spans]
+    return said
 
 
 def _pad(text: str, size: int, justify: str, text_width: int | None = None) -> str:

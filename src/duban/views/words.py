@@ -65,12 +65,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "list_sep": ("，", ", "),
     "clause_sep": ("；", "; "),
     "colon": ("：", ": "),
+    "full_stop": ("。", "."),
     "arrow": (" → ", " → "),
     "signed": ("{note}（{by}）", "{note} ({by})"),
     # listings
     "no_tasks": ("没有符合条件的任务", "no matching tasks"),
     "no_overdue": ("没有逾期任务", "nothing is overdue"),
     "overdue_title": ("逾期任务（{n}）", "Overdue tasks ({n})"),
+    "owner_heading": ("{owner}（{n}）", "{owner} ({n})"),
     # history
     "created": ("新建", "created"),
     "deleted": ("文件被删除", "file deleted"),
@@ -102,9 +104,27 @@ WORDS: dict[str, tuple[str, str]] = {
     "warning": ("警告：{message}", "warning: {message}"),
     # the weekly report
     "weekly_title": ("督办周报", "Weekly Status Report"),
+    "issue_no": ("第{n}期", "No. {n}"),
+    "headline": ("{title}　{issue}", "{title}, {issue}"),
+    "long_date": ("{year}年{month}月{day}日", "{iso}"),
+    "scope": ("范围：{what}", "Scope: {what}"),
+    "org": ("单位", "Organisation"),
+    "signed_by": ("签发", "Signed off by"),
+    "reviewed_by": ("审核", "Reviewed by"),
+    "submit_to": ("报送", "To"),
+    "copy_to": ("抄送", "Copy to"),
+    "issued": ("{date}印发", "issued {date}"),
+    "section_no": ("{n}、", "{n}. "),
+    "subsection_no": ("（{n}）", "({n}) "),
     "week": ("{year}年第{week}周（{monday} 至 {sunday}）", "Week {week} of {year} ({monday} to {sunday})"),
     "as_of": ("截至 {today}", "as of {today}"),
     "counts": ("总体情况", "Overview"),
+    "overview": ("共 {total} 项任务：已完成 {done} 项，推进中 {in_progress} 项，未开始 {todo} 项，受阻 {blocked} 项，"
+                 "已取消 {dropped} 项；逾期 {overdue} 项，两周内到期 {due_soon} 项。本周记录进展 {entries} 条，"
+                 "其中状态变化 {changes} 条，延期 {moved} 项。",
+                 "{total} tasks: {done} done, {in_progress} in progress, {todo} to do, {blocked} blocked, "
+                 "{dropped} dropped; {overdue} overdue, {due_soon} due within two weeks. This week: {entries} "
+                 "progress entries, {changes} status changes, {moved} deadlines moved."),
     "total": ("全部事项", "All tasks"),
     "open": ("未完成", "Open"),
     "done": ("已完成", "Done"),
@@ -115,6 +135,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "moved": ("本周进展", "This week"),
     "moved_summary": ("{entries} 条进展记录，其中状态变化 {changes} 条", "{entries} progress entries, {changes} status changes"),
     "moved_none": ("本周无进展记录。", "No progress recorded this week."),
+    "due_changes": ("延期事项", "Deadlines moved"),
+    "due_changes_summary": ("本周调整完成时限 {n} 项", "{n} deadlines moved this week"),
+    "due_changes_none": ("本周无延期事项。", "No deadline moved this week."),
+    "old_due": ("原时限", "Was due"),
+    "new_due": ("新时限", "Now due"),
+    "reason": ("说明", "Why"),
+    "left": ("剩余", "Left"),
     "late": ("逾期事项", "Overdue"),
     "late_summary": ("{n} 项，按逾期天数排列", "{n} tasks, most days late first"),
     "late_none": ("无逾期事项。", "Nothing is overdue."),
@@ -126,6 +153,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "checks": ("核查结果", "Check results"),
     "checks_summary": ("{plan} 对照《{report}》", "{plan} against {report}"),
     "checks_none": ("尚无核查结果。", "No plan has been checked yet."),
+    "checks_latest": ("每个计划最近一次核查", "The latest check of each plan"),
+    "checks_on": ("{date}核查：{verdicts}", "checked {date}: {verdicts}"),
     "weekly_note": ("进展", "Progress"),
     "days_late": ("逾期天数", "Days late"),
     "rate": ("完成率", "Done %"),
@@ -158,6 +187,8 @@ _STATUS_EN = {"todo": "to do", "in_progress": "in progress", "done": "done", "bl
               "dropped": "dropped"}
 _VERDICT_EN = {"done": "done", "in_progress": "in progress", "at_risk": "at risk", "not_found": "not found"}
 _SYMBOLS = {"at_least": "≥", "at_most": "≤", "about": "≈"}
+_CN_NUMBERS = ("〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+               "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十")
 
 
 class Words:
@@ -190,11 +221,25 @@ class Words:
         """`已举办活动3场（赵六）`: a note with who reported it."""
         return self("signed", note=note, by=by) if by else note
 
+    def change(self, key: str, old, new) -> str:
+        """`完成时限 2019-10-31 → 2019-11-30`: a field's change as a progress entry records it."""
+        return f"{self(key)} {old or '—'}{self('arrow')}{new or '—'}"
+
     def move(self, status: str, previous: str) -> str:
         """`推进中 → 已完成`, or the status alone when it did not change."""
         if status == previous:
             return self.status(status)
         return self.status(previous) + self("arrow") + self.status(status)
+
+    def long_date(self, day) -> str:
+        """`2019年11月20日` (the date line of a 公文; ISO in English)."""
+        return self("long_date", year=day.year, month=day.month, day=day.day, iso=day.isoformat())
+
+    def numbered(self, number: int, title: str, sub: bool = False) -> str:
+        """`二、本周进展` (or `（一）…` for a part of a section): a title with its number, Chinese numerals in
+        Chinese."""
+        shown = _CN_NUMBERS[number] if self.lang == "zh" and number < len(_CN_NUMBERS) else number
+        return self("subsection_no" if sub else "section_no", n=shown) + title
 
     def week(self, report) -> str:
         """`2019年第36周（2019-09-02 至 2019-09-08）`."""

@@ -1,25 +1,31 @@
-"""The weekly report drawn as text (the table engine, for the terminal), Markdown and HTML (a Jinja2 template;
-the PDF is printed from it). All three draw the same blocks (`weekly.rows`); jinja2 loads only for HTML.
+"""The weekly report drawn as text (the table engine, for the terminal), Markdown and HTML (a Jinja2 template in
+the 公文 form of a 简报; the PDF is printed from it). All three draw the same blocks, masthead and 版记
+(`weekly.rows`); jinja2 loads only for HTML. Several sheets (`weekly --by-owner`) follow one another: in text
+and Markdown under a rule, in HTML each from a new page.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Sequence
 
+from duban.views.cells import wrap, width
+from duban.views.ledger import NOTE_FLOOR, OWNER_FLOOR
 from duban.views.table import Column, Styled, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
 from duban.weekly.report import WeeklyReport
-from duban.weekly.rows import Block, blocks
+from duban.weekly.rows import Block, blocks, distribution, masthead
 
 TEXT_STYLES = {"late": "bold red", "changed": "bold", "muted": "dim"}
 BAR_STYLES = ("green", "blue", "red")
 BAR_CHARS = ("█", "░", "▓")
+SHEET_RULE = "━"
 
 
 def header_line(report: WeeklyReport, w: Words) -> str:
-    return " · ".join(part for part in (report.organisation, w.week(report), w("as_of", today=report.today)) if part)
+    return masthead(report, w).line
 
 
 # --- text -----------------------------------------------------------------------------------------------
@@ -27,29 +33,62 @@ def header_line(report: WeeklyReport, w: Words) -> str:
 
 def render_text(report: WeeklyReport, w: Words, out: Terminal) -> str:
     """The report for a terminal (styled where `out` takes styles) or a file (plain)."""
-    lines = [out.paint(w("weekly_title"), "bold"), header_line(report, w)]
+    head = masthead(report, w)
+    lines = [out.paint(head.headline, "bold"), head.line]
+    if head.scope:
+        lines.append(head.scope)
     for block in blocks(report, w):
         lines.append("")
-        title = out.paint(block.title, "bold underline" if block.level == 2 else "bold")
-        lines.append(title + (out.paint("  " + block.summary, "dim") if block.summary else ""))
+        lines += _title_lines(block, out)
         if block.rows:
-            lines.append("".join(_text_table(block).render(out)).rstrip("\n"))
+            lines.append("".join(_text_table(block, w).render(out)).rstrip("\n"))
         elif block.empty:
             lines.append(block.empty)
         if block.legend and block.rows:
             lines.append(out.paint(block.legend, "dim"))
     if report.skipped:
         lines += ["", out.paint(w("skipped", n=len(report.skipped)), "yellow")]
+    dist = distribution(report, w)
+    if dist:
+        lines.append("")
+        lines += [dist.signed] if dist.signed else []
+        lines += [f"{label}{w('colon')}{names}" for label, names in dist.lines]
     return "\n".join(lines) + "\n"
 
 
-def _text_table(block: Block) -> Table:
-    columns = [Column(c.header, justify="right" if c.kind == "num" else "left", wrap=c.wraps,
-                      floor=20 if c.wraps and c.share >= 25 else 12, min_width=6 if c.wraps else 1)
-               for c in block.columns]
-    table = Table(columns)
-    for row in block.rows:
-        table.add_row(*(_text_cell(cell) for cell in row))
+def _title_lines(block: Block, out: Terminal) -> list[str]:
+    """The block's title, its summary beside it when both fit the width, else wrapped under it."""
+    title = out.paint(block.title, "bold underline" if block.level == 2 else "bold")
+    if not block.summary:
+        return [title]
+    if width(block.title) + 2 + width(block.summary) <= out.width:
+        return [title + out.paint("  " + block.summary, "dim")]
+    return [title] + [out.paint(line, "dim") for line in wrap(block.summary, out.width)]
+
+
+def _text_column(col, w: Words) -> Column:
+    justify = "right" if col.kind == "num" else "left"
+    if col.kind == "title":
+        return Column(col.header, wrap=True, floor=24, min_width=10, main=True)
+    if col.kind == "note":
+        return Column(col.header, wrap=True, max_width=40, floor=NOTE_FLOOR, min_width=8, beneath=True,
+                      label=col.header + w("colon"))
+    if col.kind == "text":
+        return Column(col.header, wrap=True, max_width=20, floor=OWNER_FLOOR, min_width=6)
+    return Column(col.header, justify=justify)
+
+
+def _text_table(block: Block, w: Words) -> Table:
+    """The block as a table; a group column (the owner of what moved) becomes a heading over its rows."""
+    groups = [i for i, c in enumerate(block.columns) if c.kind == "group"]
+    table = Table([_text_column(c, w) for i, c in enumerate(block.columns) if i not in groups])
+    for index, row in enumerate(block.rows):
+        for i in groups:
+            if row[i].text:
+                table.add_heading((row[i].text, "bold"))
+        last_of_group = index + 1 == len(block.rows) or any(block.rows[index + 1][i].text for i in groups)
+        table.add_row(*(_text_cell(cell) for i, cell in enumerate(row) if i not in groups),
+                      end_section=bool(groups) and last_of_group)
     return table
 
 
@@ -73,10 +112,12 @@ def md_escape(text: str) -> str:
 
 
 def render_markdown(report: WeeklyReport, w: Words) -> str:
-    organisation = f"**{md_escape(report.organisation)}**" if report.organisation else ""
-    out = [f"# {md_escape(w('weekly_title'))}", "",
-           " · ".join(p for p in (organisation, md_escape(w.week(report)), md_escape(w("as_of", today=report.today)))
-                      if p)]
+    head = masthead(report, w)
+    issuer = f"**{md_escape(head.issuer)}**" if head.issuer else ""
+    out = [f"# {md_escape(head.headline)}", "",
+           " · ".join(p for p in (issuer, md_escape(head.week), md_escape(head.as_of)) if p)]
+    if head.scope:
+        out += ["", md_escape(head.scope)]
     for block in blocks(report, w):
         while out[-1] == "":
             out.pop()
@@ -91,6 +132,12 @@ def render_markdown(report: WeeklyReport, w: Words) -> str:
             out += ["", md_escape(block.legend)]
     if report.skipped:
         out += ["", "> " + md_escape(w("skipped", n=len(report.skipped)))]
+    dist = distribution(report, w)
+    if dist:
+        out += ["", "---", ""]
+        out += [md_escape(line) + "  " for line in ([dist.signed] if dist.signed else [])
+                + [f"{label}{w('colon')}{names}" for label, names in dist.lines]]
+        out[-1] = out[-1].rstrip()
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -118,24 +165,29 @@ def _svg_bar(bar: tuple[int, int, int], cells: int = 20) -> dict[str, float]:
             "overdue_x": round(done + on_time, 1)}
 
 
-def render_html(report: WeeklyReport, w: Words) -> str:
-    """One self-contained HTML page (styles and chart inline), every value escaped by the template engine."""
+def render_html(reports: WeeklyReport | Sequence[WeeklyReport], w: Words) -> str:
+    """One self-contained HTML page (styles and chart inline) holding each sheet, every value escaped by the
+    template engine."""
     import jinja2
 
+    reports = [reports] if isinstance(reports, WeeklyReport) else list(reports)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    sheets = [{"r": r, "head": masthead(r, w), "blocks": blocks(r, w), "dist": distribution(r, w)} for r in reports]
     return env.get_template("weekly.html.j2").render(
-        r=report, w=w, lang=w.lang, blocks=blocks(report, w), header=header_line(report, w), svg_bar=_svg_bar, zip=zip,
-        bar_width=SVG_BAR_WIDTH, bar_height=SVG_BAR_HEIGHT)
+        sheets=sheets, w=w, lang=w.lang, svg_bar=_svg_bar, zip=zip, bar_width=SVG_BAR_WIDTH,
+        bar_height=SVG_BAR_HEIGHT)
 
 
-def render(report: WeeklyReport, fmt: str, w: Words, out: Terminal) -> str:
-    """Text, Markdown or HTML (PDF is printed from the HTML by `duban.views.pdf`)."""
-    if fmt == "text":
-        return render_text(report, w, out)
-    if fmt == "md":
-        return render_markdown(report, w)
+def render(reports: WeeklyReport | Sequence[WeeklyReport], fmt: str, w: Words, out: Terminal) -> str:
+    """Text, Markdown or HTML of one sheet or several (PDF is printed from the HTML by `duban.views.pdf`)."""
+    reports = [reports] if isinstance(reports, WeeklyReport) else list(reports)
     if fmt == "html":
-        return render_html(report, w)
+        return render_html(reports, w)
+    if fmt == "text":
+        rule = "\n" + SHEET_RULE * min(out.width, 80) + "\n\n"
+        return rule.join(render_text(r, w, out) for r in reports)
+    if fmt == "md":
+        return "\n---\n\n".join(render_markdown(r, w) for r in reports)
     raise ValueError(f"no text renderer for {fmt!r}")

@@ -1,21 +1,24 @@
 """The weekly status report (督办周报): what the Monday meeting needs, computed from the workspace.
 
-This module only computes; `weekly_render` turns a `WeeklyReport` into text, Markdown, HTML or PDF.
-Counts, overdue days and the two-week horizon are taken as of `today`; "this week" is the chosen ISO week.
+This module only computes; `weekly.render` turns a `WeeklyReport` into text, Markdown or HTML (and through it PDF),
+`views.json` into JSON. Counts, overdue days and the two-week horizon are taken as of `today`; "this week" is the
+chosen ISO week. A report covers the whole workspace or a scope (one owner, one plan, one organisation); with
+`by_owner`, each lead unit gets a sheet of its own.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from duban.text.dates import iso_week_of, parse_iso_week
 from duban.errors import BrokenFile, UsageError
 from duban.ledger.model import VERDICTS, Task, parse_status, parse_verdict
-from duban.ledger.queries import is_due_soon
+from duban.ledger.queries import is_due_soon, owner_matches
 from duban.ledger.store import Workspace
 from duban.ledger.taskid import sort_key as _id_key
+from duban.settings import WeeklyForm
+from duban.text.dates import iso_week_of, parse_iso_week
 
 NO_OWNER = ""  # tasks without a lead unit are grouped under the empty owner; renderers label it
 
@@ -34,6 +37,18 @@ class Counts:
 
 
 @dataclass(frozen=True)
+class Scope:
+    """What a report covers: tasks this unit leads or supports, of this plan, of this organisation's plans."""
+
+    owner: str = ""
+    plan: str = ""
+    org: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.owner or self.plan or self.org)
+
+
+@dataclass(frozen=True)
 class Movement:
     """One progress entry dated in the week; `previous` is the status the task had before it."""
 
@@ -49,6 +64,25 @@ class Movement:
     @property
     def status_changed(self) -> bool:
         return self.status != self.previous
+
+
+@dataclass(frozen=True)
+class DueChange:
+    """A deadline moved by a progress entry dated in the week (延期): from `old` to `new`, with the entry's note."""
+
+    task_id: str
+    title: str
+    owner: str
+    date: date
+    old: date | None
+    new: date | None
+    note: str
+    by: str
+
+    @property
+    def days(self) -> int | None:
+        """How many days later the deadline now is (negative: earlier); None when there was none before."""
+        return (self.new - self.old).days if self.old and self.new else None
 
 
 @dataclass(frozen=True)
@@ -80,6 +114,7 @@ class OwnerStats:
     open: int
     done: int
     overdue: int
+    dropped: int = 0
 
     @property
     def completion(self) -> float | None:
@@ -105,6 +140,7 @@ class PlanCheck:
     report: str
     verdicts: dict[str, int]  # verdict → number of tasks, in VERDICTS order
     tasks: list[CheckedTask]
+    date: date | None = None  # when it was applied (older ledgers did not record it)
 
 
 @dataclass
@@ -116,6 +152,7 @@ class WeeklyReport:
     today: date
     counts: Counts
     moved: list[Movement] = field(default_factory=list)
+    due_changes: list[DueChange] = field(default_factory=list)
     overdue: list[LateTask] = field(default_factory=list)
     due_soon: list[DueTask] = field(default_factory=list)
     owners: list[OwnerStats] = field(default_factory=list)
@@ -123,36 +160,93 @@ class WeeklyReport:
     skipped: list[BrokenFile] = field(default_factory=list)
 
     soon_days: int = 14
+    scope: Scope = field(default_factory=Scope)
+    issue: int | None = None  # 期号: 第N期
+    form: WeeklyForm = field(default_factory=WeeklyForm)
 
     @property
     def horizon(self) -> date:
         return self.today + timedelta(days=self.soon_days)
 
     @property
+    def issuer(self) -> str:
+        """编发单位: duban.toml's [weekly] issuer, else the organisation."""
+        return self.form.issuer or self.organisation
+
+    @property
     def status_changes(self) -> int:
         return sum(1 for m in self.moved if m.status_changed)
 
 
-def weekly_report(workspace: Workspace, today: date, week: str | None = None) -> WeeklyReport:
-    """The report for the ISO week `week` (default: the week of `today`), skipping broken task files."""
+def weekly_report(workspace: Workspace, today: date, week: str | None = None, scope: Scope = Scope(),
+                  issue: int | None = None) -> WeeklyReport:
+    """The report for the ISO week `week` (default: the week of `today`) on the tasks in `scope`, skipping broken
+    task files; `issue` overrides the 期号 counted from duban.toml's [weekly] first_week."""
+    return weekly_sheets(workspace, today, week, scope, issue)[0]
+
+
+def weekly_sheets(workspace: Workspace, today: date, week: str | None = None, scope: Scope = Scope(),
+                  issue: int | None = None, by_owner: bool = False) -> list[WeeklyReport]:
+    """One report on the scope; with `by_owner`, one per lead unit in it (each on what the unit leads or
+    supports), the units with most late tasks first."""
     week = (week or iso_week_of(today)).strip().upper()
     monday, sunday = parse_iso_week(week)
-    week = iso_week_of(monday)  # normalise 2019W36 / 2019-w36 to 2019-W36
     loaded = workspace.load_tasks()
-    tasks = loaded.tasks
-    soon_days = workspace.settings.due_soon_days
-    return WeeklyReport(
-        organisation=_organisation(workspace),
-        week=week, monday=monday, sunday=sunday, today=today,
-        counts=count_tasks(tasks, today, soon_days),
-        moved=movements(tasks, monday, sunday),
-        overdue=late_tasks(tasks, today),
-        due_soon=due_soon(tasks, today, soon_days),
-        owners=owner_stats(tasks, today),
-        checks=plan_checks(tasks),
-        skipped=list(loaded.faults),
-        soon_days=soon_days,
-    )
+    tasks = scoped_tasks(workspace, loaded.tasks, scope)
+    form = workspace.settings.weekly
+    # what every sheet of this run shares
+    common = dict(organisation=scope.org or _organisation(workspace), week=iso_week_of(monday), monday=monday,
+                  sunday=sunday, today=today, skipped=list(loaded.faults), soon_days=workspace.settings.due_soon_days,
+                  issue=issue if issue is not None else issue_number(monday, form.first_week), form=form)
+    if not by_owner:
+        return [_sheet(common, scope, tasks)]
+    units = [stats.owner for stats in owner_stats(tasks, today) if stats.owner != NO_OWNER]
+    if not units:
+        raise UsageError("--by-owner: no task in this scope names a lead unit")
+    return [_sheet(common, replace(scope, owner=unit), [t for t in tasks if t.owner == unit or unit in t.co_owners])
+            for unit in units]
+
+
+def _sheet(common: dict, scope: Scope, tasks: list[Task]) -> WeeklyReport:
+    today, soon_days, monday, sunday = common["today"], common["soon_days"], common["monday"], common["sunday"]
+    return WeeklyReport(**common, scope=scope, counts=count_tasks(tasks, today, soon_days),
+                        moved=movements(tasks, monday, sunday), due_changes=due_changes(tasks, monday, sunday),
+                        overdue=late_tasks(tasks, today), due_soon=due_soon(tasks, today, soon_days),
+                        owners=owner_stats(tasks, today), checks=plan_checks(tasks))
+
+
+def scoped_tasks(workspace: Workspace, tasks: list[Task], scope: Scope) -> list[Task]:
+    """The tasks in scope; an unknown plan, organisation or owner is a usage error that names the known ones."""
+    if scope.plan:
+        workspace.read_plan(scope.plan)
+        tasks = [t for t in tasks if t.plan == scope.plan]
+    if scope.org:
+        plans = workspace.plans()
+        ids = {p.id for p in plans if p.org == scope.org}
+        if not ids:
+            known = "、".join(dict.fromkeys(p.org for p in plans if p.org)) or "—"
+            raise UsageError(f"no plan of organisation {scope.org!r}: the plans name {known}")
+        tasks = [t for t in tasks if t.plan in ids]
+    if scope.owner:
+        found = [t for t in tasks if owner_matches(t, scope.owner)]
+        if not found:
+            known = "、".join(sorted({t.owner for t in tasks if t.owner})) or "—"
+            raise UsageError(f"no task in scope is led or supported by {scope.owner!r}: lead units are {known}")
+        tasks = found
+    return tasks
+
+
+def issue_number(monday: date, first_week: str = "") -> int | None:
+    """期号: weeks counted from [weekly] first_week (issue 1) in its year, from week 1 in later years; the ISO week
+    number when first_week is not set; None for a week before the first issue."""
+    year, week, _ = monday.isocalendar()
+    if not first_week:
+        return week
+    first_monday, _ = parse_iso_week(first_week)
+    first_year, first, _ = first_monday.isocalendar()
+    if (year, week) < (first_year, first):
+        return None
+    return week - first + 1 if year == first_year else week
 
 
 def _organisation(workspace: Workspace) -> str:
@@ -206,6 +300,32 @@ def movements(tasks: list[Task], monday: date, sunday: date) -> list[Movement]:
     return moved
 
 
+def _as_date(value) -> date | None:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def due_changes(tasks: list[Task], monday: date, sunday: date) -> list[DueChange]:
+    """Deadlines moved by entries dated Monday–Sunday (the `changes` an update records: due = [old, new]), by date,
+    then task."""
+    found = []
+    for task in tasks:
+        for entry in task.progress:
+            changes = entry.extra.get("changes")
+            moved = changes.get("due") if isinstance(changes, dict) else None
+            if monday <= entry.date <= sunday and isinstance(moved, list) and len(moved) == 2:
+                old, new = (_as_date(v) for v in moved)
+                if old != new:
+                    found.append(DueChange(task.id, task.title, task.owner, entry.date, old, new, entry.note,
+                                           entry.by))
+    found.sort(key=lambda c: (c.date, _id_key(c.task_id)))
+    return found
+
+
 def _last_note(task: Task) -> tuple[str, date | None]:
     for entry in reversed(task.progress):
         if entry.note:
@@ -239,17 +359,23 @@ def owner_stats(tasks: list[Task], today: date) -> list[OwnerStats]:
     for task in tasks:
         if task.status != "dropped":
             groups[task.owner.strip()].append(task)
-    stats = [OwnerStats(owner, len(group), sum(1 for t in group if t.is_open),
-                        sum(1 for t in group if t.status == "done"),
-                        sum(1 for t in group if t.days_overdue(today) > 0))
-             for owner, group in groups.items()]
+    dropped: dict[str, int] = defaultdict(int)
+    for task in tasks:
+        if task.status == "dropped":
+            dropped[task.owner.strip()] += 1
+    stats = [OwnerStats(owner, len(groups[owner]), sum(1 for t in groups[owner] if t.is_open),
+                        sum(1 for t in groups[owner] if t.status == "done"),
+                        sum(1 for t in groups[owner] if t.days_overdue(today) > 0), dropped[owner])
+             for owner in {*groups, *dropped}]
     stats.sort(key=lambda s: (-s.overdue, -s.open, s.owner == NO_OWNER, s.owner))
     return stats
 
 
 def plan_checks(tasks: list[Task]) -> list[PlanCheck]:
-    """The `[check]` tables of checked tasks, grouped by plan and the summary they were checked against."""
+    """The `[check]` tables of checked tasks: for each plan, the latest summary it was checked against (by the date
+    the check was applied; without dates, the summary that most of its tasks were checked against)."""
     groups: dict[tuple[str, str], list[CheckedTask]] = defaultdict(list)
+    dates: dict[tuple[str, str], date | None] = {}
     for task in tasks:
         check = task.check
         if not check or "verdict" not in check:
@@ -260,13 +386,22 @@ def plan_checks(tasks: list[Task]) -> list[PlanCheck]:
             continue
         score = check.get("score")
         evidence = check.get("evidence") or []
-        groups[(task.plan, str(check.get("report", "")))].append(CheckedTask(
+        key = (task.plan, str(check.get("report", "")))
+        groups[key].append(CheckedTask(
             task.id, task.title, task.owner, verdict,
             float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else None,
             str(evidence[0]) if isinstance(evidence, list) and evidence else ""))
+        applied = _as_date(check.get("date"))
+        dates[key] = max(filter(None, (dates.get(key), applied)), default=None)
+    latest: dict[str, tuple[str, str]] = {}
+    for key in sorted(groups):
+        plan = key[0]
+        rank = (dates[key] or date.min, len(groups[key]))
+        if plan not in latest or rank > (dates[latest[plan]] or date.min, len(groups[latest[plan]])):
+            latest[plan] = key
     checks = []
-    for (plan, report), checked in sorted(groups.items()):
-        checked.sort(key=lambda c: _id_key(c.task_id))
+    for plan, report in sorted(latest.values()):
+        checked = sorted(groups[(plan, report)], key=lambda c: _id_key(c.task_id))
         tally = {v: sum(1 for c in checked if c.verdict == v) for v in VERDICTS}
-        checks.append(PlanCheck(plan, report, {v: n for v, n in tally.items() if n}, checked))
+        checks.append(PlanCheck(plan, report, {v: n for v, n in tally.items() if n}, checked, dates[(plan, report)]))
     return checks
