@@ -80,6 +80,17 @@ def test_a_missed_target_puts_its_item_at_risk():
     assert result.items[0].verdict == "at_risk"
 
 
+def test_a_standing_weakness_is_no_flag_and_a_mention_without_signals_is_done():
+    summary = ("一、工作回顾\n推进家庭医生签约服务，组建签约团队。\n二、存在的问题\n家庭医生签约服务基础薄弱，人才队伍差距较大。\n")
+    found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=2),
+                                        SimpleNamespace(kind="problems", start_line=3, end_line=4)])
+    task = Task("P-01", "推进家庭医生签约服务", detail="组建签约团队。")
+    result = check_plan("P", "s.txt", [task], found, SEGMENTER)
+    assert (result.items[0].verdict, result.items[0].risk) == ("done", None)
+    slower = found[:-1] + [found[-1].__class__("家庭医生签约服务进展缓慢。", 4, "problems", found[-1].paragraph)]
+    assert check_plan("P", "s.txt", [task], slower, SEGMENTER).items[0].verdict == "at_risk"
+
+
 NOTE = "核查《2019年工作总结.docx》：已完成（0.82），第3行：顺利通过国家卫生城市复审。"
 
 

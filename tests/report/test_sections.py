@@ -109,3 +109,26 @@ def test_spun_headings_match_through_the_workspace_synonyms():
     assert [s.kind for s in find_sections(text)][1] == "review"
     assert [s.kind for s in find_sections(text, {"筹划": "打算"})] == ["other", "review", "plan"]
     assert classify_heading("三、下半年工作方案") == "plan"
+
+
+def test_problems_listed_after_the_turn_to_them_are_problems():
+    numbered = ("区政府工作报告\n一、2019年工作回顾\n完成了项目建设。\n我们也清醒地认识到，发展还面临不少问题和挑战。\n"
+                "一是产业空间不足。\n二是交通欠账较多。\n二、2020年工作安排\n（一）推进产业升级。\n（二）完善交通。\n")
+    assert [(s.kind, s.start_line, s.end_line) for s in find_sections(numbered)] == [
+        ("other", 1, 1), ("review", 2, 3), ("problems", 4, 6), ("plan", 7, 9)]
+    after_colon = numbered.replace("问题和挑战。\n一是", "问题和挑战：\n").replace("二是交通", "交通")
+    assert [(s.kind, s.start_line, s.end_line) for s in find_sections(after_colon)] == [
+        ("other", 1, 1), ("review", 2, 3), ("problems", 4, 6), ("plan", 7, 9)]
+
+
+def test_no_return_to_the_review_after_the_plan_and_no_plan_before_it():
+    # a chapter after the outlook that names no part is more of the plan even with a few figures of the past;
+    # a numbered line before the review a heading names is a preamble (here a web page's debris); an explanation
+    # of the targets after the closing words is an annex
+    text = ("区政府工作报告\n一、......2021年1月在区人民代表大会上\n各位代表：\n二、过去五年工作回顾\n完成了投资100亿元。\n"
+            "三、未来五年发展目标\n（一）建设先进城区。\n（二）打造民生幸福城。\n四、全力打造一流营商环境\n"
+            "（一）打造一流的生产环境。要加快推进片区统筹，新增产业用地5平方公里，力争实现30%的增长。\n"
+            "（二）打造一流的政府服务环境。将推行一网通办。\n2021年主要指标测算说明\n一、地区生产总值\n预计增长6%。\n")
+    assert [(s.kind, s.role, s.start_line) for s in find_sections(text)] == [
+        ("other", "title", 1), ("other", "", 2), ("review", "", 4), ("other", "outlook", 6), ("plan", "", 9),
+        ("other", "annex", 12)]

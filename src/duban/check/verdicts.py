@@ -27,6 +27,9 @@ _DONE = re.compile(r"完成|建成|通过|实现|达到|获评|顺利|圆满|超
                    # outcomes: an adverb of result before a verb of change, or a state reached
                    r"(?:继续|不断|持续|大幅|进一步)(?:提升|提高|增强|改善|优化|扩大|下降|减少)|"
                    r"保持在|保持了|稳定在|控制在|蓬勃|涌现|显现")
+# What says the period's work fell short, as against a standing weakness (基础薄弱, 差距较大, 短板).
+_SHORTFALL = re.compile(r"未完成|没有完成|未达到|没有达到|未能|未实现|低于预期|不及预期|不达预期|放缓|回落|下滑|下降|减慢|乏力|不振|"
+                        r"收窄|负增长|缓慢|进度(?:较)?慢|滞后|(?:压力|难度)(?:加大|增大|较大)|需求不足|不够有力|不到位|偏慢")
 # A figure with its unit: a review that gives one reports a result.
 _RESULT_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|个|项|家|所|套|户|人|名|公里|吨|件|次|元|亩|张|床)")
 _PROGRESS = re.compile(r"正在|在建|启动|开局|初见成效|初步|逐步|稳步|有序推进|加快推进|积极推进|推进中|积极进展|筹建|"
@@ -38,7 +41,7 @@ _ONGOING = re.compile(r"正在|在建|建设中|推进中|实施中|尚在|仍�
 
 # A paragraph of the review that is really about problems: 我们也清醒看到…困难和问题.
 _PROBLEM_LEAD = re.compile(r"(?:清醒(?:地)?(?:看到|认识到)|存在(?:的)?(?:主要)?问题|不足之处|问题和不足|困难和问题|"
-                           r"问题和挑战|困难和挑战|差距和不足|短板)")
+                           r"问题和挑战|困难和挑战|差距和不足|(?<![补齐锻])短板)")  # 补短板 is work done, not a problem
 
 VERDICTS = ("done", "in_progress", "at_risk", "not_found")
 EVIDENCE_COUNT = 3
@@ -46,6 +49,7 @@ FOUND_THRESHOLD = 0.15     # coverage of the item's own words below which the su
 RISK_THRESHOLD = 0.6       # share of the item's title words a problems sentence needs to flag it at risk
 _POSITION_WEIGHTS = (1.0, 0.6, 0.4)
 HEADING_LENGTH = 40
+PROGRESS_MARGIN = 2.0      # how much more the words of work under way must weigh than those of results
 # Words of thanks and greeting: part of a review's text, never evidence of any task.
 _CEREMONY = re.compile(r"表示(?:诚挚|衷心|真诚)?的?感谢|致以[^。]{0,12}敬意|^各位代表|^同志们")
 
@@ -164,10 +168,10 @@ def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Ma
         return "at_risk", round(score, 2)
     if risk > done and risk >= progress and risk > 0:
         return "at_risk", round(score, 2)
-    if done > 0 and done >= progress:
-        return "done", round(score, 2)
-    # mentioned, but with nothing that shows a result: still under way
-    return "in_progress", round(score, 2)
+    # A review that covers an item reports it as carried out unless it speaks of it mainly as under way.
+    if progress > done * PROGRESS_MARGIN:
+        return "in_progress", round(score, 2)
+    return "done", round(score, 2)
 
 
 def _risk_match(query, index: SentenceIndex, stock: list[set[str]]) -> Match | None:
@@ -180,6 +184,8 @@ def _risk_match(query, index: SentenceIndex, stock: list[set[str]]) -> Match | N
             continue
         if _is_stock(index.segmenter.words(text), stock):
             continue
+        if not _SHORTFALL.search(text):
+            continue  # a standing weakness (基础薄弱, 差距较大), not this period's work falling short
         share, whole = title_coverage(query, text)
         if share >= RISK_THRESHOLD and whole >= 2:
             return match

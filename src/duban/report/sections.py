@@ -17,7 +17,8 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from duban.text.outline import (Node, build_outline, is_salutation, part_words, years_in)
+from duban.text.outline import (Node, build_outline, is_salutation, marker_of, part_words, plain_heading_words,
+                                years_in)
 from duban.text.synonyms import Synonyms, as_synonyms
 
 KINDS = ("review", "problems", "plan", "other")
@@ -294,8 +295,13 @@ def _run_kind(blocks: list[Block], index: int, plan_year: int | None, lines: lis
         last += 1
     run = blocks[first:last + 1]
     words = " ".join(b.head.title for b in run)
+    # A report does not go back to its review once its plan or outlook has begun: after them, a run that does
+    # not speak mostly of the past is more of the plan.
+    after_plan = any(b.kind == "plan" or b.role == "outlook" for b in blocks[:first])
+    if any(b.head is not None and b.head.part == "review" for b in blocks[last + 1:]):
+        return "other"  # before the review a heading says is one: a preamble (or a web page's debris)
     return (_by_lead(blocks, first, lines) or _by_year(words, plan_year)
-            or _tense("\n".join(b.text(lines) for b in run)))
+            or _tense("\n".join(b.text(lines) for b in run), 0.5 if after_plan else 1.0))
 
 
 def _by_lead(blocks: list[Block], first: int, lines: list[str]) -> str | None:
@@ -311,13 +317,13 @@ def _by_lead(blocks: list[Block], first: int, lines: list[str]) -> str | None:
     return None
 
 
-def _tense(text: str) -> str:
-    """"plan" when the text speaks mostly of what is to be done, else "review"."""
+def _tense(text: str, bias: float = 1.0) -> str:
+    """"plan" when the text speaks mostly of what is to be done, else "review"; a bias under 1 leans to the plan."""
     future = len(_FUTURE_RE.findall(text))
     past = len(_PAST_RE.findall(text))
     if future == past == 0:  # the text does not say: the document's title does (a 工作计划 is a plan)
-        return "plan" if _TITLE_BIAS.get() < 1 else "review"
-    return "plan" if future > past * 1.2 * _TITLE_BIAS.get() else "review"
+        return "plan" if _TITLE_BIAS.get() * bias < 1 else "review"
+    return "plan" if future > past * 1.2 * _TITLE_BIAS.get() * bias else "review"
 
 
 def _paragraph_kind(block: Block, index: int, blocks: list[Block], lines: list[str]) -> tuple[str, str]:
@@ -385,19 +391,43 @@ def _sections(blocks: list[Block], lines: list[str]) -> list[Section]:
 
 
 def _split_problem_turns(block: Block, heading: str, lines: list[str]) -> list[Section]:
-    """Inside a review, a paragraph that turns to the problems is a problems part of its own."""
+    """Inside a review, a paragraph that turns to the problems is a problems part of its own, with the numbered
+    entries that list them right after it (还面临不少问题和挑战。一是…二是…)."""
     out: list[Section] = []
     start = block.start
     first_body = block.start + (1 if block.head is not None else 0)
-    for number in range(first_body, block.end + 1):
+    number = first_body
+    while number <= block.end:
         if _PROBLEM_TURN_RE.search(lines[number - 1]):
             if number > start:
                 out.append(Section("review", heading if start == block.start else "", start, number - 1))
-            out.append(Section("problems", "", number, number))
-            start = number + 1
+            last = _listed_after(number, block.end, lines)
+            out.append(Section("problems", "", number, last))
+            start = number = last + 1
+            continue
+        number += 1
     if start <= block.end:
         out.append(Section("review", heading if start == block.start else "", start, block.end))
     return out
+
+
+def _listed_after(number: int, end: int, lines: list[str]) -> int:
+    """The last line of the problems listed after line `number`: entries numbered alike (一是, 二是 …; 1. 2. …)
+    counting from one, or, after a lead that ends in a colon, the paragraphs up to the next heading; `number`
+    itself when none follow."""
+    last, kind, expected = number, None, 1
+    colon = lines[number - 1].rstrip().endswith(("：", ":"))
+    while last < end:
+        marker = marker_of(lines[last])
+        if marker is None:
+            if not colon or kind is not None or plain_heading_words(lines[last]):
+                break
+            last += 1
+            continue
+        if (kind is not None and marker.kind != kind) or marker.number not in (expected, None):
+            break
+        kind, expected, last = marker.kind, expected + 1, last + 1
+    return last
 
 
 def _merge(sections: list[Section]) -> list[Section]:
