@@ -24,7 +24,7 @@ def test_update_due_from_a_chinese_phrase(cli_run, workspace):
      "duban: unknown status 'finished': use one of todo (未开始), in_progress (推进中), done (已完成), "
      "blocked (受阻), dropped (已取消)\n"),
     (["update", "2019H2-01", "--due", "soon"],
-     "duban: bad date 'soon': use YYYY-MM-DD or a phrase such as 年底, 6月底前, 三季度末\n"),
+     "duban: bad date 'soon': use YYYY-MM-DD or a phrase such as 年底, 6月底前, 三季度末, 下周五\n"),
     (["update", "2019H2-01"], "duban: nothing to update: give --status, --owner, --due or --note\n"),
 ])
 def test_bad_input_is_one_line_with_exit_2(cli_run, workspace, args, message):

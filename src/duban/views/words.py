@@ -100,6 +100,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "aborted": ("已取消", "aborted"),
     "update_progress": ("进展：{note}", "progress: {note}"),
     "warning": ("警告：{message}", "warning: {message}"),
+    # errors (errors.DubanError keys): what went wrong, and what to do
+    "file_fault": ("{path}: {reason}", "{path}: {reason}"),  # file:line: as compilers say it, for editors
+    "file_fault_at": ("{path}:{line}: {reason}", "{path}:{line}: {reason}"),
+    "bad_period": ("无法识别的期间“{text}”：请用 2019、2019H1、2019H2、2019Q3 或 2019M04",
+                   "bad period {text!r}: use 2019, 2019H1, 2019H2, 2019Q3 or 2019M04"),
+    "bad_iso_date": ("无法识别的 {what}“{text}”：请用 YYYY-MM-DD", "bad {what} {text!r}: use YYYY-MM-DD"),
+    "bad_week": ("无法识别的周“{text}”：请用 YYYY-Www，如 2019-W36", "bad week {text!r}: use YYYY-Www, e.g. 2019-W36"),
+    "bad_date": ("无法识别的日期“{text}”：请用 YYYY-MM-DD，或 年底、6月底前、三季度末、下周五 等说法",
+                 "bad date {text!r}: use YYYY-MM-DD or a phrase such as 年底, 6月底前, 三季度末, 下周五"),
+    "due_past": ("“{text}”是 {due}，已经过去：新的完成时限不能早于今天（{today}）；是否指 {later}？",
+                 "{text!r} is {due}, which has passed: a new deadline cannot be before today ({today}); "
+                 "did you mean {later}?"),
+    "due_which_festival": ("“{text}”是哪个节日前？请写明，如 春节前（{spring}）或 国庆节前（{national}）",
+                           "{text!r}: before which festival? Say 春节前 ({spring}) or 国庆节前 ({national})"),
     # the weekly report
     "weekly_title": ("督办周报", "Weekly Status Report"),
     "week": ("{year}年第{week}周（{monday} 至 {sunday}）", "Week {week} of {year} ({monday} to {sunday})"),
@@ -152,7 +166,10 @@ class Words:
         self._index = 1 if self.lang == "en" else 0
 
     def __call__(self, key: str, **values) -> str:
-        text = WORDS[key][self._index]
+        pair = WORDS.get(key)
+        if pair is None:  # a message not yet in the table is shown as it was written
+            return key
+        text = pair[self._index]
         return text.format(**values) if values else text
 
     def status(self, status: str) -> str:
