@@ -143,7 +143,7 @@ class Workspace:
 
     def save_plan(self, plan: Plan) -> Path:
         path = self.plan_dir(plan.id) / PLAN_FILE
-        atomic_write(path, tomlfile.dumps(plan.to_dict()))
+        atomic_write(path, updated_text(path, plan.to_dict()))
         return path
 
     # --- tasks --------------------------------------------------------------------------------
@@ -233,8 +233,10 @@ class Workspace:
             lock.release()
 
     def save_task(self, task: Task) -> bool:
-        """Write a task to its file; returns False when the file already held exactly this."""
-        return atomic_write(self.task_path(task.id), render_task(task))
+        """Write a task to its file, keeping what a person wrote in it (comments, their order of keys); returns
+        False when the file already held exactly this."""
+        path = self.task_path(task.id)
+        return atomic_write(path, updated_text(path, task.to_dict()))
 
 
 def _read_checked(path: Path, faults_of) -> dict[str, Any]:
@@ -251,4 +253,16 @@ def _read_checked(path: Path, faults_of) -> dict[str, Any]:
 
 
 def render_task(task: Task) -> str:
+    """A new task file's text: deterministic, the same data always the same bytes."""
     return tomlfile.dumps(task.to_dict())
+
+
+def updated_text(path: Path, data: dict[str, Any]) -> str:
+    """The file at path changed by key to hold data (tomlfile.update_text); a new file as `dumps` writes it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = None
+    except (OSError, UnicodeDecodeError):
+        text = tomlfile.read_text(path)  # raises BrokenFile with the reason
+    return tomlfile.update_text(text, data, path)

@@ -27,9 +27,8 @@ from duban.plan.items import Item, extract_items, find_period
 from duban.ledger.model import Plan, Task
 from duban.report.formats import Report, read_report
 from duban.report.sections import find_sections
-from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, render_task
+from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, updated_text
 from duban.ledger.taskid import TaskId
-from duban.ledger import tomlfile
 
 _SUFFIX_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.]*$")
 
@@ -167,12 +166,11 @@ def write_import(workspace: Workspace, prepared: Prepared) -> list[Path]:
     """Write the plan, its report text and its tasks; returns the files that changed (none on a re-import)."""
     folder = workspace.plan_dir(prepared.plan.id)
     changed = []
-    if atomic_write(folder / PLAN_FILE, tomlfile.dumps(prepared.plan.to_dict())):
+    if atomic_write(folder / PLAN_FILE, updated_text(folder / PLAN_FILE, prepared.plan.to_dict())):
         changed.append(folder / PLAN_FILE)
     if atomic_write(folder / REPORT_FILE, prepared.report.text):
         changed.append(folder / REPORT_FILE)
     for task in prepared.tasks:
-        path = folder / TaskId.parse(task.id).file_name
-        if atomic_write(path, render_task(task)):
-            changed.append(path)
+        if workspace.save_task(task):  # a re-import keeps the comments people wrote in the task files
+            changed.append(workspace.task_path(task.id))
     return changed
