@@ -97,27 +97,57 @@ class App:
             commit(self.workspace.root, list(paths), message)
 
 
-class DubanGroup(click.Group):
-    """Turns DubanError into `duban: message` on stderr with its exit code, never a traceback."""
+def run_language(args) -> str:
+    """The language of this run, before the App exists (--help, errors while parsing): --lang in the arguments,
+    else $DUBAN_LANG, else the workspace's `lang`, else Chinese."""
+    args = list(args or ())
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in ("zh", "en"):
+            return args[index + 1]
+        if arg in ("--lang=zh", "--lang=en"):
+            return arg.split("=")[1]
+    if os.environ.get("DUBAN_LANG") in ("zh", "en"):
+        return os.environ["DUBAN_LANG"]
+    try:
+        from duban.ledger.store import Workspace, find_workspace
 
-    def main(self, *args, **kwargs):
+        plans = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--plans"), None)
+        return Workspace(find_workspace(plans)).settings.lang
+    except (DubanError, OSError):
+        return "zh"
+
+
+class DubanGroup(click.Group):
+    """Turns DubanError into `duban: message` on stderr, in the run's language, with its exit code; never a
+    traceback."""
+
+    app: App | None = None
+
+    def main(self, args=None, *rest, **kwargs):
         kwargs.pop("standalone_mode", None)
+        args = sys.argv[1:] if args is None else list(args)
+        self.app = None
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, *rest, standalone_mode=False, **kwargs)
         except DubanError as error:
-            click.echo(f"duban: {error.message}", err=True)
+            click.echo(f"duban: {error.render(self._words(args))}", err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
             error.show()
             sys.exit(error.exit_code)
         except click.exceptions.Abort:
-            click.echo("duban: aborted", err=True)
+            click.echo(f"duban: {self._words(args)('aborted')}", err=True)
             sys.exit(1)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
             click.echo(f"duban: {where}{error.strerror or error}", err=True)
             sys.exit(3)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def _words(self, args):
+        from duban.views.words import words
+
+        return self.app.w if self.app is not None else words(run_language(args))
 
 
 # --- shared options ------------------------------------------------------------------------------------
@@ -156,7 +186,8 @@ json_option = click.option("--json", "as_json", is_flag=True, expose_value=False
 # Every command that changes files takes this and calls App.commit_changes with the files and what changed.
 commit_option = click.option("--commit", "do_commit", is_flag=True,
                              help="Commit the changed files to git (always, with auto_commit = true in duban.toml).")
-by_option = click.option("--by", metavar="NAME", help="Who records it (default: $DUBAN_USER or the login name).")
+by_option = click.option("--by", metavar="NAME",
+                         help="Who records it (default: $DUBAN_USER, else git's user.name, else the login name).")
 
 
 @click.group(cls=DubanGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -170,16 +201,22 @@ by_option = click.option("--by", metavar="NAME", help="Who records it (default: 
 def cli(ctx, plans, today, lang):
     """duban (督办): track the plan items of government reports until each is done."""
     ctx.obj = App(plans, today, lang)
+    ctx.command.app = ctx.obj
 
 
 pass_app = click.make_pass_decorator(App)
 
 
-def _reporter(by: str | None) -> str:
-    """Who a progress entry is by: --by, else $DUBAN_USER, else the login name."""
+def _reporter(app: App, by: str | None) -> str:
+    """Who a change is by: --by, else $DUBAN_USER, else git's user.name, else the login name."""
     by = by or os.environ.get("DUBAN_USER")
     if by:
         return by
+    from duban.ledger.git import user_name
+
+    name = user_name(app.workspace.root)
+    if name:
+        return name
     import getpass
 
     try:
@@ -249,20 +286,36 @@ def _parse_due(ctx, param, value):
     return parse_due(value, today), value.strip()
 
 
+def _parse_targets(ctx, param, values):
+    if not values:
+        return None
+    from duban.ledger.updates import parse_target
+
+    return [parse_target(value) for value in values]
+
+
 @cli.command()
 @click.argument("task_id", metavar="ID")
 @click.option("--status", callback=_parse_status, metavar="S", help="New status (English or Chinese name).")
 @click.option("--owner", metavar="O", help="New lead unit.")
 @click.option("--due", callback=_parse_due, metavar="DATE", help="New deadline: 2019-10-31, 年底, 6月底前, 三季度末 …")
 @click.option("--note", metavar="TEXT", help="What was done.")
+@click.option("--title", metavar="TEXT", help="New title.")
+@click.option("--detail", metavar="TEXT", help="New detail.")
+@click.option("--category", metavar="TEXT", help="New category.")
+@click.option("--co-owner", "co_owners", multiple=True, metavar="O",
+              help="Supporting unit; repeatable; replaces the list (--co-owner '' empties it).")
+@click.option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
+              help="Numeric target '指标 ≥ 值 单位'; repeatable; replaces the list.")
 @by_option
 @commit_option
 @pass_app
-def update(app: App, task_id, status, owner, due, note, by, do_commit):
+def update(app: App, task_id, status, owner, due, note, title, detail, category, co_owners, targets, by, do_commit):
     """Change a task and append an entry to its progress log."""
     from duban.ledger.updates import Change, apply_change
 
-    change = Change(status=status, owner=owner, note=note, by=_reporter(by))
+    change = Change(status=status, owner=owner, note=note, title=title, detail=detail, category=category,
+                    co_owners=[o for o in co_owners if o.strip()] if co_owners else None, targets=targets)
     if due is not None:
         change.due, change.due_basis = due
     workspace = app.workspace
@@ -270,33 +323,145 @@ def update(app: App, task_id, status, owner, due, note, by, do_commit):
     # The commit happens under the task's lock too: otherwise a second update could land in this commit.
     with workspace.locked(task_id):
         task = workspace.get_task(task_id)
+        change.by = _reporter(app, by)
         changes = apply_change(task, change, app.today)
+        if not changes and not change.note:
+            app.view.message(w("nothing_changed", task=task.id))
+            return
         workspace.save_task(task)
-        if "status" in changes:
-            old, new = changes["status"]
-            app.view.message(w("status_changed", task=task.id, old=w.status(old), new=w.status(new)))
-        else:
-            app.view.message(w("progress_recorded", task=task.id))
+        said = w.changes(changes)
+        app.view.message(f"{task.id} {said}" if said else w("progress_recorded", task=task.id))
         app.commit_changes(do_commit, [workspace.task_path(task_id)], _update_message(w, task.id, changes, change))
 
 
 def _update_message(w, task_id: str, changes: dict, change) -> str:
-    """`duban: 2019H2-03 推进中 → 已完成` (and owner, due), then the note and who gave it in the body."""
-    parts = []
-    if "status" in changes:
-        parts.append(w("arrow").join(w.status(s) for s in changes["status"]))
-    for key in ("owner", "due"):
-        if key in changes:
-            old, new = changes[key]
-            parts.append(f"{w(key)} {old or '—'}{w('arrow')}{new}")
-    if not parts:
+    """`duban: 2019H2-03 推进中 → 已完成` (and owner, due …), then the note and who gave it in the body."""
+    said = w.changes(changes)
+    if not said:
         note = change.note if len(change.note or "") <= 40 else change.note[:39] + "…"
-        parts.append(w("update_progress", note=note))
-    message = f"duban: {task_id} " + w("clause_sep").join(parts)
+        said = w("update_progress", note=note)
+    message = f"duban: {task_id} {said}"
     body = [f"{w('note')}{w('colon')}{change.note}" if change.note else "",
             f"{w('by')}{w('colon')}{change.by}" if change.by else ""]
     body = [line for line in body if line]
     return message + ("\n\n" + "\n".join(body) if body else "")
+
+
+@cli.command()
+@click.argument("title", metavar="TITLE")
+@click.option("--owner", metavar="O", help="Lead unit (default: the organisation).")
+@click.option("--co-owner", "co_owners", multiple=True, metavar="O", help="Supporting unit; repeatable.")
+@click.option("--due", callback=_parse_due, metavar="DATE", help="Deadline: 2019-12-31, 年底, 下周五 … (default: the plan's end).")
+@click.option("--plan", "plan_id", metavar="P", help="The plan (default: the 交办 plan of this half-year, e.g. 2019H2-jb).")
+@click.option("--category", default="", metavar="TEXT", help="Category, e.g. 局长办公会交办.")
+@click.option("--detail", default="", metavar="TEXT", help="What the task asks for.")
+@click.option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
+              help="Numeric target '指标 ≥ 值 单位'; repeatable.")
+@by_option
+@commit_option
+@pass_app
+def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targets, by, do_commit):
+    """Add a task by hand (e.g. one assigned at a meeting, 交办)."""
+    from duban.ledger.updates import NewTask, add_task
+
+    workspace, w = app.workspace, app.w
+    new = NewTask(title=title, owner=owner or workspace.organisation, co_owners=[o for o in co_owners if o.strip()],
+                  plan=plan_id, category=category, detail=detail, targets=targets or [])
+    if due is not None:
+        new.due, new.due_basis = due
+    with workspace.locked_repository():  # two clerks adding at once must not take the same number
+        task, written = add_task(workspace, new, _reporter(app, by), app.today)
+    app.view.message(w("task_added", task=task.id, title=task.title, owner=w.owner(task.owner), due=task.due))
+    app.commit_changes(do_commit, written, f"duban: {w('added_subject', task=task.id, title=task.title)}")
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID")
+@commit_option
+@pass_app
+def edit(app: App, task_id, do_commit):
+    """Open the task file in $VISUAL or $EDITOR; it is saved only when it is valid."""
+    from duban.errors import UnknownTask
+    from duban.ledger.store import atomic_write
+    from duban.ledger.updates import task_text_faults
+
+    workspace, w = app.workspace, app.w
+    path = workspace.task_path(task_id)
+    if not path.is_file():
+        raise UnknownTask("unknown_task_file", task=task_id, path=path)
+    original = path.read_text(encoding="utf-8")
+    text = original
+    while True:
+        edited = click.edit(text, extension=".toml", require_save=True)
+        if edited is None or edited == original:
+            app.view.message(w("nothing_changed", task=task_id))
+            return
+        faults = task_text_faults(edited, task_id, path)
+        if not faults:
+            break
+        for fault in faults:
+            click.echo(w("file_fault_at" if fault.line else "file_fault", path=path, line=fault.line,
+                         reason=w.said(fault.message)), err=True)
+        if not click.confirm(w("edit_reopen"), default=True, err=True):
+            raise click.exceptions.Abort()
+        text = edited
+    with workspace.locked(task_id):
+        if path.read_text(encoding="utf-8") != original:
+            raise UsageError("edit_changed_meanwhile", task=task_id)
+        atomic_write(path, edited)
+    app.view.message(w("task_saved", task=task_id))
+    app.commit_changes(do_commit, [path], f"duban: {w('edited_subject', task=task_id)}")
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID")
+@click.option("--note", required=True, metavar="WHY", help="Why the task is dropped (kept in its log).")
+@by_option
+@commit_option
+@pass_app
+def cancel(app: App, task_id, note, by, do_commit):
+    """Drop a task (status dropped), keeping the reason in its log."""
+    from duban.ledger.updates import cancel as cancel_task
+
+    workspace, w = app.workspace, app.w
+    with workspace.locked(task_id):
+        task = workspace.get_task(task_id)
+        changes = cancel_task(task, note, _reporter(app, by), app.today)
+        workspace.save_task(task)
+        app.view.message(w("task_cancelled", task=task.id, note=note.strip()))
+        app.commit_changes(do_commit, [workspace.task_path(task_id)],
+                           _update_message(w, task.id, changes, task.progress[-1]))
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID")
+@click.option("-y", "--yes", is_flag=True, help="Really delete the file (its history stays in git).")
+@commit_option
+@pass_app
+def rm(app: App, task_id, yes, do_commit):
+    """Delete a task's file; `cancel` keeps the task and says why, which is usually what you want."""
+    workspace, w = app.workspace, app.w
+    with workspace.locked(task_id):
+        task = workspace.get_task(task_id)
+        if not yes:
+            raise UsageError("rm_needs_yes", task=task.id)
+        path = workspace.task_path(task_id)
+        path.unlink()
+    app.view.message(w("task_removed", task=task.id, title=task.title))
+    app.commit_changes(do_commit, [path], f"duban: {w('removed_subject', task=task.id, title=task.title)}")
+
+
+@cli.command()
+@pass_app
+def undo(app: App):
+    """Revert duban's last commit in the workspace's git repository, with a commit that says so."""
+    from duban.ledger.git import DUBAN_PREFIX, undo_last
+
+    w = app.w
+    with app.workspace.locked_repository():
+        undone = undo_last(app.workspace.root,
+                           lambda subject: DUBAN_PREFIX + w("undo_subject", subject=subject[len(DUBAN_PREFIX):]))
+    app.view.message(w("undone", commit=undone.commit[:7], subject=undone.subject))
 
 
 @cli.command()
@@ -392,7 +557,7 @@ def check(app: App, summary, plan_id, do_apply, mark_done, by, do_commit):
     if not (do_apply or mark_done):
         return
     changed = apply_check(workspace, result, app.today, lambda item: check_note(w, item, result.summary),
-                          mark_done=mark_done, by=_reporter(by))
+                          mark_done=mark_done, by=_reporter(app, by))
     view.message(w("check_applied", n=len(changed)))
     if changed:
         app.commit_changes(do_commit, [workspace.task_path(t) for t in changed],

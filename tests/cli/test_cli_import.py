@@ -101,7 +101,7 @@ def test_json_with_targets_and_in_step(run):
      "duban: cannot tell which period the plan of 000_39b622c591527ef1.txt is for: pass --period, "
      "e.g. --period 2019H2"),
     (["import", SEED_000, "--period", "2019X"], 2,
-     "duban: bad period '2019X': use 2019, 2019H1, 2019H2, 2019Q3 or 2019M04"),
+     "duban: 无法识别的期间“2019X”：请用 2019、2019H1、2019H2、2019Q3 或 2019M04"),
     (["import", "missing.docx"], 3, "duban: missing.docx: cannot read: No such file or directory"),
     (["import", SEED_000, "--period", "2019H2", "--json"], 2,
      "duban: --json prints only JSON, so it cannot ask: add --dry-run or --yes"),

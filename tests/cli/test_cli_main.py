@@ -13,6 +13,8 @@ def test_version():
 
 def test_bad_today(cli_run):
     result = cli_run("list", today="2019-13-01")
+    assert (result.exit_code, result.stderr) == (2, "duban: 无法识别的 --today“2019-13-01”：请用 YYYY-MM-DD\n")
+    result = cli_run("--lang", "en", "list", today="2019-13-01")
     assert (result.exit_code, result.stderr) == (2, "duban: bad --today '2019-13-01': use YYYY-MM-DD\n")
 
 

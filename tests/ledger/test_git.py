@@ -68,7 +68,7 @@ def test_update_commit_says_what_changed_and_leaves_other_staged_files_alone(rep
 
 def test_owner_and_due_changes_are_in_the_message(repo, env):
     duban(repo, env, "update", "2019H2-02", "--owner", "疾控中心", "--due", "2019-12-20", "--commit")
-    assert subjects(repo, env)[0] == "duban: 2019H2-02 责任单位 中医科 → 疾控中心；完成时限 2019-11-25 → 2019-12-20"
+    assert subjects(repo, env)[0] == "duban: 2019H2-02 责任单位 中医科 → 疾控中心；延期 2019-11-25 → 2019-12-20"
     duban(repo, env, "--lang", "en", "update", "2019H2-02", "--note", "资金已拨付", "--commit")
     assert subjects(repo, env)[0] == "duban: 2019H2-02 progress: 资金已拨付"
 
@@ -121,7 +121,7 @@ def test_log_shows_who_changed_what_and_when(repo, env):
         f"2019-09-02 10:00  张三  {commits[1]}  duban: 2019H2-01 未开始 → 推进中",
         "    状态：未开始 → 推进中",
         "    进展记录：推进中，完成四小单位摸排（张三）",
-        f"2019-10-08 09:30  李四  {commits[2]}  duban: 2019H2-01 责任单位 区卫生健康局 → 疾控中心；完成时限 2019-10-31 → 2019-12-31",
+        f"2019-10-08 09:30  李四  {commits[2]}  duban: 2019H2-01 责任单位 区卫生健康局 → 疾控中心；延期 2019-10-31 → 2019-12-31",
         "    责任单位：区卫生健康局 → 疾控中心",
         "    完成时限：2019-10-31 → 2019-12-31",
         "    进展记录：推进中（李四）",

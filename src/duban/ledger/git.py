@@ -117,3 +117,57 @@ def _contents(objects: list[str], top: Path) -> list[str | None]:
         texts.append(out[position:position + size].decode("utf-8", errors="replace"))
         position += size + 1
     return texts
+
+
+def user_name(folder: Path) -> str:
+    """git's user.name as seen from the folder ("" when git or the setting is missing)."""
+    try:
+        done = _git(Path(folder), "config", "user.name")
+    except GitError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+@dataclass
+class Undone:
+    commit: str  # the commit that was reverted
+    subject: str
+    paths: list[str]
+
+
+DUBAN_PREFIX = "duban: "
+
+
+def undo_last(workspace_root: Path, message_of) -> Undone:
+    """Revert duban's last commit (the newest whose subject starts with `duban: `) with a commit of its own whose
+    message is `message_of(subject)`; only the files that commit changed are committed."""
+    from duban.errors import UsageError
+
+    root = Path(workspace_root).resolve()
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        raise UsageError("undo_needs_git", root=workspace_root)
+    found = _git(root, "log", "-1", "--format=%H%x1f%s", f"--grep=^{DUBAN_PREFIX}", "--", ".")
+    if found.returncode != 0 or not found.stdout.strip():
+        raise UsageError("undo_nothing", root=workspace_root)
+    sha, subject = found.stdout.strip().split("\x1f", 1)
+    names = _git(root, "diff-tree", "--no-commit-id", "--name-only", "-r", "--root", sha)
+    paths = [line for line in names.stdout.splitlines() if line]
+    top_dir = Path(top.stdout.strip())
+    dirty = _git(top_dir, "status", "--porcelain", "--", *paths)
+    if dirty.stdout.strip():
+        raise UsageError("undo_dirty", files=", ".join(line[3:] for line in dirty.stdout.splitlines()))
+    if _git(top_dir, "diff", "--quiet", sha, "HEAD", "--", *paths).returncode != 0:
+        raise UsageError("undo_changed_since", subject=subject)  # reverting would drop the later changes too
+    parent = _git(top_dir, "rev-parse", "--verify", "-q", f"{sha}^").stdout.strip()
+    for path in paths:
+        if parent and _git(top_dir, "cat-file", "-e", f"{parent}:{path}").returncode == 0:
+            restored = _git(top_dir, "checkout", parent, "--", path)
+        else:  # the commit made the file: undoing it removes the file
+            restored = _git(top_dir, "rm", "-q", "--", path)
+        if restored.returncode != 0:
+            raise GitError(f"git could not restore {path}: {_last_line(restored)}")
+    done = _git(top_dir, "commit", "--quiet", "-m", message_of(subject), "--", *paths)
+    if done.returncode != 0:
+        raise GitError(f"git commit failed: {_last_line(done)}")
+    return Undone(sha, subject, paths)

@@ -124,7 +124,8 @@ def _source_text(w: Words, task) -> str:
     report = task.source.get("report", "")
     line = task.source.get("line")
     if not report:
-        return ""
+        added = task.source.get("added")
+        return w("source_added", by=task.source.get("added_by", ""), date=added).strip() if added else ""
     return w("source_ref", report=report, line=line) if line else report
 
 

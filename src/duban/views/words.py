@@ -97,10 +97,45 @@ WORDS: dict[str, tuple[str, str]] = {
     "validate_ok": ("检查通过：{plans} 个计划，{tasks} 项任务", "ok: {plans} plans, {tasks} tasks"),
     "validate_faults": ("{root} 中有 {n} 处问题", "{n} fault(s) in {root}"),
     "wrote": ("已写入 {path}", "wrote {path}"),
-    "aborted": ("已取消", "aborted"),
+    "aborted": ("已中止", "aborted"),
     "update_progress": ("进展：{note}", "progress: {note}"),
     "warning": ("警告：{message}", "warning: {message}"),
+    # what a change did (Words.changes): the feedback line and the commit message
+    "due_set": ("完成时限 {new}", "due {new}"),
+    "due_later": ("延期 {old} → {new}", "deadline moved {old} → {new}"),
+    "due_earlier": ("提前 {old} → {new}", "deadline brought forward {old} → {new}"),
+    "detail_changed": ("内容已修改", "detail changed"),
+    "nothing_changed": ("{task} 没有变化", "{task}: nothing changed"),
+    "task_added": ("已添加 {task}：{title}（{owner}，完成时限 {due}）", "added {task}: {title} ({owner}, due {due})"),
+    "added_subject": ("添加 {task} {title}", "add {task} {title}"),
+    "task_saved": ("已保存 {task}", "saved {task}"),
+    "edited_subject": ("{task} 手工编辑", "{task} edited by hand"),
+    "edit_reopen": ("文件有误，未保存。重新打开编辑？", "The file has faults and was not saved. Edit it again?"),
+    "task_cancelled": ("{task} 已取消：{note}", "{task} dropped: {note}"),
+    "task_removed": ("已删除 {task} {title}（git 历史中仍可找回）", "deleted {task} {title} (git history keeps it)"),
+    "removed_subject": ("删除 {task} {title}", "delete {task} {title}"),
+    "undo_subject": ("撤销 {subject}", "undo {subject}"),
+    "undone": ("已撤销 {commit}：{subject}", "undid {commit}: {subject}"),
+    "source_added": ("{by} {date} 添加", "added by {by} on {date}"),
     # errors (errors.DubanError keys): what went wrong, and what to do
+    "nothing_to_update": ("没有要更新的内容：请给出 --status、--owner、--due、--note 等选项",
+                          "nothing to update: give --status, --owner, --due, --note or another field"),
+    "cancel_needs_note": ("取消任务须说明理由：--note 理由", "say why the task is dropped: --note WHY"),
+    "already_dropped": ("{task} 已经是已取消状态", "{task} is already dropped"),
+    "bad_target": ("无法识别的目标“{text}”：请写成“指标 ≥ 值 单位”，如“签约服务覆盖率 ≥ 30 %”",
+                   "bad target {text!r}: write 'metric ≥ value unit', e.g. '签约服务覆盖率 ≥ 30 %'"),
+    "title_empty": ("标题不能为空", "the title cannot be empty"),
+    "edit_id_changed": ("编号不能改（{old} → {new}）", "the id cannot change ({old} → {new})"),
+    "edit_changed_meanwhile": ("{task} 在编辑期间被他人修改，未保存：请重新编辑",
+                               "{task} was changed by someone else while you edited it; nothing saved: edit again"),
+    "unknown_task_file": ("没有任务 {task}：找不到 {path}", "unknown task {task!r}: no {path}"),
+    "rm_needs_yes": ("删除 {task} 的文件须加 --yes 确认（只是不再办理的任务请用 duban cancel）",
+                     "deleting {task}'s file needs --yes (to drop a task and keep it, use duban cancel)"),
+    "undo_needs_git": ("{root} 不在 git 仓库中，无法撤销", "{root} is not in a git repository: nothing to undo"),
+    "undo_nothing": ("{root} 中没有 duban 的提交可撤销", "no commit of duban's to undo in {root}"),
+    "undo_dirty": ("有未提交的修改，未撤销：{files}", "not undone: these files have uncommitted changes: {files}"),
+    "undo_changed_since": ("“{subject}”之后这些文件又有提交，未撤销", "not undone: the files of {subject!r} were "
+                                                                "changed by later commits"),
     "file_fault": ("{path}: {reason}", "{path}: {reason}"),  # file:line: as compilers say it, for editors
     "file_fault_at": ("{path}:{line}: {reason}", "{path}:{line}: {reason}"),
     "bad_period": ("无法识别的期间“{text}”：请用 2019、2019H1、2019H2、2019Q3 或 2019M04",
@@ -177,6 +212,32 @@ class Words:
 
     def verdict(self, verdict: str) -> str:
         return _VERDICT_EN.get(verdict, verdict) if self._index else VERDICTS.get(verdict, verdict)
+
+    def said(self, value) -> str:
+        """Something the library said (errors.Said, a DubanError) in this language; plain text as it is."""
+        return value.render(self) if hasattr(value, "render") else str(value)
+
+    def changes(self, changes: dict) -> str:
+        """`未开始 → 推进中；延期 2019-12-31 → 2020-06-30`: what apply_change changed ({field: [old, new]})."""
+        arrow, parts = self("arrow"), []
+        for key, (old, new) in changes.items():
+            if key == "status":
+                parts.append(self.status(old) + arrow + self.status(new))
+            elif key == "due":
+                parts.append(self("due_set", new=new) if not old else
+                             self("due_later" if new > old else "due_earlier", old=old, new=new))
+            elif key == "co_owners":
+                parts.append(f"{self(key)} {'、'.join(new) or '—'}")
+            elif key == "targets":
+                from duban.ledger.model import Target
+
+                parts.append(f"{self(key)} " + (self("clause_sep").join(self.target(Target.from_dict(t))
+                                                                       for t in new) or "—"))
+            elif key == "detail":
+                parts.append(self("detail_changed"))
+            else:
+                parts.append(f"{self(key)} {old or '—'}{arrow}{new or '—'}")
+        return self("clause_sep").join(parts)
 
     def due_basis(self, basis: str) -> str:
         return self("period end") if basis == "period end" else basis
