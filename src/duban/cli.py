@@ -186,6 +186,8 @@ json_option = click.option("--json", "as_json", is_flag=True, expose_value=False
 # Every command that changes files takes this and calls App.commit_changes with the files and what changed.
 commit_option = click.option("--commit", "do_commit", is_flag=True,
                              help="Commit the changed files to git (always, with auto_commit = true in duban.toml).")
+new_owner_option = click.option("--new-owner", is_flag=True,
+                                help="Accept an owner that is not a known unit of [units] (a new unit).")
 by_option = click.option("--by", metavar="NAME",
                          help="Who records it (default: $DUBAN_USER, else git's user.name, else the login name).")
 
@@ -262,6 +264,8 @@ def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort):
     from duban.ledger.index import paused_gc
     from duban.ledger.queries import TaskFilter, select
 
+    if owner and app.workspace.settings.units:
+        owner = app.workspace.units().canonical(owner)
     task_filter = TaskFilter(statuses, owner, plan, overdue, due_within, grep)
     with paused_gc():
         app.view.tasks(select(app.load_summaries(), task_filter, app.today, sort), app.today)
@@ -307,15 +311,18 @@ def _parse_targets(ctx, param, values):
               help="Supporting unit; repeatable; replaces the list (--co-owner '' empties it).")
 @click.option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
               help="Numeric target '指标 ≥ 值 单位'; repeatable; replaces the list.")
+@new_owner_option
 @by_option
 @commit_option
 @pass_app
-def update(app: App, task_id, status, owner, due, note, title, detail, category, co_owners, targets, by, do_commit):
+def update(app: App, task_id, status, owner, due, note, title, detail, category, co_owners, targets, new_owner, by,
+           do_commit):
     """Change a task and append an entry to its progress log."""
     from duban.ledger.updates import Change, apply_change
 
+    owner, co_owners = _owners(app, owner, co_owners, new_owner)
     change = Change(status=status, owner=owner, note=note, title=title, detail=detail, category=category,
-                    co_owners=[o for o in co_owners if o.strip()] if co_owners else None, targets=targets)
+                    co_owners=co_owners, targets=targets)
     if due is not None:
         change.due, change.due_basis = due
     workspace = app.workspace
@@ -332,6 +339,15 @@ def update(app: App, task_id, status, owner, due, note, title, detail, category,
         said = w.changes(changes)
         app.view.message(f"{task.id} {said}" if said else w("progress_recorded", task=task.id))
         app.commit_changes(do_commit, [workspace.task_path(task_id)], _update_message(w, task.id, changes, change))
+
+
+def _owners(app: App, owner: str | None, co_owners: tuple, new: bool) -> tuple[str | None, list[str] | None]:
+    """--owner and --co-owner as known units: aliases mapped, unknown names refused unless --new-owner."""
+    if owner is None and not co_owners:
+        return owner, None
+    units = app.workspace.units()
+    owner = units.resolve(owner, new) if owner is not None else None
+    return owner, [units.resolve(o, new) for o in co_owners if o.strip()] if co_owners else None
 
 
 def _update_message(w, task_id: str, changes: dict, change) -> str:
@@ -357,15 +373,17 @@ def _update_message(w, task_id: str, changes: dict, change) -> str:
 @click.option("--detail", default="", metavar="TEXT", help="What the task asks for.")
 @click.option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
               help="Numeric target '指标 ≥ 值 单位'; repeatable.")
+@new_owner_option
 @by_option
 @commit_option
 @pass_app
-def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targets, by, do_commit):
+def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targets, new_owner, by, do_commit):
     """Add a task by hand (e.g. one assigned at a meeting, 交办)."""
     from duban.ledger.updates import NewTask, add_task
 
     workspace, w = app.workspace, app.w
-    new = NewTask(title=title, owner=owner or workspace.organisation, co_owners=[o for o in co_owners if o.strip()],
+    owner, co_owners = _owners(app, owner, co_owners, new_owner)
+    new = NewTask(title=title, owner=owner or workspace.organisation, co_owners=co_owners or [],
                   plan=plan_id, category=category, detail=detail, targets=targets or [])
     if due is not None:
         new.due, new.due_basis = due
@@ -608,6 +626,18 @@ def weekly(app: App, week, fmt, output, lang):
 
     atomic_write(Path(output), render(report, fmt, app.w, Terminal(sys.stdout)))
     app.view.message(app.w("wrote", path=output))
+
+
+@cli.command()
+@json_option
+@pass_app
+def owners(app: App):
+    """The known units ([units] of duban.toml, with their aliases) and how many of their tasks are open and late."""
+    from duban.ledger.queries import owner_counts
+
+    tasks = app.load_summaries()
+    units = app.workspace.units([o for t in tasks for o in (t.owner, *t.co_owners)])
+    app.view.owners(owner_counts(tasks, units, app.today))
 
 
 @cli.command()

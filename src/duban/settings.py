@@ -37,6 +37,11 @@ def _is_suffix_table(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(v, str) and _SUFFIX_RE.match(v) for v in value.values())
 
 
+def _is_units(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, list) and all(isinstance(a, str) for a in v)
+                                           for v in value.values())
+
+
 def _is_vocabulary(value: Any) -> bool:
     words = value.get("words", []) if isinstance(value, dict) else None
     return isinstance(words, list) and all(isinstance(w, str) for w in words)
@@ -63,6 +68,8 @@ SPEC = (
             "spun wording of copied reports mapped back to the real word, for matching only"),
     Setting("vocabulary", {}, _is_vocabulary, "a table with words = [\"…\"]",
             "words the matcher keeps whole (医联体, 家庭医生签约)"),
+    Setting("units", {}, _is_units, 'a table of "unit" = ["alias", …]',
+            "the known units and the other names each is written as; an unknown owner is refused"),
     Setting("orgs", {}, _is_suffix_table, 'a table of "organisation" = "ascii-suffix"',
             "other organisations followed here, each with the suffix of its plan ids (2018-gwr)"),
 )
@@ -107,6 +114,10 @@ class Settings:
     @property
     def vocabulary(self) -> tuple[str, ...]:
         return tuple(w for w in self.get("vocabulary").get("words", []) if w)
+
+    @property
+    def units(self) -> dict[str, list[str]]:
+        return {unit: [a for a in aliases if a] for unit, aliases in self.get("units").items() if unit}
 
     def org_suffix(self, organisation: str) -> str | None:
         return self.get("orgs").get(organisation)

@@ -4,7 +4,7 @@ from conftest import lines
 
 
 def test_add_a_task_from_a_meeting(cli_run, workspace):
-    result = cli_run("add", "做好冬季流感防控", "--owner", "疾控中心", "--co-owner", "医政科", "--due", "12月中旬",
+    result = cli_run("add", "做好冬季流感防控", "--owner", "疾控中心", "--co-owner", "医政科", "--new-owner", "--due", "12月中旬",
                      "--category", "局长办公会交办", "--target", "流感疫苗接种 ≥ 2 万人次")
     assert (result.exit_code, result.output) == (
         0, "已添加 2019H2-jb-01：做好冬季流感防控（疾控中心，完成时限 2019-12-20）\n")

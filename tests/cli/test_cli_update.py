@@ -39,7 +39,7 @@ def test_an_update_that_changes_nothing_writes_nothing(cli_run, workspace):
 
 def test_update_fields(cli_run, workspace):
     result = cli_run("update", "2019H2-02", "--title", "提升中医药服务能力", "--co-owner", "疾控中心",
-                     "--co-owner", "妇幼健康科", "--target", "名中医工作室 ≥ 5 个", "--category", "重点工作")
+                     "--co-owner", "妇幼健康科", "--new-owner", "--target", "名中医工作室 ≥ 5 个", "--category", "重点工作")
     assert lines(result.output) == ["2019H2-02 标题 进一步提升中医药服务能力 → 提升中医药服务能力；分类 重点工作打算 → "
                                     "重点工作；配合单位 疾控中心、妇幼健康科；目标 名中医工作室 ≥ 5个"]
     task = workspace.get_task("2019H2-02")

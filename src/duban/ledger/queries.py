@@ -87,3 +87,27 @@ def overdue_by_owner(tasks: Iterable[Task], today: date, owner: str | None = Non
     for group in groups.values():
         group.tasks.sort(key=lambda t: (-t.days_overdue(today), _id_key(t)))
     return sorted(groups.values(), key=lambda g: (-g.tasks[0].days_overdue(today), g.owner))
+
+
+@dataclass
+class OwnerCount:
+    """`duban owners`: a unit, the other names it is written as, and how many of the tasks it leads are open / late."""
+
+    unit: str
+    aliases: list[str]
+    open: int = 0
+    late: int = 0
+
+
+def owner_counts(tasks: Iterable[Task], units, today: date) -> list[OwnerCount]:
+    """Every known unit (in duban.toml's order), then the other owners the ledger names, with their counts."""
+    counts = {unit: OwnerCount(unit, list(aliases)) for unit, aliases in units.names.items()}
+    others: dict[str, OwnerCount] = {}
+    for task in tasks:
+        unit = units.canonical(task.owner)
+        count = counts.get(unit) or others.setdefault(unit, OwnerCount(unit, []))
+        if task.is_open:
+            count.open += 1
+        if task.days_overdue(today):
+            count.late += 1
+    return list(counts.values()) + [others[name] for name in sorted(others)]

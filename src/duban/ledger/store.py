@@ -117,6 +117,17 @@ class Workspace:
     def organisation(self) -> str:
         return self.settings.organisation
 
+    def units(self, ledger_owners=None):
+        """The known units (ledger.units.Units): `[units]`, else the owners the ledger already has."""
+        from duban.ledger.units import Units
+
+        table = self.settings.units
+        if not table and ledger_owners is None:
+            from duban.ledger.index import load_summaries
+
+            ledger_owners = [o for t in load_summaries(self).tasks for o in (t.owner, *t.co_owners)]
+        return Units.of(table, self.organisation, ledger_owners or ())
+
     def plan_dirs(self) -> list[Path]:
         """Folders that hold a plan.toml, in name order."""
         try:

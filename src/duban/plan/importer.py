@@ -80,6 +80,9 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
             raise UsageError(f"plan {plan_id} belongs to {existing_plan.org!r}, not {organisation!r}")
         plan.extra = dict(existing_plan.extra)
     tasks, gone = _merge(workspace, plan, items, report.name, found, settings)
+    units = workspace.units(ledger_owners=())  # [units] aliases: 疾控 → 疾控中心
+    for task in tasks:
+        task.owner, task.co_owners = units.canonical(task.owner), [units.canonical(o) for o in task.co_owners]
     return Prepared(report=report, plan=plan, tasks=tasks, gone=gone)
 
 

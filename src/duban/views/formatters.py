@@ -60,6 +60,11 @@ class TerminalView(View):
 
         render_history(self.out, self.w, task_id, entries)
 
+    def owners(self, counts: list) -> None:
+        from duban.views.ledger import render_owners
+
+        render_owners(self.out, self.w, counts)
+
     def import_preview(self, prepared) -> None:
         from duban.views.importing import render_preview
 
@@ -92,6 +97,9 @@ class JsonView(View):
 
     def history(self, task_id: str, entries: list) -> None:
         json_out.dump_json([json_out.history_record(entry) for entry in entries])
+
+    def owners(self, counts: list) -> None:
+        json_out.dump_json([json_out.owner_record(count) for count in counts])
 
     def import_preview(self, prepared) -> None:
         self._imports.append(json_out.import_record(prepared))

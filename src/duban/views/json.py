@@ -101,6 +101,11 @@ def check_record(result) -> dict[str, Any]:
             "targets": [target_result_record(t) for t in result.targets]}
 
 
+def owner_record(count) -> dict[str, Any]:
+    """`owners --json`: one unit with its aliases and the open and late tasks it leads."""
+    return {"unit": count.unit, "aliases": list(count.aliases), "open": count.open, "late": count.late}
+
+
 def history_record(entry) -> dict[str, Any]:
     """`log --json`: one commit that touched the task."""
     return {"commit": entry.commit, "author": entry.author, "email": entry.email, "date": entry.date,

@@ -77,6 +77,19 @@ def render_overdue(out: Terminal, w: Words, groups: list, today: date) -> None:
     table.print(out)
 
 
+def render_owners(out: Terminal, w: Words, counts: list) -> None:
+    """`duban owners`: each unit, its aliases, its open and late tasks."""
+    if not counts:
+        out.line(w("owners_none"))
+        return
+    table = Table([Column(w("unit")), Column(w("aliases"), wrap=True, min_width=8),
+                   Column(w("open"), justify="right"), Column(w("overdue"), justify="right")])
+    for count in counts:
+        table.add_row(count.unit, "、".join(count.aliases), str(count.open),
+                      (str(count.late), LATE_STYLE) if count.late else "0")
+    table.print(out)
+
+
 # --- show ---------------------------------------------------------------------------------------------
 
 

@@ -47,6 +47,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "problems": ("问题", "problems"),
     "period end": ("期末", "period end"),
     "no_owner": ("（未指定）", "(no owner)"),
+    "unit": ("单位", "Unit"),
+    "aliases": ("别名", "Aliases"),
     # target comparators and verdicts
     "at_least": ("不低于", "at least"),
     "at_most": ("不超过", "at most"),
@@ -118,6 +120,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "undone": ("已撤销 {commit}：{subject}", "undid {commit}: {subject}"),
     "source_added": ("{by} {date} 添加", "added by {by} on {date}"),
     # errors (errors.DubanError keys): what went wrong, and what to do
+    "unknown_owner_near": ("没有“{owner}”这个单位：是否指 {nearest}？新单位请加 --new-owner",
+                           "no unit {owner!r}: did you mean {nearest}? For a new unit add --new-owner"),
+    "unknown_owner": ("没有“{owner}”这个单位（已知：{known}）；新单位请加 --new-owner",
+                      "no unit {owner!r} (known: {known}); for a new unit add --new-owner"),
     "nothing_to_update": ("没有要更新的内容：请给出 --status、--owner、--due、--note 等选项",
                           "nothing to update: give --status, --owner, --due, --note or another field"),
     "cancel_needs_note": ("取消任务须说明理由：--note 理由", "say why the task is dropped: --note WHY"),
