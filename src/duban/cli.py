@@ -68,7 +68,7 @@ class App:
     def load_tasks(self):
         """Every readable task; each broken file becomes a warning on stderr and is skipped."""
         result = self.workspace.load_tasks()
-        self.view.warn(str(fault.message) for fault in result.faults)
+        self.view.warn(fault for fault in result.faults)
         return result.tasks
 
     def load_summaries(self):
@@ -76,7 +76,7 @@ class App:
         from duban.ledger.index import load_summaries
 
         result = load_summaries(self.workspace)
-        self.view.warn(str(fault.message) for fault in result.faults)
+        self.view.warn(fault for fault in result.faults)
         return result.tasks
 
     @property
@@ -245,7 +245,7 @@ def init(app: App, directory, org, do_commit):
         return
     app.view.message(app.w("workspace_created", root=root))
     app._workspace = Workspace(root)
-    app.commit_changes(do_commit, [root / SETTINGS_FILE, root / ".gitignore"], f"duban: init workspace {root.name}")
+    app.commit_changes(do_commit, [root / SETTINGS_FILE, root / ".gitignore"], "duban: " + app.w("init_subject", root=root.name))
 
 
 @cli.command("list")
@@ -507,7 +507,7 @@ def validate(app: App):
 
     report = validate_workspace(app.workspace)
     for fault in report.faults:
-        click.echo(str(fault))
+        click.echo(fault.render(app.w))
     if report.faults:
         click.echo(app.w("validate_faults", n=len(report.faults), root=app.workspace.root), err=True)
         sys.exit(EXIT_FINDING)
@@ -529,7 +529,7 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit):
     from duban.plan.importer import prepare_import, write_import
 
     if app.as_json and not (dry_run or yes):
-        raise UsageError("--json prints only JSON, so it cannot ask: add --dry-run or --yes")
+        raise UsageError("json_cannot_ask")
     workspace, view, w = app.workspace, app.view, app.w
     for report in reports:
         prepared = prepare_import(workspace, report, period=period, org=org, owner=owner)
@@ -545,7 +545,7 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit):
                      else w("import_unchanged", plan=plan_id, n=count))
         view.warn(w("import_gone", task=task_id, report=prepared.report.name) for task_id in prepared.gone)
         if changed:
-            app.commit_changes(do_commit, changed, f"duban: import {prepared.report.name} as plan {plan_id}")
+            app.commit_changes(do_commit, changed, "duban: " + w("import_subject", report=prepared.report.name, plan=plan_id))
     view.close()
     if dry_run:
         view.message(w("dry_run"))
@@ -568,7 +568,7 @@ def check(app: App, summary, plan_id, do_apply, mark_done, by, do_commit):
 
     workspace, view, w = app.workspace, app.view, app.w
     result, _tasks, faults = check_summary(workspace, plan_id, summary)
-    view.warn(str(fault.message) for fault in faults)
+    view.warn(fault for fault in faults)
     if not result.review_sentences:
         view.warn([w("no_review_part", summary=summary)])
     view.check(result)
@@ -579,7 +579,7 @@ def check(app: App, summary, plan_id, do_apply, mark_done, by, do_commit):
     view.message(w("check_applied", n=len(changed)))
     if changed:
         app.commit_changes(do_commit, [workspace.task_path(t) for t in changed],
-                           f"duban: check {plan_id} against {result.summary}")
+                           "duban: " + w("check_subject", plan=plan_id, summary=result.summary))
 
 
 _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
@@ -605,7 +605,7 @@ def weekly(app: App, week, fmt, output, lang):
 
         find_browser()  # fail before the work when there is nothing to print with
     report = weekly_report(app.workspace, app.today, week)
-    app.view.warn(str(fault.message) for fault in report.skipped)
+    app.view.warn(fault for fault in report.skipped)
     if fmt == "pdf":
         from duban.views.pdf import html_to_pdf
         from duban.weekly.render import render_html

@@ -16,7 +16,7 @@ class DubanError(Exception):
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, key: str, **values):
+    def __init__(self, key: str, /, **values):
         super().__init__(key)
         self.key = key
         self.values = values
@@ -66,9 +66,9 @@ class BrokenFile(BadInput):
     `reason` is what is wrong (a words key and its values), said after `path:line: `.
     """
 
-    def __init__(self, path, reason: str, line: int | None = None, **values):
+    def __init__(self, path, what, line: int | None = None, /, **values):
         super().__init__("file_fault_at" if line else "file_fault", path=path, line=line,
-                         reason=Said(reason, **values))
+                         reason=what if isinstance(what, Said) else Said(what, **values))
         self.path = path
         self.line = line
         self.reason = self.values["reason"]
@@ -79,7 +79,7 @@ class Said:
 
     __slots__ = ("key", "values")
 
-    def __init__(self, key: str, **values):
+    def __init__(self, key: str, /, **values):
         self.key = key
         self.values = values
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from duban.errors import Said
 from duban.text.synonyms import Synonyms
 
 SETTINGS_FILE = "duban.toml"
@@ -123,13 +124,13 @@ class Settings:
         return self.get("orgs").get(organisation)
 
 
-def faults(data: dict[str, Any]) -> list[tuple[str, str]]:
+def faults(data: dict[str, Any]) -> list[tuple[str, Said]]:
     """(key, message) for each value of the file that is not what the spec allows."""
     found = []
     for key, value in data.items():
         setting = SPEC_BY_KEY.get(key)
         if setting is not None and not setting.valid(value):
-            found.append((key, f"{key!r} must be {setting.expected}"))
+            found.append((key, Said("setting_invalid", key=key, expected=Said(f"setting_expected_{key}"))))
     return found
 
 

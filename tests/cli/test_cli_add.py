@@ -29,7 +29,7 @@ def test_add_into_a_named_plan_takes_its_next_number(cli_run, workspace):
 
 
 @pytest.mark.parametrize("args, zh, en", [
-    (["add", "x", "--plan", "2018H1"], "duban: unknown plan '2018H1': no {root}/2018H1/plan.toml\n",
+    (["add", "x", "--plan", "2018H1"], "duban: 没有计划 2018H1：找不到 {root}/2018H1/plan.toml\n",
      "duban: unknown plan '2018H1': no {root}/2018H1/plan.toml\n"),
     (["add", " "], "duban: 标题不能为空\n", "duban: the title cannot be empty\n"),
     (["add", "x", "--due", "3.5"], "duban: 无法识别的日期“3.5”：请用 YYYY-MM-DD，或 年底、6月底前、三季度末、下周五 等说法\n",

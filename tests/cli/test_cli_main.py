@@ -23,6 +23,9 @@ def test_missing_workspace(tmp_path, monkeypatch):
     monkeypatch.delenv("DUBAN_PLANS", raising=False)
     result = CliRunner().invoke(cli, ["list"])
     assert (result.exit_code, result.stderr) == (
+        2, "duban: 这里没有 duban 工作区：请运行 `duban init`，或用 --plans DIR 指定，或设置 DUBAN_PLANS\n")
+    result = CliRunner().invoke(cli, ["--lang", "en", "list"])
+    assert (result.exit_code, result.stderr) == (
         2, "duban: no duban workspace here: run `duban init`, or pass --plans DIR or set DUBAN_PLANS\n")
 
 

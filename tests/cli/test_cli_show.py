@@ -44,11 +44,12 @@ def test_show_finds_a_task_file_numbered_wider(cli_run, workspace):
 def test_show_refuses_what_is_not_an_id_before_touching_a_path(cli_run, task_id):
     result = cli_run("show", task_id)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"duban: unknown task {task_id!r}: ids look like 2019H2-03\n"
+    assert result.stderr == f"duban: 没有任务“{task_id}”：编号形如 2019H2-03\n"
+    assert cli_run("--lang", "en", "show", task_id).stderr == f"duban: unknown task {task_id!r}: ids look like 2019H2-03\n"
 
 
 def test_unreadable_task_file_exit_3(cli_run, workspace):
     workspace.task_path("2019H2-01").write_bytes(b"\xff\xfe\x00garbage")
     result = cli_run("show", "2019H2-01")
     assert (result.exit_code, result.stderr) == (
-        3, f"duban: {workspace.task_path('2019H2-01')}:1: not UTF-8 text\n")
+        3, f"duban: {workspace.task_path('2019H2-01')}:1: 不是 UTF-8 文本\n")

@@ -58,7 +58,7 @@ def test_update_keeps_a_person_s_comments(cli_run, workspace):
 
 
 @pytest.mark.parametrize("args, zh, en", [
-    (["update", "2019H2-99", "--status", "done"], "duban: unknown task '2019H2-99': no {root}/2019H2/99.toml\n",
+    (["update", "2019H2-99", "--status", "done"], "duban: 没有任务 2019H2-99：找不到 {root}/2019H2/99.toml\n",
      "duban: unknown task '2019H2-99': no {root}/2019H2/99.toml\n"),
     (["update", "2019H2-01", "--due", "soon"],
      "duban: 无法识别的日期“soon”：请用 YYYY-MM-DD，或 年底、6月底前、三季度末、下周五 等说法\n",

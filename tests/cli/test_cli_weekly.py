@@ -31,7 +31,7 @@ def run(plans):
 
 
 def warning(plans) -> str:
-    return f"duban: 警告：{plans.root / '2019H2' / '09.toml'}:2: not valid TOML: Invalid value\n"
+    return f"duban: 警告：{plans.root / '2019H2' / '09.toml'}:2: 不是有效的 TOML：Invalid value\n"
 
 
 def test_text_is_the_default(run, plans):
@@ -81,8 +81,8 @@ def test_pdf_without_a_browser_says_how_to_install_one(run, tmp_path, monkeypatc
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     result = run("weekly", "--format", "pdf", "-o", str(tmp_path / "w.pdf"))
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == ("duban: cannot print PDF: no Chromium or Chrome found; install one (e.g. `apt-get "
-                             "install chromium`) or set DUBAN_CHROME, or use --format html and print from a browser\n")
+    assert result.stderr == ("duban: 无法打印 PDF：找不到 Chromium 或 Chrome；请安装（如 `apt-get install chromium`）或设置 "
+                             "DUBAN_CHROME，或用 --format html 在浏览器中打印\n")
     assert not (tmp_path / "w.pdf").exists()
 
 

@@ -88,7 +88,7 @@ def test_commit_outside_a_repository_is_one_clear_error(tmp_path, env):
     make_workspace(tmp_path / "plain" / "plans")
     result = duban(tmp_path / "plain", env, "update", "2019H2-01", "--status", "done", "--commit")
     assert result.returncode == 3
-    assert result.stderr.startswith("duban: ") and "not inside a git repository" in result.stderr
+    assert result.stderr.startswith("duban: ") and "不在 git 仓库中，无法 --commit" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -96,7 +96,7 @@ def test_init_commit(tmp_path, env):
     git(tmp_path, env, "init", "-q", "-b", "main")
     result = duban(tmp_path, env, "init", "--org", "区卫生健康局", "--commit")
     assert result.returncode == 0, result.stderr
-    assert subjects(tmp_path, env) == ["duban: init workspace plans"]
+    assert subjects(tmp_path, env) == ["duban: 创建工作区 plans"]
     files = git(tmp_path, env, "show", "--name-only", "--format=", "HEAD").stdout.split()
     assert files == ["plans/.gitignore", "plans/duban.toml"]
 
@@ -190,15 +190,14 @@ def test_same_task_on_both_sides_conflicts_in_that_file_only(clones, env):
     assert len(markers) >= 3
     validated = duban(b, env, "validate")
     assert validated.returncode == 1
-    assert validated.stdout.splitlines() == [f"{path}:{line}: git conflict marker: resolve the merge and remove it"
+    assert validated.stdout.splitlines() == [f"{path}:{line}: git 冲突标记：请解决合并冲突并删除它"
                                              for line in markers]
 
     listed = duban(b, env, "list")
     assert listed.returncode == 0
     assert [line.split()[0] for line in listed.stdout.splitlines() if line.startswith("2019H2-")] == [
         "2019H2-01", "2019H2-02", "2019H2-04"]
-    assert listed.stderr == (f"duban: 警告：{path}:{markers[0]}: git conflict marker: resolve the merge and "
-                             "remove it\n")
+    assert listed.stderr == f"duban: 警告：{path}:{markers[0]}: git 冲突标记：请解决合并冲突并删除它\n"
     assert duban(b, env, "validate").returncode == 1  # still, until it is resolved
 
     git(b, env, "checkout", "--theirs", str(path))
@@ -222,7 +221,7 @@ def test_import_commits_its_files_with_commit_or_auto_commit(tmp_path, env, how)
     flags = ["--commit"] if how == "--commit" else []
     result = duban(tmp_path, env, "import", str(seed), "--period", "2019H2", "--yes", *flags)
     assert result.returncode == 0, result.stderr
-    assert subjects(tmp_path, env)[0] == "duban: import 000_39b622c591527ef1.txt as plan 2019H2"
+    assert subjects(tmp_path, env)[0] == "duban: 导入《000_39b622c591527ef1.txt》为计划 2019H2"
     files = git(tmp_path, env, "show", "--name-only", "--format=", "HEAD").stdout.split()
     assert files[:3] == ["plans/2019H2/01.toml", "plans/2019H2/02.toml", "plans/2019H2/03.toml"]
     assert "plans/2019H2/plan.toml" in files and "plans/2019H2/report.txt" in files

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from duban.ledger import tomlfile
-from duban.errors import BrokenFile, DubanError, UnknownTask, UsageError, WorkspaceNotFound
+from duban.errors import BrokenFile, DubanError, Said, UnknownTask, UsageError, WorkspaceNotFound
 from duban.ledger.model import Plan, Task
 from duban.settings import SETTINGS_FILE, Settings, default_text
 from duban.ledger.schema import conflict_faults, plan_faults, task_faults
@@ -66,14 +66,14 @@ def find_workspace(explicit: str | None, env: dict[str, str] | None = None, cwd:
     if chosen:
         root = Path(chosen).expanduser()
         if not (root / SETTINGS_FILE).is_file():
-            raise WorkspaceNotFound(f"{root}: not a duban workspace (no {SETTINGS_FILE}); run `duban init {root}`")
+            raise WorkspaceNotFound("not_workspace", root=root)
         return root
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         for candidate in (folder, folder / "plans"):
             if (candidate / SETTINGS_FILE).is_file():
                 return candidate
-    raise WorkspaceNotFound("no duban workspace here: run `duban init`, or pass --plans DIR or set DUBAN_PLANS")
+    raise WorkspaceNotFound("no_workspace")
 
 
 def init_workspace(root: Path, organisation: str = "") -> bool:
@@ -133,7 +133,7 @@ class Workspace:
         try:
             entries = sorted(os.scandir(self.root), key=lambda e: e.name)
         except OSError as error:
-            raise BrokenFile(self.root, f"cannot read workspace: {error.strerror or error}") from None
+            raise BrokenFile(self.root, "cannot_read_workspace", reason=error.strerror or str(error)) from None
         return [Path(e.path) for e in entries
                 if e.is_dir() and not e.name.startswith(".") and os.path.isfile(os.path.join(e.path, PLAN_FILE))]
 
@@ -143,7 +143,7 @@ class Workspace:
     def read_plan(self, plan_id: str) -> Plan:
         path = self.plan_dir(plan_id) / PLAN_FILE
         if not path.is_file():
-            raise UsageError(f"unknown plan {plan_id!r}: no {path}")
+            raise UsageError("unknown_plan", plan=plan_id, path=path)
         return self._parse_plan(path)
 
     def _parse_plan(self, path: Path) -> Plan:
@@ -201,20 +201,20 @@ class Workspace:
     def get_task(self, task_id: str) -> Task:
         path = self.task_path(task_id)
         if not path.is_file():
-            raise UnknownTask(f"unknown task {task_id!r}: no {path}")
+            raise UnknownTask("unknown_task_file", task=task_id, path=path)
         task = self.read_task_file(path)
         if TaskId.parse(task.id) != TaskId.parse(task_id):
-            raise BrokenFile(path, f"holds id {task.id!r}, not {task_id!r}", 1)
+            raise BrokenFile(path, "holds_other_id", 1, held=task.id, task=task_id)
         return task
 
     def locked(self, task_id: str):
         """A lock around read-modify-write of one task, so concurrent updates from several processes lose nothing."""
         task = TaskId.parse(task_id)
-        return self._lock(f"{task.plan}-{task.number}.lock", f"task {task_id}")
+        return self._lock(f"{task.plan}-{task.number}.lock", Said("lock_task", task=task_id))
 
     def locked_repository(self):
         """A lock around committing to the git repository that holds the workspace."""
-        return self._lock("git.lock", "the git repository")
+        return self._lock("git.lock", Said("lock_git"))
 
     def cache_dir(self) -> Path:
         """`.duban-cache/`, created with a .gitignore of its own: never committed, even by `git add plans` in a
@@ -227,7 +227,7 @@ class Workspace:
         return folder
 
     @contextmanager
-    def _lock(self, name: str, what: str, timeout: float = 60):
+    def _lock(self, name: str, what: Said, timeout: float = 60):
         from filelock import FileLock, Timeout
 
         lock_dir = self.cache_dir() / "locks"
@@ -236,8 +236,7 @@ class Workspace:
         try:
             lock.acquire(timeout=timeout)
         except Timeout:
-            raise WorkspaceBusy(f"{what} is still being changed by another duban after {timeout:g} s "
-                                f"(lock {lock_dir / name}); try again") from None
+            raise WorkspaceBusy("busy", what=what, seconds=f"{timeout:g}", lock=lock_dir / name) from None
         try:
             yield
         finally:

@@ -102,20 +102,20 @@ def loads(text: str, path) -> dict[str, Any]:
         message = str(error)
         match = _LINE_RE.search(message)
         line = int(match.group(1)) if match else None
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "not valid TOML"
-        raise BrokenFile(path, f"not valid TOML: {reason}", line) from None
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "?"
+        raise BrokenFile(path, "not_toml", line, reason=reason) from None
 
 
 def read_text(path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise BrokenFile(path, f"cannot read: {error.strerror or error}") from None
+        raise BrokenFile(path, "cannot_read_file", reason=error.strerror or str(error)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise BrokenFile(path, "not UTF-8 text", line) from None
+        raise BrokenFile(path, "not_utf8", line) from None
 
 
 # --- updating a file a person may have edited -------------------------------------------------------

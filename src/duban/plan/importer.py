@@ -49,8 +49,7 @@ def plan_id_for(workspace: Workspace, org: str, period: Period) -> str:
         return period.id
     suffix = workspace.settings.org_suffix(org)
     if suffix is None:
-        raise UsageError(f"organisation {org!r} is not the workspace's ({workspace.organisation!r}): give it an "
-                         f"ASCII id suffix in {workspace.root / 'duban.toml'}, e.g. [orgs] \"{org}\" = \"abc\"")
+        raise UsageError("org_needs_suffix", org=org, own=workspace.organisation, settings=workspace.root / "duban.toml")
     return f"{period.id}-{suffix}"
 
 
@@ -62,22 +61,21 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
     settings = _Settings(workspace, owner or organisation, own=organisation == workspace.organisation)
     sections = find_sections(report.text, settings.synonyms)
     if not any(s.kind == "plan" for s in sections):
-        raise BadInput(f"no plan section found in {report.name}; use it with `duban check`")
+        raise BadInput("no_plan_section", report=report.name)
     found = parse_period(period) if period else find_period(report.text, sections)
     if found is None:
-        raise UsageError(f"cannot tell which period the plan of {report.name} is for: pass --period, "
-                         f"e.g. --period 2019H2")
+        raise UsageError("period_unknown", report=report.name)
     plan_id = plan_id_for(workspace, organisation, found)
     items = extract_items(report.text, found, owner_rules=settings.owner_rules, synonyms=settings.synonyms,
                           default_owner=settings.default_owner, sections=sections)
     if not items:
-        raise BadInput(f"no plan items found in the plan section of {report.name}")
+        raise BadInput("no_plan_items", report=report.name)
     plan = Plan(id=plan_id, org=organisation, period=found.id, start=found.start, end=found.end,
                 report=report.name, sha256=report.sha256)
     existing_plan = _existing_plan(workspace, plan_id)
     if existing_plan is not None:
         if existing_plan.org and existing_plan.org != organisation:
-            raise UsageError(f"plan {plan_id} belongs to {existing_plan.org!r}, not {organisation!r}")
+            raise UsageError("plan_other_org", plan=plan_id, org=existing_plan.org, given=organisation)
         plan.extra = dict(existing_plan.extra)
     tasks, gone = _merge(workspace, plan, items, report.name, found, settings)
     units = workspace.units(ledger_owners=())  # [units] aliases: 疾控 → 疾控中心

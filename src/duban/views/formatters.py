@@ -20,8 +20,8 @@ class View:
         self.soon_days = soon_days
 
     def warn(self, messages: Iterable[str]) -> None:
-        for message in messages:
-            print(f"duban: {self.w('warning', message=message)}", file=sys.stderr)
+        for message in messages:  # text, or what the library said (an error, a fault) in this language
+            print(f"duban: {self.w('warning', message=self.w.said(message))}", file=sys.stderr)
 
     def message(self, text: str) -> None:
         """A line that says what a command did: stdout for people, stderr when stdout carries JSON."""
