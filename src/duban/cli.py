@@ -117,23 +117,142 @@ def run_language(args) -> str:
         return "zh"
 
 
-class DubanGroup(click.Group):
+# --- help in the run's language ------------------------------------------------------------------------
+#
+# Help texts are keys of the words table: a command's is `cmd_NAME`, an option's the key given as its help=.
+# They are looked up when help is shown, in the language of the run (--lang, else $DUBAN_LANG, else the
+# workspace's lang, else Chinese); click's own headings ("Usage:", "Options", "Commands") are replaced the same
+# way. A help text that is not a key (a command added without one) is shown as written.
+
+
+def _first_sentence(text: str) -> str:
+    """A command's line in the list of commands: its description up to the first full stop."""
+    import re
+
+    match = re.search(r"。|\.(?:\s|$)", text)
+    return text[:match.end()].strip() if match else text
+
+
+def _help_words(ctx: click.Context):
+    from duban.views.words import words
+
+    root = ctx.find_root()
+    lang = root.params.get("lang") or run_language(getattr(root.command, "run_args", ()))
+    return words(lang)
+
+
+class DubanOption(click.Option):
+    def get_help_record(self, ctx: click.Context):
+        key, w = self.help, _help_words(ctx)
+        if key:
+            self.help = w(key)
+        try:
+            record = super().get_help_record(ctx)
+        finally:
+            self.help = key
+        return record and (record[0], record[1].replace("[required]", w("required_mark")))
+
+
+class DubanHelpFormatter(click.HelpFormatter):
+    """click's help layout, wrapped by display width and the Chinese line-breaking rules (views.cells): click
+    counts characters, and a Chinese character takes two columns."""
+
+    def write_text(self, text: str) -> None:
+        from duban.views.cells import wrap
+
+        indent = " " * self.current_indent
+        for line in wrap(text, self.width - self.current_indent):
+            self.write(f"{indent}{line}\n" if line else "\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        from duban.views.cells import width, wrap
+
+        rows = list(rows)
+        first = min(max((width(term) for term, _ in rows), default=0), col_max)
+        start = self.current_indent + first + col_spacing
+        for term, text in rows:
+            self.write(" " * self.current_indent + term)
+            if not text:
+                self.write("\n")
+                continue
+            self.write(" " * (first + col_spacing - width(term)) if width(term) <= first else "\n" + " " * start)
+            lines = wrap(text, max(self.width - start, 10))
+            self.write(lines[0] + "\n" + "".join(" " * start + line + "\n" for line in lines[1:]))
+
+
+class DubanContext(click.Context):
+    formatter_class = DubanHelpFormatter
+
+
+class _Bilingual:
+    """What DubanCommand and DubanGroup share: their help said in the run's language."""
+
+    def description(self, w) -> str:
+        key = f"cmd_{self.name}"
+        said = w(key)
+        return (self.help or "") if said == key else said
+
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
+                              prefix=_help_words(ctx)("usage_prefix"))
+
+    def format_help_text(self, ctx, formatter) -> None:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(self.description(_help_words(ctx)))
+
+    def get_help_option(self, ctx):
+        help_option = super().get_help_option(ctx)
+        if help_option is not None and not isinstance(help_option, DubanOption):
+            help_option.__class__ = DubanOption  # click makes it; only its words are ours
+            help_option.help = "opt_help"
+        return help_option
+
+    def format_options(self, ctx, formatter) -> None:
+        records = [record for param in self.get_params(ctx) if not isinstance(param, click.Argument)
+                   if (record := param.get_help_record(ctx)) is not None]
+        if records:
+            with formatter.section(_help_words(ctx)("options_heading")):
+                formatter.write_dl(records)
+
+
+class DubanCommand(_Bilingual, click.Command):
+    context_class = DubanContext
+
+
+class DubanGroup(_Bilingual, click.Group):
     """Turns DubanError into `duban: message` on stderr, in the run's language, with its exit code; never a
     traceback."""
 
     app: App | None = None
+    run_args: tuple = ()
+    command_class = DubanCommand
+    context_class = DubanContext
+
+    def format_options(self, ctx, formatter) -> None:
+        super().format_options(ctx, formatter)
+        w = _help_words(ctx)
+        rows = [(name, _first_sentence(command.description(w)))
+                for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section(w("commands_heading")):
+                formatter.write_dl(rows)
 
     def main(self, args=None, *rest, **kwargs):
         kwargs.pop("standalone_mode", None)
         args = sys.argv[1:] if args is None else list(args)
-        self.app = None
+        self.app, self.run_args = None, tuple(args)
         try:
             code = super().main(args, *rest, standalone_mode=False, **kwargs)
         except DubanError as error:
             click.echo(f"duban: {error.render(self._words(args))}", err=True)
             sys.exit(error.exit_code)
+        except click.UsageError as error:
+            click.echo(f"duban: {_usage_error(error, self._words(args))}", err=True)
+            sys.exit(error.exit_code)
         except click.ClickException as error:
-            error.show()
+            click.echo(f"duban: {error.format_message()}", err=True)
             sys.exit(error.exit_code)
         except click.exceptions.Abort:
             click.echo(f"duban: {self._words(args)('aborted')}", err=True)
@@ -148,6 +267,39 @@ class DubanGroup(click.Group):
         from duban.views.words import words
 
         return self.app.w if self.app is not None else words(run_language(args))
+
+
+def _usage_error(error: click.UsageError, w) -> str:
+    """click's usage errors in the run's language, as one line that says where help is."""
+    import re
+
+    message = error.format_message()
+    param = getattr(error, "param", None)
+    name = (param.opts[0] if isinstance(param, click.Option) else param.human_readable_name) if param else ""
+    if isinstance(error, click.NoSuchOption):
+        said = w("click_no_option", option=error.option_name)
+        if error.possibilities:
+            said += w("click_did_you_mean", names=w("enum_sep").join(sorted(error.possibilities)))
+    elif isinstance(error, click.MissingParameter):
+        said = w("click_missing", name=name)
+    elif isinstance(error, click.BadParameter) and isinstance(getattr(param, "type", None), click.Choice):
+        value = re.match(r"'?(.*?)'? is not", error.message)
+        said = w("click_not_a_choice", name=name, value=value.group(1) if value else "",
+                 choices=w("enum_sep").join(map(str, param.type.choices)))
+    elif isinstance(error, click.BadParameter) and isinstance(getattr(param, "type", None), click.IntRange):
+        said = w("click_not_in_range", name=name, low=param.type.min)
+    elif isinstance(error, click.BadParameter):
+        said = w("click_bad_value", name=name, detail=error.message)
+    elif match := re.match(r"No such command '(.*)'", message):
+        said = w("click_no_command", command=match.group(1))
+    elif match := re.match(r"Got unexpected extra arguments? \((.*)\)", message):
+        said = w("click_extra", args=match.group(1))
+    elif match := re.match(r"Option '(.*)' requires an argument", message):
+        said = w("click_needs_value", option=match.group(1))
+    else:
+        said = message
+    where = error.ctx.command_path if error.ctx else "duban"
+    return said + w("click_see_help", command=where)
 
 
 # --- shared options ------------------------------------------------------------------------------------
@@ -175,35 +327,43 @@ def _parse_status(ctx, param, value):
     return parse_status(value)
 
 
+def option(*names, **settings):
+    """click.option whose help is a key of the words table (DubanOption)."""
+    return click.option(*names, cls=DubanOption, **settings)
+
+
 def _set_json(ctx, param, value):
     if value:
         ctx.find_object(App).as_json = True
     return value
 
 
-json_option = click.option("--json", "as_json", is_flag=True, expose_value=False, callback=_set_json,
-                           is_eager=True, help="Print only JSON on stdout.")
+json_option = option("--json", "as_json", is_flag=True, expose_value=False, callback=_set_json,
+                           is_eager=True, help="opt_json")
 # Every command that changes files takes this and calls App.commit_changes with the files and what changed.
-commit_option = click.option("--commit", "do_commit", is_flag=True,
-                             help="Commit the changed files to git (always, with auto_commit = true in duban.toml).")
-new_owner_option = click.option("--new-owner", is_flag=True,
-                                help="Accept an owner that is not a known unit of [units] (a new unit).")
-by_option = click.option("--by", metavar="NAME",
-                         help="Who records it (default: $DUBAN_USER, else git's user.name, else the login name).")
+commit_option = option("--commit", "do_commit", is_flag=True,
+                             help="opt_commit")
+new_owner_option = option("--new-owner", is_flag=True,
+                                help="opt_new_owner")
+by_option = option("--by", metavar="NAME",
+                         help="opt_by")
 
 
-@click.group(cls=DubanGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="duban")
-@click.option("--plans", metavar="DIR", help="Workspace folder (default: $DUBAN_PLANS, else the nearest plans/).")
-@click.option("--today", metavar="YYYY-MM-DD", envvar="DUBAN_TODAY", callback=_parse_today,
-              help="Fix today's date for reproducible output (or $DUBAN_TODAY).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), envvar="DUBAN_LANG",
-              help="Interface language: zh (default) or en.")
+@click.group("duban", cls=DubanGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="duban", cls=DubanOption, help="opt_version")
+@option("--plans", metavar="DIR", help="opt_plans")
+@option("--today", metavar="YYYY-MM-DD", envvar="DUBAN_TODAY", callback=_parse_today,
+              help="opt_today")
+@option("--lang", type=click.Choice(["zh", "en"]), envvar="DUBAN_LANG",
+              help="opt_lang")
 @click.pass_context
 def cli(ctx, plans, today, lang):
     """duban (督办): track the plan items of government reports until each is done."""
     ctx.obj = App(plans, today, lang)
     ctx.command.app = ctx.obj
+    if ctx.invoked_subcommand is None:  # `duban` alone: its help, and success
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 pass_app = click.make_pass_decorator(App)
@@ -232,7 +392,7 @@ def _reporter(app: App, by: str | None) -> str:
 
 @cli.command()
 @click.argument("directory", required=False, metavar="[DIR]")
-@click.option("--org", default="", help="Organisation name written into duban.toml.")
+@option("--org", default="", help="opt_init_org")
 @commit_option
 @pass_app
 def init(app: App, directory, org, do_commit):
@@ -249,14 +409,14 @@ def init(app: App, directory, org, do_commit):
 
 
 @cli.command("list")
-@click.option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S",
-              help="Only this status (todo, in_progress, done, blocked, dropped or 未开始, 推进中 …); repeatable.")
-@click.option("--owner", metavar="O", help="Only tasks this unit leads or supports.")
-@click.option("--plan", metavar="P", help="Only this plan (e.g. 2019H2).")
-@click.option("--overdue", is_flag=True, help="Only late tasks.")
-@click.option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="Only open tasks due within DAYS.")
-@click.option("--grep", metavar="TEXT", help="Only tasks whose id, title, detail, owner or category hold TEXT.")
-@click.option("--sort", type=click.Choice(["id", "due", "owner"]), default="id", show_default=True)
+@option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S",
+              help="opt_list_status")
+@option("--owner", metavar="O", help="opt_list_owner")
+@option("--plan", metavar="P", help="opt_list_plan")
+@option("--overdue", is_flag=True, help="opt_list_overdue")
+@option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="opt_list_due_within")
+@option("--grep", metavar="TEXT", help="opt_list_grep")
+@option("--sort", type=click.Choice(["id", "due", "owner"]), default="id", help="opt_sort")
 @json_option
 @pass_app
 def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort):
@@ -300,17 +460,17 @@ def _parse_targets(ctx, param, values):
 
 @cli.command()
 @click.argument("task_id", metavar="ID")
-@click.option("--status", callback=_parse_status, metavar="S", help="New status (English or Chinese name).")
-@click.option("--owner", metavar="O", help="New lead unit.")
-@click.option("--due", callback=_parse_due, metavar="DATE", help="New deadline: 2019-10-31, 年底, 6月底前, 三季度末 …")
-@click.option("--note", metavar="TEXT", help="What was done.")
-@click.option("--title", metavar="TEXT", help="New title.")
-@click.option("--detail", metavar="TEXT", help="New detail.")
-@click.option("--category", metavar="TEXT", help="New category.")
-@click.option("--co-owner", "co_owners", multiple=True, metavar="O",
-              help="Supporting unit; repeatable; replaces the list (--co-owner '' empties it).")
-@click.option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
-              help="Numeric target '指标 ≥ 值 单位'; repeatable; replaces the list.")
+@option("--status", callback=_parse_status, metavar="S", help="opt_update_status")
+@option("--owner", metavar="O", help="opt_update_owner")
+@option("--due", callback=_parse_due, metavar="DATE", help="opt_update_due")
+@option("--note", metavar="TEXT", help="opt_update_note")
+@option("--title", metavar="TEXT", help="opt_update_title")
+@option("--detail", metavar="TEXT", help="opt_update_detail")
+@option("--category", metavar="TEXT", help="opt_update_category")
+@option("--co-owner", "co_owners", multiple=True, metavar="O",
+              help="opt_update_co_owner")
+@option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
+              help="opt_update_target")
 @new_owner_option
 @by_option
 @commit_option
@@ -365,14 +525,14 @@ def _update_message(w, task_id: str, changes: dict, change) -> str:
 
 @cli.command()
 @click.argument("title", metavar="TITLE")
-@click.option("--owner", metavar="O", help="Lead unit (default: the organisation).")
-@click.option("--co-owner", "co_owners", multiple=True, metavar="O", help="Supporting unit; repeatable.")
-@click.option("--due", callback=_parse_due, metavar="DATE", help="Deadline: 2019-12-31, 年底, 下周五 … (default: the plan's end).")
-@click.option("--plan", "plan_id", metavar="P", help="The plan (default: the 交办 plan of this half-year, e.g. 2019H2-jb).")
-@click.option("--category", default="", metavar="TEXT", help="Category, e.g. 局长办公会交办.")
-@click.option("--detail", default="", metavar="TEXT", help="What the task asks for.")
-@click.option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
-              help="Numeric target '指标 ≥ 值 单位'; repeatable.")
+@option("--owner", metavar="O", help="opt_add_owner")
+@option("--co-owner", "co_owners", multiple=True, metavar="O", help="opt_add_co_owner")
+@option("--due", callback=_parse_due, metavar="DATE", help="opt_add_due")
+@option("--plan", "plan_id", metavar="P", help="opt_add_plan")
+@option("--category", default="", metavar="TEXT", help="opt_add_category")
+@option("--detail", default="", metavar="TEXT", help="opt_add_detail")
+@option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
+              help="opt_add_target")
 @new_owner_option
 @by_option
 @commit_option
@@ -433,7 +593,7 @@ def edit(app: App, task_id, do_commit):
 
 @cli.command()
 @click.argument("task_id", metavar="ID")
-@click.option("--note", required=True, metavar="WHY", help="Why the task is dropped (kept in its log).")
+@option("--note", required=True, metavar="WHY", help="opt_cancel_note")
 @by_option
 @commit_option
 @pass_app
@@ -453,7 +613,7 @@ def cancel(app: App, task_id, note, by, do_commit):
 
 @cli.command()
 @click.argument("task_id", metavar="ID")
-@click.option("-y", "--yes", is_flag=True, help="Really delete the file (its history stays in git).")
+@option("-y", "--yes", is_flag=True, help="opt_rm_yes")
 @commit_option
 @pass_app
 def rm(app: App, task_id, yes, do_commit):
@@ -483,9 +643,9 @@ def undo(app: App):
 
 
 @cli.command()
-@click.option("--owner", metavar="O", help="Only this unit's late tasks.")
+@option("--owner", metavar="O", help="opt_overdue_owner")
 @json_option
-@click.option("--fail", is_flag=True, help="Exit 1 when anything is late (for scripts and CI).")
+@option("--fail", is_flag=True, help="opt_overdue_fail")
 @pass_app
 def overdue(app: App, owner, fail):
     """Late tasks by owner, most days late first."""
@@ -516,11 +676,11 @@ def validate(app: App):
 
 @cli.command("import")
 @click.argument("reports", nargs=-1, required=True, metavar="REPORT…")
-@click.option("--period", metavar="P", help="The plan's period: 2019, 2019H2, 2019Q3, 2019M04 (default: from the report).")
-@click.option("--org", metavar="ORG", help="The organisation whose plan it is (default: the workspace's).")
-@click.option("--owner", metavar="O", help="Lead unit of items that name none (default: the organisation).")
-@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
-@click.option("-y", "--yes", is_flag=True, help="Write without asking.")
+@option("--period", metavar="P", help="opt_import_period")
+@option("--org", metavar="ORG", help="opt_import_org")
+@option("--owner", metavar="O", help="opt_import_owner")
+@option("--dry-run", is_flag=True, help="opt_import_dry_run")
+@option("-y", "--yes", is_flag=True, help="opt_yes")
 @commit_option
 @json_option
 @pass_app
@@ -553,11 +713,11 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit):
 
 @cli.command()
 @click.argument("summary", metavar="SUMMARY")
-@click.option("--plan", "plan_id", required=True, metavar="P", help="The plan to check (e.g. 2019H2).")
+@option("--plan", "plan_id", required=True, metavar="P", help="opt_check_plan")
 @json_option
-@click.option("--apply", "do_apply", is_flag=True,
-              help="Write each verdict and its evidence into the task's [check] table and log it.")
-@click.option("--mark-done", is_flag=True, help="Also mark done the open tasks the summary shows as done (implies --apply).")
+@option("--apply", "do_apply", is_flag=True,
+              help="opt_check_apply")
+@option("--mark-done", is_flag=True, help="opt_check_mark_done")
 @by_option
 @commit_option
 @pass_app
@@ -586,11 +746,11 @@ _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "h
 
 
 @cli.command()
-@click.option("--week", metavar="YYYY-Www", help="ISO week, e.g. 2019-W36 (default: the week of --today).")
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "pdf"]),
-              help="Output format (default: from -o's suffix, else text).")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: stdout; PDF: weekly-YYYY-Www.pdf).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Label language (overrides the global --lang).")
+@option("--week", metavar="YYYY-Www", help="opt_weekly_week")
+@option("--format", "fmt", type=click.Choice(["text", "md", "html", "pdf"]),
+              help="opt_weekly_format")
+@option("-o", "--output", metavar="FILE", help="opt_weekly_output")
+@option("--lang", type=click.Choice(["zh", "en"]), help="opt_weekly_lang")
 @pass_app
 def weekly(app: App, week, fmt, output, lang):
     """The weekly status report (督办周报) for the Monday meeting."""
