@@ -302,6 +302,60 @@ def _usage_error(error: click.UsageError, w) -> str:
     return said + w("click_see_help", command=where)
 
 
+# --- shell completion: task ids, statuses, owners, plans and report files -----------------------------------
+
+
+def _completion_workspace(ctx):
+    from duban.ledger.store import Workspace, find_workspace
+
+    return Workspace(find_workspace(ctx.find_root().params.get("plans")))
+
+
+def _complete(values_of):
+    """A shell_complete callback offering `values_of(ctx)` that start with what was typed; nothing when there is
+    no workspace or it cannot be read (completion must never fail)."""
+    def complete(ctx, param, incomplete):
+        try:
+            values = values_of(ctx)
+        except (DubanError, OSError):
+            return []
+        return [value for value in values if value.startswith(incomplete)]
+    return complete
+
+
+def _task_ids(ctx):
+    from duban.ledger.index import load_summaries
+
+    return [task.id for task in load_summaries(_completion_workspace(ctx)).tasks]
+
+
+def _statuses(ctx):
+    from duban.ledger.model import STATUSES
+
+    return [*STATUSES, *STATUSES.values()]
+
+
+def _owner_names(ctx):
+    units = _completion_workspace(ctx).units()
+    return [*units.names, *sorted(units.known - set(units.names))]
+
+
+def _plan_ids(ctx):
+    return [folder.name for folder in _completion_workspace(ctx).plan_dirs()]
+
+
+def _report_files(ctx, param, incomplete):
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(incomplete, type="file")]
+
+
+complete_task = _complete(_task_ids)
+complete_status = _complete(_statuses)
+complete_owner = _complete(_owner_names)
+complete_plan = _complete(_plan_ids)
+
+
 # --- shared options ------------------------------------------------------------------------------------
 
 
@@ -409,10 +463,10 @@ def init(app: App, directory, org, do_commit):
 
 
 @cli.command("list")
-@option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S",
+@option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S", shell_complete=complete_status,
               help="opt_list_status")
-@option("--owner", metavar="O", help="opt_list_owner")
-@option("--plan", metavar="P", help="opt_list_plan")
+@option("--owner", metavar="O", shell_complete=complete_owner, help="opt_list_owner")
+@option("--plan", metavar="P", shell_complete=complete_plan, help="opt_list_plan")
 @option("--overdue", is_flag=True, help="opt_list_overdue")
 @option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="opt_list_due_within")
 @option("--grep", metavar="TEXT", help="opt_list_grep")
@@ -432,7 +486,7 @@ def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID")
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
 @json_option
 @pass_app
 def show(app: App, task_id):
@@ -459,15 +513,15 @@ def _parse_targets(ctx, param, values):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID")
-@option("--status", callback=_parse_status, metavar="S", help="opt_update_status")
-@option("--owner", metavar="O", help="opt_update_owner")
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@option("--status", callback=_parse_status, metavar="S", shell_complete=complete_status, help="opt_update_status")
+@option("--owner", metavar="O", shell_complete=complete_owner, help="opt_update_owner")
 @option("--due", callback=_parse_due, metavar="DATE", help="opt_update_due")
 @option("--note", metavar="TEXT", help="opt_update_note")
 @option("--title", metavar="TEXT", help="opt_update_title")
 @option("--detail", metavar="TEXT", help="opt_update_detail")
 @option("--category", metavar="TEXT", help="opt_update_category")
-@option("--co-owner", "co_owners", multiple=True, metavar="O",
+@option("--co-owner", "co_owners", multiple=True, metavar="O", shell_complete=complete_owner,
               help="opt_update_co_owner")
 @option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
               help="opt_update_target")
@@ -525,10 +579,10 @@ def _update_message(w, task_id: str, changes: dict, change) -> str:
 
 @cli.command()
 @click.argument("title", metavar="TITLE")
-@option("--owner", metavar="O", help="opt_add_owner")
-@option("--co-owner", "co_owners", multiple=True, metavar="O", help="opt_add_co_owner")
+@option("--owner", metavar="O", shell_complete=complete_owner, help="opt_add_owner")
+@option("--co-owner", "co_owners", multiple=True, metavar="O", shell_complete=complete_owner, help="opt_add_co_owner")
 @option("--due", callback=_parse_due, metavar="DATE", help="opt_add_due")
-@option("--plan", "plan_id", metavar="P", help="opt_add_plan")
+@option("--plan", "plan_id", metavar="P", shell_complete=complete_plan, help="opt_add_plan")
 @option("--category", default="", metavar="TEXT", help="opt_add_category")
 @option("--detail", default="", metavar="TEXT", help="opt_add_detail")
 @option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
@@ -554,7 +608,7 @@ def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targe
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID")
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
 @commit_option
 @pass_app
 def edit(app: App, task_id, do_commit):
@@ -592,7 +646,7 @@ def edit(app: App, task_id, do_commit):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID")
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
 @option("--note", required=True, metavar="WHY", help="opt_cancel_note")
 @by_option
 @commit_option
@@ -612,7 +666,7 @@ def cancel(app: App, task_id, note, by, do_commit):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID")
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
 @option("-y", "--yes", is_flag=True, help="opt_rm_yes")
 @commit_option
 @pass_app
@@ -643,7 +697,7 @@ def undo(app: App):
 
 
 @cli.command()
-@option("--owner", metavar="O", help="opt_overdue_owner")
+@option("--owner", metavar="O", shell_complete=complete_owner, help="opt_overdue_owner")
 @json_option
 @option("--fail", is_flag=True, help="opt_overdue_fail")
 @pass_app
@@ -675,10 +729,10 @@ def validate(app: App):
 
 
 @cli.command("import")
-@click.argument("reports", nargs=-1, required=True, metavar="REPORT…")
+@click.argument("reports", nargs=-1, required=True, metavar="REPORT…", shell_complete=_report_files)
 @option("--period", metavar="P", help="opt_import_period")
 @option("--org", metavar="ORG", help="opt_import_org")
-@option("--owner", metavar="O", help="opt_import_owner")
+@option("--owner", metavar="O", shell_complete=complete_owner, help="opt_import_owner")
 @option("--dry-run", is_flag=True, help="opt_import_dry_run")
 @option("-y", "--yes", is_flag=True, help="opt_yes")
 @commit_option
@@ -712,8 +766,8 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, do_commit):
 
 
 @cli.command()
-@click.argument("summary", metavar="SUMMARY")
-@option("--plan", "plan_id", required=True, metavar="P", help="opt_check_plan")
+@click.argument("summary", metavar="SUMMARY", shell_complete=_report_files)
+@option("--plan", "plan_id", required=True, metavar="P", shell_complete=complete_plan, help="opt_check_plan")
 @json_option
 @option("--apply", "do_apply", is_flag=True,
               help="opt_check_apply")
@@ -801,7 +855,7 @@ def owners(app: App):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID")
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
 @json_option
 @pass_app
 def log(app: App, task_id):
