@@ -6,6 +6,8 @@
 - `check --json`: {"plan", "summary", "items": [{"id", "title", "verdict", "score", "evidence": [{"text", "line"}]}],
                    "targets": [{"id", "metric", "comparator", "value", "unit", "actual", "actual_text", "verdict"}]}
 - `show --json`: the task as stored plus "plan" and "days_overdue"; `log --json`: one record per commit.
+- `validate --json`: {"ok", "plans", "tasks", "faults": [{"path", "line", "code", "message"}]}
+- `owners --json`: [{"unit", "aliases", "open", "late"}]
 """
 
 from __future__ import annotations
@@ -125,3 +127,23 @@ def test_log_records(workspace):
                          changes={"status": ["todo", "in_progress"]})
     assert list(json_out.history_record(entry)) == ["commit", "author", "email", "date", "message", "created",
                                                     "deleted", "broken", "changes", "notes"]
+
+
+def test_validate(run, workspace):
+    assert run("validate", "--json") == {"ok": True, "plans": 1, "tasks": 4, "faults": []}
+    path = workspace.task_path("2019H2-04")
+    path.write_text(path.read_text(encoding="utf-8").replace('status = "done"', 'status = "完结"'), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--plans", str(workspace.root), "--lang", "en", "validate", "--json"])
+    assert result.exit_code == 1
+    record = json.loads(result.stdout)
+    assert list(record) == ["ok", "plans", "tasks", "faults"]
+    assert record["faults"] == [{"path": str(path), "line": 8, "code": "unknown_status",
+                                 "message": "unknown status '完结': use one of todo, in_progress, done, blocked, "
+                                            "dropped"}]
+    assert record["ok"] is False
+
+
+def test_owners(run):
+    records = run("owners", "--json")
+    assert records[0] == {"unit": "中医科", "aliases": [], "open": 1, "late": 0}
+    assert all(list(r) == ["unit", "aliases", "open", "late"] for r in records)

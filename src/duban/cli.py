@@ -470,10 +470,11 @@ def init(app: App, directory, org, do_commit):
 @option("--overdue", is_flag=True, help="opt_list_overdue")
 @option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="opt_list_due_within")
 @option("--grep", metavar="TEXT", help="opt_list_grep")
-@option("--sort", type=click.Choice(["id", "due", "owner"]), default="id", help="opt_sort")
+@option("--sort", type=click.Choice(["id", "due", "owner", "status", "late"]), default="id", help="opt_sort")
+@option("--reverse", is_flag=True, help="opt_list_reverse")
 @json_option
 @pass_app
-def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort):
+def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort, reverse):
     """The ledger: every task, or those that match the filters."""
     from duban.ledger.index import paused_gc
     from duban.ledger.queries import TaskFilter, select
@@ -482,7 +483,7 @@ def list_(app: App, statuses, owner, plan, overdue, due_within, grep, sort):
         owner = app.workspace.units().canonical(owner)
     task_filter = TaskFilter(statuses, owner, plan, overdue, due_within, grep)
     with paused_gc():
-        app.view.tasks(select(app.load_summaries(), task_filter, app.today, sort), app.today)
+        app.view.tasks(select(app.load_summaries(), task_filter, app.today, sort, reverse), app.today)
 
 
 @cli.command()
@@ -714,18 +715,16 @@ def overdue(app: App, owner, fail):
 
 
 @cli.command()
+@json_option
 @pass_app
 def validate(app: App):
     """Check every file of the workspace (duban.toml too); exit 1 naming the file and line of each fault."""
     from duban.ledger.validate import validate as validate_workspace
 
     report = validate_workspace(app.workspace)
-    for fault in report.faults:
-        click.echo(fault.render(app.w))
+    app.view.validation(report, app.workspace.root)
     if report.faults:
-        click.echo(app.w("validate_faults", n=len(report.faults), root=app.workspace.root), err=True)
         sys.exit(EXIT_FINDING)
-    app.view.message(app.w("validate_ok", plans=report.plans, tasks=report.tasks))
 
 
 @cli.command("import")

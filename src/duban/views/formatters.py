@@ -60,6 +60,15 @@ class TerminalView(View):
 
         render_history(self.out, self.w, task_id, entries)
 
+    def validation(self, report, root) -> None:
+        """`validate`: each fault as `file:line: fault` on stdout, how many on stderr; or that all is well."""
+        for fault in report.faults:
+            print(fault.render(self.w))
+        if report.faults:
+            print(self.w("validate_faults", n=len(report.faults), root=root), file=sys.stderr)
+        else:
+            self.message(self.w("validate_ok", plans=report.plans, tasks=report.tasks))
+
     def owners(self, counts: list) -> None:
         from duban.views.ledger import render_owners
 
@@ -100,6 +109,9 @@ class JsonView(View):
 
     def owners(self, counts: list) -> None:
         json_out.dump_json([json_out.owner_record(count) for count in counts])
+
+    def validation(self, report, root) -> None:
+        json_out.dump_json(json_out.validation_record(report, self.w))
 
     def import_preview(self, prepared) -> None:
         self._imports.append(json_out.import_record(prepared))

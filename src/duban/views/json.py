@@ -101,6 +101,15 @@ def check_record(result) -> dict[str, Any]:
             "targets": [target_result_record(t) for t in result.targets]}
 
 
+def validation_record(report, w) -> dict[str, Any]:
+    """`validate --json`: whether all is well, what was read, and each fault with its file, line, a stable code
+    (the words key of the fault) and its message in the run's language."""
+    return {"ok": not report.faults, "plans": report.plans, "tasks": report.tasks,
+            "faults": [{"path": str(fault.path), "line": fault.line,
+                        "code": getattr(fault.message, "key", ""), "message": w.said(fault.message)}
+                       for fault in report.faults]}
+
+
 def owner_record(count) -> dict[str, Any]:
     """`owners --json`: one unit with its aliases and the open and late tasks it leads."""
     return {"unit": count.unit, "aliases": list(count.aliases), "open": count.open, "late": count.late}
