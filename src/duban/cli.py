@@ -866,7 +866,7 @@ def log(app: App, task_id):
     path = app.workspace.task_path(task_id)
     entries = task_history(file_history(path))
     if not entries and not path.is_file():
-        raise UnknownTask(f"unknown task {task_id!r}: no {path}")
+        raise UnknownTask("unknown_task_file", task=task_id, path=path)
     app.view.history(task_id, entries)
 
 

@@ -53,25 +53,24 @@ class Setting:
     key: str
     default: Any
     valid: Callable[[Any], bool]
-    expected: str  # what a valid value is, for validate's message
     doc: str
 
 
 SPEC = (
-    Setting("organisation", "", _is_str, "a string", "the organisation whose plans these are (区卫生健康局)"),
-    Setting("lang", "zh", _is_lang, '"zh" or "en"', "the interface language: zh (中文) or en"),
-    Setting("auto_commit", False, _is_bool, "true or false", "commit every change duban makes, as --commit does"),
+    Setting("organisation", "", _is_str, "the organisation whose plans these are (区卫生健康局)"),
+    Setting("lang", "zh", _is_lang, "the interface language: zh (中文) or en"),
+    Setting("auto_commit", False, _is_bool, "commit every change duban makes, as --commit does"),
     Setting("due_soon_days", 14, lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 366,
-            "a whole number of days (0-366)", "how many days ahead an open task counts as due soon"),
-    Setting("owners", {}, _is_str_table, 'a table of "keyword" = "unit"',
+            "how many days ahead an open task counts as due soon"),
+    Setting("owners", {}, _is_str_table,
             "import: an item that names no unit goes to the unit whose keyword it names first"),
-    Setting("synonyms", {}, _is_str_table, 'a table of "spun" = "real"',
+    Setting("synonyms", {}, _is_str_table,
             "spun wording of copied reports mapped back to the real word, for matching only"),
-    Setting("vocabulary", {}, _is_vocabulary, "a table with words = [\"…\"]",
+    Setting("vocabulary", {}, _is_vocabulary,
             "words the matcher keeps whole (医联体, 家庭医生签约)"),
-    Setting("units", {}, _is_units, 'a table of "unit" = ["alias", …]',
+    Setting("units", {}, _is_units,
             "the known units and the other names each is written as; an unknown owner is refused"),
-    Setting("orgs", {}, _is_suffix_table, 'a table of "organisation" = "ascii-suffix"',
+    Setting("orgs", {}, _is_suffix_table,
             "other organisations followed here, each with the suffix of its plan ids (2018-gwr)"),
 )
 SPEC_BY_KEY = {setting.key: setting for setting in SPEC}

@@ -53,3 +53,15 @@ def test_unreadable_task_file_exit_3(cli_run, workspace):
     result = cli_run("show", "2019H2-01")
     assert (result.exit_code, result.stderr) == (
         3, f"duban: {workspace.task_path('2019H2-01')}:1: 不是 UTF-8 文本\n")
+
+
+def test_show_text_in_english(cli_run):
+    assert lines(cli_run("--lang", "en", "show", "2019H2-01").output) == [
+        "2019H2-01  全力做好创建国家卫生城市复审工作",
+        "Status     to do",
+        "Owner      区卫生健康局",
+        "Co-owners  疾控中心",
+        "Due        2019-10-31 (十月底)  Overdue 20 days",
+        "Category   重点工作打算",
+        "Source     report.txt, line 12",
+    ]
