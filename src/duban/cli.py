@@ -602,7 +602,7 @@ def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targe
                   plan=plan_id, category=category, detail=detail, targets=targets or [])
     if due is not None:
         new.due, new.due_basis = due
-    with workspace.locked_repository():  # two clerks adding at once must not take the same number
+    with workspace.locked_numbering():
         task, written = add_task(workspace, new, _reporter(app, by), app.today)
     app.view.message(w("task_added", task=task.id, title=task.title, owner=w.owner(task.owner), due=task.due))
     app.commit_changes(do_commit, written, f"duban: {w('added_subject', task=task.id, title=task.title)}")

@@ -212,6 +212,10 @@ class Workspace:
         task = TaskId.parse(task_id)
         return self._lock(f"{task.plan}-{task.number}.lock", Said("lock_task", task=task_id))
 
+    def locked_numbering(self):
+        """A lock around choosing a new task's number and writing it (`add`), so two clerks never take the same."""
+        return self._lock("numbering.lock", Said("lock_numbering"))
+
     def locked_repository(self):
         """A lock around committing to the git repository that holds the workspace."""
         return self._lock("git.lock", Said("lock_git"))

@@ -119,11 +119,12 @@ class NewTask:
 
 def assigned_plan(workspace, today: date) -> Plan:
     """The 交办 plan of today's half-year (`2019H2-jb`), made on first use."""
+    from duban.ledger.store import PLAN_FILE
     from duban.text.dates import parse_period
 
     period = parse_period(f"{today.year}H{1 if today.month <= 6 else 2}")
     plan_id = f"{period.id}-{ASSIGNED_SUFFIX}"
-    if (workspace.plan_dir(plan_id) / "plan.toml").is_file():
+    if (workspace.plan_dir(plan_id) / PLAN_FILE).is_file():
         return workspace.read_plan(plan_id)
     return Plan(plan_id, workspace.organisation, period.id, period.start, period.end, extra={"kind": "交办"})
 
@@ -131,13 +132,14 @@ def assigned_plan(workspace, today: date) -> Plan:
 def add_task(workspace, new: NewTask, by: str, today: date) -> tuple[Task, list[Path]]:
     """A task written by hand into a plan (the 交办 plan of today's half-year when none is named): the next id of
     that plan, `source` saying who added it and when. Returns the task and the files written."""
+    from duban.ledger.store import PLAN_FILE
     from duban.ledger.taskid import TaskId
 
     if not new.title.strip():
         raise UsageError("title_empty")
     plan = workspace.read_plan(new.plan) if new.plan else assigned_plan(workspace, today)
     written = []
-    if not (workspace.plan_dir(plan.id) / "plan.toml").is_file():
+    if not (workspace.plan_dir(plan.id) / PLAN_FILE).is_file():
         written.append(workspace.save_plan(plan))
     task_id = str(TaskId(plan.id, max(_numbers(workspace, plan.id), default=0) + 1))
     due, basis = (new.due, new.due_basis) if new.due else (plan.end, "period end")

@@ -127,6 +127,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "check_subject": ("核查 {plan}，对照《{summary}》", "check {plan} against {summary}"),
     "lock_task": ("任务 {task}", "task {task}"),
     "lock_git": ("git 仓库", "the git repository"),
+    "lock_numbering": ("任务编号", "task numbering"),
     "setting_invalid": ("“{key}”须为{expected}", "{key!r} must be {expected}"),
     "setting_expected_organisation": ("字符串", "a string"),
     "setting_expected_lang": ("\"zh\" 或 \"en\"", "\"zh\" or \"en\""),
