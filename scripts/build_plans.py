@@ -37,6 +37,22 @@ IMPORTS = [
     ("000_39b622c591527ef1.txt", "2019H2", ORGANISATION),
     ("001_9f2447f6adad0cf5.txt", "2017", "区卫计局"),
 ]
+# The bureau's units, each with the other names it is written as: the office sets them up before assigning tasks.
+UNITS = """
+# The units tasks go to, each with the other names it is written as (an unknown owner is refused).
+[units]
+"办公室" = ["局办公室"]
+"规划财务科" = ["规财科"]
+"规划信息科" = ["信息科"]
+"医政医管科" = ["医政科"]
+"基层卫生科" = []
+"中医科" = []
+"妇幼健康科" = ["妇幼科"]
+"人口家庭科" = []
+"爱卫办" = ["爱国卫生运动委员会办公室"]
+"疾控中心" = ["区疾控中心", "疾控"]
+"卫生监督所" = ["区卫生监督所", "监督所"]
+"""
 WEEKLY = """
 # The weekly printout's 公文 form: 编发单位, 期号 (counted from the first issue's week), 版记.
 [weekly]
@@ -186,14 +202,14 @@ def clean(plans: Path) -> None:
 
 
 def add_settings(plans: Path) -> None:
-    """The [orgs] suffixes and the [weekly] form, after what `duban init` wrote."""
+    """The [orgs] suffixes, the [units] and the [weekly] form, after what `duban init` wrote."""
     settings = plans / "duban.toml"
     text = settings.read_text(encoding="utf-8")
     if "[orgs]" in text:
         return
     lines = ["", "# Other organisations followed here, each with the ASCII suffix of its plan ids (2017-wjj).", "[orgs]"]
     lines += [f'"{name}" = "{suffix}"' for name, suffix in ORGS.items()]
-    settings.write_text(text + "\n".join(lines) + "\n" + WEEKLY, encoding="utf-8")
+    settings.write_text(text + "\n".join(lines) + "\n" + UNITS + WEEKLY, encoding="utf-8")
 
 
 def import_seeds(plans: Path) -> None:

@@ -9,6 +9,8 @@
 - `weekly --json`: {"organisation", "issuer", "issue", "week", "monday", "sunday", "today",
                     "scope": {"owner", "plan", "org"}, "counts": {…}, "moved": […], "due_changes": […],
                     "overdue": […], "due_soon": […], "owners": […], "checks": […]}; `--by-owner`: a list of them.
+- `validate --json`: {"ok", "plans", "tasks", "faults": [{"path", "line", "code", "message"}]}
+- `owners --json`: [{"unit", "aliases", "open", "late"}]
 """
 
 from __future__ import annotations
@@ -177,3 +179,21 @@ def test_weekly_checks_scope_and_sheets(run, workspace):
     sheets = run("weekly", "--json", "--by-owner")
     assert [sheet["scope"]["owner"] for sheet in sheets] == ["区卫生健康局", "规划信息科", "中医科", "办公室"]
     assert all(list(sheet) == WEEKLY_KEYS for sheet in sheets)
+def test_validate(run, workspace):
+    assert run("validate", "--json") == {"ok": True, "plans": 1, "tasks": 4, "faults": []}
+    path = workspace.task_path("2019H2-04")
+    path.write_text(path.read_text(encoding="utf-8").replace('status = "done"', 'status = "完结"'), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--plans", str(workspace.root), "--lang", "en", "validate", "--json"])
+    assert result.exit_code == 1
+    record = json.loads(result.stdout)
+    assert list(record) == ["ok", "plans", "tasks", "faults"]
+    assert record["faults"] == [{"path": str(path), "line": 8, "code": "unknown_status",
+                                 "message": "unknown status '完结': use one of todo, in_progress, done, blocked, "
+                                            "dropped"}]
+    assert record["ok"] is False
+
+
+def test_owners(run):
+    records = run("owners", "--json")
+    assert records[0] == {"unit": "中医科", "aliases": [], "open": 1, "late": 0}
+    assert all(list(r) == ["unit", "aliases", "open", "late"] for r in records)

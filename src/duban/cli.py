@@ -68,7 +68,7 @@ class App:
     def load_tasks(self):
         """Every readable task; each broken file becomes a warning on stderr and is skipped."""
         result = self.workspace.load_tasks()
-        self.view.warn(str(fault.message) for fault in result.faults)
+        self.view.warn(fault for fault in result.faults)
         return result.tasks
 
     def load_summaries(self):
@@ -76,7 +76,7 @@ class App:
         from duban.ledger.index import load_summaries
 
         result = load_summaries(self.workspace)
-        self.view.warn(str(fault.message) for fault in result.faults)
+        self.view.warn(fault for fault in result.faults)
         return result.tasks
 
     @property
@@ -97,27 +97,263 @@ class App:
             commit(self.workspace.root, list(paths), message)
 
 
-class DubanGroup(click.Group):
-    """Turns DubanError into `duban: message` on stderr with its exit code, never a traceback."""
+def run_language(args) -> str:
+    """The language of this run, before the App exists (--help, errors while parsing): --lang in the arguments,
+    else $DUBAN_LANG, else the workspace's `lang`, else Chinese."""
+    args = list(args or ())
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in ("zh", "en"):
+            return args[index + 1]
+        if arg in ("--lang=zh", "--lang=en"):
+            return arg.split("=")[1]
+    if os.environ.get("DUBAN_LANG") in ("zh", "en"):
+        return os.environ["DUBAN_LANG"]
+    try:
+        from duban.ledger.store import Workspace, find_workspace
 
-    def main(self, *args, **kwargs):
-        kwargs.pop("standalone_mode", None)
+        plans = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--plans"), None)
+        return Workspace(find_workspace(plans)).settings.lang
+    except (DubanError, OSError):
+        return "zh"
+
+
+# --- help in the run's language ------------------------------------------------------------------------
+#
+# Help texts are keys of the words table: a command's is `cmd_NAME`, an option's the key given as its help=.
+# They are looked up when help is shown, in the language of the run (--lang, else $DUBAN_LANG, else the
+# workspace's lang, else Chinese); click's own headings ("Usage:", "Options", "Commands") are replaced the same
+# way. A help text that is not a key (a command added without one) is shown as written.
+
+
+def _first_sentence(text: str) -> str:
+    """A command's line in the list of commands: its description up to the first full stop."""
+    import re
+
+    match = re.search(r"。|\.(?:\s|$)", text)
+    return text[:match.end()].strip() if match else text
+
+
+def _help_words(ctx: click.Context):
+    from duban.views.words import words
+
+    root = ctx.find_root()
+    lang = root.params.get("lang") or run_language(getattr(root.command, "run_args", ()))
+    return words(lang)
+
+
+class DubanOption(click.Option):
+    def get_help_record(self, ctx: click.Context):
+        key, w = self.help, _help_words(ctx)
+        if key:
+            self.help = w(key)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            record = super().get_help_record(ctx)
+        finally:
+            self.help = key
+        return record and (record[0], record[1].replace("[required]", w("required_mark")))
+
+
+class DubanHelpFormatter(click.HelpFormatter):
+    """click's help layout, wrapped by display width and the Chinese line-breaking rules (views.cells): click
+    counts characters, and a Chinese character takes two columns."""
+
+    def write_text(self, text: str) -> None:
+        from duban.views.cells import wrap
+
+        indent = " " * self.current_indent
+        for line in wrap(text, self.width - self.current_indent):
+            self.write(f"{indent}{line}\n" if line else "\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        from duban.views.cells import width, wrap
+
+        rows = list(rows)
+        first = min(max((width(term) for term, _ in rows), default=0), col_max)
+        start = self.current_indent + first + col_spacing
+        for term, text in rows:
+            self.write(" " * self.current_indent + term)
+            if not text:
+                self.write("\n")
+                continue
+            self.write(" " * (first + col_spacing - width(term)) if width(term) <= first else "\n" + " " * start)
+            lines = wrap(text, max(self.width - start, 10))
+            self.write(lines[0] + "\n" + "".join(" " * start + line + "\n" for line in lines[1:]))
+
+
+class DubanContext(click.Context):
+    formatter_class = DubanHelpFormatter
+
+
+class _Bilingual:
+    """What DubanCommand and DubanGroup share: their help said in the run's language."""
+
+    def description(self, w) -> str:
+        key = f"cmd_{self.name}"
+        said = w(key)
+        return (self.help or "") if said == key else said
+
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
+                              prefix=_help_words(ctx)("usage_prefix"))
+
+    def format_help_text(self, ctx, formatter) -> None:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(self.description(_help_words(ctx)))
+
+    def get_help_option(self, ctx):
+        help_option = super().get_help_option(ctx)
+        if help_option is not None and not isinstance(help_option, DubanOption):
+            help_option.__class__ = DubanOption  # click makes it; only its words are ours
+            help_option.help = "opt_help"
+        return help_option
+
+    def format_options(self, ctx, formatter) -> None:
+        records = [record for param in self.get_params(ctx) if not isinstance(param, click.Argument)
+                   if (record := param.get_help_record(ctx)) is not None]
+        if records:
+            with formatter.section(_help_words(ctx)("options_heading")):
+                formatter.write_dl(records)
+
+
+class DubanCommand(_Bilingual, click.Command):
+    context_class = DubanContext
+
+
+class DubanGroup(_Bilingual, click.Group):
+    """Turns DubanError into `duban: message` on stderr, in the run's language, with its exit code; never a
+    traceback."""
+
+    app: App | None = None
+    run_args: tuple = ()
+    command_class = DubanCommand
+    context_class = DubanContext
+
+    def format_options(self, ctx, formatter) -> None:
+        super().format_options(ctx, formatter)
+        w = _help_words(ctx)
+        rows = [(name, _first_sentence(command.description(w)))
+                for name in self.list_commands(ctx)
+                if (command := self.get_command(ctx, name)) is not None and not command.hidden]
+        if rows:
+            with formatter.section(w("commands_heading")):
+                formatter.write_dl(rows)
+
+    def main(self, args=None, *rest, **kwargs):
+        kwargs.pop("standalone_mode", None)
+        args = sys.argv[1:] if args is None else list(args)
+        self.app, self.run_args = None, tuple(args)
+        try:
+            code = super().main(args, *rest, standalone_mode=False, **kwargs)
         except DubanError as error:
-            click.echo(f"duban: {error.message}", err=True)
+            click.echo(f"duban: {error.render(self._words(args))}", err=True)
+            sys.exit(error.exit_code)
+        except click.UsageError as error:
+            click.echo(f"duban: {_usage_error(error, self._words(args))}", err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
-            error.show()
+            click.echo(f"duban: {error.format_message()}", err=True)
             sys.exit(error.exit_code)
         except click.exceptions.Abort:
-            click.echo("duban: aborted", err=True)
+            click.echo(f"duban: {self._words(args)('aborted')}", err=True)
             sys.exit(1)
         except OSError as error:
             where = f"{error.filename}: " if error.filename else ""
             click.echo(f"duban: {where}{error.strerror or error}", err=True)
             sys.exit(3)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def _words(self, args):
+        from duban.views.words import words
+
+        return self.app.w if self.app is not None else words(run_language(args))
+
+
+def _usage_error(error: click.UsageError, w) -> str:
+    """click's usage errors in the run's language, as one line that says where help is."""
+    import re
+
+    message = error.format_message()
+    param = getattr(error, "param", None)
+    name = (param.opts[0] if isinstance(param, click.Option) else param.human_readable_name) if param else ""
+    if isinstance(error, click.NoSuchOption):
+        said = w("click_no_option", option=error.option_name)
+        if error.possibilities:
+            said += w("click_did_you_mean", names=w("enum_sep").join(sorted(error.possibilities)))
+    elif isinstance(error, click.MissingParameter):
+        said = w("click_missing", name=name)
+    elif isinstance(error, click.BadParameter) and isinstance(getattr(param, "type", None), click.Choice):
+        value = re.match(r"'?(.*?)'? is not", error.message)
+        said = w("click_not_a_choice", name=name, value=value.group(1) if value else "",
+                 choices=w("enum_sep").join(map(str, param.type.choices)))
+    elif isinstance(error, click.BadParameter) and isinstance(getattr(param, "type", None), click.IntRange):
+        said = w("click_not_in_range", name=name, low=param.type.min)
+    elif isinstance(error, click.BadParameter):
+        said = w("click_bad_value", name=name, detail=error.message)
+    elif match := re.match(r"No such command '(.*)'", message):
+        said = w("click_no_command", command=match.group(1))
+    elif match := re.match(r"Got unexpected extra arguments? \((.*)\)", message):
+        said = w("click_extra", args=match.group(1))
+    elif match := re.match(r"Option '(.*)' requires an argument", message):
+        said = w("click_needs_value", option=match.group(1))
+    else:
+        said = message
+    where = error.ctx.command_path if error.ctx else "duban"
+    return said + w("click_see_help", command=where)
+
+
+# --- shell completion: task ids, statuses, owners, plans and report files -----------------------------------
+
+
+def _completion_workspace(ctx):
+    from duban.ledger.store import Workspace, find_workspace
+
+    return Workspace(find_workspace(ctx.find_root().params.get("plans")))
+
+
+def _complete(values_of):
+    """A shell_complete callback offering `values_of(ctx)` that start with what was typed; nothing when there is
+    no workspace or it cannot be read (completion must never fail)."""
+    def complete(ctx, param, incomplete):
+        try:
+            values = values_of(ctx)
+        except (DubanError, OSError):
+            return []
+        return [value for value in values if value.startswith(incomplete)]
+    return complete
+
+
+def _task_ids(ctx):
+    from duban.ledger.index import load_summaries
+
+    return [task.id for task in load_summaries(_completion_workspace(ctx)).tasks]
+
+
+def _statuses(ctx):
+    from duban.ledger.model import STATUSES
+
+    return [*STATUSES, *STATUSES.values()]
+
+
+def _owner_names(ctx):
+    units = _completion_workspace(ctx).units()
+    return [*units.names, *sorted(units.known - set(units.names))]
+
+
+def _plan_ids(ctx):
+    return [folder.name for folder in _completion_workspace(ctx).plan_dirs()]
+
+
+def _report_files(ctx, param, incomplete):
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(incomplete, type="file")]
+
+
+complete_task = _complete(_task_ids)
+complete_status = _complete(_statuses)
+complete_owner = _complete(_owner_names)
+complete_plan = _complete(_plan_ids)
 
 
 # --- shared options ------------------------------------------------------------------------------------
@@ -145,41 +381,58 @@ def _parse_status(ctx, param, value):
     return parse_status(value)
 
 
+def option(*names, **settings):
+    """click.option whose help is a key of the words table (DubanOption)."""
+    return click.option(*names, cls=DubanOption, **settings)
+
+
 def _set_json(ctx, param, value):
     if value:
         ctx.find_object(App).as_json = True
     return value
 
 
-json_option = click.option("--json", "as_json", is_flag=True, expose_value=False, callback=_set_json,
-                           is_eager=True, help="Print only JSON on stdout.")
+json_option = option("--json", "as_json", is_flag=True, expose_value=False, callback=_set_json,
+                           is_eager=True, help="opt_json")
 # Every command that changes files takes this and calls App.commit_changes with the files and what changed.
-commit_option = click.option("--commit", "do_commit", is_flag=True,
-                             help="Commit the changed files to git (always, with auto_commit = true in duban.toml).")
-by_option = click.option("--by", metavar="NAME", help="Who records it (default: $DUBAN_USER or the login name).")
+commit_option = option("--commit", "do_commit", is_flag=True,
+                             help="opt_commit")
+new_owner_option = option("--new-owner", is_flag=True,
+                                help="opt_new_owner")
+by_option = option("--by", metavar="NAME",
+                         help="opt_by")
 
 
-@click.group(cls=DubanGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="duban")
-@click.option("--plans", metavar="DIR", help="Workspace folder (default: $DUBAN_PLANS, else the nearest plans/).")
-@click.option("--today", metavar="YYYY-MM-DD", envvar="DUBAN_TODAY", callback=_parse_today,
-              help="Fix today's date for reproducible output (or $DUBAN_TODAY).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), envvar="DUBAN_LANG",
-              help="Interface language: zh (default) or en.")
+@click.group("duban", cls=DubanGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="duban", cls=DubanOption, help="opt_version")
+@option("--plans", metavar="DIR", help="opt_plans")
+@option("--today", metavar="YYYY-MM-DD", envvar="DUBAN_TODAY", callback=_parse_today,
+              help="opt_today")
+@option("--lang", type=click.Choice(["zh", "en"]), envvar="DUBAN_LANG",
+              help="opt_lang")
 @click.pass_context
 def cli(ctx, plans, today, lang):
     """duban (督办): track the plan items of government reports until each is done."""
     ctx.obj = App(plans, today, lang)
+    ctx.command.app = ctx.obj
+    if ctx.invoked_subcommand is None:  # `duban` alone: its help, and success
+        click.echo(ctx.get_help())
+        ctx.exit(0)
 
 
 pass_app = click.make_pass_decorator(App)
 
 
-def _reporter(by: str | None) -> str:
-    """Who a progress entry is by: --by, else $DUBAN_USER, else the login name."""
+def _reporter(app: App, by: str | None) -> str:
+    """Who a change is by: --by, else $DUBAN_USER, else git's user.name, else the login name."""
     by = by or os.environ.get("DUBAN_USER")
     if by:
         return by
+    from duban.ledger.git import user_name
+
+    name = user_name(app.workspace.root)
+    if name:
+        return name
     import getpass
 
     try:
@@ -193,7 +446,7 @@ def _reporter(by: str | None) -> str:
 
 @cli.command()
 @click.argument("directory", required=False, metavar="[DIR]")
-@click.option("--org", default="", help="Organisation name written into duban.toml.")
+@option("--org", default="", help="opt_init_org")
 @commit_option
 @pass_app
 def init(app: App, directory, org, do_commit):
@@ -206,19 +459,30 @@ def init(app: App, directory, org, do_commit):
         return
     app.view.message(app.w("workspace_created", root=root))
     app._workspace = Workspace(root)
-    app.commit_changes(do_commit, [root / SETTINGS_FILE, root / ".gitignore"], f"duban: init workspace {root.name}")
+    app.commit_changes(do_commit, [root / SETTINGS_FILE, root / ".gitignore"], "duban: " + app.w("init_subject", root=root.name))
 
 
 _FILTER_OPTIONS = (
-    click.option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S",
-                 help="Only this status (todo, in_progress, done, blocked, dropped or 未开始, 推进中 …); repeatable."),
-    click.option("--owner", metavar="O", help="Only tasks this unit leads or supports."),
-    click.option("--plan", metavar="P", help="Only this plan (e.g. 2019H2)."),
-    click.option("--overdue", is_flag=True, help="Only late tasks."),
-    click.option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="Only open tasks due within DAYS."),
-    click.option("--grep", metavar="TEXT", help="Only tasks whose id, title, detail, owner or category hold TEXT."),
+    option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S",
+           shell_complete=complete_status, help="opt_list_status"),
+    option("--owner", metavar="O", shell_complete=complete_owner, help="opt_list_owner"),
+    option("--plan", metavar="P", shell_complete=complete_plan, help="opt_list_plan"),
+    option("--overdue", is_flag=True, help="opt_list_overdue"),
+    option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="opt_list_due_within"),
+    option("--grep", metavar="TEXT", help="opt_list_grep"),
 )
-sort_option = click.option("--sort", type=click.Choice(["id", "due", "owner"]), default="id", show_default=True)
+sort_option = option("--sort", type=click.Choice(["id", "due", "owner", "status", "late"]), default="id",
+                     help="opt_sort")
+reverse_option = option("--reverse", is_flag=True, help="opt_list_reverse")
+
+
+def _with_units(app: App, task_filter):
+    """The filter with its owner as [units] names it (--owner 疾控 finds 疾控中心's tasks)."""
+    import dataclasses
+
+    if not (task_filter.owner and app.workspace.settings.units):
+        return task_filter
+    return dataclasses.replace(task_filter, owner=app.workspace.units().canonical(task_filter.owner))
 
 
 def filter_options(command):
@@ -239,19 +503,21 @@ def filter_options(command):
 @cli.command("list")
 @filter_options
 @sort_option
+@reverse_option
 @json_option
 @pass_app
-def list_(app: App, task_filter, sort):
+def list_(app: App, task_filter, sort, reverse):
     """The ledger: every task, or those that match the filters."""
     from duban.ledger.index import paused_gc
     from duban.ledger.queries import select
 
+    task_filter = _with_units(app, task_filter)
     with paused_gc():
-        app.view.tasks(select(app.load_summaries(), task_filter, app.today, sort), app.today)
+        app.view.tasks(select(app.load_summaries(), task_filter, app.today, sort, reverse), app.today)
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID")
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
 @json_option
 @pass_app
 def show(app: App, task_id):
@@ -269,20 +535,39 @@ def _parse_due(ctx, param, value):
     return parse_due(value, today), value.strip()
 
 
+def _parse_targets(ctx, param, values):
+    if not values:
+        return None
+    from duban.ledger.updates import parse_target
+
+    return [parse_target(value) for value in values]
+
+
 @cli.command()
-@click.argument("task_id", metavar="ID")
-@click.option("--status", callback=_parse_status, metavar="S", help="New status (English or Chinese name).")
-@click.option("--owner", metavar="O", help="New lead unit.")
-@click.option("--due", callback=_parse_due, metavar="DATE", help="New deadline: 2019-10-31, 年底, 6月底前, 三季度末 …")
-@click.option("--note", metavar="TEXT", help="What was done.")
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@option("--status", callback=_parse_status, metavar="S", shell_complete=complete_status, help="opt_update_status")
+@option("--owner", metavar="O", shell_complete=complete_owner, help="opt_update_owner")
+@option("--due", callback=_parse_due, metavar="DATE", help="opt_update_due")
+@option("--note", metavar="TEXT", help="opt_update_note")
+@option("--title", metavar="TEXT", help="opt_update_title")
+@option("--detail", metavar="TEXT", help="opt_update_detail")
+@option("--category", metavar="TEXT", help="opt_update_category")
+@option("--co-owner", "co_owners", multiple=True, metavar="O", shell_complete=complete_owner,
+              help="opt_update_co_owner")
+@option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
+              help="opt_update_target")
+@new_owner_option
 @by_option
 @commit_option
 @pass_app
-def update(app: App, task_id, status, owner, due, note, by, do_commit):
+def update(app: App, task_id, status, owner, due, note, title, detail, category, co_owners, targets, new_owner, by,
+           do_commit):
     """Change a task and append an entry to its progress log."""
     from duban.ledger.updates import Change, apply_change
 
-    change = Change(status=status, owner=owner, note=note, by=_reporter(by))
+    owner, co_owners = _owners(app, owner, co_owners, new_owner)
+    change = Change(status=status, owner=owner, note=note, title=title, detail=detail, category=category,
+                    co_owners=co_owners, targets=targets)
     if due is not None:
         change.due, change.due_basis = due
     workspace = app.workspace
@@ -290,29 +575,33 @@ def update(app: App, task_id, status, owner, due, note, by, do_commit):
     # The commit happens under the task's lock too: otherwise a second update could land in this commit.
     with workspace.locked(task_id):
         task = workspace.get_task(task_id)
+        change.by = _reporter(app, by)
         changes = apply_change(task, change, app.today)
+        if not changes and not change.note:
+            app.view.message(w("nothing_changed", task=task.id))
+            return
         workspace.save_task(task)
-        if "status" in changes:
-            old, new = changes["status"]
-            app.view.message(w("status_changed", task=task.id, old=w.status(old), new=w.status(new)))
-        else:
-            app.view.message(w("progress_recorded", task=task.id))
+        said = w.changes(changes)
+        app.view.message(f"{task.id} {said}" if said else w("progress_recorded", task=task.id))
         app.commit_changes(do_commit, [workspace.task_path(task_id)], _update_message(w, task.id, changes, change))
 
 
+def _owners(app: App, owner: str | None, co_owners: tuple, new: bool) -> tuple[str | None, list[str] | None]:
+    """--owner and --co-owner as known units: aliases mapped, unknown names refused unless --new-owner."""
+    if owner is None and not co_owners:
+        return owner, None
+    units = app.workspace.units()
+    owner = units.resolve(owner, new) if owner is not None else None
+    return owner, [units.resolve(o, new) for o in co_owners if o.strip()] if co_owners else None
+
+
 def _update_message(w, task_id: str, changes: dict, change) -> str:
-    """`duban: 2019H2-03 推进中 → 已完成` (and owner, due), then the note and who gave it in the body."""
-    parts = []
-    if "status" in changes:
-        parts.append(w("arrow").join(w.status(s) for s in changes["status"]))
-    for key in ("owner", "due"):
-        if key in changes:
-            old, new = changes[key]
-            parts.append(f"{w(key)} {old or '—'}{w('arrow')}{new}")
-    if not parts:
+    """`duban: 2019H2-03 推进中 → 已完成` (and owner, due …), then the note and who gave it in the body."""
+    said = w.changes(changes)
+    if not said:
         note = change.note if len(change.note or "") <= 40 else change.note[:39] + "…"
-        parts.append(w("update_progress", note=note))
-    message = f"duban: {task_id} " + w("clause_sep").join(parts)
+        said = w("update_progress", note=note)
+    message = f"duban: {task_id} {said}"
     body = [f"{w('note')}{w('colon')}{change.note}" if change.note else "",
             f"{w('by')}{w('colon')}{change.by}" if change.by else ""]
     body = [line for line in body if line]
@@ -320,9 +609,128 @@ def _update_message(w, task_id: str, changes: dict, change) -> str:
 
 
 @cli.command()
-@click.option("--owner", metavar="O", help="Only this unit's late tasks.")
+@click.argument("title", metavar="TITLE")
+@option("--owner", metavar="O", shell_complete=complete_owner, help="opt_add_owner")
+@option("--co-owner", "co_owners", multiple=True, metavar="O", shell_complete=complete_owner, help="opt_add_co_owner")
+@option("--due", callback=_parse_due, metavar="DATE", help="opt_add_due")
+@option("--plan", "plan_id", metavar="P", shell_complete=complete_plan, help="opt_add_plan")
+@option("--category", default="", metavar="TEXT", help="opt_add_category")
+@option("--detail", default="", metavar="TEXT", help="opt_add_detail")
+@option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
+              help="opt_add_target")
+@new_owner_option
+@by_option
+@commit_option
+@pass_app
+def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targets, new_owner, by, do_commit):
+    """Add a task by hand (e.g. one assigned at a meeting, 交办)."""
+    from duban.ledger.updates import NewTask, add_task
+
+    workspace, w = app.workspace, app.w
+    owner, co_owners = _owners(app, owner, co_owners, new_owner)
+    new = NewTask(title=title, owner=owner or workspace.organisation, co_owners=co_owners or [],
+                  plan=plan_id, category=category, detail=detail, targets=targets or [])
+    if due is not None:
+        new.due, new.due_basis = due
+    with workspace.locked_numbering():
+        task, written = add_task(workspace, new, _reporter(app, by), app.today)
+    app.view.message(w("task_added", task=task.id, title=task.title, owner=w.owner(task.owner), due=task.due))
+    app.commit_changes(do_commit, written, f"duban: {w('added_subject', task=task.id, title=task.title)}")
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@commit_option
+@pass_app
+def edit(app: App, task_id, do_commit):
+    """Open the task file in $VISUAL or $EDITOR; it is saved only when it is valid."""
+    from duban.errors import UnknownTask
+    from duban.ledger.store import atomic_write
+    from duban.ledger.updates import task_text_faults
+
+    workspace, w = app.workspace, app.w
+    path = workspace.task_path(task_id)
+    if not path.is_file():
+        raise UnknownTask("unknown_task_file", task=task_id, path=path)
+    original = path.read_text(encoding="utf-8")
+    text = original
+    while True:
+        edited = click.edit(text, extension=".toml", require_save=True)
+        if edited is None or edited == original:
+            app.view.message(w("nothing_changed", task=task_id))
+            return
+        faults = task_text_faults(edited, task_id, path)
+        if not faults:
+            break
+        for fault in faults:
+            click.echo(w("file_fault_at" if fault.line else "file_fault", path=path, line=fault.line,
+                         reason=w.said(fault.message)), err=True)
+        if not click.confirm(w("edit_reopen"), default=True, err=True):
+            raise click.exceptions.Abort()
+        text = edited
+    with workspace.locked(task_id):
+        if path.read_text(encoding="utf-8") != original:
+            raise UsageError("edit_changed_meanwhile", task=task_id)
+        atomic_write(path, edited)
+    app.view.message(w("task_saved", task=task_id))
+    app.commit_changes(do_commit, [path], f"duban: {w('edited_subject', task=task_id)}")
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@option("--note", required=True, metavar="WHY", help="opt_cancel_note")
+@by_option
+@commit_option
+@pass_app
+def cancel(app: App, task_id, note, by, do_commit):
+    """Drop a task (status dropped), keeping the reason in its log."""
+    from duban.ledger.updates import cancel as cancel_task
+
+    workspace, w = app.workspace, app.w
+    with workspace.locked(task_id):
+        task = workspace.get_task(task_id)
+        changes = cancel_task(task, note, _reporter(app, by), app.today)
+        workspace.save_task(task)
+        app.view.message(w("task_cancelled", task=task.id, note=note.strip()))
+        app.commit_changes(do_commit, [workspace.task_path(task_id)],
+                           _update_message(w, task.id, changes, task.progress[-1]))
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@option("-y", "--yes", is_flag=True, help="opt_rm_yes")
+@commit_option
+@pass_app
+def rm(app: App, task_id, yes, do_commit):
+    """Delete a task's file; `cancel` keeps the task and says why, which is usually what you want."""
+    workspace, w = app.workspace, app.w
+    with workspace.locked(task_id):
+        task = workspace.get_task(task_id)
+        if not yes:
+            raise UsageError("rm_needs_yes", task=task.id)
+        path = workspace.task_path(task_id)
+        path.unlink()
+    app.view.message(w("task_removed", task=task.id, title=task.title))
+    app.commit_changes(do_commit, [path], f"duban: {w('removed_subject', task=task.id, title=task.title)}")
+
+
+@cli.command()
+@pass_app
+def undo(app: App):
+    """Revert duban's last commit in the workspace's git repository, with a commit that says so."""
+    from duban.ledger.git import DUBAN_PREFIX, undo_last
+
+    w = app.w
+    with app.workspace.locked_repository():
+        undone = undo_last(app.workspace.root,
+                           lambda subject: DUBAN_PREFIX + w("undo_subject", subject=subject[len(DUBAN_PREFIX):]))
+    app.view.message(w("undone", commit=undone.commit[:7], subject=undone.subject))
+
+
+@cli.command()
+@option("--owner", metavar="O", shell_complete=complete_owner, help="opt_overdue_owner")
 @json_option
-@click.option("--fail", is_flag=True, help="Exit 1 when anything is late (for scripts and CI).")
+@option("--fail", is_flag=True, help="opt_overdue_fail")
 @pass_app
 def overdue(app: App, owner, fail):
     """Late tasks by owner, most days late first."""
@@ -337,27 +745,25 @@ def overdue(app: App, owner, fail):
 
 
 @cli.command()
+@json_option
 @pass_app
 def validate(app: App):
     """Check every file of the workspace (duban.toml too); exit 1 naming the file and line of each fault."""
     from duban.ledger.validate import validate as validate_workspace
 
     report = validate_workspace(app.workspace)
-    for fault in report.faults:
-        click.echo(str(fault))
+    app.view.validation(report, app.workspace.root)
     if report.faults:
-        click.echo(app.w("validate_faults", n=len(report.faults), root=app.workspace.root), err=True)
         sys.exit(EXIT_FINDING)
-    app.view.message(app.w("validate_ok", plans=report.plans, tasks=report.tasks))
 
 
 @cli.command("import")
-@click.argument("reports", nargs=-1, required=True, metavar="REPORT…")
-@click.option("--period", metavar="P", help="The plan's period: 2019, 2019H2, 2019Q3, 2019M04 (default: from the report).")
-@click.option("--org", metavar="ORG", help="The organisation whose plan it is (default: the workspace's).")
-@click.option("--owner", metavar="O", help="Lead unit of items that name none (default: the organisation).")
-@click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
-@click.option("-y", "--yes", is_flag=True, help="Write without asking.")
+@click.argument("reports", nargs=-1, required=True, metavar="REPORT…", shell_complete=_report_files)
+@option("--period", metavar="P", help="opt_import_period")
+@option("--org", metavar="ORG", help="opt_import_org")
+@option("--owner", metavar="O", shell_complete=complete_owner, help="opt_import_owner")
+@option("--dry-run", is_flag=True, help="opt_import_dry_run")
+@option("-y", "--yes", is_flag=True, help="opt_yes")
 @by_option
 @commit_option
 @json_option
@@ -369,11 +775,11 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
     from duban.plan.importer import prepare_imports, write_import
 
     if app.as_json and not (dry_run or yes):
-        raise UsageError("--json prints only JSON, so it cannot ask: add --dry-run or --yes")
+        raise UsageError("json_cannot_ask")
     workspace, view, w = app.workspace, app.view, app.w
     for report in reports:
         for prepared in prepare_imports(workspace, report, period=period, org=org, owner=owner, today=app.today,
-                                        by=_reporter(by)):
+                                        by=_reporter(app, by)):
             view.import_preview(prepared)
             view.warn(prepared.warnings)
             if dry_run:
@@ -392,20 +798,20 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
             view.warn(w("import_gone", task=task_id, report=prepared.report.name) for task_id in prepared.gone)
             if changed:
                 name = prepared.report.name
-                app.commit_changes(do_commit, changed, f"duban: update plan {plan_id} from {name}"
-                                   if prepared.update_only else f"duban: import {name} as plan {plan_id}")
+                subject = "update_plan_subject" if prepared.update_only else "import_subject"
+                app.commit_changes(do_commit, changed, "duban: " + w(subject, report=name, plan=plan_id))
     view.close()
     if dry_run:
         view.message(w("dry_run"))
 
 
 @cli.command()
-@click.argument("summary", metavar="SUMMARY")
-@click.option("--plan", "plan_id", required=True, metavar="P", help="The plan to check (e.g. 2019H2).")
+@click.argument("summary", metavar="SUMMARY", shell_complete=_report_files)
+@option("--plan", "plan_id", required=True, metavar="P", shell_complete=complete_plan, help="opt_check_plan")
 @json_option
-@click.option("--apply", "do_apply", is_flag=True,
-              help="Write each verdict and its evidence into the task's [check] table and log it.")
-@click.option("--mark-done", is_flag=True, help="Also mark done the open tasks the summary shows as done (implies --apply).")
+@option("--apply", "do_apply", is_flag=True,
+              help="opt_check_apply")
+@option("--mark-done", is_flag=True, help="opt_check_mark_done")
 @by_option
 @commit_option
 @pass_app
@@ -416,35 +822,33 @@ def check(app: App, summary, plan_id, do_apply, mark_done, by, do_commit):
 
     workspace, view, w = app.workspace, app.view, app.w
     result, _tasks, faults = check_summary(workspace, plan_id, summary)
-    view.warn(str(fault.message) for fault in faults)
+    view.warn(fault for fault in faults)
     if not result.review_sentences:
         view.warn([w("no_review_part", summary=summary)])
     view.check(result)
     if not (do_apply or mark_done):
         return
     changed = apply_check(workspace, result, app.today, lambda item: check_note(w, item, result.summary),
-                          mark_done=mark_done, by=_reporter(by))
+                          mark_done=mark_done, by=_reporter(app, by))
     view.message(w("check_applied", n=len(changed)))
     if changed:
         app.commit_changes(do_commit, [workspace.task_path(t) for t in changed],
-                           f"duban: check {plan_id} against {result.summary}")
+                           "duban: " + w("check_subject", plan=plan_id, summary=result.summary))
 
 
 _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 @cli.command()
-@click.option("--week", metavar="YYYY-Www", help="ISO week, e.g. 2019-W36 (default: the week of --today).")
-@click.option("--owner", metavar="O", help="Only tasks this unit leads or supports.")
-@click.option("--plan", metavar="P", help="Only this plan (e.g. 2019H2).")
-@click.option("--org", metavar="ORG", help="Only the plans of this organisation.")
-@click.option("--by-owner", is_flag=True, help="One sheet per lead unit (each on a new page when printed).")
-@click.option("--issue", type=click.IntRange(min=1), metavar="N",
-              help="期号 of this issue (default: counted from [weekly] first_week in duban.toml).")
-@click.option("--format", "fmt", type=click.Choice(["text", "md", "html", "pdf"]),
-              help="Output format (default: from -o's suffix, else text).")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: stdout; PDF: weekly-YYYY-Www.pdf).")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="Label language (overrides the global --lang).")
+@option("--week", metavar="YYYY-Www", help="opt_weekly_week")
+@option("--owner", metavar="O", shell_complete=complete_owner, help="opt_weekly_owner")
+@option("--plan", metavar="P", shell_complete=complete_plan, help="opt_weekly_plan")
+@option("--org", metavar="ORG", help="opt_weekly_org")
+@option("--by-owner", is_flag=True, help="opt_weekly_by_owner")
+@option("--issue", type=click.IntRange(min=1), metavar="N", help="opt_weekly_issue")
+@option("--format", "fmt", type=click.Choice(["text", "md", "html", "pdf"]), help="opt_weekly_format")
+@option("-o", "--output", metavar="FILE", help="opt_weekly_output")
+@option("--lang", type=click.Choice(["zh", "en"]), help="opt_weekly_lang")
 @json_option
 @pass_app
 def weekly(app: App, week, owner, plan, org, by_owner, issue, fmt, output, lang):
@@ -454,7 +858,7 @@ def weekly(app: App, week, owner, plan, org, by_owner, issue, fmt, output, lang)
     if lang:
         app._lang = lang
     if app.as_json and (fmt or output):
-        raise UsageError("--json prints the report as JSON on stdout: drop --format and -o")
+        raise UsageError("weekly_json_with_format")
     if fmt is None:
         fmt = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text") if output else "text"
     if fmt == "pdf":
@@ -462,7 +866,7 @@ def weekly(app: App, week, owner, plan, org, by_owner, issue, fmt, output, lang)
 
         find_browser()  # fail before the work when there is nothing to print with
     sheets = weekly_sheets(app.workspace, app.today, week, Scope(owner or "", plan or "", org or ""), issue, by_owner)
-    app.view.warn(str(fault.message) for fault in sheets[0].skipped)
+    app.view.warn(fault for fault in sheets[0].skipped)
     if fmt == "text" and output is None:
         app.view.weekly(sheets if by_owner else sheets[0])
         return
@@ -488,7 +892,19 @@ def weekly(app: App, week, owner, plan, org, by_owner, issue, fmt, output, lang)
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID")
+@json_option
+@pass_app
+def owners(app: App):
+    """The known units ([units] of duban.toml, with their aliases) and how many of their tasks are open and late."""
+    from duban.ledger.queries import owner_counts
+
+    tasks = app.load_summaries()
+    units = app.workspace.units([o for t in tasks for o in (t.owner, *t.co_owners)])
+    app.view.owners(owner_counts(tasks, units, app.today))
+
+
+@cli.command()
+@click.argument("task_id", metavar="ID", shell_complete=complete_task)
 @json_option
 @pass_app
 def log(app: App, task_id):
@@ -500,7 +916,7 @@ def log(app: App, task_id):
     path = app.workspace.task_path(task_id)
     entries = task_history(file_history(path))
     if not entries and not path.is_file():
-        raise UnknownTask(f"unknown task {task_id!r}: no {path}")
+        raise UnknownTask("unknown_task_file", task=task_id, path=path)
     app.view.history(task_id, entries)
 
 
@@ -510,12 +926,12 @@ _EXPORT_FORMATS = {".xlsx": "xlsx", ".csv": "csv"}
 @cli.command()
 @filter_options
 @sort_option
-@click.option("--format", "fmt", type=click.Choice(["xlsx", "csv"]),
-              help="xlsx (default, or from -o's suffix) or csv (UTF-8 with BOM, for Excel).")
-@click.option("-o", "--output", metavar="FILE", help="Write to FILE (default: 工作台账-DATE.xlsx; `-` for CSV on stdout).")
-@click.option("--by-plan", is_flag=True, help="One sheet per plan (xlsx only).")
+@reverse_option
+@option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), help="opt_export_format")
+@option("-o", "--output", metavar="FILE", help="opt_export_output")
+@option("--by-plan", is_flag=True, help="opt_export_by_plan")
 @pass_app
-def export(app: App, task_filter, sort, fmt, output, by_plan):
+def export(app: App, task_filter, sort, reverse, fmt, output, by_plan):
     """The ledger, or the tasks that match the filters, as an office sheet (Excel .xlsx or .csv)."""
     from duban.ledger.queries import select
     from duban.views.export import export_ledger
@@ -523,10 +939,10 @@ def export(app: App, task_filter, sort, fmt, output, by_plan):
     if fmt is None:
         fmt = "csv" if output == "-" else _EXPORT_FORMATS.get(Path(output or "").suffix.lower(), "xlsx")
     if by_plan and fmt == "csv":
-        raise UsageError("--by-plan makes one sheet per plan: a CSV file has only one; use --format xlsx")
+        raise UsageError("export_by_plan_csv")
     if output == "-" and fmt != "csv":
-        raise UsageError("-o - writes to stdout, which only CSV can go to; give a file name for .xlsx")
-    tasks = select(app.load_tasks(), task_filter, app.today, sort)
+        raise UsageError("export_stdout_xlsx")
+    tasks = select(app.load_tasks(), _with_units(app, task_filter), app.today, sort, reverse)
     data = export_ledger(app.workspace, tasks, app.w, app.today, fmt, by_plan)
     if output == "-":
         sys.stdout.buffer.write(data)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from duban.errors import Said
 from duban.text.synonyms import Synonyms
 
 SETTINGS_FILE = "duban.toml"
@@ -35,6 +36,11 @@ def _is_str_table(value: Any) -> bool:
 
 def _is_suffix_table(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(v, str) and _SUFFIX_RE.match(v) for v in value.values())
+
+
+def _is_units(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, list) and all(isinstance(a, str) for a in v)
+                                           for v in value.values())
 
 
 def _is_vocabulary(value: Any) -> bool:
@@ -84,27 +90,26 @@ class Setting:
     key: str
     default: Any
     valid: Callable[[Any], bool]
-    expected: str  # what a valid value is, for validate's message
     doc: str
 
 
 SPEC = (
-    Setting("organisation", "", _is_str, "a string", "the organisation whose plans these are (区卫生健康局)"),
-    Setting("lang", "zh", _is_lang, '"zh" or "en"', "the interface language: zh (中文) or en"),
-    Setting("auto_commit", False, _is_bool, "true or false", "commit every change duban makes, as --commit does"),
+    Setting("organisation", "", _is_str, "the organisation whose plans these are (区卫生健康局)"),
+    Setting("lang", "zh", _is_lang, "the interface language: zh (中文) or en"),
+    Setting("auto_commit", False, _is_bool, "commit every change duban makes, as --commit does"),
     Setting("due_soon_days", 14, lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 366,
-            "a whole number of days (0-366)", "how many days ahead an open task counts as due soon"),
-    Setting("owners", {}, _is_str_table, 'a table of "keyword" = "unit"',
+            "how many days ahead an open task counts as due soon"),
+    Setting("owners", {}, _is_str_table,
             "import: an item that names no unit goes to the unit whose keyword it names first"),
-    Setting("synonyms", {}, _is_str_table, 'a table of "spun" = "real"',
+    Setting("synonyms", {}, _is_str_table,
             "spun wording of copied reports mapped back to the real word, for matching only"),
-    Setting("vocabulary", {}, _is_vocabulary, "a table with words = [\"…\"]",
+    Setting("vocabulary", {}, _is_vocabulary,
             "words the matcher keeps whole (医联体, 家庭医生签约)"),
-    Setting("orgs", {}, _is_suffix_table, 'a table of "organisation" = "ascii-suffix"',
+    Setting("units", {}, _is_units,
+            "the known units and the other names each is written as; an unknown owner is refused"),
+    Setting("orgs", {}, _is_suffix_table,
             "other organisations followed here, each with the suffix of its plan ids (2018-gwr)"),
-    Setting("weekly", {}, _is_weekly,
-            "a table of " + ", ".join(WEEKLY_KEYS) + ' (strings; first_week like "2019-W27"; submit_to and copy_to '
-            "may be lists)", "the weekly printout's 公文 form: 编发单位, 期号, 报送/抄送, 签发/审核"),
+    Setting("weekly", {}, _is_weekly, "the weekly printout's 公文 form: 编发单位, 期号, 报送/抄送, 签发/审核"),
 )
 SPEC_BY_KEY = {setting.key: setting for setting in SPEC}
 
@@ -161,17 +166,21 @@ class Settings:
                           copy_to=names("copy_to"), signed_by=table.get("signed_by", "").strip(),
                           reviewed_by=table.get("reviewed_by", "").strip())
 
+    @property
+    def units(self) -> dict[str, list[str]]:
+        return {unit: [a for a in aliases if a] for unit, aliases in self.get("units").items() if unit}
+
     def org_suffix(self, organisation: str) -> str | None:
         return self.get("orgs").get(organisation)
 
 
-def faults(data: dict[str, Any]) -> list[tuple[str, str]]:
+def faults(data: dict[str, Any]) -> list[tuple[str, Said]]:
     """(key, message) for each value of the file that is not what the spec allows."""
     found = []
     for key, value in data.items():
         setting = SPEC_BY_KEY.get(key)
         if setting is not None and not setting.valid(value):
-            found.append((key, f"{key!r} must be {setting.expected}"))
+            found.append((key, Said("setting_invalid", key=key, expected=Said(f"setting_expected_{key}"))))
     return found
 
 

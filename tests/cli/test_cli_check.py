@@ -163,10 +163,10 @@ def test_cli_mark_done(run):
 def test_cli_errors(run, tmp_path):
     missing = run("check", str(tmp_path / "nothing.docx"), "--plan", "2018")
     assert missing.exit_code == 3
-    assert missing.output == f"duban: {tmp_path / 'nothing.docx'}: cannot read: No such file or directory\n"
+    assert missing.output == f"duban: {tmp_path / 'nothing.docx'}：无法读取：No such file or directory\n"
     unknown = run("check", str(SUMMARY_2019), "--plan", "2099")
     assert unknown.exit_code == 2
-    assert unknown.output == f"duban: unknown plan '2099': no {run.root / '2099' / 'plan.toml'}\n"
+    assert unknown.output == f"duban: 没有计划 2099：找不到 {run.root / '2099' / 'plan.toml'}\n"
     no_plan = run("check", str(SUMMARY_2019))
     assert no_plan.exit_code == 2 and "--plan" in no_plan.output
 
@@ -204,7 +204,7 @@ def test_cli_apply_commit(run):
     result = CliRunner(env=env).invoke(cli, ["--plans", str(run.root), "--today", "2019-03-06", "check",
                                              str(SUMMARY_2019), "--plan", "2018", "--apply", "--commit"])
     assert result.exit_code == 0, result.output
-    assert git("log", "-1", "--format=%s") == "duban: check 2018 against gwr-2019.txt\n"
+    assert git("log", "-1", "--format=%s") == "duban: 核查 2018，对照《gwr-2019.txt》\n"
     assert len(git("show", "--name-only", "--format=", "HEAD").split()) == 9
     assert git("status", "--porcelain") == ""
 

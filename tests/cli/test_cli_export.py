@@ -99,8 +99,8 @@ def test_english_headers_and_default_file_name(cli_run, tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--by-plan", "--format", "csv"], "duban: --by-plan makes one sheet per plan: a CSV file has only one; use --format xlsx"),
-    (["-o", "-", "--format", "xlsx"], "duban: -o - writes to stdout, which only CSV can go to; give a file name for .xlsx"),
+    (["--by-plan", "--format", "csv"], "duban: --by-plan 每个计划一张表，CSV 文件只有一张；请用 --format xlsx"),
+    (["-o", "-", "--format", "xlsx"], "duban: -o - 输出到标准输出，只能用于 CSV；.xlsx 请给出文件名"),
 ])
 def test_usage_errors(cli_run, args, message):
     result = cli_run("export", *args)

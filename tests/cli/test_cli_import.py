@@ -98,15 +98,14 @@ def test_json_with_targets_and_in_step(run):
 
 @pytest.mark.parametrize("args, code, message", [
     (["import", str(SEEDS / "003_b22197d4e3c8e662.txt")], 3,
-     "duban: no plan section found in 003_b22197d4e3c8e662.txt; use it with `duban check`"),
+     "duban: 003_b22197d4e3c8e662.txt 中没有工作计划部分；它可以用于 `duban check`"),
     (["import", SEED_000], 2,
-     "duban: cannot tell which period the plan of 000_39b622c591527ef1.txt is for: pass --period, "
-     "e.g. --period 2019H2"),
+     "duban: 看不出 000_39b622c591527ef1.txt 的计划属于哪个期间：请加 --period，如 --period 2019H2"),
     (["import", SEED_000, "--period", "2019X"], 2,
-     "duban: bad period '2019X': use 2019, 2019H1, 2019H2, 2019Q3 or 2019M04"),
-    (["import", "missing.docx"], 3, "duban: missing.docx: cannot read: No such file or directory"),
+     "duban: 无法识别的期间“2019X”：请用 2019、2019H1、2019H2、2019Q3 或 2019M04"),
+    (["import", "missing.docx"], 3, "duban: missing.docx：无法读取：No such file or directory"),
     (["import", SEED_000, "--period", "2019H2", "--json"], 2,
-     "duban: --json prints only JSON, so it cannot ask: add --dry-run or --yes"),
+     "duban: --json 只输出 JSON，无法询问确认：请加 --dry-run 或 --yes"),
     pytest.param(["import", str(STATE_COUNCIL / "gwr-2018.txt"), "--org", "国务院", "--dry-run"], 2, None,
                  marks=needs_shared),
 ])
@@ -119,7 +118,7 @@ def test_errors_are_one_line_with_exit_codes(run, args, code, message):
     if message:
         assert err.strip() == message
     else:
-        assert "give it an ASCII id suffix" in err
+        assert "ASCII 编号后缀" in err
 
 
 def test_org_with_suffix_and_english_preview(run):
@@ -151,7 +150,7 @@ def test_commit_records_the_imported_files(run, monkeypatch):
     assert result.exit_code == 0
     log = subprocess.run(["git", "log", "--format=%s", "--name-only"], cwd=run.root.parent, capture_output=True,
                          text=True, check=True).stdout.split("\n")
-    assert log[0] == "duban: import 000_39b622c591527ef1.txt as plan 2019H2"
+    assert log[0] == "duban: 导入《000_39b622c591527ef1.txt》为计划 2019H2"
     assert sorted(line for line in log[1:] if line) == sorted(
         [f"plans/2019H2/{n:02d}.toml" for n in range(1, 10)] + ["plans/2019H2/plan.toml", "plans/2019H2/report.txt"])
 

@@ -45,7 +45,7 @@ def test_list_survives_a_broken_file(cli_run, workspace):
     result = cli_run("list", "--json")
     assert result.exit_code == 0
     assert [t["id"] for t in json.loads(result.stdout)] == ["2019H2-01", "2019H2-03", "2019H2-04"]
-    assert result.stderr == f"duban: 警告：{broken}:2: not valid TOML: Invalid value\n"
+    assert result.stderr == f"duban: 警告：{broken}:2: 不是有效的 TOML：Invalid value\n"
 
 
 def test_chinese_status_in_file_is_accepted(cli_run, workspace):
@@ -53,3 +53,24 @@ def test_chinese_status_in_file_is_accepted(cli_run, workspace):
     path.write_text(path.read_text(encoding="utf-8").replace('status = "done"', 'status = "已完成"'),
                     encoding="utf-8")
     assert [t["status"] for t in json.loads(cli_run("list", "--json").stdout)][3] == "done"
+
+
+def test_list_sorted_by_days_late_and_reversed(cli_run):
+    assert [line[:9] for line in lines(cli_run("list", "--sort", "late").output)[2:6]] == [
+        "2019H2-03", "2019H2-01", "2019H2-02", "2019H2-04"]
+    reverse = cli_run("--lang", "en", "list", "--sort", "status", "--reverse")
+    assert lines(reverse.output)[2:6] == [
+        "2019H2-04  进一步加强党建和宣传工作          办公室        2019-12-31  done",
+        "2019H2-03  强力推进医疗服务信息化建设        规划信息科    2019-09-30  in progress  51 days",
+        "2019H2-02  进一步提升中医药服务能力          中医科        2019-11-25  to do",
+        "2019H2-01  全力做好创建国家卫生城市复审工作  区卫生健康局  2019-10-31  to do        20 days",
+    ]
+
+
+def test_due_within_is_open_and_not_yet_late(cli_run):
+    assert lines(cli_run("list", "--due-within", "14").output) == [
+        "编号       标题                      责任单位  完成时限    状态    逾期",
+        "─" * 71,
+        "2019H2-02  进一步提升中医药服务能力  中医科    2019-11-25  未开始",
+        "共 1 项任务",
+    ]

@@ -13,6 +13,8 @@ def test_version():
 
 def test_bad_today(cli_run):
     result = cli_run("list", today="2019-13-01")
+    assert (result.exit_code, result.stderr) == (2, "duban: 无法识别的 --today“2019-13-01”：请用 YYYY-MM-DD\n")
+    result = cli_run("--lang", "en", "list", today="2019-13-01")
     assert (result.exit_code, result.stderr) == (2, "duban: bad --today '2019-13-01': use YYYY-MM-DD\n")
 
 
@@ -20,6 +22,9 @@ def test_missing_workspace(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DUBAN_PLANS", raising=False)
     result = CliRunner().invoke(cli, ["list"])
+    assert (result.exit_code, result.stderr) == (
+        2, "duban: 这里没有 duban 工作区：请运行 `duban init`，或用 --plans DIR 指定，或设置 DUBAN_PLANS\n")
+    result = CliRunner().invoke(cli, ["--lang", "en", "list"])
     assert (result.exit_code, result.stderr) == (
         2, "duban: no duban workspace here: run `duban init`, or pass --plans DIR or set DUBAN_PLANS\n")
 

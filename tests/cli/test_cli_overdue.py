@@ -25,3 +25,15 @@ def test_overdue_json_and_fail(cli_run):
                                                                                 ("2019H2-01", 20)]
     nothing = cli_run("overdue", "--fail", today="2019-09-01")
     assert (nothing.exit_code, nothing.output) == (0, "没有逾期任务\n")
+
+
+def test_overdue_in_english(cli_run):
+    result = cli_run("--lang", "en", "overdue", "--owner", "规划信息科")
+    assert lines(result.output) == [
+        "Overdue tasks (1)",
+        "ID         Title                       Due         Days late  Last note",
+        "─" * 74,
+        "规划信息科 (1)",
+        "2019H2-03  强力推进医疗服务信息化建设  2019-09-30         51  完成平台招标",
+    ]
+    assert cli_run("--lang", "en", "overdue", today="2019-09-01").output == "nothing is overdue\n"

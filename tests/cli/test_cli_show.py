@@ -44,11 +44,24 @@ def test_show_finds_a_task_file_numbered_wider(cli_run, workspace):
 def test_show_refuses_what_is_not_an_id_before_touching_a_path(cli_run, task_id):
     result = cli_run("show", task_id)
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == f"duban: unknown task {task_id!r}: ids look like 2019H2-03\n"
+    assert result.stderr == f"duban: 没有任务“{task_id}”：编号形如 2019H2-03\n"
+    assert cli_run("--lang", "en", "show", task_id).stderr == f"duban: unknown task {task_id!r}: ids look like 2019H2-03\n"
 
 
 def test_unreadable_task_file_exit_3(cli_run, workspace):
     workspace.task_path("2019H2-01").write_bytes(b"\xff\xfe\x00garbage")
     result = cli_run("show", "2019H2-01")
     assert (result.exit_code, result.stderr) == (
-        3, f"duban: {workspace.task_path('2019H2-01')}:1: not UTF-8 text\n")
+        3, f"duban: {workspace.task_path('2019H2-01')}:1: 不是 UTF-8 文本\n")
+
+
+def test_show_text_in_english(cli_run):
+    assert lines(cli_run("--lang", "en", "show", "2019H2-01").output) == [
+        "2019H2-01  全力做好创建国家卫生城市复审工作",
+        "Status     to do",
+        "Owner      区卫生健康局",
+        "Co-owners  疾控中心",
+        "Due        2019-10-31 (十月底)  Overdue 20 days",
+        "Category   重点工作打算",
+        "Source     report.txt, line 12",
+    ]

@@ -1,5 +1,7 @@
 import pytest
 
+from conftest import lines
+
 
 def test_update_status_and_log(cli_run, workspace):
     result = cli_run("update", "2019H2-01", "--status", "推进中", "--note", "完成四小单位摸排")
@@ -11,29 +13,84 @@ def test_update_status_and_log(cli_run, workspace):
                                                                     "完成四小单位摸排", "张三")
 
 
-def test_update_due_from_a_chinese_phrase(cli_run, workspace):
-    result = cli_run("--lang", "en", "update", "2019H2-02", "--due", "12月底前", "--by", "李四")
-    assert result.output == "2019H2-02 progress recorded\n"
+@pytest.mark.parametrize("lang, said", [
+    ("zh", "2019H2-02 延期 2019-11-25 → 2019-12-31\n"),
+    ("en", "2019H2-02 deadline moved 2019-11-25 → 2019-12-31\n"),
+])
+def test_update_due_from_a_chinese_phrase_says_what_changed(cli_run, workspace, lang, said):
+    result = cli_run("--lang", lang, "update", "2019H2-02", "--due", "12月底前", "--by", "李四")
+    assert result.output == said
     task = workspace.get_task("2019H2-02")
     assert (str(task.due), task.due_basis, task.progress[-1].by) == ("2019-12-31", "12月底前", "李四")
 
 
-@pytest.mark.parametrize("args, message", [
-    (["update", "2019H2-99", "--status", "done"], "duban: unknown task '2019H2-99': no {root}/2019H2/99.toml\n"),
-    (["update", "2019H2-01", "--status", "finished"],
-     "duban: unknown status 'finished': use one of todo (未开始), in_progress (推进中), done (已完成), "
-     "blocked (受阻), dropped (已取消)\n"),
+def test_a_phrase_without_a_year_means_the_next_one(cli_run, workspace):
+    result = cli_run("update", "2019H2-01", "--due", "6月底前")
+    assert result.output == "2019H2-01 延期 2019-10-31 → 2020-06-30\n"
+
+
+def test_an_update_that_changes_nothing_writes_nothing(cli_run, workspace):
+    before = workspace.task_path("2019H2-02").read_bytes()
+    result = cli_run("update", "2019H2-02", "--due", "2019-11-25")
+    assert (result.exit_code, result.output) == (0, "2019H2-02 没有变化\n")
+    assert cli_run("--lang", "en", "update", "2019H2-02", "--owner", "中医科").output == "2019H2-02: nothing changed\n"
+    assert workspace.task_path("2019H2-02").read_bytes() == before
+
+
+def test_update_fields(cli_run, workspace):
+    result = cli_run("update", "2019H2-02", "--title", "提升中医药服务能力", "--co-owner", "疾控中心",
+                     "--co-owner", "妇幼健康科", "--new-owner", "--target", "名中医工作室 ≥ 5 个", "--category", "重点工作")
+    assert lines(result.output) == ["2019H2-02 标题 进一步提升中医药服务能力 → 提升中医药服务能力；分类 重点工作打算 → "
+                                    "重点工作；配合单位 疾控中心、妇幼健康科；目标 名中医工作室 ≥ 5个"]
+    task = workspace.get_task("2019H2-02")
+    assert (task.title, task.co_owners, task.category) == ("提升中医药服务能力", ["疾控中心", "妇幼健康科"], "重点工作")
+    assert [t.to_dict() for t in task.targets] == [{"metric": "名中医工作室", "comparator": "at_least", "value": 5,
+                                                    "unit": "个"}]
+    english = cli_run("--lang", "en", "update", "2019H2-02", "--co-owner", "", "--detail", "新的内容")
+    assert english.output == "2019H2-02 detail changed; Co-owners —\n"
+
+
+def test_update_keeps_a_person_s_comments(cli_run, workspace):
+    path = workspace.task_path("2019H2-01")
+    path.write_text("# 局长2019-11-18批示：年底前务必完成\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    cli_run("update", "2019H2-01", "--status", "done")
+    assert path.read_text(encoding="utf-8").startswith("# 局长2019-11-18批示：年底前务必完成\nid = \"2019H2-01\"\n")
+
+
+@pytest.mark.parametrize("args, zh, en", [
+    (["update", "2019H2-99", "--status", "done"], "duban: 没有任务 2019H2-99：找不到 {root}/2019H2/99.toml\n",
+     "duban: unknown task '2019H2-99': no {root}/2019H2/99.toml\n"),
     (["update", "2019H2-01", "--due", "soon"],
-     "duban: bad date 'soon': use YYYY-MM-DD or a phrase such as 年底, 6月底前, 三季度末\n"),
-    (["update", "2019H2-01"], "duban: nothing to update: give --status, --owner, --due or --note\n"),
+     "duban: 无法识别的日期“soon”：请用 YYYY-MM-DD，或 年底、6月底前、三季度末、下周五 等说法\n",
+     "duban: bad date 'soon': use YYYY-MM-DD or a phrase such as 年底, 6月底前, 三季度末, 下周五\n"),
+    (["update", "2019H2-01", "--due", "今年6月底"],
+     "duban: “今年6月底”是 2019-06-30，已经过去：新的完成时限不能早于今天（2019-11-20）；是否指 2020-06-30？\n",
+     "duban: '今年6月底' is 2019-06-30, which has passed: a new deadline cannot be before today (2019-11-20); "
+     "did you mean 2020-06-30?\n"),
+    (["update", "2019H2-01", "--target", "很多"],
+     "duban: 无法识别的目标“很多”：请写成“指标 ≥ 值 单位”，如“签约服务覆盖率 ≥ 30 %”\n",
+     "duban: bad target '很多': write 'metric ≥ value unit', e.g. '签约服务覆盖率 ≥ 30 %'\n"),
+    (["update", "2019H2-01"], "duban: 没有要更新的内容：请给出 --status、--owner、--due、--note 等选项\n",
+     "duban: nothing to update: give --status, --owner, --due, --note or another field\n"),
 ])
-def test_bad_input_is_one_line_with_exit_2(cli_run, workspace, args, message):
+def test_bad_input_is_one_line_with_exit_2(cli_run, workspace, args, zh, en):
     before = workspace.task_path("2019H2-01").read_bytes()
-    result = cli_run(*args)
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", message.format(root=workspace.root))
+    for lang, message in (("zh", zh), ("en", en)):
+        result = cli_run("--lang", lang, *args)
+        assert (result.exit_code, result.stdout, result.stderr) == (2, "", message.format(root=workspace.root))
     assert workspace.task_path("2019H2-01").read_bytes() == before
 
 
 def test_update_of_an_id_that_is_a_path_creates_nothing(cli_run, tmp_path):
     result = cli_run("update", f"{tmp_path}/x/a/b-01", "--note", "x")
     assert result.exit_code == 2 and not (tmp_path / "x").exists()
+
+
+def test_the_reporter_is_git_s_user_name_without_duban_user(cli_run, workspace, monkeypatch):
+    import subprocess
+
+    monkeypatch.delenv("DUBAN_USER")
+    subprocess.run(["git", "init", "-q", str(workspace.root)], check=True)
+    subprocess.run(["git", "-C", str(workspace.root), "config", "user.name", "王五"], check=True)
+    cli_run("update", "2019H2-01", "--note", "已催办")
+    assert workspace.get_task("2019H2-01").progress[-1].by == "王五"

@@ -6,6 +6,8 @@ def test_validate(cli_run, workspace):
     path.write_text(path.read_text(encoding="utf-8").replace('status = "done"', 'status = "完结"'), encoding="utf-8")
     result = cli_run("validate")
     assert result.exit_code == 1
-    assert result.stdout == (f"{path}:8: unknown status '完结': use one of todo, in_progress, done, blocked, "
-                             "dropped\n")
+    assert result.stdout == f"{path}:8: 无法识别的状态“完结”：请用 todo, in_progress, done, blocked, dropped 之一\n"
+    english = cli_run("--lang", "en", "validate")
+    assert english.stdout == f"{path}:8: unknown status '完结': use one of todo, in_progress, done, blocked, dropped\n"
+    assert english.stderr == f"1 fault(s) in {workspace.root}\n"
     assert result.stderr == f"{workspace.root} 中有 1 处问题\n"

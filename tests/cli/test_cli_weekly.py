@@ -31,7 +31,7 @@ def run(plans):
 
 
 def warning(plans) -> str:
-    return f"duban: 警告：{plans.root / '2019H2' / '09.toml'}:2: not valid TOML: Invalid value\n"
+    return f"duban: 警告：{plans.root / '2019H2' / '09.toml'}:2: 不是有效的 TOML：Invalid value\n"
 
 
 def test_text_is_the_default(run, plans):
@@ -74,15 +74,15 @@ def test_chosen_week(run):
 def test_bad_week_is_a_usage_error(run):
     result = run("weekly", "--week", "2019-W60")
     assert (result.exit_code, result.stdout, result.stderr) == (
-        2, "", "duban: bad week '2019-W60': use YYYY-Www, e.g. 2019-W36\n")
+        2, "", "duban: 无法识别的周“2019-W60”：请用 YYYY-Www，如 2019-W36\n")
 
 
 def test_pdf_without_a_browser_says_how_to_install_one(run, tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     result = run("weekly", "--format", "pdf", "-o", str(tmp_path / "w.pdf"))
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == ("duban: cannot print PDF: no Chromium or Chrome found; install one (e.g. `apt-get "
-                             "install chromium`) or set DUBAN_CHROME, or use --format html and print from a browser\n")
+    assert result.stderr == ("duban: 无法打印 PDF：找不到 Chromium 或 Chrome；请安装（如 `apt-get install chromium`）或设置 "
+                             "DUBAN_CHROME，或用 --format html 在浏览器中打印\n")
     assert not (tmp_path / "w.pdf").exists()
 
 
@@ -125,10 +125,12 @@ def test_a_scope_that_matches_nothing_is_a_usage_error(run):
             (("--owner", "卫生监督所"), "duban: no task in scope is led or supported by '卫生监督所': lead units are "
                                        "中医科、区卫生健康局、医政科、基层卫生科、妇幼健康科、疾控中心、规划信息科\n"),
             (("--org", "区卫计局"), "duban: no plan of organisation '区卫计局': the plans name 城南区卫生健康局\n")):
-        result = run("weekly", *args)
+        result = run("--lang", "en", "weekly", *args)
         assert (result.exit_code, result.stdout, result.stderr.split("\n")[-2] + "\n") == (2, "", message)
+    in_chinese = run("weekly", "--org", "区卫计局")
+    assert in_chinese.stderr == "duban: 没有单位“区卫计局”的计划：现有计划的单位是 城南区卫生健康局\n"
     unknown_plan = run("weekly", "--plan", "2018H2")
-    assert unknown_plan.exit_code == 2 and "unknown plan '2018H2'" in unknown_plan.stderr
+    assert unknown_plan.exit_code == 2 and unknown_plan.stderr.startswith("duban: 没有计划 2018H2")
 
 
 def test_by_owner_gives_each_lead_unit_its_sheet(run):
@@ -162,7 +164,7 @@ def test_json_prints_only_json(run):
         "疾控中心", "区卫生健康局"]
     refused = run("weekly", "--json", "-o", "w.md")
     assert (refused.exit_code, refused.stdout, refused.stderr) == (
-        2, "", "duban: --json prints the report as JSON on stdout: drop --format and -o\n")
+        2, "", "duban: --json 以 JSON 输出到标准输出：请去掉 --format 和 -o\n")
 
 
 def test_by_owner_pdf_starts_each_sheet_on_a_new_page(run, tmp_path):

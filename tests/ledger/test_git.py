@@ -68,7 +68,7 @@ def test_update_commit_says_what_changed_and_leaves_other_staged_files_alone(rep
 
 def test_owner_and_due_changes_are_in_the_message(repo, env):
     duban(repo, env, "update", "2019H2-02", "--owner", "疾控中心", "--due", "2019-12-20", "--commit")
-    assert subjects(repo, env)[0] == "duban: 2019H2-02 责任单位 中医科 → 疾控中心；完成时限 2019-11-25 → 2019-12-20"
+    assert subjects(repo, env)[0] == "duban: 2019H2-02 责任单位 中医科 → 疾控中心；延期 2019-11-25 → 2019-12-20"
     duban(repo, env, "--lang", "en", "update", "2019H2-02", "--note", "资金已拨付", "--commit")
     assert subjects(repo, env)[0] == "duban: 2019H2-02 progress: 资金已拨付"
 
@@ -88,7 +88,7 @@ def test_commit_outside_a_repository_is_one_clear_error(tmp_path, env):
     make_workspace(tmp_path / "plain" / "plans")
     result = duban(tmp_path / "plain", env, "update", "2019H2-01", "--status", "done", "--commit")
     assert result.returncode == 3
-    assert result.stderr.startswith("duban: ") and "not inside a git repository" in result.stderr
+    assert result.stderr.startswith("duban: ") and "不在 git 仓库中，无法 --commit" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -96,7 +96,7 @@ def test_init_commit(tmp_path, env):
     git(tmp_path, env, "init", "-q", "-b", "main")
     result = duban(tmp_path, env, "init", "--org", "区卫生健康局", "--commit")
     assert result.returncode == 0, result.stderr
-    assert subjects(tmp_path, env) == ["duban: init workspace plans"]
+    assert subjects(tmp_path, env) == ["duban: 创建工作区 plans"]
     files = git(tmp_path, env, "show", "--name-only", "--format=", "HEAD").stdout.split()
     assert files == ["plans/.gitignore", "plans/duban.toml"]
 
@@ -121,7 +121,7 @@ def test_log_shows_who_changed_what_and_when(repo, env):
         f"2019-09-02 10:00  张三  {commits[1]}  duban: 2019H2-01 未开始 → 推进中",
         "    状态：未开始 → 推进中",
         "    进展记录：推进中，完成四小单位摸排（张三）",
-        f"2019-10-08 09:30  李四  {commits[2]}  duban: 2019H2-01 责任单位 区卫生健康局 → 疾控中心；完成时限 2019-10-31 → 2019-12-31",
+        f"2019-10-08 09:30  李四  {commits[2]}  duban: 2019H2-01 责任单位 区卫生健康局 → 疾控中心；延期 2019-10-31 → 2019-12-31",
         "    责任单位：区卫生健康局 → 疾控中心",
         "    完成时限：2019-10-31 → 2019-12-31",
         "    进展记录：推进中（李四）",
@@ -139,7 +139,7 @@ def test_log_of_an_uncommitted_or_unknown_task(repo, env):
     (repo / "plans" / "2019H2" / "05.toml").write_text('id = "2019H2-05"\ntitle = "新任务"\n', encoding="utf-8")
     assert duban(repo, env, "log", "2019H2-05").stdout == "2019H2-05：没有 git 历史记录\n"
     result = duban(repo, env, "log", "2019H2-99")
-    assert result.returncode == 2 and result.stderr.startswith("duban: unknown task '2019H2-99'")
+    assert result.returncode == 2 and result.stderr.startswith("duban: 没有任务 2019H2-99：找不到 ")
 
 
 # --- two clones of one remote ----------------------------------------------------------------------------
@@ -190,15 +190,14 @@ def test_same_task_on_both_sides_conflicts_in_that_file_only(clones, env):
     assert len(markers) >= 3
     validated = duban(b, env, "validate")
     assert validated.returncode == 1
-    assert validated.stdout.splitlines() == [f"{path}:{line}: git conflict marker: resolve the merge and remove it"
+    assert validated.stdout.splitlines() == [f"{path}:{line}: git 冲突标记：请解决合并冲突并删除它"
                                              for line in markers]
 
     listed = duban(b, env, "list")
     assert listed.returncode == 0
     assert [line.split()[0] for line in listed.stdout.splitlines() if line.startswith("2019H2-")] == [
         "2019H2-01", "2019H2-02", "2019H2-04"]
-    assert listed.stderr == (f"duban: 警告：{path}:{markers[0]}: git conflict marker: resolve the merge and "
-                             "remove it\n")
+    assert listed.stderr == f"duban: 警告：{path}:{markers[0]}: git 冲突标记：请解决合并冲突并删除它\n"
     assert duban(b, env, "validate").returncode == 1  # still, until it is resolved
 
     git(b, env, "checkout", "--theirs", str(path))
@@ -222,7 +221,7 @@ def test_import_commits_its_files_with_commit_or_auto_commit(tmp_path, env, how)
     flags = ["--commit"] if how == "--commit" else []
     result = duban(tmp_path, env, "import", str(seed), "--period", "2019H2", "--yes", *flags)
     assert result.returncode == 0, result.stderr
-    assert subjects(tmp_path, env)[0] == "duban: import 000_39b622c591527ef1.txt as plan 2019H2"
+    assert subjects(tmp_path, env)[0] == "duban: 导入《000_39b622c591527ef1.txt》为计划 2019H2"
     files = git(tmp_path, env, "show", "--name-only", "--format=", "HEAD").stdout.split()
     assert files[:3] == ["plans/2019H2/01.toml", "plans/2019H2/02.toml", "plans/2019H2/03.toml"]
     assert "plans/2019H2/plan.toml" in files and "plans/2019H2/report.txt" in files

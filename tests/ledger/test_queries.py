@@ -17,7 +17,8 @@ def test_filters(workspace):
     assert ids(select(tasks, TaskFilter(statuses=("todo",)), TODAY)) == ["2019H2-01", "2019H2-02"]
     assert ids(select(tasks, TaskFilter(owner="疾控中心"), TODAY)) == ["2019H2-01"]  # a supporting unit counts
     assert ids(select(tasks, TaskFilter(overdue=True), TODAY)) == ["2019H2-01", "2019H2-03"]
-    assert ids(select(tasks, TaskFilter(due_within=7), TODAY)) == ["2019H2-01", "2019H2-02", "2019H2-03"]
+    assert ids(select(tasks, TaskFilter(due_within=7), TODAY)) == ["2019H2-02"]  # late tasks are not "due within"
+    assert ids(select(tasks, TaskFilter(due_within=41), TODAY)) == ["2019H2-02"]  # 04 is due in 41 days but done
     assert ids(select(tasks, TaskFilter(grep="中医药"), TODAY)) == ["2019H2-02"]
     assert ids(select(tasks, TaskFilter(plan="2020H1"), TODAY)) == []
 
@@ -27,6 +28,10 @@ def test_sorting(workspace):
     assert ids(select(tasks, TaskFilter(), TODAY, "due")) == ["2019H2-03", "2019H2-01", "2019H2-02", "2019H2-04"]
     assert ids(select(tasks, TaskFilter(), TODAY, "owner")) == ["2019H2-02", "2019H2-04", "2019H2-01",
                                                                  "2019H2-03"]
+    assert ids(select(tasks, TaskFilter(), TODAY, "status")) == ["2019H2-01", "2019H2-02", "2019H2-03", "2019H2-04"]
+    assert ids(select(tasks, TaskFilter(), TODAY, "late")) == ["2019H2-03", "2019H2-01", "2019H2-02", "2019H2-04"]
+    assert ids(select(tasks, TaskFilter(), TODAY, "late", reverse=True)) == ["2019H2-04", "2019H2-02", "2019H2-01",
+                                                                             "2019H2-03"]
 
 
 def test_overdue_groups_worst_first(workspace):

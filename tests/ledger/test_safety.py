@@ -326,7 +326,7 @@ def test_update_waiting_on_a_held_lock_fails_cleanly(workspace, monkeypatch):
                             real_lock(self, name, what, timeout=0.2))
         result = CliRunner().invoke(cli, ["--plans", str(workspace.root), "update", "2019H2-01", "--note", "x"])
         assert result.exit_code == 3
-        assert result.stderr.startswith("duban: task 2019H2-01 is still being changed by another duban")
+        assert result.stderr.startswith("duban: 任务 2019H2-01 正被另一个 duban 修改，已等待 0.2 秒")
         assert result.stderr.count("\n") == 1
         assert workspace.task_path("2019H2-01").read_bytes() == before
     finally:

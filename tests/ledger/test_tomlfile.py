@@ -97,3 +97,123 @@ def test_syntax_error_names_the_line():
         tomlfile.loads('id = "x"\ntitle = \n', "t.toml")
     assert caught.value.line == 2
     assert str(caught.value).startswith("t.toml:2: not valid TOML")
+
+
+# --- updates keep what a person wrote -----------------------------------------------------------------
+
+import copy  # noqa: E402
+import re  # noqa: E402
+
+from duban.ledger.tomlfile import update_text  # noqa: E402
+
+comment_text = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), max_size=30)
+
+
+def _set(field, value):
+    def change(task):
+        setattr(task, field, value)
+    change.__name__ = f"set {field}"
+    return change
+
+
+def _append_entry(entry):
+    def change(task):
+        task.progress.append(entry)
+    return change
+
+
+def _set_check(check):
+    def change(task):  # duban writes a check's keys in one order: the order the file has
+        task.check = {**{k: check[k] for k in task.check if k in check}, **check}
+    return change
+
+
+def _set_extra(key, value):
+    def change(task):
+        task.extra[key] = value
+    return change
+
+
+# What duban's commands do to a task: update, edit, check --apply, import again. Progress is append-only.
+changes = st.one_of(
+    statuses.map(lambda s: _set("status", s)),
+    text.map(lambda o: _set("owner", o)),
+    text.filter(lambda t: t.strip() != "").map(lambda t: _set("title", t)),
+    line_text.map(lambda d: _set("detail", d)),
+    text.map(lambda c: _set("category", c)),
+    st.one_of(st.none(), dates).map(lambda d: _set("due", d)),
+    text.map(lambda b: _set("due_basis", b)),
+    st.lists(text, max_size=3).map(lambda o: _set("co_owners", o)),
+    st.lists(targets, max_size=2).map(lambda t: _set("targets", t)),
+    entries.map(_append_entry),
+    st.builds(lambda report, verdict, score: {"report": report, "verdict": verdict, "score": score, "evidence": []},
+              text, st.sampled_from(["done", "at_risk"]), st.floats(0, 1)).map(_set_check),
+    st.tuples(bare_keys, extra_values).map(lambda kv: _set_extra(*kv)),
+)
+
+
+def _apply_all(task, steps):
+    task = copy.deepcopy(task)
+    for step in steps:
+        step(task)
+        yield task
+
+
+@settings(max_examples=200, deadline=None)
+@given(tasks, st.lists(changes, min_size=1, max_size=6))
+def test_a_file_nobody_edited_gets_the_bytes_dumps_writes(task, steps):
+    text = render_task(task)
+    for changed in _apply_all(task, steps):
+        text = update_text(text, changed.to_dict())
+        assert text == render_task(changed)
+
+
+_KEY_LINE = re.compile(r'^(?:[A-Za-z0-9_-]+|"[^"]*") = |^\[')
+
+
+def _with_comments(text: str, comments: list[str], positions: list[int]) -> tuple[str, list[str]]:
+    """Comment lines put before lines that start a key or a table, and one after the title's value."""
+    lines = [line + "\n" for line in text.split("\n")[:-1]]  # not splitlines: a title may hold \x85
+    starts = [i for i, line in enumerate(lines) if _KEY_LINE.match(line)]
+    placed = {}
+    for comment, position in zip(comments, positions):
+        placed.setdefault(starts[position % len(starts)], []).append(f"# {comment}\n")
+    out = []
+    for i, line in enumerate(lines):
+        out.extend(placed.get(i, []))
+        if line.startswith('title = "') and not line.startswith('title = """'):
+            line = line.rstrip("\n") + "  # 标题：局长2019-11-18批示\n"
+        out.append(line)
+    said = [c for i in sorted(placed) for c in placed[i]]
+    return "".join(out) + "# 末尾备注\n", said
+
+
+@settings(max_examples=200, deadline=None)
+@given(tasks, st.lists(comment_text, min_size=1, max_size=6), st.lists(st.integers(0, 1000), min_size=6,
+                                                                         max_size=6),
+       st.lists(changes, min_size=1, max_size=6))
+def test_comments_survive_any_sequence_of_updates(task, comments, positions, steps):
+    from hypothesis import assume
+
+    text, said = _with_comments(render_task(task), comments, positions)
+    assume(tomlfile.loads(text, "t.toml") == tomlfile.loads(render_task(task), "t.toml"))
+    title_comment = "  # 标题：局长2019-11-18批示\n" if "  # 标题：局长2019-11-18批示\n" in text else ""
+    for changed in _apply_all(task, steps):
+        text = update_text(text, changed.to_dict())
+        assert Task.from_dict(tomlfile.loads(text, "t.toml")) == changed
+        position = 0
+        for comment in said + ["# 末尾备注\n"]:  # every comment is still there, in its order
+            position = text.index(comment, position) + len(comment)
+        assert title_comment in text
+
+
+def test_a_person_s_order_of_keys_and_comments_are_kept():
+    task = Task("2019H2-03", "标题", owner="办公室", status="todo", due=date(2019, 12, 31), due_basis="年底")
+    text = ('# 局长2019-11-18批示：年底前务必完成\nid = "2019H2-03"\nstatus = "todo"   # 催办两次\n'
+            'title = "标题"\nowner = "办公室"\nco_owners = []\ndue = 2019-12-31\ndue_basis = "年底"\ntargets = []\n')
+    task.status, task.due = "in_progress", date(2020, 6, 30)
+    task.progress.append(ProgressEntry(date(2019, 11, 22), "in_progress", "已催办", "张三"))
+    assert update_text(text, task.to_dict()) == (
+        '# 局长2019-11-18批示：年底前务必完成\nid = "2019H2-03"\nstatus = "in_progress"   # 催办两次\n'
+        'title = "标题"\nowner = "办公室"\nco_owners = []\ndue = 2020-06-30\ndue_basis = "年底"\ntargets = []\n'
+        '\n[[progress]]\ndate = 2019-11-22\nstatus = "in_progress"\nnote = "已催办"\nby = "张三"\n')

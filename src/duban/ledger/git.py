@@ -23,7 +23,7 @@ def _git(cwd: Path, *args: str, input: str | None = None) -> subprocess.Complete
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False, input=input,
                               encoding="utf-8", errors="replace")
     except FileNotFoundError:
-        raise GitError("git is not installed") from None
+        raise GitError("git_missing") from None
 
 
 def _last_line(done: subprocess.CompletedProcess) -> str:
@@ -35,7 +35,7 @@ def repository_root(path: Path) -> Path:
     folder = Path(path).resolve()
     probe = _git(folder if folder.is_dir() else folder.parent, "rev-parse", "--show-toplevel")
     if probe.returncode != 0:
-        raise GitError(f"{path} is not inside a git repository (run `git init`)")
+        raise GitError("not_in_git", path=path)
     return Path(probe.stdout.strip()).resolve()
 
 
@@ -45,15 +45,15 @@ def commit(workspace_root: Path, paths: Iterable[Path], message: str) -> bool:
     root = Path(workspace_root).resolve()
     probe = _git(root, "rev-parse", "--show-toplevel")
     if probe.returncode != 0:
-        raise GitError(f"{root} is not inside a git repository: cannot --commit (run `git init`)")
+        raise GitError("commit_not_in_git", path=root)
     added = _git(root, "add", "--", *paths)
     if added.returncode != 0:
-        raise GitError(f"git add failed: {added.stderr.strip().splitlines()[-1] if added.stderr.strip() else ''}")
+        raise GitError("git_failed", what="add", detail=_last_line(added))
     if not _git(root, "diff", "--cached", "--quiet", "--", *paths).returncode:
         return False
     done = _git(root, "commit", "--quiet", "-m", message, "--", *paths)
     if done.returncode != 0:
-        raise GitError(f"git commit failed: {_last_line(done)}")
+        raise GitError("git_failed", what="commit", detail=_last_line(done))
     return True
 
 
@@ -83,7 +83,7 @@ def file_history(path: Path) -> list[Revision]:
     if log.returncode != 0:
         if "does not have any commits" in log.stderr:
             return []
-        raise GitError(f"git log failed: {_last_line(log)}")
+        raise GitError("git_failed", what="log", detail=_last_line(log))
     commits = []
     for record in log.stdout.split(_RECORD)[1:]:
         sha, author, email, when, subject, names = record.split(_FIELD)
@@ -102,9 +102,9 @@ def _contents(objects: list[str], top: Path) -> list[str | None]:
         done = subprocess.run(["git", "cat-file", "--batch"], cwd=top, input="\n".join(objects).encode() + b"\n",
                               capture_output=True, check=False)
     except FileNotFoundError:
-        raise GitError("git is not installed") from None
+        raise GitError("git_missing") from None
     if done.returncode != 0:
-        raise GitError(f"git cat-file failed: {done.stderr.decode(errors='replace').strip()}")
+        raise GitError("git_failed", what="cat-file", detail=done.stderr.decode(errors="replace").strip())
     out, position, texts = done.stdout, 0, []
     for _ in objects:
         end = out.index(b"\n", position)
@@ -117,3 +117,57 @@ def _contents(objects: list[str], top: Path) -> list[str | None]:
         texts.append(out[position:position + size].decode("utf-8", errors="replace"))
         position += size + 1
     return texts
+
+
+def user_name(folder: Path) -> str:
+    """git's user.name as seen from the folder ("" when git or the setting is missing)."""
+    try:
+        done = _git(Path(folder), "config", "user.name")
+    except GitError:
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+@dataclass
+class Undone:
+    commit: str  # the commit that was reverted
+    subject: str
+    paths: list[str]
+
+
+DUBAN_PREFIX = "duban: "
+
+
+def undo_last(workspace_root: Path, message_of) -> Undone:
+    """Revert duban's last commit (the newest whose subject starts with `duban: `) with a commit of its own whose
+    message is `message_of(subject)`; only the files that commit changed are committed."""
+    from duban.errors import UsageError
+
+    root = Path(workspace_root).resolve()
+    top = _git(root, "rev-parse", "--show-toplevel")
+    if top.returncode != 0:
+        raise UsageError("undo_needs_git", root=workspace_root)
+    found = _git(root, "log", "-1", "--format=%H%x1f%s", f"--grep=^{DUBAN_PREFIX}", "--", ".")
+    if found.returncode != 0 or not found.stdout.strip():
+        raise UsageError("undo_nothing", root=workspace_root)
+    sha, subject = found.stdout.strip().split("\x1f", 1)
+    names = _git(root, "diff-tree", "--no-commit-id", "--name-only", "-r", "--root", sha)
+    paths = [line for line in names.stdout.splitlines() if line]
+    top_dir = Path(top.stdout.strip())
+    dirty = _git(top_dir, "status", "--porcelain", "--", *paths)
+    if dirty.stdout.strip():
+        raise UsageError("undo_dirty", files=", ".join(line[3:] for line in dirty.stdout.splitlines()))
+    if _git(top_dir, "diff", "--quiet", sha, "HEAD", "--", *paths).returncode != 0:
+        raise UsageError("undo_changed_since", subject=subject)  # reverting would drop the later changes too
+    parent = _git(top_dir, "rev-parse", "--verify", "-q", f"{sha}^").stdout.strip()
+    for path in paths:
+        if parent and _git(top_dir, "cat-file", "-e", f"{parent}:{path}").returncode == 0:
+            restored = _git(top_dir, "checkout", parent, "--", path)
+        else:  # the commit made the file: undoing it removes the file
+            restored = _git(top_dir, "rm", "-q", "--", path)
+        if restored.returncode != 0:
+            raise GitError("git_failed", what=f"checkout {path}", detail=_last_line(restored))
+    done = _git(top_dir, "commit", "--quiet", "-m", message_of(subject), "--", *paths)
+    if done.returncode != 0:
+        raise GitError("git_failed", what="commit", detail=_last_line(done))
+    return Undone(sha, subject, paths)

@@ -26,7 +26,7 @@ from duban.ledger.taskid import TASK_FILE_RE
 
 INDEX_FILE = "index.marshal"
 # Bump when the record layout changes; the Python version is part of the key because marshal's format is not stable.
-INDEX_FORMAT = (4, sys.version_info[:2])
+INDEX_FORMAT = (5, sys.version_info[:2])
 RACY_NS = 2_000_000_000
 
 
@@ -136,7 +136,8 @@ def _load(workspace: Workspace, cached: dict) -> tuple[Summaries, dict, bool]:
             if record is not None:
                 result.tasks.append(from_record(record))
             else:
-                result.faults.append(BrokenFile(folder / name, *fault))
+                key, line, values = fault
+                result.faults.append(BrokenFile(folder / name, key, line, **values))
     return result, index, changed
 
 
@@ -206,7 +207,7 @@ def _read(workspace: Workspace, path: Path) -> tuple:
     try:
         return summary_record(workspace.read_task_file(path)), None
     except BrokenFile as fault:
-        return None, (fault.reason, fault.line)
+        return None, (fault.reason.key, fault.line, fault.reason.values)  # a fault is kept as its words key
 
 
 def _read_index(path: Path) -> dict:

@@ -42,15 +42,14 @@ def parse_status(text: str) -> str:
     """`done`, `已完成`, `完成` … → the canonical status key."""
     key = _STATUS_LOOKUP.get(text.strip().lower()) or _STATUS_LOOKUP.get(text.strip())
     if key is None:
-        choices = ", ".join(f"{k} ({v})" for k, v in STATUSES.items())
-        raise UsageError(f"unknown status {text!r}: use one of {choices}")
+        raise UsageError("unknown_status", text=text, choices=", ".join(f"{k} ({v})" for k, v in STATUSES.items()))
     return key
 
 
 def parse_verdict(text: str) -> str:
     key = _VERDICT_LOOKUP.get(text.strip().lower()) or _VERDICT_LOOKUP.get(text.strip())
     if key is None:
-        raise UsageError(f"unknown verdict {text!r}: use one of {', '.join(VERDICTS)}")
+        raise UsageError("unknown_verdict", text=text, choices=", ".join(VERDICTS))
     return key
 
 

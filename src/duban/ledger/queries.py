@@ -9,7 +9,9 @@ from typing import Iterable
 from duban.ledger.model import Task
 from duban.ledger.taskid import sort_key as id_sort_key
 
-SORT_KEYS = ("id", "due", "owner")
+SORT_KEYS = ("id", "due", "owner", "status", "late")
+# `--sort status`: open work first, in the order it moves, then what is closed
+STATUS_ORDER = {status: rank for rank, status in enumerate(("todo", "in_progress", "blocked", "done", "dropped"))}
 
 
 @dataclass
@@ -43,7 +45,8 @@ def owner_matches(task: Task, owner: str) -> bool:
 
 
 def _due_within(task: Task, today: date, days: int) -> bool:
-    return task.is_open and task.due is not None and task.due <= today + timedelta(days=days)
+    """`--due-within DAYS`: open and due from today on, within the days; a late task is not "due within"."""
+    return is_due_soon(task, today, days)
 
 
 def is_due_soon(task, today: date, days: int) -> bool:
@@ -60,16 +63,26 @@ def _id_key(task: Task) -> tuple[str, int]:
     return id_sort_key(task.id)
 
 
-def sort_tasks(tasks: Iterable[Task], key: str = "id") -> list[Task]:
+def sort_tasks(tasks: Iterable[Task], key: str = "id", today: date | None = None, reverse: bool = False) -> list[Task]:
+    """By id, due date (none last), owner, status (STATUS_ORDER) or days late (most first; `today` needed);
+    ties by id. `reverse` turns the whole order round."""
     if key == "due":
-        return sorted(tasks, key=lambda t: (t.due is None, t.due or date.max, _id_key(t)))
-    if key == "owner":
-        return sorted(tasks, key=lambda t: (t.owner, _id_key(t)))
-    return sorted(tasks, key=_id_key)
+        ordered = sorted(tasks, key=lambda t: (t.due is None, t.due or date.max, _id_key(t)))
+    elif key == "owner":
+        ordered = sorted(tasks, key=lambda t: (t.owner, _id_key(t)))
+    elif key == "status":
+        ordered = sorted(tasks, key=lambda t: (STATUS_ORDER.get(t.status, len(STATUS_ORDER)), _id_key(t)))
+    elif key == "late":
+        ordered = sorted(tasks, key=lambda t: (-t.days_overdue(today), t.due is None, t.due or date.max,
+                                               _id_key(t)))
+    else:
+        ordered = sorted(tasks, key=_id_key)
+    return ordered[::-1] if reverse else ordered
 
 
-def select(tasks: Iterable[Task], task_filter: TaskFilter, today: date, sort: str = "id") -> list[Task]:
-    return sort_tasks((t for t in tasks if task_filter.matches(t, today)), sort)
+def select(tasks: Iterable[Task], task_filter: TaskFilter, today: date, sort: str = "id",
+           reverse: bool = False) -> list[Task]:
+    return sort_tasks((t for t in tasks if task_filter.matches(t, today)), sort, today, reverse)
 
 
 @dataclass
@@ -87,3 +100,27 @@ def overdue_by_owner(tasks: Iterable[Task], today: date, owner: str | None = Non
     for group in groups.values():
         group.tasks.sort(key=lambda t: (-t.days_overdue(today), _id_key(t)))
     return sorted(groups.values(), key=lambda g: (-g.tasks[0].days_overdue(today), g.owner))
+
+
+@dataclass
+class OwnerCount:
+    """`duban owners`: a unit, the other names it is written as, and how many of the tasks it leads are open / late."""
+
+    unit: str
+    aliases: list[str]
+    open: int = 0
+    late: int = 0
+
+
+def owner_counts(tasks: Iterable[Task], units, today: date) -> list[OwnerCount]:
+    """Every known unit (in duban.toml's order), then the other owners the ledger names, with their counts."""
+    counts = {unit: OwnerCount(unit, list(aliases)) for unit, aliases in units.names.items()}
+    others: dict[str, OwnerCount] = {}
+    for task in tasks:
+        unit = units.canonical(task.owner)
+        count = counts.get(unit) or others.setdefault(unit, OwnerCount(unit, []))
+        if task.is_open:
+            count.open += 1
+        if task.days_overdue(today):
+            count.late += 1
+    return list(counts.values()) + [others[name] for name in sorted(others)]

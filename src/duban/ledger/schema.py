@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from duban.ledger.model import COMPARATORS, STATUSES, VERDICTS, parse_status
-from duban.errors import UsageError
+from duban.errors import Said, UsageError
 from duban.ledger.taskid import is_task_id
 
 _CONFLICT_RE = re.compile(r"^(<<<<<<<|=======$|>>>>>>>|\|\|\|\|\|\|\|)", re.MULTILINE)
@@ -22,7 +22,7 @@ class Fault:
 
 def conflict_faults(text: str) -> list[Fault]:
     """Git conflict markers left in a file after a merge."""
-    return [Fault(text.count("\n", 0, m.start()) + 1, "git conflict marker: resolve the merge and remove it")
+    return [Fault(text.count("\n", 0, m.start()) + 1, Said("conflict_marker"))
             for m in _CONFLICT_RE.finditer(text)]
 
 
@@ -72,31 +72,31 @@ def task_faults(data: dict[str, Any], text: str) -> list[Fault]:
     lines = LineFinder(text)
     faults: list[Fault] = []
 
-    def fault(message: str, key: str, section: str | None = None, nth: int = 0) -> None:
+    def fault(message: Said, key: str, section: str | None = None, nth: int = 0) -> None:
         faults.append(Fault(lines.key(key, section, nth), message))
 
     for key in ("id", "title"):
         if key not in data:
-            faults.append(Fault(None, f"missing required key {key!r}"))
+            faults.append(Fault(None, Said("missing_key", key=key)))
         elif not isinstance(data[key], str) or not data[key].strip():
-            fault(f"{key!r} must be a non-empty string", key)
+            fault(Said("must_be_text", key=key), key)
     if isinstance(data.get("id"), str) and data["id"] and not is_task_id(data["id"]):
-        fault(f"id {data['id']!r} is not PLAN-NN (e.g. 2019H2-03)", "id")
+        fault(Said("bad_task_id_form", id=data["id"]), "id")
     for key in ("category", "detail", "owner", "due_basis"):
         if key in data and not isinstance(data[key], str):
-            fault(f"{key!r} must be a string", key)
+            fault(Said("must_be_string", key=key), key)
     if "co_owners" in data and not _is_str_list(data["co_owners"]):
-        fault("'co_owners' must be a list of strings", "co_owners")
+        fault(Said("must_be_list", key="co_owners"), "co_owners")
     if "due" in data and (not isinstance(data["due"], date) or hasattr(data["due"], "hour")):
-        fault("'due' must be a date like 2019-12-31", "due")
+        fault(Said("must_be_date", key="due"), "due")
     if "status" in data:
         faults.extend(_status_fault(data["status"], lines.key("status")))
     faults.extend(_target_faults(data.get("targets", []), lines))
     source = data.get("source", {})
     if not isinstance(source, dict):
-        fault("'source' must be a table { report, line }", "source")
+        fault(Said("source_table"), "source")
     elif "line" in source and not (isinstance(source["line"], int) and not isinstance(source["line"], bool)):
-        fault("'source.line' must be an integer", "source")
+        fault(Said("source_line"), "source")
     faults.extend(_progress_faults(data.get("progress", []), lines))
     faults.extend(_check_faults(data.get("check", {}), lines))
     return faults
@@ -104,59 +104,59 @@ def task_faults(data: dict[str, Any], text: str) -> list[Fault]:
 
 def _status_fault(value: Any, line: int | None) -> list[Fault]:
     if not isinstance(value, str):
-        return [Fault(line, "'status' must be a string")]
+        return [Fault(line, Said("must_be_string", key="status"))]
     try:
         parse_status(value)
     except UsageError:
-        return [Fault(line, f"unknown status {value!r}: use one of {', '.join(STATUSES)}")]
+        return [Fault(line, Said("unknown_status", text=value, choices=", ".join(STATUSES)))]
     return []
 
 
 def _target_faults(targets: Any, lines: LineFinder) -> list[Fault]:
     line = lines.key("targets")
     if not isinstance(targets, list) or not all(isinstance(t, dict) for t in targets):
-        return [Fault(line, "'targets' must be a list of { metric, comparator, value, unit }")]
+        return [Fault(line, Said("targets_list"))]
     faults = []
     for number, target in enumerate(targets, 1):
         if not isinstance(target.get("metric"), str) or not target.get("metric"):
-            faults.append(Fault(line, f"target {number}: 'metric' must be a non-empty string"))
+            faults.append(Fault(line, Said("target_metric", n=number)))
         if target.get("comparator") not in COMPARATORS:
-            faults.append(Fault(line, f"target {number}: 'comparator' must be one of {', '.join(COMPARATORS)}"))
+            faults.append(Fault(line, Said("target_comparator", n=number, choices=", ".join(COMPARATORS))))
         if not _is_number(target.get("value")):
-            faults.append(Fault(line, f"target {number}: 'value' must be a number"))
+            faults.append(Fault(line, Said("target_value", n=number)))
         if "unit" in target and not isinstance(target["unit"], str):
-            faults.append(Fault(line, f"target {number}: 'unit' must be a string"))
+            faults.append(Fault(line, Said("target_unit", n=number)))
     return faults
 
 
 def _progress_faults(progress: Any, lines: LineFinder) -> list[Fault]:
     if not isinstance(progress, list) or not all(isinstance(p, dict) for p in progress):
-        return [Fault(lines.key("progress"), "'progress' must be [[progress]] entries")]
+        return [Fault(lines.key("progress"), Said("progress_entries"))]
     faults = []
     for nth, entry in enumerate(progress):
         if not isinstance(entry.get("date"), date) or hasattr(entry.get("date"), "hour"):
-            faults.append(Fault(lines.key("date", "progress", nth), "progress entry: 'date' must be a date"))
+            faults.append(Fault(lines.key("date", "progress", nth), Said("progress_date")))
         if "status" not in entry:
-            faults.append(Fault(lines.header("progress", nth), "progress entry: missing 'status'"))
+            faults.append(Fault(lines.header("progress", nth), Said("progress_status")))
         else:
             faults.extend(_status_fault(entry["status"], lines.key("status", "progress", nth)))
         for key in ("note", "by"):
             if key in entry and not isinstance(entry[key], str):
-                faults.append(Fault(lines.key(key, "progress", nth), f"progress entry: {key!r} must be a string"))
+                faults.append(Fault(lines.key(key, "progress", nth), Said("progress_string", key=key)))
     return faults
 
 
 def _check_faults(check: Any, lines: LineFinder) -> list[Fault]:
     if not isinstance(check, dict):
-        return [Fault(lines.key("check"), "'check' must be a table")]
+        return [Fault(lines.key("check"), Said("check_table"))]
     faults = []
     if "verdict" in check and check["verdict"] not in VERDICTS:
-        faults.append(Fault(lines.key("verdict", "check"), f"unknown verdict {check['verdict']!r}: use one of "
-                                                          f"{', '.join(VERDICTS)}"))
+        faults.append(Fault(lines.key("verdict", "check"), Said("unknown_verdict", text=check["verdict"],
+                                                                       choices=", ".join(VERDICTS))))
     if "score" in check and not _is_number(check["score"]):
-        faults.append(Fault(lines.key("score", "check"), "check: 'score' must be a number"))
+        faults.append(Fault(lines.key("score", "check"), Said("check_score")))
     if "evidence" in check and not _is_str_list(check["evidence"]):
-        faults.append(Fault(lines.key("evidence", "check"), "check: 'evidence' must be a list of strings"))
+        faults.append(Fault(lines.key("evidence", "check"), Said("check_evidence")))
     return faults
 
 
@@ -165,11 +165,11 @@ def plan_faults(data: dict[str, Any], text: str) -> list[Fault]:
     faults = []
     for key in ("id", "period"):
         if not isinstance(data.get(key), str) or not data.get(key):
-            faults.append(Fault(lines.key(key), f"missing or empty {key!r}"))
+            faults.append(Fault(lines.key(key), Said("missing_or_empty", key=key)))
     for key in ("start", "end"):
         if not isinstance(data.get(key), date) or hasattr(data.get(key), "hour"):
-            faults.append(Fault(lines.key(key), f"{key!r} must be a date like 2019-07-01"))
+            faults.append(Fault(lines.key(key), Said("must_be_date", key=key)))
     for key in ("org", "report", "sha256"):
         if key in data and not isinstance(data[key], str):
-            faults.append(Fault(lines.key(key), f"{key!r} must be a string"))
+            faults.append(Fault(lines.key(key), Said("must_be_string", key=key)))
     return faults

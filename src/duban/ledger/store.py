@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from duban.ledger import tomlfile
-from duban.errors import BrokenFile, DubanError, UnknownTask, UsageError, WorkspaceNotFound
+from duban.errors import BrokenFile, DubanError, Said, UnknownTask, UsageError, WorkspaceNotFound
 from duban.ledger.model import Plan, Task
 from duban.settings import SETTINGS_FILE, Settings, default_text
 from duban.ledger.schema import conflict_faults, plan_faults, task_faults
@@ -66,14 +66,14 @@ def find_workspace(explicit: str | None, env: dict[str, str] | None = None, cwd:
     if chosen:
         root = Path(chosen).expanduser()
         if not (root / SETTINGS_FILE).is_file():
-            raise WorkspaceNotFound(f"{root}: not a duban workspace (no {SETTINGS_FILE}); run `duban init {root}`")
+            raise WorkspaceNotFound("not_workspace", root=root)
         return root
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         for candidate in (folder, folder / "plans"):
             if (candidate / SETTINGS_FILE).is_file():
                 return candidate
-    raise WorkspaceNotFound("no duban workspace here: run `duban init`, or pass --plans DIR or set DUBAN_PLANS")
+    raise WorkspaceNotFound("no_workspace")
 
 
 def init_workspace(root: Path, organisation: str = "") -> bool:
@@ -117,12 +117,23 @@ class Workspace:
     def organisation(self) -> str:
         return self.settings.organisation
 
+    def units(self, ledger_owners=None):
+        """The known units (ledger.units.Units): `[units]`, else the owners the ledger already has."""
+        from duban.ledger.units import Units
+
+        table = self.settings.units
+        if not table and ledger_owners is None:
+            from duban.ledger.index import load_summaries
+
+            ledger_owners = [o for t in load_summaries(self).tasks for o in (t.owner, *t.co_owners)]
+        return Units.of(table, self.organisation, ledger_owners or ())
+
     def plan_dirs(self) -> list[Path]:
         """Folders that hold a plan.toml, in name order."""
         try:
             entries = sorted(os.scandir(self.root), key=lambda e: e.name)
         except OSError as error:
-            raise BrokenFile(self.root, f"cannot read workspace: {error.strerror or error}") from None
+            raise BrokenFile(self.root, "cannot_read_workspace", reason=error.strerror or str(error)) from None
         return [Path(e.path) for e in entries
                 if e.is_dir() and not e.name.startswith(".") and os.path.isfile(os.path.join(e.path, PLAN_FILE))]
 
@@ -132,7 +143,7 @@ class Workspace:
     def read_plan(self, plan_id: str) -> Plan:
         path = self.plan_dir(plan_id) / PLAN_FILE
         if not path.is_file():
-            raise UsageError(f"unknown plan {plan_id!r}: no {path}")
+            raise UsageError("unknown_plan", plan=plan_id, path=path)
         return self._parse_plan(path)
 
     def _parse_plan(self, path: Path) -> Plan:
@@ -143,7 +154,7 @@ class Workspace:
 
     def save_plan(self, plan: Plan) -> Path:
         path = self.plan_dir(plan.id) / PLAN_FILE
-        atomic_write(path, tomlfile.dumps(plan.to_dict()))
+        atomic_write(path, updated_text(path, plan.to_dict()))
         return path
 
     # --- tasks --------------------------------------------------------------------------------
@@ -190,20 +201,24 @@ class Workspace:
     def get_task(self, task_id: str) -> Task:
         path = self.task_path(task_id)
         if not path.is_file():
-            raise UnknownTask(f"unknown task {task_id!r}: no {path}")
+            raise UnknownTask("unknown_task_file", task=task_id, path=path)
         task = self.read_task_file(path)
         if TaskId.parse(task.id) != TaskId.parse(task_id):
-            raise BrokenFile(path, f"holds id {task.id!r}, not {task_id!r}", 1)
+            raise BrokenFile(path, "holds_other_id", 1, held=task.id, task=task_id)
         return task
 
     def locked(self, task_id: str):
         """A lock around read-modify-write of one task, so concurrent updates from several processes lose nothing."""
         task = TaskId.parse(task_id)
-        return self._lock(f"{task.plan}-{task.number}.lock", f"task {task_id}")
+        return self._lock(f"{task.plan}-{task.number}.lock", Said("lock_task", task=task_id))
+
+    def locked_numbering(self):
+        """A lock around choosing a new task's number and writing it (`add`), so two clerks never take the same."""
+        return self._lock("numbering.lock", Said("lock_numbering"))
 
     def locked_repository(self):
         """A lock around committing to the git repository that holds the workspace."""
-        return self._lock("git.lock", "the git repository")
+        return self._lock("git.lock", Said("lock_git"))
 
     def cache_dir(self) -> Path:
         """`.duban-cache/`, created with a .gitignore of its own: never committed, even by `git add plans` in a
@@ -216,7 +231,7 @@ class Workspace:
         return folder
 
     @contextmanager
-    def _lock(self, name: str, what: str, timeout: float = 60):
+    def _lock(self, name: str, what: Said, timeout: float = 60):
         from filelock import FileLock, Timeout
 
         lock_dir = self.cache_dir() / "locks"
@@ -225,16 +240,17 @@ class Workspace:
         try:
             lock.acquire(timeout=timeout)
         except Timeout:
-            raise WorkspaceBusy(f"{what} is still being changed by another duban after {timeout:g} s "
-                                f"(lock {lock_dir / name}); try again") from None
+            raise WorkspaceBusy("busy", what=what, seconds=f"{timeout:g}", lock=lock_dir / name) from None
         try:
             yield
         finally:
             lock.release()
 
     def save_task(self, task: Task) -> bool:
-        """Write a task to its file; returns False when the file already held exactly this."""
-        return atomic_write(self.task_path(task.id), render_task(task))
+        """Write a task to its file, keeping what a person wrote in it (comments, their order of keys); returns
+        False when the file already held exactly this."""
+        path = self.task_path(task.id)
+        return atomic_write(path, updated_text(path, task.to_dict()))
 
 
 def _read_checked(path: Path, faults_of) -> dict[str, Any]:
@@ -251,4 +267,16 @@ def _read_checked(path: Path, faults_of) -> dict[str, Any]:
 
 
 def render_task(task: Task) -> str:
+    """A new task file's text: deterministic, the same data always the same bytes."""
     return tomlfile.dumps(task.to_dict())
+
+
+def updated_text(path: Path, data: dict[str, Any]) -> str:
+    """The file at path changed by key to hold data (tomlfile.update_text); a new file as `dumps` writes it."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = None
+    except (OSError, UnicodeDecodeError):
+        text = tomlfile.read_text(path)  # raises BrokenFile with the reason
+    return tomlfile.update_text(text, data, path)

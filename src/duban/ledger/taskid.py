@@ -28,7 +28,7 @@ class TaskId(NamedTuple):
         """`2019H2-03` → TaskId("2019H2", 3); UnknownTask (exit 2) for anything else."""
         match = _TASK_RE.fullmatch(text.strip()) if isinstance(text, str) else None
         if match is None:
-            raise UnknownTask(f"unknown task {text!r}: ids look like {EXAMPLE}")
+            raise UnknownTask("bad_task_id", text=text, example=EXAMPLE)
         return cls(match.group(1), int(match.group(2)))
 
     def __str__(self) -> str:
@@ -46,7 +46,7 @@ def is_task_id(text: str) -> bool:
 def check_plan_id(text: str) -> str:
     """A plan id as given, when it is one; UsageError before it can become a path."""
     if not isinstance(text, str) or not _PLAN_RE.fullmatch(text) or ".." in text:
-        raise UsageError(f"bad plan id {text!r}: plan ids look like 2019H2 or 2018-gwr")
+        raise UsageError("bad_plan_id", text=text)
     return text
 
 

@@ -102,17 +102,220 @@ def loads(text: str, path) -> dict[str, Any]:
         message = str(error)
         match = _LINE_RE.search(message)
         line = int(match.group(1)) if match else None
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "not valid TOML"
-        raise BrokenFile(path, f"not valid TOML: {reason}", line) from None
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "?"
+        raise BrokenFile(path, "not_toml", line, reason=reason) from None
 
 
 def read_text(path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise BrokenFile(path, f"cannot read: {error.strerror or error}") from None
+        raise BrokenFile(path, "cannot_read_file", reason=error.strerror or str(error)) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise BrokenFile(path, "not UTF-8 text", line) from None
+        raise BrokenFile(path, "not_utf8", line) from None
+
+
+# --- updating a file a person may have edited -------------------------------------------------------
+#
+# A task file is updated, not rewritten: tomlkit keeps what a person wrote around the values (comments, blank
+# lines, their order of keys), and only the values that changed are replaced, each written as `dumps` writes it.
+# Keys the data no longer has are removed; new keys go where `dumps` would put them, after the key before them in
+# the data's order. A file `dumps` wrote gets the bytes `dumps` would write, so files nobody touched stay
+# deterministic. The three steps are separate for other writers (a merge driver): parse_document, apply, dump.
+
+
+def parse_document(text: str, path=None):
+    """The file as tomlkit's document (its comments and layout with it); BrokenFile as `loads` raises it."""
+    loads(text, path)  # tomllib names the line of a syntax error; tomlkit's messages are its own
+    import tomlkit  # here, not at the top: only commands that change a file need it
+
+    return tomlkit.parse(text)
+
+
+def dump_document(document) -> str:
+    return document.as_string()
+
+
+def update_text(text: str | None, data: dict[str, Any], path=None,
+                array_tables: tuple[str, ...] = ("progress",), inline_tables: tuple[str, ...] = ("source",)) -> str:
+    """The file's text changed to hold `data`; a new file (text None or empty) as `dumps` writes it."""
+    if not text:
+        return dumps(data, array_tables, inline_tables)
+    document = parse_document(text, path)
+    apply(document, data, array_tables, inline_tables)
+    return dump_document(document)
+
+
+def apply(document, data: dict[str, Any], array_tables: tuple[str, ...] = ("progress",),
+          inline_tables: tuple[str, ...] = ("source",)) -> None:
+    """Change the document by key so that it holds `data`, keeping everything a person wrote around the values."""
+    current = document.unwrap()
+    for key in [k for k in current if k not in data]:
+        document.remove(key)
+    shape = _Shape(array_tables, inline_tables)
+    for index, (key, value) in enumerate(data.items()):
+        if key not in current:
+            _add(document, data, index, shape)
+        elif not same(current[key], value):
+            _change(document, data, index, shape)
+
+
+class _Shape:
+    """How `dumps` writes each key: a plain `key = value`, a `[table]` or `[[array of tables]]`."""
+
+    def __init__(self, array_tables, inline_tables):
+        self.array_tables, self.inline_tables = array_tables, inline_tables
+
+    def of(self, key: str, value: Any) -> str:
+        if isinstance(value, dict) and key not in self.inline_tables:
+            return "table"
+        if key in self.array_tables and isinstance(value, list) and value and all(isinstance(v, dict)
+                                                                                    for v in value):
+            return "array"
+        return "plain"
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal as TOML values: 1 is not 1.0 nor true, a date is not a datetime."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return type(a) is type(b) and a == b
+
+
+def _parsed(text: str):
+    import tomlkit
+
+    return tomlkit.parse(text)
+
+
+def _value_item(key: str, value: Any):
+    """A value as tomlkit's item, written as `dumps` writes it."""
+    return _parsed(f"{format_key(key)} = {format_value(value, True)}\n")[key]
+
+
+def _table_item(key: str, value: dict[str, Any]):
+    return _parsed(f"[{format_key(key)}]\n" + "".join(f"{format_key(k)} = {format_value(v, True)}\n"
+                                                        for k, v in value.items()))[key]
+
+
+def _entry_item(key: str, entry: dict[str, Any]):
+    """One `[[key]]` entry as a tomlkit table."""
+    return _parsed(f"[[{format_key(key)}]]\n" + "".join(f"{format_key(k)} = {format_value(v, True)}\n"
+                                                          for k, v in entry.items()))[key][0]
+
+
+def _change(document, data: dict[str, Any], index: int, shape: _Shape) -> None:
+    key, value = list(data.items())[index]
+    kind = shape.of(key, value)
+    old = document.item(key)
+    if kind == "plain" and _is_value(old):
+        new = _value_item(key, value)
+        _keep_trivia(old, new)
+        document[key] = new
+    elif kind == "table" and _is_table(old):
+        apply(old, value, (), tuple(value))  # inside a table every value is written inline, as `dumps` does
+    elif kind == "array" and _is_array_of_tables(old) and _is_prefix(old.unwrap(), value):
+        for entry in value[len(old.unwrap()):]:
+            _append_entry(old, key, entry)
+    else:  # the kind changed (a table became a value …): written anew where the data puts it
+        document.remove(key)
+        _add(document, data, index, shape)
+
+
+def _keep_trivia(old, new) -> None:
+    """The comment after a value and the line's indent stay when the value changes."""
+    new.trivia.indent = old.trivia.indent
+    new.trivia.comment_ws = old.trivia.comment_ws
+    new.trivia.comment = old.trivia.comment
+    new.trivia.trail = old.trivia.trail
+
+
+def _is_value(item) -> bool:
+    from tomlkit.items import AoT, Table
+
+    return not isinstance(item, (AoT, Table))
+
+
+def _is_table(item) -> bool:
+    from tomlkit.items import Table
+
+    return isinstance(item, Table) and not item.is_super_table()
+
+
+def _is_array_of_tables(item) -> bool:
+    from tomlkit.items import AoT
+
+    return isinstance(item, AoT)
+
+
+def _is_prefix(old: list, new: list) -> bool:
+    return len(old) <= len(new) and same(old, new[:len(old)])
+
+
+def _append_entry(array, key: str, entry: dict[str, Any]) -> None:
+    """A new `[[key]]` entry after the last one. Comments that sit after a blank line at the end of the last entry
+    head what follows it (the next table), so they move below the new entry; comments right under its last key
+    stay with it."""
+    from tomlkit.items import Comment, Whitespace
+
+    last = array.body[-1].value.body
+    tail = 0
+    while tail < len(last) and last[-1 - tail][0] is None and isinstance(last[-1 - tail][1], (Comment, Whitespace)):
+        tail += 1
+    run = last[len(last) - tail:]
+    split = next((i for i, (_, item) in enumerate(run) if isinstance(item, Whitespace)), len(run))
+    moved = run[split:]
+    del last[len(last) - len(moved):]
+    last.append((None, Whitespace("\n")))
+    new = _entry_item(key, entry)
+    new.value.body.extend(moved)
+    array.append(new)
+
+
+def _add(document, data: dict[str, Any], index: int, shape: _Shape) -> None:
+    """A key new to the document, where `dumps` would put it: a plain value after the last plain key before it in
+    the data's order (else first); a table or array of tables after the tables the data puts before it."""
+    key, value = list(data.items())[index]
+    kind = shape.of(key, value)
+    earlier = list(data)[:index]
+    if kind == "plain":
+        before = [k for k in earlier if k in document and _is_value(document.item(k))]
+        item = _value_item(key, value)
+        if before:
+            document._insert_after(before[-1], key, item)
+        else:
+            document._insert_at(_first_key_index(document), key, item)
+        return
+    later = [k for k in list(data)[index + 1:] if k in document and not _is_value(document.item(k))]
+    moved = [(k, document.item(k)) for k in later]  # tables after it: taken off and put back after the new one
+    for k, _ in moved:
+        document.remove(k)
+    _end_with_blank_line(document)
+    if kind == "table":
+        document.append(key, _table_item(key, value))
+    else:
+        array = _parsed("".join(f"[[{format_key(key)}]]\n" + "".join(
+            f"{format_key(k)} = {format_value(v, True)}\n" for k, v in entry.items()) + "\n"
+            for entry in value).rstrip("\n") + "\n")[key]
+        document.append(key, array)
+    for k, item in moved:
+        _end_with_blank_line(document)
+        document.append(k, item)
+
+
+def _first_key_index(container) -> int:
+    return next((i for i, (k, _) in enumerate(container.body) if k is not None), len(container.body))
+
+
+def _end_with_blank_line(document) -> None:
+    """A table header follows a blank line, as `dumps` writes it."""
+    text = document.as_string()
+    if text and not text.endswith("\n\n"):
+        from tomlkit.items import Whitespace
+
+        document.add(Whitespace("\n" if text.endswith("\n") else "\n\n"))

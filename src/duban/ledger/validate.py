@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from duban import settings
-from duban.errors import BrokenFile
+from duban.errors import BrokenFile, Said
 from duban.ledger import tomlfile
 from duban.ledger.schema import Fault, LineFinder, conflict_faults, plan_faults, task_faults
 from duban.ledger.store import PLAN_FILE, SETTINGS_FILE, Workspace
@@ -21,8 +21,15 @@ class FileFault:
     line: int | None
     message: str
 
+    def render(self, w) -> str:
+        """`path:line: fault` in the language of `w`."""
+        return w("file_fault_at" if self.line else "file_fault", path=self.path, line=self.line,
+                 reason=w.said(self.message))
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
+        from duban.views.words import words
+
+        return self.render(words("en"))
 
 
 @dataclass
@@ -55,8 +62,8 @@ def validate(workspace: Workspace) -> ValidationReport:
         plan, faults = _file_faults(folder / PLAN_FILE, plan_faults)
         report.faults.extend(faults)
         if plan is not None and not faults and plan["id"] != folder.name:
-            report.faults.append(FileFault(folder / PLAN_FILE, 1, f"plan id {plan['id']!r} does not match its "
-                                                                   f"folder {folder.name!r}"))
+            report.faults.append(FileFault(folder / PLAN_FILE, 1, Said("plan_id_folder", plan=plan["id"],
+                                                                        folder=folder.name)))
         for path in workspace.task_files([folder.name]):
             report.tasks += 1
             data, faults = _file_faults(path, task_faults)
@@ -78,11 +85,11 @@ def _placement_faults(path: Path, task_id: str, plan_id: str, seen: dict[str, Pa
     faults = []
     parsed = TaskId.parse(task_id)  # the schema has checked its form
     if parsed in seen:
-        faults.append(FileFault(path, 1, f"duplicate id {task_id!r}: also in {seen[parsed]}"))
+        faults.append(FileFault(path, 1, Said("duplicate_id", task=task_id, other=seen[parsed])))
     else:
         seen[parsed] = path
     if parsed.plan != plan_id or parsed.number != task_file_number(path.name):
-        faults.append(FileFault(path, 1, f"id {task_id!r} does not match its file {plan_id}/{path.name}"))
+        faults.append(FileFault(path, 1, Said("id_file", task=task_id, file=f"{plan_id}/{path.name}")))
     return faults
 
 
@@ -95,5 +102,5 @@ def _stray_files(workspace: Workspace) -> list[FileFault]:
     for folder in workspace.plan_dirs():
         for path in sorted(folder.iterdir()):
             if _STRAY_RE.search(path.name):
-                faults.append(FileFault(path, None, "left over from a merge: remove it"))
+                faults.append(FileFault(path, None, Said("merge_leftover")))
     return faults

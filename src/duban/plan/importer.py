@@ -27,9 +27,8 @@ from duban.plan.items import Item, extract_items, find_period
 from duban.ledger.model import Plan, Task
 from duban.report.formats import Report, read_report
 from duban.report.sections import read_report_text
-from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, render_task
+from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, updated_text
 from duban.ledger.taskid import TaskId
-from duban.ledger import tomlfile
 
 _SUFFIX_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.]*$")
 
@@ -65,8 +64,7 @@ def plan_id_for(workspace: Workspace, org: str, period: Period) -> str:
         return period.id
     suffix = workspace.settings.org_suffix(org)
     if suffix is None:
-        raise UsageError(f"organisation {org!r} is not the workspace's ({workspace.organisation!r}): give it an "
-                         f"ASCII id suffix in {workspace.root / 'duban.toml'}, e.g. [orgs] \"{org}\" = \"abc\"")
+        raise UsageError("org_needs_suffix", org=org, own=workspace.organisation, settings=workspace.root / "duban.toml")
     return f"{period.id}-{suffix}"
 
 
@@ -78,18 +76,18 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
     settings = _Settings(workspace, owner or organisation, own=organisation == workspace.organisation)
     reading = read_report_text(report.text, settings.synonyms)
     if not reading.plan_blocks():
-        raise BadInput(f"no plan section found in {report.name}; use it with `duban check`")
+        raise BadInput("no_plan_section", report=report.name)
     found = parse_period(period) if period else find_period(reading)
     if found is None:
-        raise UsageError(f"cannot tell which period the plan of {report.name} is for: pass --period, "
-                         f"e.g. --period 2019H2")
+        raise UsageError("period_unknown", report=report.name)
     plan_id = plan_id_for(workspace, organisation, found)
     items = extract_items(report.text, found, owner_rules=settings.owner_rules, synonyms=settings.synonyms,
                           default_owner=settings.default_owner, reading=reading)
     if not items:
-        raise BadInput(f"no plan items found in the plan section of {report.name}")
+        raise BadInput("no_plan_items", report=report.name)
     plan = new_plan(workspace, plan_id, organisation, found, report)
     tasks, gone = _merge(workspace, plan, items, report.name, found, settings)
+    canonical_owners(workspace, tasks)
     return Prepared(report=report, plan=plan, tasks=tasks, gone=gone)
 
 
@@ -100,9 +98,16 @@ def new_plan(workspace: Workspace, plan_id: str, organisation: str, period: Peri
     existing_plan = _existing_plan(workspace, plan_id)
     if existing_plan is not None:
         if existing_plan.org and existing_plan.org != organisation:
-            raise UsageError(f"plan {plan_id} belongs to {existing_plan.org!r}, not {organisation!r}")
+            raise UsageError("plan_other_org", plan=plan_id, org=existing_plan.org, given=organisation)
         plan.extra = dict(existing_plan.extra)
     return plan
+
+
+def canonical_owners(workspace: Workspace, tasks: list[Task]) -> None:
+    """Owners as [units] names them: an alias (疾控) becomes its unit (疾控中心)."""
+    units = workspace.units(ledger_owners=())
+    for task in tasks:
+        task.owner, task.co_owners = units.canonical(task.owner), [units.canonical(o) for o in task.co_owners]
 
 
 class _Settings:
@@ -191,12 +196,13 @@ def write_import(workspace: Workspace, prepared: Prepared) -> list[Path]:
     """Write the plan, its report text and its tasks; returns the files that changed (none on a re-import)."""
     folder = workspace.plan_dir(prepared.plan.id)
     changed = []
-    if not prepared.update_only and atomic_write(folder / PLAN_FILE, tomlfile.dumps(prepared.plan.to_dict())):
-        changed.append(folder / PLAN_FILE)
-    if not prepared.update_only and atomic_write(folder / REPORT_FILE, prepared.report.text):
-        changed.append(folder / REPORT_FILE)
+    if not prepared.update_only:  # a ledger sheet read back changes tasks only
+        # the plan's file is updated in place: a person's comments in it stay
+        if atomic_write(folder / PLAN_FILE, updated_text(folder / PLAN_FILE, prepared.plan.to_dict())):
+            changed.append(folder / PLAN_FILE)
+        if atomic_write(folder / REPORT_FILE, prepared.report.text):
+            changed.append(folder / REPORT_FILE)
     for task in prepared.tasks:
-        path = folder / TaskId.parse(task.id).file_name
-        if atomic_write(path, render_task(task)):
-            changed.append(path)
+        if workspace.save_task(task):  # a re-import keeps the comments people wrote in the task files
+            changed.append(workspace.task_path(task.id))
     return changed

@@ -21,7 +21,7 @@ from duban.ledger.model import Task
 from duban.ledger.store import REPORT_FILE, Workspace
 from duban.ledger.taskid import TaskId, is_plan_id, is_task_id
 from duban.ledger.updates import Change, apply_change
-from duban.plan.importer import Prepared, _merge, _Settings, new_plan, plan_id_for
+from duban.plan.importer import Prepared, _merge, _Settings, canonical_owners, new_plan, plan_id_for
 from duban.plan.sheets import TABLE_SUFFIXES, cell_text, read_docx_grids, read_grids
 from duban.plan.tables import (Row, Table, _cell_for_text, _join_lines, cell_deadline, cell_status, check_table,
                                column_kinds, grids_text, is_header, ledger_rows, read_table_text, row_owners,
@@ -76,6 +76,7 @@ def _table_plan(workspace: Workspace, table: Table, report: Report, *, period, o
         raise BadInput(f"{report.name}: the task table has no task rows")
     plan = new_plan(workspace, plan_id_for(workspace, organisation, found), organisation, found, report)
     tasks, gone = _merge(workspace, plan, items, report.name, found, settings, previous=_previous_table_items)
+    canonical_owners(workspace, tasks)
     return Prepared(report=report, plan=plan, tasks=tasks, gone=gone)
 
 

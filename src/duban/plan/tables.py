@@ -256,7 +256,8 @@ def cell_deadline(text: str, period: Period) -> Deadline | None:
         return None
     phrase = _NUMERIC_DATE_RE.sub(lambda m: f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日", words_)
     phrase = _NUMERIC_MONTH_RE.sub(_month_end_words, phrase)
-    deadline = find_deadline(phrase, Period(period.id, date.min, period.end))
+    # read in the period's year, from its first day: 上半年 in a second-half table is still a deadline
+    deadline = find_deadline(phrase, Period(period.id, date(period.start.year, 1, 1), period.end))
     return Deadline(deadline.due, words_) if deadline.basis != "period end" else None
 
 

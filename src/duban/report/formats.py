@@ -42,13 +42,13 @@ def read_report(path) -> Report:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise BadInput(f"{path}: cannot read: {error.strerror or error}") from None
+        raise BadInput("cannot_read", path=path, reason=error.strerror or str(error)) from None
     if not data.strip():
-        raise BadInput(f"{path}: empty file")
+        raise BadInput("empty_file", path=path)
     raw = extract_text(data, path)
     text = clean_text(raw)
     if not any(ch.isalpha() for ch in text):
-        raise BadInput(f"{path}: holds no readable text")
+        raise BadInput("no_text", path=path)
     return Report(name=path.name, text=text, sha256=hashlib.sha256(data).hexdigest())
 
 
@@ -74,8 +74,8 @@ def extract_text(data: bytes, path: Path) -> str:
         kind, converted = read_old_word(data, path)
         return _read_docx(converted, path) if kind == "docx" else converted
     if suffix == ".rtf":
-        raise BadInput(f"{path}: RTF files cannot be read; save it as .docx")
-    raise BadInput(f"{path}: unknown file type {suffix!r}; use .txt, .docx, .doc, .pdf or .html")
+        raise BadInput("rtf_file", path=path)
+    raise BadInput("unknown_file_type", path=path, suffix=suffix)
 
 
 def _sniff(data: bytes) -> str:
@@ -116,7 +116,7 @@ def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise BadInput(f"{path}: not a text file (unknown encoding or binary)")
+        raise BadInput("not_text_encoding", path=path)
     return _checked(str(best), path)
 
 
@@ -132,7 +132,7 @@ def _looks_chinese(text: str) -> bool:
 def _checked(text: str, path: Path) -> str:
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if "\x00" in text or controls > max(2, len(text) // 100):
-        raise BadInput(f"{path}: not a text file (binary data)")
+        raise BadInput("not_text_binary", path=path)
     return text
 
 
@@ -161,7 +161,7 @@ def _read_docx(data: bytes, path: Path) -> str:
     except BadInput:
         raise
     except Exception as error:  # python-docx raises many kinds on a damaged file
-        raise BadInput(f"{path}: not a readable .docx ({type(error).__name__})") from None
+        raise BadInput("bad_docx", path=path, error=type(error).__name__) from None
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -264,12 +264,12 @@ def _read_pdf(data: bytes, path: Path) -> str:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as error:  # pypdf raises many kinds on a damaged file
-        raise BadInput(f"{path}: not a readable .pdf ({type(error).__name__})") from None
+        raise BadInput("bad_pdf", path=path, error=type(error).__name__) from None
     from duban.report.pdftext import best_text
 
     text = best_text("\n".join(pages), data)
     if not text.strip():
-        raise BadInput(f"{path}: the PDF has no text layer (a scan?); run OCR first")
+        raise BadInput("pdf_no_text", path=path)
     return text
 
 
@@ -334,4 +334,4 @@ def _read_mhtml(data: bytes, path: Path) -> str:
             payload = part.get_payload(decode=True) or b""
             charset = part.get_content_charset() or _html_charset(payload)
             return html_to_text(decode_text(payload, path, charset))
-    raise BadInput(f"{path}: no HTML page inside this saved web page")
+    raise BadInput("no_html_page", path=path)

@@ -20,8 +20,8 @@ class View:
         self.soon_days = soon_days
 
     def warn(self, messages: Iterable[str]) -> None:
-        for message in messages:
-            print(f"duban: {self.w('warning', message=message)}", file=sys.stderr)
+        for message in messages:  # text, or what the library said (an error, a fault) in this language
+            print(f"duban: {self.w('warning', message=self.w.said(message))}", file=sys.stderr)
 
     def message(self, text: str) -> None:
         """A line that says what a command did: stdout for people, stderr when stdout carries JSON."""
@@ -59,6 +59,20 @@ class TerminalView(View):
         from duban.views.ledger import render_history
 
         render_history(self.out, self.w, task_id, entries)
+
+    def validation(self, report, root) -> None:
+        """`validate`: each fault as `file:line: fault` on stdout, how many on stderr; or that all is well."""
+        for fault in report.faults:
+            print(fault.render(self.w))
+        if report.faults:
+            print(self.w("validate_faults", n=len(report.faults), root=root), file=sys.stderr)
+        else:
+            self.message(self.w("validate_ok", plans=report.plans, tasks=report.tasks))
+
+    def owners(self, counts: list) -> None:
+        from duban.views.ledger import render_owners
+
+        render_owners(self.out, self.w, counts)
 
     def import_preview(self, prepared) -> None:
         from duban.views.importing import render_preview
@@ -98,6 +112,12 @@ class JsonView(View):
 
     def history(self, task_id: str, entries: list) -> None:
         json_out.dump_json([json_out.history_record(entry) for entry in entries])
+
+    def owners(self, counts: list) -> None:
+        json_out.dump_json([json_out.owner_record(count) for count in counts])
+
+    def validation(self, report, root) -> None:
+        json_out.dump_json(json_out.validation_record(report, self.w))
 
     def import_preview(self, prepared) -> None:
         self._imports.append(json_out.import_record(prepared))

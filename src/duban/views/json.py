@@ -131,6 +131,20 @@ def weekly_record(report) -> dict[str, Any]:
     }
 
 
+def validation_record(report, w) -> dict[str, Any]:
+    """`validate --json`: whether all is well, what was read, and each fault with its file, line, a stable code
+    (the words key of the fault) and its message in the run's language."""
+    return {"ok": not report.faults, "plans": report.plans, "tasks": report.tasks,
+            "faults": [{"path": str(fault.path), "line": fault.line,
+                        "code": getattr(fault.message, "key", ""), "message": w.said(fault.message)}
+                       for fault in report.faults]}
+
+
+def owner_record(count) -> dict[str, Any]:
+    """`owners --json`: one unit with its aliases and the open and late tasks it leads."""
+    return {"unit": count.unit, "aliases": list(count.aliases), "open": count.open, "late": count.late}
+
+
 def history_record(entry) -> dict[str, Any]:
     """`log --json`: one commit that touched the task."""
     return {"commit": entry.commit, "author": entry.author, "email": entry.email, "date": entry.date,

@@ -81,6 +81,19 @@ def render_overdue(out: Terminal, w: Words, groups: list, today: date) -> None:
     table.print(out)
 
 
+def render_owners(out: Terminal, w: Words, counts: list) -> None:
+    """`duban owners`: each unit, its aliases, its open and late tasks."""
+    if not counts:
+        out.line(w("owners_none"))
+        return
+    table = Table([Column(w("unit")), Column(w("aliases"), wrap=True, min_width=8),
+                   Column(w("open"), justify="right"), Column(w("overdue"), justify="right")])
+    for count in counts:
+        table.add_row(count.unit, "、".join(count.aliases), str(count.open),
+                      (str(count.late), LATE_STYLE) if count.late else "0")
+    table.print(out)
+
+
 # --- show ---------------------------------------------------------------------------------------------
 
 
@@ -130,7 +143,8 @@ def _source_text(w: Words, task) -> str:
     report = task.source.get("report", "")
     line = task.source.get("line")
     if not report:
-        return ""
+        added = task.source.get("added")
+        return w("source_added", by=task.source.get("added_by", ""), date=added).strip() if added else ""
     return w("source_ref", report=report, line=line) if line else report
 
 

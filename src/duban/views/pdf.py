@@ -29,14 +29,13 @@ def find_browser(env: dict[str, str] | None = None) -> str:
     if chosen:
         found = shutil.which(chosen, path=env.get("PATH"))
         if found is None:
-            raise BrowserMissing(f"DUBAN_CHROME={chosen}: no such browser; point it at a Chromium or Chrome binary")
+            raise BrowserMissing("browser_not_found", chosen=chosen)
         return found
     for name in BROWSER_NAMES:
         found = shutil.which(name, path=env.get("PATH"))
         if found:
             return found
-    raise BrowserMissing("cannot print PDF: no Chromium or Chrome found; install one (e.g. `apt-get install "
-                         "chromium`) or set DUBAN_CHROME, or use --format html and print from a browser")
+    raise BrowserMissing("browser_missing")
 
 
 def browser_command(browser: str, page: Path, pdf: Path, profile: Path) -> list[str]:
@@ -61,11 +60,11 @@ def html_to_pdf(html: str, output: Path, browser: str | None = None) -> Path:
             done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True,
                                   errors="replace", timeout=PRINT_TIMEOUT)
         except subprocess.TimeoutExpired:
-            raise BadInput(f"{browser}: printing to PDF took longer than {PRINT_TIMEOUT} s; gave up") from None
+            raise BadInput("pdf_timeout", browser=browser, seconds=PRINT_TIMEOUT) from None
         except OSError as error:
-            raise BadInput(f"{browser}: cannot run: {error.strerror or error}") from None
+            raise BadInput("program_cannot_run", program=browser, reason=error.strerror or str(error)) from None
         if done.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
-            raise BadInput(f"{browser}: printing to PDF failed (exit {done.returncode}): {_last_line(done.stderr)}")
+            raise BadInput("pdf_failed", browser=browser, code=done.returncode, detail=_last_line(done.stderr))
         output.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(str(pdf), str(output))
     return output

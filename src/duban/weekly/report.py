@@ -202,7 +202,7 @@ def weekly_sheets(workspace: Workspace, today: date, week: str | None = None, sc
         return [_sheet(common, scope, tasks)]
     units = [stats.owner for stats in owner_stats(tasks, today) if stats.owner != NO_OWNER]
     if not units:
-        raise UsageError("--by-owner: no task in this scope names a lead unit")
+        raise UsageError("weekly_no_lead_unit")
     return [_sheet(common, replace(scope, owner=unit), [t for t in tasks if t.owner == unit or unit in t.co_owners])
             for unit in units]
 
@@ -225,13 +225,13 @@ def scoped_tasks(workspace: Workspace, tasks: list[Task], scope: Scope) -> list[
         ids = {p.id for p in plans if p.org == scope.org}
         if not ids:
             known = "、".join(dict.fromkeys(p.org for p in plans if p.org)) or "—"
-            raise UsageError(f"no plan of organisation {scope.org!r}: the plans name {known}")
+            raise UsageError("weekly_unknown_org", org=scope.org, known=known)
         tasks = [t for t in tasks if t.plan in ids]
     if scope.owner:
         found = [t for t in tasks if owner_matches(t, scope.owner)]
         if not found:
             known = "、".join(sorted({t.owner for t in tasks if t.owner})) or "—"
-            raise UsageError(f"no task in scope is led or supported by {scope.owner!r}: lead units are {known}")
+            raise UsageError("weekly_unknown_owner", owner=scope.owner, known=known)
         tasks = found
     return tasks
 
