@@ -182,8 +182,7 @@ def test_a_task_table_imports_like_a_report(run, name):
 def test_a_csv_without_a_period_asks_for_one(run):
     result = run("import", str(TABLES / "任务分解表.csv"), "--yes")
     assert result.exit_code == 2
-    assert lines(result.output) == ["duban: cannot tell which period the tasks of 任务分解表.csv are for: pass "
-                                    "--period, e.g. --period 2019H2"]
+    assert lines(result.output) == ["duban: 看不出 任务分解表.csv 中的任务属于哪个期间：请加 --period，如 --period 2019H2"]
     assert run("import", str(TABLES / "任务分解表.csv"), "--period", "2019H2", "--yes").exit_code == 0
     assert (run.root / "2019H2" / "07.toml").is_file()
 
@@ -196,8 +195,11 @@ def test_a_table_that_holds_no_tasks(run, tmp_path):
     book.save(path)
     result = run("import", str(path), "--yes")
     assert result.exit_code == 3
-    assert lines(result.output) == ["duban: 通讯录.xlsx: no task table found: no header row naming 工作任务 (or 重点任务, "
-                                    "任务内容) and 牵头单位 or 完成时限 columns"]
+    assert lines(result.output) == ["duban: 通讯录.xlsx：没有找到任务表：没有写明 工作任务（或 重点任务、任务内容）和 牵头单位 "
+                                    "或 完成时限 的表头行"]
+    english = run("--lang", "en", "import", str(path), "--yes")
+    assert lines(english.output) == ["duban: 通讯录.xlsx: no task table found: no header row naming 工作任务 (or 重点任务, "
+                                     "任务内容) and 牵头单位 or 完成时限 columns"]
 
 
 def test_re_importing_the_same_table_changes_nothing(run):

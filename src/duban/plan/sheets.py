@@ -42,7 +42,7 @@ def read_grids(data: bytes, path: Path) -> list[Grid]:
         return [_read_csv(data, path)]
     if suffix == ".docx":
         return read_docx_grids(data, path)
-    raise BadInput(f"{path}: not a table file; use .xlsx, .xls, .ods, .csv or .docx")
+    raise BadInput("not_a_table_file", path=path)
 
 
 def cell_text(value) -> str:
@@ -99,13 +99,13 @@ def _read_excel(data: bytes, path: Path) -> list[Grid]:
     except BadInput:
         raise
     except Exception as error:  # calamine raises its own kinds on a damaged or encrypted file
-        raise BadInput(f"{path}: not a readable spreadsheet ({type(error).__name__}: {error})") from None
+        raise BadInput("bad_spreadsheet", path=path, error=f"{type(error).__name__}: {error}") from None
 
 
 def _excel_grid(sheet, name: str, path: Path) -> Grid:
     if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS:
-        raise BadInput(f"{path}: sheet {name!r} has {sheet.total_height} rows and {sheet.total_width} columns: too "
-                       f"large for a task table (at most {MAX_ROWS} rows, {MAX_COLUMNS} columns)")
+        raise BadInput("sheet_too_large", path=path, sheet=name, rows=sheet.total_height,
+                       columns=sheet.total_width, max_rows=MAX_ROWS, max_columns=MAX_COLUMNS)
     # skip_empty_area=False: rows and columns count from A1, as the merged ranges do
     cells = [[cell_text(value) for value in row] for row in sheet.to_python(skip_empty_area=False)]
     merges = sheet.merged_cell_ranges or []
@@ -131,7 +131,7 @@ def _read_csv(data: bytes, path: Path) -> Grid:
     for row in csv.reader(io.StringIO(text), dialect):
         rows.append([cell_text(cell) for cell in row[:MAX_COLUMNS]])
         if len(rows) > MAX_ROWS:
-            raise BadInput(f"{path}: more than {MAX_ROWS} rows: too large for a task table")
+            raise BadInput("table_too_many_rows", path=path, max_rows=MAX_ROWS)
     return Grid(path.stem, _rectangular(rows))
 
 
@@ -159,7 +159,7 @@ def read_docx_grids(data: bytes, path: Path) -> list[Grid]:
     except BadInput:
         raise
     except Exception as error:  # python-docx raises many kinds on a damaged file
-        raise BadInput(f"{path}: not a readable .docx ({type(error).__name__})") from None
+        raise BadInput("bad_docx", path=path, error=type(error).__name__) from None
 
 
 def _docx_grid(table, name: str, before: list[str]) -> Grid:

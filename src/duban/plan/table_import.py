@@ -16,7 +16,7 @@ import hashlib
 from datetime import date
 from pathlib import Path
 
-from duban.errors import BadInput, UsageError
+from duban.errors import BadInput, Said, UsageError
 from duban.ledger.model import Task
 from duban.ledger.store import REPORT_FILE, Workspace
 from duban.ledger.taskid import TaskId, is_plan_id, is_task_id
@@ -49,7 +49,7 @@ def prepare_table_imports(workspace: Workspace, path: Path, *, period: str | Non
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise BadInput(f"{path}: cannot read: {error.strerror or error}") from None
+        raise BadInput("cannot_read", path=path, reason=error.strerror or str(error)) from None
     text = grids_text(read_grids(data, path))
     table = read_table_text(text)
     check_table(table, path.name)
@@ -68,12 +68,11 @@ def _table_plan(workspace: Workspace, table: Table, report: Report, *, period, o
     found = parse_period(period) if period else (title_period(table.titles + [Path(report.name).stem])
                                                  or _period_of_ids(table))
     if found is None:
-        raise UsageError(f"cannot tell which period the tasks of {report.name} are for: pass --period, "
-                         f"e.g. --period 2019H2")
+        raise UsageError("table_period_unknown", report=report.name)
     items = table_items(table, found, owner_rules=settings.owner_rules, synonyms=settings.synonyms,
                         default_owner=settings.default_owner)
     if not items:
-        raise BadInput(f"{report.name}: the task table has no task rows")
+        raise BadInput("table_no_rows", report=report.name)
     plan = new_plan(workspace, plan_id_for(workspace, organisation, found), organisation, found, report)
     tasks, gone = _merge(workspace, plan, items, report.name, found, settings, previous=_previous_table_items)
     canonical_owners(workspace, tasks)
@@ -111,8 +110,8 @@ def _ledger_updates(workspace: Workspace, table: Table, rows: list[Row], name: s
     by_plan: dict[str, list[Row]] = {}
     for row in rows:
         by_plan.setdefault(TaskId.parse(row.get("id")).plan, []).append(row)
-    warnings = [f"{name}, row of line {row.line}: {row.get('id') or 'no 编号'} is no task of this workspace; "
-                f"not imported" for row in table.rows if row not in rows and row.get("title")]
+    warnings = [Said("sheet_row_not_a_task", name=name, line=row.line, id=row.get("id") or "—")
+                for row in table.rows if row not in rows and row.get("title")]
     prepared = []
     for plan_id, plan_rows in by_plan.items():
         plan = workspace.read_plan(plan_id)

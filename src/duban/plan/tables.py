@@ -370,5 +370,4 @@ def ledger_rows(table: Table, task_exists) -> list[Row]:
 
 def check_table(table: Table, name: str) -> None:
     if not table.rows:
-        raise BadInput(f"{name}: no task table found: no header row naming 工作任务 (or 重点任务, 任务内容) and "
-                       f"牵头单位 or 完成时限 columns")
+        raise BadInput("no_task_table", name=name)

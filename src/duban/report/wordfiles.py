@@ -17,15 +17,13 @@ from duban.errors import BadInput
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 WORD_STREAM = "WordDocument".encode("utf-16-le")  # the name of the stream that holds a Word 97 document's text
 CONVERT_TIMEOUT = 120  # seconds; LibreOffice's first start on a slow machine takes a while
-INSTALL_HINT = ("install LibreOffice (apt-get install libreoffice-writer-nogui), antiword or catdoc, "
-                "or save it as .docx")
 
 
 def read_old_word(data: bytes, path: Path, env_path: str | None = None) -> tuple[str, bytes | str]:
     """("docx", the file as .docx) from LibreOffice, or ("text", its text) from antiword or catdoc."""
     if not (data.startswith(OLE_MAGIC) and WORD_STREAM in data):
         # converters turn any other bytes into "text" (catdoc, LibreOffice's fallback): refuse them here
-        raise BadInput(f"{path}: not a Word document (no WordDocument stream); save it as .docx")
+        raise BadInput("not_a_word_document", path=path)
     tried = []
     with tempfile.TemporaryDirectory(prefix="duban-doc-") as work:
         source = Path(work) / ("report" + (path.suffix.lower() or ".doc"))
@@ -40,8 +38,8 @@ def read_old_word(data: bytes, path: Path, env_path: str | None = None) -> tuple
             if result is not None:
                 return result
     if not tried:
-        raise BadInput(f"{path}: old Word {path.suffix or '.doc'} files need a converter: {INSTALL_HINT}")
-    raise BadInput(f"{path}: {', '.join(tried)} could not read it; save it as .docx")
+        raise BadInput("word_needs_converter", path=path, suffix=path.suffix or ".doc")
+    raise BadInput("word_converters_failed", path=path, tried=", ".join(tried))
 
 
 def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess | None:
