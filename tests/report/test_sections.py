@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from duban.report.formats import read_report
-from duban.report.sections import Section, classify_heading, find_sections, has_plan, sections_of
+from duban.report.sections import Section, classify_heading, find_sections, has_plan, read_report_text, sections_of
 from sample_reports import SEEDS, report_path
 
 
@@ -132,3 +132,11 @@ def test_no_return_to_the_review_after_the_plan_and_no_plan_before_it():
     assert [(s.kind, s.role, s.start_line) for s in find_sections(text)] == [
         ("other", "title", 1), ("other", "", 2), ("review", "", 4), ("other", "outlook", 6), ("plan", "", 9),
         ("other", "annex", 12)]
+
+
+def test_chapters_of_the_review_are_its_first_listing_level():
+    text = ("区政府工作报告\n一、2019年工作回顾\n（一）经济发展。\n完成投资100亿元。\n（二）民生改善。\n新建学校3所。\n"
+            "二、2020年工作安排\n（一）推进产业升级。\n（二）完善交通。\n")
+    reading = read_report_text(text)
+    assert reading.chapters("review") == {3: 1, 4: 1, 5: 2, 6: 2}
+    assert reading.chapters("plan") == {8: 1, 9: 2}

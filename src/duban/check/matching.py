@@ -71,6 +71,7 @@ class Sentence:
     line: int
     part: str = "review"
     paragraph: int = 0  # index of the paragraph (run of lines) it belongs to, for context
+    chapter: int = 0    # the chapter of the review it sits in (1, 2 …; 0: none), for the wider context
 
 
 def _is_heading_line(line: str) -> bool:
@@ -382,6 +383,7 @@ class SentenceIndex:
 
     PARAGRAPH_SHARE = 0.5  # how much the paragraph around a sentence adds to its own score
     MEASURE_SHARE = 0.3    # how much reporting one of the item's planned measures adds
+    CHAPTER_SHARE = 0.15   # how much the chapter around it adds: a review is often laid out as the plan was
 
     def __init__(self, sentences: list[Sentence], segmenter: Segmenter):
         self.sentences = sentences
@@ -399,6 +401,12 @@ class SentenceIndex:
         self.paragraph_bm25 = BM25(list(paragraphs.values()))
         self._paragraph_of = {key: i for i, key in enumerate(self._paragraph_keys)}
         self.paragraph_text = paragraph_text
+        chapters: dict[int, list[str]] = {}
+        for sentence, words in zip(sentences, self.words):
+            if sentence.chapter:
+                chapters.setdefault(sentence.chapter, []).extend(words)
+        self._chapter_numbers = list(chapters)
+        self.chapter_bm25 = BM25(list(chapters.values()))
 
     def rank(self, query: Query, parts: Iterable[str] = ("review",), limit: int = 12,
              measures: bool = True) -> list[Match]:
@@ -408,15 +416,18 @@ class SentenceIndex:
         own = self.sentence_bm25.score(query.weights)
         context = self.paragraph_bm25.score(query.weights)
         aligned = self.alignment(query.measures) if measures else {}
+        chapter = dict(zip(self._chapter_numbers, self.chapter_bm25.score(query.weights)))
         top_own = max(own, default=0.0) or 1.0
         top_context = max(context, default=0.0) or 1.0
+        top_chapter = max(chapter.values(), default=0.0) or 1.0
         ranked = []
         for i, sentence in enumerate(self.sentences):
             if sentence.part not in wanted or own[i] <= 0:
                 continue
             around = context[self._paragraph_of[(sentence.part, sentence.paragraph)]]
             ranked.append((own[i] / top_own + self.PARAGRAPH_SHARE * around / top_context
-                           + self.MEASURE_SHARE * aligned.get(i, 0.0), sentence.line, i))
+                           + self.MEASURE_SHARE * aligned.get(i, 0.0)
+                           + self.CHAPTER_SHARE * chapter.get(sentence.chapter, 0.0) / top_chapter, sentence.line, i))
         ranked.sort(key=lambda r: (-r[0], r[1]))
         matches = []
         for ranking, _, i in ranked[:limit]:  # coverage is dearer than ranking: only for the best

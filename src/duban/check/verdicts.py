@@ -80,13 +80,14 @@ class CheckResult:
     review_sentences: int = 0  # how many sentences of review there were to find evidence in
 
 
-def summary_sentences(text: str, sections: Sequence[Any]) -> list[Sentence]:
+def summary_sentences(text: str, sections: Sequence[Any], chapters: dict[int, int] | None = None) -> list[Sentence]:
     """The sentences of a summary's review and problems parts, each tagged with its part.
 
     `sections` are `sections.find_sections(text)`: objects with kind (review / problems / plan / other),
     start_line and end_line. Plan parts are dropped. When neither a review nor a plan part is found the whole
     text outside problems parts counts as review (a plain summary). Paragraphs of the review that begin by naming
-    problems (我们也清醒看到，…还存在不少困难和问题) count as problems.
+    problems (我们也清醒看到，…还存在不少困难和问题) count as problems. `chapters` (line → chapter, from
+    `Reading.chapters`) tells each sentence its chapter.
     """
     lines = text.split("\n")
     kinds = ["review"] * len(lines)
@@ -105,7 +106,7 @@ def summary_sentences(text: str, sections: Sequence[Any]) -> list[Sentence]:
             if kind in ("review", "problems"):
                 chunk = "\n".join(lines[run_start:index])
                 offset = sentences[-1].paragraph if sentences else 0  # paragraph numbers unique over the text
-                sentences.extend(Sentence(s.text, s.line, s.part, s.paragraph + offset)
+                sentences.extend(Sentence(s.text, s.line, s.part, s.paragraph + offset, (chapters or {}).get(s.line, 0))
                                  for s in split_sentences(chunk, first_line=run_start + 1, part=kind))
             run_start = index
     return _mark_problem_paragraphs([s for s in sentences if not _CEREMONY.search(s.text)])
@@ -294,14 +295,15 @@ def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, l
     Raises UsageError for an unknown plan and BadInput for a summary that cannot be read.
     """
     from duban.report.formats import read_report
-    from duban.report.sections import find_sections
+    from duban.report.sections import read_report_text
 
     workspace.read_plan(plan_id)  # an unknown plan fails here, before the summary is read
     report = read_report(summary_path)
     loaded = workspace.load_tasks([plan_id])
     tasks = loaded.tasks
     segmenter = Segmenter.from_settings(workspace.settings)
-    sentences = summary_sentences(report.text, find_sections(report.text, segmenter.synonyms))
+    reading = read_report_text(report.text, segmenter.synonyms)
+    sentences = summary_sentences(report.text, reading.sections, reading.chapters("review"))
     stock = _plan_complaints(workspace, plan_id, segmenter)
     return check_plan(plan_id, report.name, tasks, sentences, segmenter, stock), tasks, loaded.faults
 

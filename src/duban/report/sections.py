@@ -17,8 +17,8 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from duban.text.outline import (Node, build_outline, is_salutation, marker_of, part_words, plain_heading_words,
-                                years_in)
+from duban.text.outline import (Node, build_outline, is_salutation, listed_level, marker_of, part_words,
+                                plain_heading_words, years_in)
 from duban.text.synonyms import Synonyms, as_synonyms
 
 KINDS = ("review", "problems", "plan", "other")
@@ -48,6 +48,20 @@ class Reading:
     sections: list[Section]
     plan_year: int | None
     blocks: list[Block] = field(default_factory=list)
+
+    def chapters(self, kind: str) -> dict[int, int]:
+        """Line → chapter number (from 1) for the lines of the parts of `kind`: each top-level heading of the part,
+        or each entry of the first level under it that lists two or more (（一）…（二）… of 一、2019年工作回顾)."""
+        chapter_of: dict[int, int] = {}
+        number = 0
+        for block in (b for b in self.blocks if b.kind == kind):
+            entries = listed_level(block.head) if block.head is not None else []
+            starts = [node.line for node in entries if node.line <= block.end] or [block.start]
+            for index, start in enumerate(starts):
+                number += 1
+                stop = starts[index + 1] - 1 if index + 1 < len(starts) else block.end
+                chapter_of.update((line, number) for line in range(start, stop + 1))
+        return chapter_of
 
     def plan_blocks(self) -> list[Block]:
         """The plan part; a report whose only plan is a five-year outlook (a new term's first report) has that."""

@@ -245,3 +245,17 @@ def _restarts_under_a_part(stack: list[Node], node: Node) -> bool:
         return False
     earlier = [child for child in parent.children if child.kind == node.kind]
     return bool(earlier) and (earlier[-1].number or 0) >= 1
+
+
+def listed_level(container: Node) -> list[Node]:
+    """The first level of headings under `container` that lists two or more entries of one kind (its chapters),
+    descending through a single entry; none when it lists nothing."""
+    level = container.headings()
+    by_kind: dict[str, list[Node]] = {}
+    for node in level:
+        by_kind.setdefault(node.kind, []).append(node)
+    several = [nodes for nodes in by_kind.values() if len(nodes) >= 2]
+    if several:
+        return min(several, key=lambda nodes: nodes[0].rank)
+    return listed_level(level[0]) if len(level) == 1 else []
+
