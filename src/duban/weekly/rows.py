@@ -271,7 +271,7 @@ def _check_targets(check, w: Words) -> Block:
     tally = w("list_sep").join(f"{w(v)} {n}" for v in ("met", "not_met", "unknown")
                                if (n := sum(1 for t in check.targets if t.verdict == v)))
     block = Block("check_targets", w("checks_targets", plan=check.plan), summary=tally, level=4)
-    block.columns = [Col(w("id"), "id", 13), Col(w("target"), "text", 30), Col(w("actual"), "num", 10),
+    block.columns = [Col(w("id"), "id", 13), Col(w("target"), "title", 30), Col(w("actual"), "num", 10),
                      Col(w("verdict"), "label", 9), Col(w("actual_text"), "note", 38)]
     for t in check.targets:
         unit = "%" if t.target.comparator == "in_step" else t.target.unit
