@@ -102,7 +102,7 @@ STORY: list[tuple[str, list[str]]] = [
                     "--note", "全区公立医院取消药品加成，医疗服务价格同步调整"]),
     ("2017-06-30", ["update", "2017-wjj-01", "--by", "钱峰", "--note", "签约服务覆盖率达到22%，重点人群覆盖率48%"]),
     ("2017-11-28", ["update", "2017-wjj-02", "--by", "钱峰", "--note", "区人民医院完成章程制定试点"]),
-    ("2018-01-22", ["check", "SUMMARY", "--plan", "2017-wjj", "--mark-done", "--by", "钱峰"]),
+    ("2018-01-22", ["check", "SUMMARY", "--plan", "2017-wjj", "--mark-done", "--yes", "--by", "钱峰"]),
     # 2019H2: the office assigns lead units and deadlines in the plan's first week.
     ("2019-07-08", ["update", "2019H2-01", "--owner", "办公室", "--by", "周敏",
                     "--note", "局长办公会分解任务：办公室牵头，年底前完成"]),

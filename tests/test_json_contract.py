@@ -5,10 +5,15 @@
 - `list --json`, `overdue --json`: [{"id", "plan", "title", "owner", "due", "status", "days_overdue"}]
 - `check --json`: {"plan", "summary", "items": [{"id", "title", "verdict", "score", "evidence": [{"text", "line"}]}],
                    "targets": [{"id", "metric", "comparator", "value", "unit", "actual", "actual_text", "verdict"}]}
+  and with --apply, --mark-done, --mark-progress or --dry-run also
+  "apply": {"summary_period", "summary_date", "text", "sha256", "mark_done", "mark_progress", "writes",
+            "changes": [{"id", "title", "status", "new_status", "verdict", "evidence": {"text", "line"} | null}],
+            "left_alone": [{"id", "title", "status", "verdict", "reason", "set_on", "by"}], "written"}
 - `show --json`: the task as stored plus "plan" and "days_overdue"; `log --json`: one record per commit.
 - `weekly --json`: {"organisation", "issuer", "issue", "week", "monday", "sunday", "today",
                     "scope": {"owner", "plan", "org"}, "counts": {…}, "moved": […], "due_changes": […],
-                    "overdue": […], "due_soon": […], "owners": […], "checks": […]}; `--by-owner`: a list of them.
+                    "overdue": […], "due_soon": […], "owners": […], "checks": […]}; `--by-owner`: a list of them;
+  each check: {"plan", "report", "date", "verdicts", "items": […], "targets": [as check --json's targets]}.
 - `validate --json`: {"ok", "plans", "tasks", "faults": [{"path", "line", "code", "message"}]}
 - `owners --json`: [{"unit", "aliases", "open", "late"}]
 """
@@ -111,6 +116,34 @@ def test_check(run, tmp_path):
                                 "unit": "个", "actual": None, "actual_text": "", "verdict": "unknown"}]
 
 
+APPLY_KEYS = ["summary_period", "summary_date", "text", "sha256", "mark_done", "mark_progress", "writes", "changes",
+              "left_alone", "written"]
+
+
+def test_check_apply(run, tmp_path, workspace):
+    summary = tmp_path / "2019年工作总结.txt"
+    summary.write_text("区卫生健康局2019年工作总结\n一、2019年工作回顾\n顺利通过国家卫生城市复审，四小单位持证率达到98%。\n"
+                       "信息化建设全面完成，平台建成投入使用。\n二、2020年工作打算\n1.推进党建工作。\n", encoding="utf-8")
+    blocked = workspace.get_task("2019H2-03")
+    blocked.status = "blocked"
+    workspace.save_task(blocked)
+    data = run("check", str(summary), "--plan", "2019H2", "--mark-done", "--dry-run", "--json")
+    assert list(data) == ["plan", "summary", "items", "targets", "apply"]
+    apply = data["apply"]
+    assert list(apply) == APPLY_KEYS
+    assert (apply["summary_period"], apply["summary_date"], apply["text"]) == ("2019", "2019-12-31",
+                                                                               "checks/2019年工作总结.txt")
+    assert (apply["mark_done"], apply["mark_progress"], apply["written"]) == (True, False, [])
+    assert apply["writes"] == ["2019H2-01", "2019H2-02", "2019H2-03", "2019H2-04"]
+    assert apply["changes"] == [{"id": "2019H2-01", "title": "全力做好创建国家卫生城市复审工作", "status": "todo",
+                                 "new_status": "done", "verdict": "done",
+                                 "evidence": {"text": "顺利通过国家卫生城市复审，四小单位持证率达到98%。", "line": 3}}]
+    assert apply["left_alone"] == [{"id": "2019H2-03", "title": "强力推进医疗服务信息化建设", "status": "blocked",
+                                    "verdict": "done", "reason": "blocked", "set_on": None, "by": None}]
+    written = run("check", str(summary), "--plan", "2019H2", "--mark-done", "--yes", "--json")["apply"]
+    assert written["written"] == written["writes"] == apply["writes"]
+
+
 def test_target_result_numbers_are_plain():
     from duban.check.figures import check_target
     from duban.check.matching import Sentence
@@ -173,7 +206,14 @@ def test_weekly_checks_scope_and_sheets(run, workspace):
     assert check == {"plan": "2019H2", "report": "2019年工作总结.txt", "date": "2020-01-10",
                      "verdicts": {"done": 1},
                      "items": [{"id": "2019H2-04", "title": "进一步加强党建和宣传工作", "owner": "办公室",
-                                "verdict": "done", "score": 0.8, "evidence": "党建工作扎实推进。"}]}
+                                "verdict": "done", "score": 0.8, "evidence": "党建工作扎实推进。"}],
+                     "targets": []}
+    task.check["targets"] = [{"metric": "党员培训", "comparator": "at_least", "value": 4, "unit": "次",
+                              "verdict": "met", "actual": 6, "actual_text": "党员培训6次", "line": 3}]
+    workspace.save_task(task)
+    [check] = run("weekly", "--json")["checks"]
+    assert check["targets"] == [{"id": "2019H2-04", "metric": "党员培训", "comparator": "at_least", "value": 4,
+                                 "unit": "次", "actual": 6, "actual_text": "党员培训6次", "verdict": "met"}]
     scoped = run("weekly", "--json", "--owner", "中医科", "--plan", "2019H2")
     assert scoped["scope"] == {"owner": "中医科", "plan": "2019H2", "org": None} and scoped["counts"]["total"] == 1
     sheets = run("weekly", "--json", "--by-owner")

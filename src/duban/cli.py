@@ -522,7 +522,8 @@ def list_(app: App, task_filter, sort, reverse):
 @pass_app
 def show(app: App, task_id):
     """One task with its targets, progress log and last check."""
-    app.view.task(app.workspace.get_task(task_id), app.today)
+    task = app.workspace.get_task(task_id)
+    app.view.task(task, app.today, app.workspace.plan_dir(task.plan))
 
 
 def _parse_due(ctx, param, value):
@@ -809,31 +810,78 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
 @click.argument("summary", metavar="SUMMARY", shell_complete=_report_files)
 @option("--plan", "plan_id", required=True, metavar="P", shell_complete=complete_plan, help="opt_check_plan")
 @json_option
-@option("--apply", "do_apply", is_flag=True,
-              help="opt_check_apply")
+@option("--apply", "do_apply", is_flag=True, help="opt_check_apply")
 @option("--mark-done", is_flag=True, help="opt_check_mark_done")
+@option("--mark-progress", is_flag=True, help="opt_check_mark_progress")
+@option("--dry-run", is_flag=True, help="opt_check_dry_run")
+@option("-y", "--yes", is_flag=True, help="opt_yes")
+@option("--force", is_flag=True, help="opt_check_force")
 @by_option
 @commit_option
 @pass_app
-def check(app: App, summary, plan_id, do_apply, mark_done, by, do_commit):
+def check(app: App, summary, plan_id, do_apply, mark_done, mark_progress, dry_run, yes, force, by, do_commit):
     """Which plan items a later summary reports as done, in progress or at risk, with the sentences that show it."""
-    from duban.check.verdicts import apply_check, check_summary
-    from duban.views.checking import check_note
+    from duban.check.guards import guard_summary
+    from duban.check.verdicts import check_summary
 
     workspace, view, w = app.workspace, app.view, app.w
-    result, _tasks, faults = check_summary(workspace, plan_id, summary)
+    applying = do_apply or mark_done or mark_progress or dry_run
+    if app.as_json and applying and not (dry_run or yes):
+        raise UsageError("check_json_cannot_ask")
+    guarded = guard_summary(workspace, plan_id, summary)
+    _refuse_unless_forced(app, guarded.refusals, plan_id, force)
+    result, tasks, faults = check_summary(workspace, plan_id, guarded.report)
     view.warn(fault for fault in faults)
     if not result.review_sentences:
         view.warn([w("no_review_part", summary=summary)])
     view.check(result)
-    if not (do_apply or mark_done):
+    if applying:
+        _apply_check(app, guarded, result, tasks, mark_done, mark_progress, dry_run, yes, by, do_commit)
+    view.close()
+
+
+def _refuse_unless_forced(app: App, refusals, plan_id: str, force: bool) -> None:
+    """Each guard the summary fails, one line each: warnings with --force, else the check stops with exit 2."""
+    from duban.views.checking import refusal_text
+
+    said = [refusal_text(app.w, refusal) for refusal in refusals]
+    if force or not said:
+        app.view.warn(said)
         return
-    changed = apply_check(workspace, result, app.today, lambda item: check_note(w, item, result.summary),
-                          mark_done=mark_done, by=_reporter(app, by))
-    view.message(w("check_applied", n=len(changed)))
+    for line in said:
+        click.echo(f"duban: {line}", err=True)
+    raise UsageError("check_refused", plan=plan_id)
+
+
+def _apply_check(app: App, guarded, result, tasks, mark_done, mark_progress, dry_run, yes, by, do_commit) -> None:
+    """Show what writing the check changes, then write it when confirmed (or --yes); --dry-run only shows."""
+    from duban.check.apply import preview_check, write_check
+    from duban.views.checking import check_note
+    from duban.views.ledger import shown_path
+
+    view, w = app.view, app.w
+    reporter = _reporter(app, by)
+
+    def note_of(item):
+        return check_note(w, item, result.summary)
+
+    preview = preview_check(result, tasks, guarded.report, guarded.facts.date, app.today, note_of,
+                            mark_done=mark_done, mark_progress=mark_progress, by=reporter)
+    view.check_preview(preview, guarded.facts)
+    if dry_run:
+        view.message(w("dry_run"))
+        return
+    if not preview.writes:
+        view.message(w("check_unchanged"))
+        return
+    if not yes and not click.confirm(w("check_question", plan=result.plan, n=len(preview.writes)), default=False):
+        view.message(w("nothing_written"))
+        return
+    changed = write_check(app.workspace, result, guarded.report, preview, app.today, note_of, by=reporter)
+    view.message(w("check_written", n=len(preview.written), moves=len(preview.moved)))
+    view.message(w("check_text_kept", path=shown_path(preview.text_path)))
     if changed:
-        app.commit_changes(do_commit, [workspace.task_path(t) for t in changed],
-                           "duban: " + w("check_subject", plan=plan_id, summary=result.summary))
+        app.commit_changes(do_commit, changed, "duban: " + w("check_subject", plan=result.plan, summary=result.summary))
 
 
 _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}

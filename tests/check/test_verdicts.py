@@ -1,16 +1,14 @@
-"""Verdicts from the evidence, the parts of a summary that count as evidence, and writing a check into a task."""
+"""Verdicts from the evidence and the parts of a summary that count as evidence (writing a check: test_apply.py)."""
 
 import os
 import tempfile
-from datetime import date
 from types import SimpleNamespace
 
 os.environ.setdefault("DUBAN_CACHE", os.path.join(tempfile.gettempdir(), "duban-test-cache"))
 
-from duban.check.verdicts import (Evidence, ItemResult, apply_result, check_plan,  # noqa: E402
-                                  summary_sentences)
+from duban.check.verdicts import Evidence, check_plan, summary_sentences  # noqa: E402
 from duban.check.matching import Segmenter  # noqa: E402
-from duban.ledger.model import ProgressEntry, Target, Task  # noqa: E402
+from duban.ledger.model import Target, Task  # noqa: E402
 
 SEGMENTER = Segmenter(["四小单位"])
 
@@ -90,39 +88,6 @@ def test_a_standing_weakness_is_no_flag_and_a_mention_without_signals_is_done():
     slower = found[:-1] + [found[-1].__class__("家庭医生签约服务进展缓慢。", 4, "problems", found[-1].paragraph)]
     assert check_plan("P", "s.txt", [task], slower, SEGMENTER).items[0].verdict == "at_risk"
 
-
-NOTE = "核查《2019年工作总结.docx》：已完成（0.82），第3行：顺利通过国家卫生城市复审。"
-
-
-def item(verdict="done"):
-    return ItemResult("2019H2-01", "全力做好创建国家卫生城市复审工作", verdict, 0.82,
-                      [Evidence("顺利通过国家卫生城市复审。", 3), Evidence("四小单位持证率达到98%。", 4)])
-
-
-def test_apply_writes_the_check_and_logs_it_without_marking_done():
-    task = Task("2019H2-01", "全力做好创建国家卫生城市复审工作", status="in_progress")
-    assert apply_result(task, item(), "2019年工作总结.docx", date(2020, 1, 10), NOTE, by="张三")
-    assert task.status == "in_progress"
-    assert task.check == {"report": "2019年工作总结.docx", "date": date(2020, 1, 10), "verdict": "done",
-                          "score": 0.82, "evidence": ["顺利通过国家卫生城市复审。", "四小单位持证率达到98%。"],
-                          "lines": [3, 4]}
-    assert task.progress == [ProgressEntry(date(2020, 1, 10), "in_progress", NOTE, "张三")]
-    # the same check again changes nothing, on the same day or a later one
-    assert not apply_result(task, item(), "2019年工作总结.docx", date(2020, 1, 10), NOTE, by="张三")
-    assert not apply_result(task, item(), "2019年工作总结.docx", date(2020, 1, 17), NOTE, by="张三")
-    assert len(task.progress) == 1 and task.check["date"] == date(2020, 1, 10)
-
-
-def test_mark_done_only_for_done_verdicts_of_open_tasks():
-    task = Task("2019H2-01", "t", status="todo")
-    apply_result(task, item("done"), "s.txt", date(2020, 1, 10), "n", mark_done=True)
-    assert task.status == "done" and task.progress[-1].status == "done"
-    other = Task("2019H2-02", "t", status="todo")
-    apply_result(other, item("in_progress"), "s.txt", date(2020, 1, 10), "n", mark_done=True)
-    assert other.status == "todo"
-    dropped = Task("2019H2-03", "t", status="dropped")
-    apply_result(dropped, item("done"), "s.txt", date(2020, 1, 10), "n", mark_done=True)
-    assert dropped.status == "dropped"
 
 
 from hypothesis import given, settings  # noqa: E402

@@ -1,4 +1,5 @@
 import json
+from datetime import date
 
 import pytest
 
@@ -64,4 +65,40 @@ def test_show_text_in_english(cli_run):
         "Due        2019-10-31 (十月底)  Overdue 20 days",
         "Category   重点工作打算",
         "Source     report.txt, line 12",
+    ]
+
+
+def test_show_the_last_check_with_its_passages_where_they_can_be_opened(cli_run, workspace, monkeypatch):
+    task = workspace.get_task("2019H2-02")
+    task.check = {"report": "2019年工作总结.docx", "sha256": "c" * 64, "text": "checks/2019年工作总结.txt",
+                  "date": date(2020, 1, 10), "verdict": "at_risk", "score": 0.5,
+                  "evidence": ["建成精品国医馆2家。"], "lines": [5], "risk": "中医药人才短缺。", "risk_line": 9,
+                  "targets": [{"metric": "名中医工作室", "comparator": "at_least", "value": 3, "unit": "个",
+                               "verdict": "not_met", "actual": 2, "actual_text": "建成名中医工作室2个", "line": 6}]}
+    workspace.save_task(task)
+    monkeypatch.chdir(workspace.root.parent)  # from the folder that holds plans/, the path is relative
+    assert lines(cli_run("show", "2019H2-02").output)[-10:] == [
+        "核查：有风险  得分 0.50  (2019年工作总结.docx  2020-01-10)",
+        "·  plans/2019H2/checks/2019年工作总结.txt:5",
+        "   建成精品国医馆2家。",
+        "·  问题 plans/2019H2/checks/2019年工作总结.txt:9",
+        "   中医药人才短缺。",
+        "",
+        "目标完成情况",
+        "目标                实际  结论    原文",
+        "─" * 60,
+        "名中医工作室 ≥ 3个   2个  未达成  第6行：建成名中医工作室2个",
+    ]
+
+
+def test_show_a_check_an_older_duban_wrote_without_its_text(cli_run, workspace):
+    task = workspace.get_task("2019H2-02")
+    task.check = {"report": "2019年工作总结.docx", "verdict": "done", "score": 0.82,
+                  "evidence": ["建成精品国医馆2家。", "中医药服务能力明显提升。"], "lines": [5]}
+    workspace.save_task(task)
+    assert lines(cli_run("show", "2019H2-02").output)[-4:] == [
+        "核查：已完成  得分 0.82  (2019年工作总结.docx)",
+        "·  第5行",
+        "   建成精品国医馆2家。",
+        "·  中医药服务能力明显提升。",
     ]

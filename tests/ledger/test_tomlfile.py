@@ -217,3 +217,11 @@ def test_a_person_s_order_of_keys_and_comments_are_kept():
         '# 局长2019-11-18批示：年底前务必完成\nid = "2019H2-03"\nstatus = "in_progress"   # 催办两次\n'
         'title = "标题"\nowner = "办公室"\nco_owners = []\ndue = 2020-06-30\ndue_basis = "年底"\ntargets = []\n'
         '\n[[progress]]\ndate = 2019-11-22\nstatus = "in_progress"\nnote = "已催办"\nby = "张三"\n')
+
+
+def test_a_key_new_to_a_table_goes_into_that_table_with_its_comments_kept():
+    text = 'id = "2019H2-01"\n\n[check]\n# 复核人：张三\nreport = "a.txt"\nverdict = "done"\n'
+    updated = update_text(text, {"id": "2019H2-01",
+                                 "check": {"report": "a.txt", "sha256": "c" * 64, "verdict": "done"}})
+    assert updated == ('id = "2019H2-01"\n\n[check]\n# 复核人：张三\nreport = "a.txt"\n'
+                       f'sha256 = "{"c" * 64}"\nverdict = "done"\n')

@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 
 from duban.text.numerals import chinese_number
-from duban.text.dates import (festival_day, find_deadline, iso_week_of, parse_due, parse_iso_week,
-                              parse_period)
+from duban.text.dates import (Period, festival_day, find_deadline, iso_week_of, parse_due, parse_iso_week,
+                              parse_period, period_before)
 from duban.errors import UsageError
 
 H2 = parse_period("2019H2")
@@ -21,6 +21,13 @@ def test_parse_period(text, start, end):
     period = parse_period(text)
     assert (period.start, period.end) == (start, end)
     assert parse_period(period.id) == period
+
+
+@pytest.mark.parametrize("period, before", [("2019", "2018"), ("2019H1", "2018H2"), ("2019H2", "2019H1"),
+                                            ("2019Q1", "2018Q4"), ("2019Q3", "2019Q2"), ("2019M01", "2018M12"),
+                                            ("2020M03", "2020M02")])
+def test_period_before(period, before):
+    assert period_before(parse_period(period)) == parse_period(before)
 
 
 @pytest.mark.parametrize("text", ["19H2", "2019H3", "2019Q5", "2019M13", "下半年", ""])

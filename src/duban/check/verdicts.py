@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 from duban.check.matching import (BOILERPLATE, Match, Segmenter, Sentence, SentenceIndex, build_query, plan_rarity,
                             split_sentences, title_coverage)
-from duban.ledger.model import ProgressEntry, Task
+from duban.ledger.model import Task
 from duban.check.figures import TargetResult, check_target
 
 # Words near the evidence that say how far the task got. Risk words are looked for first: 尚未完成 holds 完成.
@@ -265,40 +264,17 @@ def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
         item.score = max(item.score, FOUND_THRESHOLD)
 
 
-def apply_result(task: Task, result: ItemResult, summary_name: str, today: date, note: str,
-                 mark_done: bool = False, by: str = "") -> bool:
-    """Write a check into a task: its [check] table and a progress entry. The task's status changes only to
-    done, and only when asked (`--mark-done`) and the verdict is done. Returns whether anything changed."""
-    # the date it was applied: the weekly shows each plan's latest check
-    check = {"report": summary_name, "date": today, "verdict": result.verdict, "score": result.score,
-             "evidence": [e.text for e in result.evidence]}
-    lines = [e.line for e in result.evidence]
-    if lines:
-        check["lines"] = lines
-    status = task.status
-    if mark_done and result.verdict == "done" and task.is_open:
-        status = "done"
-    last = task.progress[-1] if task.progress else None
-    same = {**task.check, "date": today} == check  # the same check, applied on whichever day
-    if same and status == task.status and last is not None and last.note == note:
-        return False  # the same check applied twice leaves the file as it is
-    task.check = check
-    task.status = status
-    task.progress.append(ProgressEntry(date=today, status=status, note=note, by=by))
-    return True
-
-
-def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, list[Task], list]:
-    """Check plan `plan_id` of a workspace against the summary at `summary_path`.
+def check_summary(workspace, plan_id: str, summary) -> tuple[CheckResult, list[Task], list]:
+    """Check plan `plan_id` of a workspace against a summary: its path, or the report already read from it.
 
     Returns the result, the tasks it checked (in order) and the faults of task files that could not be read.
     Raises UsageError for an unknown plan and BadInput for a summary that cannot be read.
     """
-    from duban.report.formats import read_report
+    from duban.report.formats import Report, read_report
     from duban.report.sections import read_report_text
 
     workspace.read_plan(plan_id)  # an unknown plan fails here, before the summary is read
-    report = read_report(summary_path)
+    report = summary if isinstance(summary, Report) else read_report(summary)
     loaded = workspace.load_tasks([plan_id])
     tasks = loaded.tasks
     segmenter = Segmenter.from_settings(workspace.settings)
@@ -317,17 +293,3 @@ def _plan_complaints(workspace, plan_id: str, segmenter: Segmenter) -> list[str]
     except (OSError, UnicodeDecodeError):
         return []
     return [s.text for s in summary_sentences(text, find_sections(text, segmenter.synonyms)) if s.part == "problems"]
-
-
-def apply_check(workspace, result: CheckResult, today: date, note_of: Callable[[ItemResult], str],
-                mark_done: bool = False, by: str = "") -> list[str]:
-    """Write each item's verdict into its task file, with the progress note `note_of(item)` (in the user's words);
-    returns the ids of the tasks that changed."""
-    changed = []
-    for item in result.items:
-        with workspace.locked(item.task_id):
-            task = workspace.get_task(item.task_id)
-            if apply_result(task, item, result.summary, today, note_of(item), mark_done, by):
-                workspace.save_task(task)
-                changed.append(task.id)
-    return changed

@@ -286,10 +286,11 @@ def _add(document, data: dict[str, Any], index: int, shape: _Shape) -> None:
     if kind == "plain":
         before = [k for k in earlier if k in document and _is_value(document.item(k))]
         item = _value_item(key, value)
+        container = document if hasattr(document, "_insert_after") else document.value  # a table: its body
         if before:
-            document._insert_after(before[-1], key, item)
+            container._insert_after(before[-1], key, item)
         else:
-            document._insert_at(_first_key_index(document), key, item)
+            container._insert_at(_first_key_index(container), key, item)
         return
     later = [k for k in list(data)[index + 1:] if k in document and not _is_value(document.item(k))]
     moved = [(k, document.item(k)) for k in later]  # tables after it: taken off and put back after the new one

@@ -53,6 +53,19 @@ def parse_period(text: str) -> Period:
     return Period(str(year), date(year, 1, 1), date(year, 12, 31))
 
 
+def period_before(period: Period) -> Period:
+    """The period of the same kind just before this one: 2019H2 → 2019H1, 2019Q1 → 2018Q4, 2019 → 2018."""
+    day = period.start - timedelta(days=1)
+    kind = period.id[4:5].upper()
+    if kind == "H":
+        return parse_period(f"{day.year}H{(day.month + 5) // 6}")
+    if kind == "Q":
+        return parse_period(f"{day.year}Q{(day.month + 2) // 3}")
+    if kind == "M":
+        return parse_period(f"{day.year}M{day.month:02d}")
+    return parse_period(str(day.year))
+
+
 # --- Chinese deadline phrases -------------------------------------------------------------------
 #
 # One grammar for the deadlines people write and say, relative to a base date: the start of the plan's period for

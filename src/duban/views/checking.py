@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from duban.check.verdicts import VERDICTS, ItemResult, signal_words
-from duban.views.ledger import NOTE_FLOOR, TARGET_STYLES, VERDICT_STYLES
+from duban.views.cells import shorten
+from duban.views.ledger import NOTE_FLOOR, STATUS_STYLES, TARGET_STYLES, VERDICT_STYLES
 from duban.views.table import Column, Styled, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
@@ -83,8 +84,78 @@ def _targets_table(w: Words, result) -> Table:
     return table
 
 
+NOTE_EVIDENCE_CELLS = 120  # cells of the first passage a progress note quotes: about 60 Chinese characters
+
+
 def check_note(w: Words, item: ItemResult, summary: str) -> str:
-    """The progress-log line a check leaves: verdict, score and the first evidence with its line."""
+    """The progress-log line a check leaves: verdict, score and the first evidence with its line, shortened at the
+    end of a clause and never inside a word or a number."""
     note = w("check_note", summary=summary, verdict=w.verdict(item.verdict), score=f"{item.score:.2f}")
     first = item.evidence[0] if item.evidence else None
-    return note + (w("check_note_evidence", line=first.line, text=first.text[:60]) if first else "")
+    if first is None:
+        return note
+    return note + w("check_note_evidence", line=first.line, text=shorten(first.text, NOTE_EVIDENCE_CELLS, clause=True))
+
+
+def refusal_text(w: Words, refusal) -> str:
+    """Why a summary is not checked against a plan (check.guards.Refusal), in one line of the user's words."""
+    values = {key: w("list_sep").join(value) if isinstance(value, list) else value
+              for key, value in refusal.values.items()}
+    return w(f"refuse_{refusal.kind}", **values)
+
+
+# --- what applying a check writes -----------------------------------------------------------------------------
+
+
+def render_preview(out: Terminal, w: Words, preview, facts) -> None:
+    """Before a check is written: what the summary is taken to be, each status it changes (old → new, the verdict
+    and the passage that shows it), each task it leaves alone and why, and how many files it writes."""
+    out.line()
+    if facts.period is not None and preview.summary_date is not None:
+        out.line(w("check_facts", summary=preview.summary.name, period=facts.period.id,
+                   date=preview.summary_date.isoformat()))
+    elif preview.mark_done or preview.mark_progress:
+        out.line(w("check_facts_unknown", summary=preview.summary.name))
+    if preview.changes:
+        _moves_table(w, preview).print(out)
+    if preview.left_alone:
+        _kept_table(w, preview).print(out)
+    out.line(w("check_will_write", n=len(preview.writes), moves=len(preview.changes), kept=len(preview.left_alone)))
+
+
+def _preview_table(w: Words, state: str, note: str, title: str) -> Table:
+    """A table of the preview: each task, its status (or change of it), the verdict and a note under the row."""
+    return Table([Column(w("id")),
+                  Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
+                  Column(w(state)),
+                  Column(w("verdict")),
+                  Column(w(note), wrap=True, floor=NOTE_FLOOR, min_width=16, beneath=True, label=w(note) + w("colon"))],
+                 title=title)
+
+
+def _moves_table(w: Words, preview) -> Table:
+    table = _preview_table(w, "change", "evidence", w("check_moves", n=len(preview.changes)))
+    for change in preview.changes:
+        passage = Styled("")
+        if change.evidence is not None:
+            passage.append(w("line_short", line=change.evidence.line), "dim")
+            highlight(change.evidence.text, [], passage)
+        table.add_row(change.task_id, change.title, (w.move(change.new, change.old), STATUS_STYLES.get(change.new, "")),
+                      (w.verdict(change.verdict), VERDICT_STYLES.get(change.verdict, "")), passage)
+    return table
+
+
+def _kept_table(w: Words, preview) -> Table:
+    table = _preview_table(w, "status", "reason", w("check_kept", n=len(preview.left_alone)))
+    for left in preview.left_alone:
+        table.add_row(left.task_id, left.title, (w.status(left.status), STATUS_STYLES.get(left.status, "")),
+                      (w.verdict(left.verdict), VERDICT_STYLES.get(left.verdict, "")), left_reason(w, left, preview))
+    return table
+
+
+def left_reason(w: Words, left, preview) -> str:
+    """Why a check leaves a task's status alone, in the user's words."""
+    if left.reason == "set_after":
+        return w("left_set_after", by=left.by or "—", date=left.set_on.isoformat(),
+                 summary_date=preview.summary_date.isoformat())
+    return w(f"left_{left.reason}")

@@ -50,10 +50,10 @@ class TerminalView(View):
 
         render_overdue(self.out, self.w, groups, today)
 
-    def task(self, task, today: date) -> None:
+    def task(self, task, today: date, folder=None) -> None:
         from duban.views.ledger import render_task
 
-        render_task(self.out, self.w, task, today, self.soon_days)
+        render_task(self.out, self.w, task, today, self.soon_days, folder)
 
     def history(self, task_id: str, entries: list) -> None:
         from duban.views.ledger import render_history
@@ -84,6 +84,11 @@ class TerminalView(View):
 
         render_check(self.out, self.w, result)
 
+    def check_preview(self, preview, facts) -> None:
+        from duban.views.checking import render_preview
+
+        render_preview(self.out, self.w, preview, facts)
+
     def weekly(self, sheets) -> None:
         from duban.weekly.render import render
 
@@ -97,6 +102,7 @@ class JsonView(View):
     def __init__(self, lang: str, soon_days: int = 14):
         super().__init__(lang, soon_days)
         self._imports: list[dict] = []
+        self._check = None  # (result, preview, facts): printed at close, once the check was written or not
 
     def message(self, text: str) -> None:
         print(text, file=sys.stderr)
@@ -107,7 +113,7 @@ class JsonView(View):
     def overdue(self, groups: list, today: date) -> None:
         json_out.dump_listing([task for group in groups for task in group.tasks], today)
 
-    def task(self, task, today: date) -> None:
+    def task(self, task, today: date, folder=None) -> None:
         json_out.dump_json(json_out.task_record(task, today))
 
     def history(self, task_id: str, entries: list) -> None:
@@ -126,9 +132,15 @@ class JsonView(View):
         if self._imports:  # one report: its record; several: a list of them
             json_out.dump_json(self._imports[0] if len(self._imports) == 1 else self._imports)
             self._imports = []
+        if self._check is not None:
+            json_out.dump_json(json_out.check_record(*self._check))
+            self._check = None
 
     def check(self, result) -> None:
-        json_out.dump_json(json_out.check_record(result))
+        self._check = (result, None, None)
+
+    def check_preview(self, preview, facts) -> None:
+        self._check = (self._check[0], preview, facts)
 
     def weekly(self, sheets) -> None:
         """One report: its record; the sheets of --by-owner (a list): a list of records."""

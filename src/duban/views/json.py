@@ -92,13 +92,32 @@ def target_result_record(result) -> dict[str, Any]:
             "verdict": result.verdict}
 
 
-def check_record(result) -> dict[str, Any]:
-    """`check --json`: each item's verdict with its evidence, and each target against the reported figure."""
-    return {"plan": result.plan, "summary": result.summary,
-            "items": [{"id": item.task_id, "title": item.title, "verdict": item.verdict, "score": item.score,
-                       "evidence": [{"text": e.text, "line": e.line} for e in item.evidence]}
-                      for item in result.items],
-            "targets": [target_result_record(t) for t in result.targets]}
+def check_record(result, preview=None, facts=None) -> dict[str, Any]:
+    """`check --json`: each item's verdict with its evidence, and each target against the reported figure; with
+    --apply, --mark-done, --mark-progress or --dry-run also what applying it writes (`apply`)."""
+    record = {"plan": result.plan, "summary": result.summary,
+              "items": [{"id": item.task_id, "title": item.title, "verdict": item.verdict, "score": item.score,
+                         "evidence": [{"text": e.text, "line": e.line} for e in item.evidence]}
+                        for item in result.items],
+              "targets": [target_result_record(t) for t in result.targets]}
+    if preview is not None:
+        record["apply"] = apply_record(preview, facts)
+    return record
+
+
+def apply_record(preview, facts) -> dict[str, Any]:
+    """What applying a check writes (`writes`: the tasks whose file changes) and, once written, what it wrote."""
+    return {"summary_period": facts.period.id if facts is not None and facts.period is not None else None,
+            "summary_date": _iso(preview.summary_date), "text": preview.summary.text,
+            "sha256": preview.summary.sha256, "mark_done": preview.mark_done, "mark_progress": preview.mark_progress,
+            "writes": list(preview.writes),
+            "changes": [{"id": c.task_id, "title": c.title, "status": c.old, "new_status": c.new, "verdict": c.verdict,
+                         "evidence": {"text": c.evidence.text, "line": c.evidence.line} if c.evidence else None}
+                        for c in preview.changes],
+            "left_alone": [{"id": k.task_id, "title": k.title, "status": k.status, "verdict": k.verdict,
+                            "reason": k.reason, "set_on": _iso(k.set_on), "by": k.by or None}
+                           for k in preview.left_alone],
+            "written": list(preview.written)}
 
 
 def weekly_record(report) -> dict[str, Any]:
@@ -126,7 +145,10 @@ def weekly_record(report) -> dict[str, Any]:
                     "overdue": s.overdue} for s in report.owners],
         "checks": [{"plan": k.plan, "report": k.report, "date": _iso(k.date), "verdicts": k.verdicts,
                     "items": [{"id": i.task_id, "title": i.title, "owner": i.owner, "verdict": i.verdict,
-                               "score": i.score, "evidence": i.evidence} for i in k.tasks]}
+                               "score": i.score, "evidence": i.evidence} for i in k.tasks],
+                    "targets": [{"id": t.task_id, "metric": t.target.metric, "comparator": t.target.comparator,
+                                 "value": t.target.value, "unit": t.target.unit, "actual": _plain_number(t.actual),
+                                 "actual_text": t.actual_text, "verdict": t.verdict} for t in k.targets]}
                    for k in report.checks],
     }
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Iterable
 
+from duban.ledger.model import Target
 from duban.views.table import Column, Styled, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
@@ -97,8 +99,9 @@ def render_owners(out: Terminal, w: Words, counts: list) -> None:
 # --- show ---------------------------------------------------------------------------------------------
 
 
-def render_task(out: Terminal, w: Words, task, today: date, soon_days: int) -> None:
-    """One task: its fields, its detail, its progress log and its last check."""
+def render_task(out: Terminal, w: Words, task, today: date, soon_days: int, folder: Path | None = None) -> None:
+    """One task: its fields, its detail, its progress log and its last check (`folder`: its plan's, where the
+    check's summary text is kept)."""
     heading = Table([Column("", min_width=len(task.id)), Column("", wrap=True, main=True)], show_header=False)
     heading.add_row((task.id, "bold"), (task.title, "bold"))
     heading.print(out)
@@ -124,7 +127,7 @@ def render_task(out: Terminal, w: Words, task, today: date, soon_days: int) -> N
         _progress_table(w, task).print(out)
     if task.check:
         out.line()
-        _print_check(out, w, task.check)
+        _print_check(out, w, task.check, folder)
 
 
 def _due_cell(w: Words, task, today: date, soon_days: int) -> Styled:
@@ -165,18 +168,82 @@ def _entry_note(w: Words, entry) -> str:
     return w("clause_sep").join([*said, entry.note] if entry.note else said)
 
 
-def _print_check(out: Terminal, w: Words, check: dict) -> None:
+def _print_check(out: Terminal, w: Words, check: dict, folder: Path | None) -> None:
+    """The last check: its verdict, then each passage with the file:line of the kept summary text (where the user
+    can open it), the problems passage that put it at risk, and its targets with the figures found."""
     verdict = check.get("verdict", "")
     line = Styled(f"{w('check')}{w('colon')}", "bold").append(w.verdict(verdict), VERDICT_STYLES.get(verdict, ""))
     if isinstance(check.get("score"), (int, float)):
         line.append(f"  {w('score')} {check['score']:.2f}")
-    if check.get("report"):
-        line.append(f"  ({check['report']})", "dim")
-    table = Table([Column("", wrap=True)], show_header=False)
-    table.add_row(line)
-    for sentence in check.get("evidence", []):
-        table.add_row(f"  · {sentence}")
-    table.print(out)
+    said = "  ".join(str(check[key]) for key in ("report", "date") if check.get(key))
+    if said:
+        line.append(f"  ({said})", "dim")
+    Table([Column("", wrap=True)], show_header=False, rows=[(line,)]).print(out)
+    _print_passages(out, w, check, folder)
+    targets = check.get("targets") if isinstance(check.get("targets"), list) else []
+    targets = [t for t in targets if isinstance(t, dict)]
+    if targets:
+        out.line()
+        _checked_targets(w, targets).print(out)
+
+
+def _print_passages(out: Terminal, w: Words, check: dict, folder: Path | None) -> None:
+    """Each passage under the place it was found: on a line of its own, never wrapped, as a file:line is what the
+    user copies to open it."""
+    lines = check.get("lines") if isinstance(check.get("lines"), list) else []
+    text_file = folder / check["text"] if folder is not None and isinstance(check.get("text"), str) else None
+    passages = [(sentence, lines[i] if i < len(lines) else None, "") for i, sentence in
+                enumerate(check.get("evidence", []))]
+    if check.get("risk"):
+        passages.append((check["risk"], check.get("risk_line"), w("check_risk")))
+    for sentence, number, label in passages:
+        where = " ".join(part for part in (label, _passage_place(w, text_file, number)) if part)
+        if where:
+            out.line("·  " + out.paint(where, "red" if label else "dim"))
+        passage = Table([Column("", min_width=1), Column("", wrap=True)], show_header=False)
+        passage.add_row("" if where else "·", str(sentence))
+        passage.print(out)
+
+
+def _passage_place(w: Words, text_file: Path | None, line: int | None) -> str:
+    """`plans/2019H2/checks/2019年工作总结.txt:41` (relative to the current folder when inside it), or `第41行`
+    where the check kept no text (older ledgers)."""
+    if not isinstance(line, int):
+        return ""
+    if text_file is None:
+        return w("line_ref", line=line)
+    return f"{shown_path(text_file)}:{line}"
+
+
+def shown_path(path: Path) -> str:
+    """A path as the user can type it from here: relative to the current folder when it lies inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _checked_targets(w: Words, targets: list[dict]) -> Table:
+    """A task's targets against the figures its last check found: met, not met or unknown."""
+    table = Table([Column(w("target"), wrap=True, max_width=30, min_width=10),
+                   Column(w("actual"), justify="right"),
+                   Column(w("verdict")),
+                   Column(w("actual_text"), wrap=True, min_width=16)], title=w("check_targets"))
+    for record in targets:
+        try:
+            target = Target.from_dict(record)
+        except KeyError:
+            continue  # a hand-edited record without its metric: nothing to show
+        unit = "%" if target.comparator == "in_step" else target.unit
+        actual = record.get("actual")
+        verdict = str(record.get("verdict", "unknown"))
+        reported = Styled("")
+        if isinstance(record.get("line"), int):
+            reported.append(w("line_short", line=record["line"]), "dim")
+        reported.append(str(record.get("actual_text", "")))
+        table.add_row(w.target(target), "—" if not isinstance(actual, (int, float)) else f"{actual:g}{unit}",
+                      (w(verdict) if verdict in TARGET_STYLES else verdict, TARGET_STYLES.get(verdict, "")), reported)
+    return table
 
 
 # --- log ----------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from duban.errors import BrokenFile, UsageError
-from duban.ledger.model import VERDICTS, Task, parse_status, parse_verdict
+from duban.ledger.model import TARGET_VERDICTS, VERDICTS, Target, Task, parse_status, parse_verdict
 from duban.ledger.queries import is_due_soon, owner_matches
 from duban.ledger.store import Workspace
 from duban.ledger.taskid import sort_key as _id_key
@@ -123,6 +123,17 @@ class OwnerStats:
 
 
 @dataclass(frozen=True)
+class CheckedTarget:
+    """One numeric target of a checked task against the figure the summary gave (as its [check] table keeps it)."""
+
+    task_id: str
+    target: Target
+    actual: float | int | None
+    actual_text: str
+    verdict: str  # met | not_met | unknown
+
+
+@dataclass(frozen=True)
 class CheckedTask:
     task_id: str
     title: str
@@ -130,6 +141,7 @@ class CheckedTask:
     verdict: str
     score: float | None
     evidence: str
+    targets: tuple[CheckedTarget, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +153,10 @@ class PlanCheck:
     verdicts: dict[str, int]  # verdict → number of tasks, in VERDICTS order
     tasks: list[CheckedTask]
     date: date | None = None  # when it was applied (older ledgers did not record it)
+
+    @property
+    def targets(self) -> list[CheckedTarget]:
+        return [target for task in self.tasks for target in task.targets]
 
 
 @dataclass
@@ -371,6 +387,23 @@ def owner_stats(tasks: list[Task], today: date) -> list[OwnerStats]:
     return stats
 
 
+def _checked_targets(task_id: str, check: dict) -> tuple[CheckedTarget, ...]:
+    """The target results a [check] table keeps (`check --apply` writes them); a malformed record is left out."""
+    records = check.get("targets")
+    found = []
+    for record in records if isinstance(records, list) else []:
+        if not isinstance(record, dict) or record.get("verdict") not in TARGET_VERDICTS:
+            continue
+        try:
+            target = Target.from_dict(record)
+        except KeyError:
+            continue
+        actual = record.get("actual")
+        found.append(CheckedTarget(task_id, target, actual if isinstance(actual, (int, float)) else None,
+                                   str(record.get("actual_text", "")), record["verdict"]))
+    return tuple(found)
+
+
 def plan_checks(tasks: list[Task]) -> list[PlanCheck]:
     """The `[check]` tables of checked tasks: for each plan, the latest summary it was checked against (by the date
     the check was applied; without dates, the summary that most of its tasks were checked against)."""
@@ -390,7 +423,7 @@ def plan_checks(tasks: list[Task]) -> list[PlanCheck]:
         groups[key].append(CheckedTask(
             task.id, task.title, task.owner, verdict,
             float(score) if isinstance(score, (int, float)) and not isinstance(score, bool) else None,
-            str(evidence[0]) if isinstance(evidence, list) and evidence else ""))
+            str(evidence[0]) if isinstance(evidence, list) and evidence else "", _checked_targets(task.id, check)))
         applied = _as_date(check.get("date"))
         dates[key] = max(filter(None, (dates.get(key), applied)), default=None)
     latest: dict[str, tuple[str, str]] = {}

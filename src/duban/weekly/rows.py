@@ -47,7 +47,7 @@ class Block:
     rows: list[list[Cell]] = field(default_factory=list)
     summary: str = ""
     empty: str = ""     # what stands in place of the table when there are no rows
-    level: int = 2      # 2: a section of the report; 3: a part of one (each plan's check)
+    level: int = 2      # 2: a section of the report; 3: a part of one (each plan's check); 4: under a part
     legend: str = ""
 
 
@@ -261,4 +261,22 @@ def _checks(report: WeeklyReport, w: Words) -> list[Block]:
             block.rows.append([Cell(c.task_id), Cell(c.title), Cell(w.verdict(c.verdict)), Cell(score_text(c.score)),
                                Cell(note_text(c.evidence, EVIDENCE_CELLS))])
         out.append(block)
+        if check.targets:
+            out.append(_check_targets(check, w))
     return out
+
+
+def _check_targets(check, w: Words) -> Block:
+    """The numeric targets of a plan's latest check, under it: the figure the summary gave, met or not."""
+    tally = w("list_sep").join(f"{w(v)} {n}" for v in ("met", "not_met", "unknown")
+                               if (n := sum(1 for t in check.targets if t.verdict == v)))
+    block = Block("check_targets", w("checks_targets", plan=check.plan), summary=tally, level=4)
+    block.columns = [Col(w("id"), "id", 13), Col(w("target"), "title", 30), Col(w("actual"), "num", 10),
+                     Col(w("verdict"), "label", 9), Col(w("actual_text"), "note", 38)]
+    for t in check.targets:
+        unit = "%" if t.target.comparator == "in_step" else t.target.unit
+        actual = "—" if t.actual is None else f"{t.actual:g}{unit}"
+        block.rows.append([Cell(t.task_id), Cell(w.target(t.target)), Cell(actual),
+                           Cell(w(t.verdict), "late" if t.verdict == "not_met" else ""),
+                           Cell(note_text(t.actual_text, EVIDENCE_CELLS))])
+    return block
