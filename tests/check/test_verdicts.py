@@ -111,3 +111,12 @@ def test_check_plan_never_crashes_and_points_into_the_text(summary, titles):
         for evidence in item.evidence:
             assert 1 <= evidence.line <= line_count and evidence.text
     assert all(t.verdict in ("met", "not_met", "unknown") for t in result.targets)
+
+
+def test_a_target_in_spun_wording_is_found_in_the_real_words():
+    summary = "一、工作回顾\n家庭医生签约服务覆盖率达到32%。\n"
+    found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=2)])
+    task = Task("P-01", "推进家庭医生签约效劳", targets=[Target("签约效劳覆盖率", "at_least", 30, "%")])
+    [target] = check_plan("P", "s.txt", [task], found, Segmenter(synonyms={"效劳": "服务"})).targets
+    assert (target.target.metric, target.actual, target.verdict) == ("签约效劳覆盖率", 32, "met")
+    assert target.actual_text == "签约服务覆盖率达到32%"

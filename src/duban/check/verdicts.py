@@ -9,7 +9,7 @@ an item at risk.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Sequence
 
 from duban.check.matching import (BOILERPLATE, Match, Segmenter, Sentence, SentenceIndex, build_query, plan_rarity,
@@ -240,11 +240,21 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
     rarity = plan_rarity(segmenter.words(f"{task.title}{task.detail}") for task in tasks)
     said = [set(segmenter.words(segmenter.normalise(text))) - BOILERPLATE for text in stock]
     items = [check_item(task, index, paragraph_text, rarity, said) for task in tasks]
-    targets = [check_target(task.id, target, sentences) for task in tasks for target in task.targets]
+    targets = [_check_target(task.id, target, sentences, segmenter) for task in tasks for target in task.targets]
     for item in items:
         _weigh_targets(item, [t for t in targets if t.task_id == item.task_id])
     reviewed = sum(1 for s in sentences if s.part == "review")
     return CheckResult(plan_id, summary_name, items, targets, reviewed)
+
+
+def _check_target(task_id: str, target, sentences: list[Sentence], segmenter: Segmenter) -> TargetResult:
+    """A target's figure in the summary; a metric in spun wording (签约效劳覆盖率) is looked for in the real words
+    too ([synonyms]), while the summary's own words are what the result quotes."""
+    result = check_target(task_id, target, sentences)
+    real = segmenter.normalise(target.metric)
+    if result.verdict != "unknown" or real == target.metric:
+        return result
+    return replace(check_target(task_id, replace(target, metric=real), sentences), target=target)
 
 
 def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
