@@ -282,6 +282,7 @@ def _env() -> dict:
     for name in ("DUBAN_PLANS", "DUBAN_TODAY"):
         env.pop(name, None)
     env["DUBAN_USER"] = "benchmark"
+    env["DUBAN_LANG"] = "en"  # the messages this script reads (no plan part, period) are matched in English
     return env
 
 

@@ -244,3 +244,11 @@ def test_rule_owner_takes_the_keyword_named_first():
     detail = "加强重点传染病、慢性病的防控力度。巩固全省妇幼健康优质服务示范区创建成果。"
     assert rule_owner("进一步提升公共卫生服务体系建设水平", detail, rules, {}) == "疾控中心"
     assert rule_owner("强化妇幼健康服务", detail, rules, {}) == "妇幼健康科"  # the title decides first
+
+
+def test_a_summary_s_period_is_read_from_its_title_not_from_the_paragraph_under_it():
+    # a page cut from a web site: the long paragraph under the title names a 幸福老人计划, which says nothing of
+    # what the document is: a summary of 2022, whose plan would be for 2023
+    text = ("XX区2022年度卫生健康工作总结\n(六)老年健康服务体系不断完善。开展\"幸福老人计划\"项目，" + "组织老年人参加免费体检。" * 5
+            + "\n")
+    assert find_period(text).id == "2023"

@@ -28,6 +28,9 @@ def _part_of(text: str) -> str | None:
     return f"M{month:02d}" if month and 1 <= month <= 12 else None
 
 
+TITLE_LINE_MAX = 60
+
+
 def find_period(reading: Reading | str) -> Period | None:
     if isinstance(reading, str):
         reading = read_report_text(reading)
@@ -50,6 +53,9 @@ def find_period(reading: Reading | str) -> Period | None:
         return parse_period(f"{year}{part}")
     if _part_of(title) == "H1":
         return parse_period(f"{year}H2")
-    if re.search(r"总结|回顾", title) and not re.search(r"计划|打算|安排|要点", title):
+    # what the document is, from its short lines at the top: a long paragraph under the title (a page cut from a
+    # web site) that names a 幸福老人计划 says nothing of it
+    kind = " ".join(line for line in lines[:3] if len(line) <= TITLE_LINE_MAX) or title
+    if re.search(r"总结|回顾", kind) and not re.search(r"计划|打算|安排|要点", kind):
         return parse_period(str(year + 1))
     return parse_period(str(year))
