@@ -291,7 +291,7 @@ def test_another_districts_summary_is_refused_and_nothing_is_written(office):
     result = office("check", str(report_path("004")), "--plan", "2019H2", "--mark-done")
     assert (result.exit_code, result.stdout) == (2, "")
     assert lines(result.stderr) == [
-        "duban: 《004_fcfdb3fd1c23bd23.txt》回顾的是 2021，既不是计划 2019H2 的期间 2019H2，也不是紧接其后的期间",
+        "duban: 《004_fcfdb3fd1c23bd23.txt》回顾的是 2022，既不是计划 2019H2 的期间 2019H2，也不是紧接其后的期间",
         "duban: 未核查计划 2019H2：总结与计划不符（确认无误可加 --force 仍然核查）"]
     assert snapshot(office.root) == before
 
@@ -313,20 +313,20 @@ def test_the_plans_own_report_is_refused_by_sha256_and_by_its_text(office, tmp_p
 
 
 def test_forced_mark_done_previews_what_it_writes_and_never_touches_a_blocked_task(office):
-    # in January 2022 the unit of 2019H2-06 sets its status by hand, after the summary's date (2021-12-31)
+    # in January 2023 the unit of 2019H2-06 sets its status by hand, after the summary's date (2022-12-31)
     assert office("update", "2019H2-06", "--status", "未开始", "--note", "重新部署", "--by", "孙丽",
-                  today="2022-01-05").exit_code == 0
+                  today="2023-01-05").exit_code == 0
     before = snapshot(office.root)
     args = ("check", str(report_path("004")), "--plan", "2019H2", "--mark-done", "--force", "--json")
     dry = office(*args, "--dry-run")
     assert dry.exit_code == 0
     assert snapshot(office.root) == before  # --dry-run writes nothing
     preview = json.loads(dry.stdout)["apply"]
-    assert (preview["summary_period"], preview["summary_date"], preview["written"]) == ("2021", "2021-12-31", [])
-    assert dry.stderr.startswith("duban: 警告：《004_fcfdb3fd1c23bd23.txt》回顾的是 2021")
+    assert (preview["summary_period"], preview["summary_date"], preview["written"]) == ("2022", "2022-12-31", [])
+    assert dry.stderr.startswith("duban: 警告：《004_fcfdb3fd1c23bd23.txt》回顾的是 2022")
     left = {k["id"]: (k["status"], k["reason"], k["set_on"], k["by"]) for k in preview["left_alone"]}
     assert left == {"2019H2-07": ("blocked", "blocked", None, None),
-                    "2019H2-06": ("todo", "set_after", "2022-01-05", "孙丽")}
+                    "2019H2-06": ("todo", "set_after", "2023-01-05", "孙丽")}
     moves = {c["id"]: (c["status"], c["new_status"]) for c in preview["changes"]}
     assert moves and all(new == "done" for _, new in moves.values())
 
@@ -367,7 +367,7 @@ def test_the_terminal_preview_at_80_columns(office, monkeypatch):
     assert result.exit_code == 0
     out = lines(result.stdout)
     assert max(width(line) for line in out) <= 80
-    start = out.index("《004_fcfdb3fd1c23bd23.txt》：回顾 2021，按 2021-12-31 的情况计")
+    start = out.index("《004_fcfdb3fd1c23bd23.txt》：回顾 2022，按 2022-12-31 的情况计")
     assert out[start + 1].startswith("将改变状态的任务（")
     kept = out.index("保持原状的任务（1）")
     assert out[kept + 3].startswith("2019H2-07  强力推进医疗服务信息化建设  受阻")
@@ -387,7 +387,7 @@ def test_show_prints_the_passages_where_they_can_be_opened_and_the_targets(offic
     assert kept.read_text(encoding="utf-8").split("\n")[3].startswith("（一）分级诊疗模式不断完善。")
     targets = out.index("目标完成情况")
     assert out[targets + 1].split() == ["目标", "实际", "结论", "原文"]
-    assert out[targets + 3:targets + 6] == ["签约效劳覆盖率 ≥ 30%      —  未知",
+    assert out[targets + 3:targets + 6] == ["签约效劳覆盖率 ≥ 30%    32%  达成  第4行：签约服务覆盖率达到32%",
                                             "重点人群覆盖率 ≥ 60%    62%  达成  第4行：重点人群覆盖率达到62%",
                                             "县域内就诊率 ≈ 90%    90.5%  达成  第4行：县域内就诊率达到90.5%"]
 

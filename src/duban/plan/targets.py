@@ -65,7 +65,8 @@ def _clean_metric(raw: str) -> str:
     if verb and verb.start() > 0:
         metric = metric[:verb.start()]
     metric = re.sub(r"(?:已经?|业已)$", "", metric)
-    return metric.strip("　 ：:“”\"")
+    metric = metric.strip("　 ：:“”\"")
+    return "“" + metric if metric.count("”") > metric.count("“") else metric  # “三公”经费 keeps its quote
 
 
 def _comparator(verb: str, qual: str, ranged: bool, metric: str, unit: str) -> str:
@@ -101,7 +102,10 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
         return []  # 我国60岁以上人口已达2.5亿: where things stand, not where they must get to
     shared_qual = matches[-1].group("qual") or ""
     targets = []
-    for match in matches:
+    first_metric = metric
+    for previous, match in zip([None, *matches], matches):
+        # 新增病床2000张、养老床位1000张: a figure after another names its own metric when words stand between
+        metric = (_metric_between(clause[previous.end():match.start()]) or first_metric) if previous else first_metric
         unit = match.group("unit2") or match.group("unit1") or ""
         if not unit and (strict or not re.search(r"指数|率|比重|比例", metric)):
             continue  # a count with no unit is rarely a target
@@ -117,6 +121,18 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
 
 _AGE_GROUP = re.compile(r"[0-9.]+(?:\s*[-—~～至到]\s*[0-9.]+)?\s*周?岁(?:及|或)?(?:以[上下])?的?"
                         r"(?:老年|老人|人|儿童|妇女|女性|男性|居民|群众|患者|孕|新生儿|婴|幼|青少年|学生|适龄)")
+
+
+# What may stand between two figures of one metric: 分别增长5%、8%; 增长5%，下降3% is carried on elsewhere.
+_NO_OWN_METRIC = re.compile(r"(?:分别|各|均|和|及|与|或|增长|下降|提高|增加|减少|降低|达到|以上|左右|以内|之间|至|到|[、，,\s-])*")
+
+
+def _metric_between(text: str) -> str:
+    """The metric the words between two figures name (养老床位 in "2000张、养老床位1000张"), or ""."""
+    metric = _clean_metric(text.lstrip("、和及与，, "))
+    if _NO_OWN_METRIC.fullmatch(metric) or len(re.findall(r"[\u4e00-\u9fff]", metric)) < 2:
+        return ""
+    return metric
 
 
 def _is_figure(clause: str, match: re.Match) -> bool:
