@@ -38,6 +38,12 @@ def test_summary_sentences_keep_review_and_problems_only():
     assert all(s.line < 8 for s in found)  # the next plan is never evidence
 
 
+def test_words_of_thanks_and_attribution_are_never_evidence():
+    text = ("今年以来，顺利通过国家卫生城市复审。\n这是党中央坚强领导的结果，是全市人民团结一心、奋力拼搏的结果。\n"
+            "在此，我代表市人民政府，向全市人民表示衷心的感谢！\n")
+    assert [s.line for s in summary_sentences(text, [])] == [1]
+
+
 def test_a_plain_summary_is_all_review_and_a_problem_paragraph_is_problems():
     text = "今年以来，顺利通过国家卫生城市复审。\n我们也清醒地看到，工作中还存在不少困难和问题，医联体建设滞后。\n"
     found = summary_sentences(text, [])

@@ -50,7 +50,8 @@ _POSITION_WEIGHTS = (1.0, 0.6, 0.4)
 HEADING_LENGTH = 40
 PROGRESS_MARGIN = 2.0      # how much more the words of work under way must weigh than those of results
 # Words of thanks and greeting: part of a review's text, never evidence of any task.
-_CEREMONY = re.compile(r"表示(?:诚挚|衷心|真诚)?的?感谢|致以[^。]{0,12}敬意|^各位代表|^同志们")
+_CEREMONY = re.compile(r"表示(?:诚挚|衷心|真诚)?的?感谢|致以[^。]{0,12}敬意|^各位代表|^同志们|"
+                       r"(?:领导|指引|指导|奋斗|拼搏|支持)的结果[。！]?$")  # 这是……坚强领导的结果
 
 
 @dataclass(frozen=True)
