@@ -256,3 +256,12 @@ def test_a_summary_s_period_is_read_from_its_title_not_from_the_paragraph_under_
     text = ("XX区2022年度卫生健康工作总结\n(六)老年健康服务体系不断完善。开展\"幸福老人计划\"项目，" + "组织老年人参加免费体检。" * 5
             + "\n")
     assert find_period(text).id == "2023"
+
+
+def test_a_new_term_s_five_year_plan_gives_its_goals_when_it_is_the_only_plan():
+    text = ("区政府工作报告\n一、过去五年工作回顾\n地区生产总值增长到800亿元。\n二、未来五年发展目标和主要任务\n"
+            "到“十四五”末，全区经济社会发展的主要预期目标是：地区生产总值达到1250亿元以上，规上工业增加值超过660亿元。\n"
+            "（一）建设现代产业体系。推进产业升级。\n（二）提升城市品质。完善交通。\n")
+    items = extract_items(text, parse_period("2021"))
+    goals = [(t.metric, t.value, t.unit) for item in items for t in item.targets if t.extra.get("scope") == "goals"]
+    assert goals == [("地区生产总值", 1250, "亿元"), ("规上工业增加值", 660, "亿元")]

@@ -200,9 +200,11 @@ def _infer(item: Item, period: Period, owner_rules, synonyms, default_owner: str
 def goal_targets(reading: Reading, original: dict[int, str]) -> list[tuple[int, Target]]:
     """(line, target) of each figure of the plan year's expected targets, wherever in the plan part they stand."""
     found: list[tuple[int, Target]] = []
-    for block in reading.plan_blocks():
+    blocks = reading.plan_blocks()
+    outlook = all(block.role == "outlook" for block in blocks)  # a five-year plan only: its goals are the plan's
+    for block in blocks:
         for number in range(block.start, block.end + 1):
-            words = goal_text(original.get(number, ""), reading.plan_year)
+            words = goal_text(original.get(number, ""), reading.plan_year, any_years=outlook)
             if words is None:
                 continue
             lines = [(number, words)]

@@ -228,14 +228,16 @@ _GOALS_STOP = re.compile(r"(?:^|[。；;])\s*(?:(?:提出|实现|完成|确定|�
 _OTHER_YEAR = re.compile(r"到(?:20[0-9]{2})年|“十[一二三四五六]五”|十[一二三四五六]五(?:期间|末|时期)|五年|20[3-5][0-9]年")
 
 
-def goal_text(paragraph: str, plan_year: int | None) -> str | None:
-    """The words of a paragraph that state the plan year's expected targets, or None when it states none."""
+def goal_text(paragraph: str, plan_year: int | None, any_years: bool = False) -> str | None:
+    """The words of a paragraph that state the plan year's expected targets, or None when it states none; with
+    `any_years`, goals set for later years count too (a new term's report whose only plan is the five years')."""
     match = _GOALS_RE.search(paragraph)
     if not match or "预期" not in paragraph[max(0, match.start() - 20):match.end()] \
             and not re.search(r"主要目标|发展目标|要实现", paragraph[max(0, match.start() - 20):match.end()]):
         return None
     lead = paragraph[max(0, match.start() - 30):match.start()]
-    if _OTHER_YEAR.search(lead) and not (plan_year and str(plan_year) in lead) and "今年" not in lead:
+    if not any_years and _OTHER_YEAR.search(lead) and not (plan_year and str(plan_year) in lead) \
+            and "今年" not in lead:
         return None  # the five-year plan's goals, not the year's
     rest = paragraph[match.end():]
     stop = _GOALS_STOP.search(rest)
