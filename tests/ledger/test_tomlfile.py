@@ -217,3 +217,19 @@ def test_a_person_s_order_of_keys_and_comments_are_kept():
         '# 局长2019-11-18批示：年底前务必完成\nid = "2019H2-03"\nstatus = "in_progress"   # 催办两次\n'
         'title = "标题"\nowner = "办公室"\nco_owners = []\ndue = 2020-06-30\ndue_basis = "年底"\ntargets = []\n'
         '\n[[progress]]\ndate = 2019-11-22\nstatus = "in_progress"\nnote = "已催办"\nby = "张三"\n')
+
+
+def test_entries_put_among_the_old_ones_leave_their_comments_in_place():
+    text = ('id = "2019H2-03"\ntitle = "标题"\n\n[[progress]]\ndate = 2019-09-02\nstatus = "todo"  # 首次催办\n\n'
+            '[[progress]]\ndate = 2019-11-20\nstatus = "done"\n# 局长：办结\n\n# 核查\n[check]\nverdict = "done"\n')
+    data = tomlfile.loads(text, "t.toml")
+    early, middle, late = ({"date": date(2019, m, d), "status": "in_progress", "note": n}
+                           for m, d, n in ((8, 1, "早"), (10, 8, "中"), (12, 1, "晚")))
+    data["progress"] = [early, data["progress"][0], middle, data["progress"][1], late]
+    assert update_text(text, data) == (
+        'id = "2019H2-03"\ntitle = "标题"\n\n'
+        '[[progress]]\ndate = 2019-08-01\nstatus = "in_progress"\nnote = "早"\n\n'
+        '[[progress]]\ndate = 2019-09-02\nstatus = "todo"  # 首次催办\n\n'
+        '[[progress]]\ndate = 2019-10-08\nstatus = "in_progress"\nnote = "中"\n\n'
+        '[[progress]]\ndate = 2019-11-20\nstatus = "done"\n# 局长：办结\n\n'
+        '[[progress]]\ndate = 2019-12-01\nstatus = "in_progress"\nnote = "晚"\n\n# 核查\n[check]\nverdict = "done"\n')
