@@ -742,7 +742,7 @@ def sync(app: App):
                                 lambda changed: "duban: " + w("sync_commit_subject", what=_few(w, changed)),
                                 lambda upstream: w("sync_merge_subject", upstream=upstream))
     app.view.sync(result)
-    if result.conflicts:
+    if result.unfinished:
         sys.exit(EXIT_FINDING)
 
 
@@ -771,7 +771,7 @@ def git_setup(app: App, do_commit):
 @click.argument("base", metavar="O")
 @click.argument("ours", metavar="A")
 @click.argument("theirs", metavar="B")
-@click.argument("path", metavar="P", required=False, default="")
+@click.argument("path", metavar="[P]", required=False, default="")
 @pass_app
 def merge_file(app: App, base, ours, theirs, path):
     """git's merge driver: merges three versions of a file key by key into A (git runs it: duban merge-file %O %A

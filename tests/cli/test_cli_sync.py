@@ -87,3 +87,49 @@ def test_sync_says_what_is_missing_outside_git_without_a_remote_and_offline(cli_
     assert result.stderr.startswith("duban: not synced: cannot fetch from origin (")
     assert result.stderr.endswith("); local changes are committed here, run duban sync later\n")
     assert git(workspace.root, "log", "--format=%s").stdout.startswith("duban: local changes before sync: ")
+
+
+def test_a_task_deleted_on_one_side_and_changed_on_the_other_is_left_for_a_person(cli_run, workspace, shared,
+                                                                                   tmp_path):
+    from click.testing import CliRunner
+
+    from duban.cli import cli
+
+    other = tmp_path / "other"
+    git(tmp_path, "clone", "-q", str(shared), str(other))
+
+    def elsewhere(*args):
+        return CliRunner().invoke(cli, ["--plans", str(other), "--today", "2019-11-20", *args])
+
+    assert elsewhere("rm", "2019H2-04", "--yes").exit_code == 0
+    assert elsewhere("sync").exit_code == 0
+    cli_run("update", "2019H2-04", "--note", "党建材料已报送")
+    result = cli_run("sync")
+    assert (result.exit_code, result.output) == (1, (
+        "合并未完成：2019H2-04 一边删除了、一边修改了（或不是 TOML 文件），请用 git add 保留或 git rm 删除；改好后再运行 "
+        "duban sync（放弃这次合并：git merge --abort）\n"))
+    assert cli_run("sync").exit_code == 1  # not settled by itself
+    git(workspace.root, "rm", "-q", "2019H2/04.toml")
+    result = cli_run("--lang", "en", "sync")
+    assert (result.exit_code, result.output) == (0, "synced with origin/main: concluded the unfinished merge, "
+                                                    "pushed 2 commit(s)\n")
+
+
+def test_tasks_two_clerks_added_under_one_number_are_both_kept(cli_run, workspace, shared, tmp_path):
+    from click.testing import CliRunner
+
+    from duban.cli import cli
+
+    other = tmp_path / "other"
+    git(tmp_path, "clone", "-q", str(shared), str(other))
+    added = CliRunner().invoke(cli, ["--plans", str(other), "--today", "2019-11-20", "add", "做好冬季流感防控"])
+    assert added.output.startswith("已添加 2019H2-jb-01")
+    assert CliRunner().invoke(cli, ["--plans", str(other), "sync"]).exit_code == 0
+    assert cli_run("add", "迎接省级卫生城市复审").output.startswith("已添加 2019H2-jb-01")
+    result = cli_run("sync")
+    assert (result.exit_code, result.output) == (0, (
+        "已与 origin/main 同步：2019H2-jb-01 两边都新建了：对方的保留此编号，本地的改为 2019H2-jb-02，提交本地改动 2 个文件，"
+        "收到 1 项任务的改动，收到其他文件的改动 1 个，推送 2 个提交\n"))
+    titles = {task.id: task.title for task in workspace.load_tasks(["2019H2-jb"]).tasks}
+    assert titles == {"2019H2-jb-01": "做好冬季流感防控", "2019H2-jb-02": "迎接省级卫生城市复审"}
+    assert git(workspace.root, "status", "--porcelain").stdout == ""

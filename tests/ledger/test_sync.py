@@ -105,7 +105,7 @@ def test_conflicting_status_changes_stay_one_conflict_until_resolved(office, env
     duban(b, clerk(env, "李四"), "update", "2019H2-01", "--note", "复审材料已报送")
     conflicted = duban(b, env, "sync")
     assert (conflicted.returncode, conflicted.stdout) == (1, (
-        "合并未完成：2019H2-03 两边改得不同，冲突标记已留在文件中；运行 duban validate 查看行号，改好后再运行 "
+        "合并未完成：2019H2-03 两边改得不同，冲突标记已留在文件中，运行 duban validate 查看行号；改好后再运行 "
         "duban sync（放弃这次合并：git merge --abort）\n"))
     text = (b / TASK).read_text(encoding="utf-8")
     lines = text.splitlines()

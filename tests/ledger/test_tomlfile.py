@@ -233,3 +233,19 @@ def test_entries_put_among_the_old_ones_leave_their_comments_in_place():
         '[[progress]]\ndate = 2019-10-08\nstatus = "in_progress"\nnote = "中"\n\n'
         '[[progress]]\ndate = 2019-11-20\nstatus = "done"\n# 局长：办结\n\n'
         '[[progress]]\ndate = 2019-12-01\nstatus = "in_progress"\nnote = "晚"\n\n# 核查\n[check]\nverdict = "done"\n')
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(entries, min_size=1, max_size=4), st.lists(st.tuples(st.integers(0, 4), entries), min_size=1,
+                                                            max_size=4))
+def test_entries_inserted_anywhere_read_back_in_their_order_with_every_comment(old, inserted):
+    task = Task("2019H2-03", "标题", progress=old)
+    lines = render_task(task).split("\n")
+    text = "\n".join(line + "  # 批注" if line.startswith("status = ") else line for line in lines)
+    entries_now = list(old)
+    for position, entry in inserted:
+        entries_now.insert(min(position, len(entries_now)), entry)
+    task.progress = entries_now
+    updated = update_text(text, task.to_dict())
+    assert Task.from_dict(tomlfile.loads(updated, "t.toml")) == task
+    assert updated.count("  # 批注") == text.count("  # 批注")

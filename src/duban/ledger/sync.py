@@ -8,6 +8,7 @@ register it too). Without the config line, git merges those files by lines as it
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from duban.errors import UsageError
+from duban.ledger import tomlfile
 from duban.ledger.git import GitError, _git, _last_line, commit, repository_root
 from duban.ledger.taskid import TaskId, is_plan_id, sort_key, task_file_number
 
@@ -89,12 +91,19 @@ class SyncResult:
     merged: list[str] = field(default_factory=list)  # of the tasks received, those changed here too (the driver's)
     pushed: int = 0  # commits pushed
     concluded: bool = False  # an earlier sync's merge, its conflicts resolved, was committed
+    renumbered: list[tuple[str, str]] = field(default_factory=list)  # tasks both sides added: (theirs, ours' new id)
     conflicts: list[str] = field(default_factory=list)  # tasks (or files) left with conflict markers: merge unfinished
+    to_decide: list[str] = field(default_factory=list)  # files one side deleted, or not TOML: for a person to settle
 
     @property
     def up_to_date(self) -> bool:
         return not (self.committed or self.received or self.received_files or self.pushed or self.concluded
-                    or self.conflicts)
+                    or self.unfinished)
+
+    @property
+    def unfinished(self) -> bool:
+        """The merge is left unfinished: conflicts in the files, or files only a person can settle."""
+        return bool(self.conflicts or self.to_decide)
 
 
 @dataclass
@@ -128,8 +137,8 @@ def sync(workspace, commit_message: Callable[[list[str]], str], merge_message: C
     remote = _remote(top)
     result = SyncResult(remote.upstream)
     if _merging(top):
-        result.conflicts = _conclude_merge(top, workspace)
-        if result.conflicts:
+        _conclude_merge(top, workspace, result)
+        if result.unfinished:
             return result
         result.concluded = True
     result.committed = _commit_pending(top, workspace, commit_message)
@@ -137,7 +146,7 @@ def sync(workspace, commit_message: Callable[[list[str]], str], merge_message: C
         _fetch(top, remote)
         if _exists(top, remote.ref):
             _merge(top, workspace, remote, merge_message(remote.upstream), result)
-            if result.conflicts:
+            if result.unfinished:
                 return result
         ahead = _count(top, f"{remote.ref}..HEAD") if _exists(top, remote.ref) else _count(
             top, "HEAD", "--not", f"--remotes={remote.name}")  # a new branch: the commits the remote lacks
@@ -223,26 +232,48 @@ def _commit_pending(top: Path, workspace, message: Callable[[list[str]], str]) -
     return len(paths)
 
 
-def _conclude_merge(top: Path, workspace) -> list[str]:
-    """An earlier sync's merge: each conflicted file of the workspace that now reads cleanly is marked resolved
-    (`git add`); when none is left, the merge is committed. The files still in conflict, as tasks or paths."""
+def _conclude_merge(top: Path, workspace, result: SyncResult) -> None:
+    """An earlier sync's merge: each file left with markers that now reads cleanly (`validate`) is marked resolved
+    (`git add`); when no conflict is left, the merge is committed. What is still unsettled goes into `result`."""
     root = Path(workspace.root).resolve()
-    unmerged = [top / name for name in _lines(_git(top, "-c", "core.quotePath=false", "diff", "--name-only",
-                                                   "--diff-filter=U"))]
-    inside = {path.resolve() for path in unmerged if path.is_file() and _is_under(path.resolve(), root)}
-    broken = {Path(fault.path).resolve() for fault in _workspace_faults(workspace, inside)}
-    resolved = [path for path in unmerged if path.resolve() in inside - broken]
+    marked, to_decide = _unsettled(top, root)
+    broken = {Path(fault.path).resolve() for fault in _workspace_faults(workspace, set(marked))}
+    resolved = [path for path in marked if path not in broken]
     if resolved:
         added = _git(top, "add", "--", *map(str, resolved))
         if added.returncode != 0:
             raise GitError("git_failed", what="add", detail=_last_line(added))
-    left = [path for path in unmerged if path not in resolved]
-    if left:
-        return [_task_or_path(top, root, path) for path in left]
+    result.conflicts = [_task_or_path(top, root, path) for path in marked if path in broken]
+    result.to_decide = [_task_or_path(top, root, path) for path in to_decide]
+    if result.unfinished:
+        return
     done = _git(top, "commit", "--quiet", "--no-edit")
     if done.returncode != 0:
         raise GitError("git_failed", what="commit", detail=_last_line(done))
-    return []
+
+
+def _unsettled(top: Path, root: Path) -> tuple[list[Path], list[Path]]:
+    """The files git holds in conflict: those of the workspace both sides changed, which duban's driver merged and
+    `validate` reads (TOML), and the others — a file one side deleted, a file that is not TOML — which only a person
+    can settle, with `git add` or `git rm`."""
+    marked, to_decide = [], []
+    for path, stages in _unmerged(top).items():
+        resolved = path.resolve()
+        if {2, 3} <= stages and path.suffix == ".toml" and path.is_file() and _is_under(resolved, root):
+            marked.append(resolved)
+        else:
+            to_decide.append(resolved)
+    return marked, to_decide
+
+
+def _unmerged(top: Path) -> dict[Path, set[int]]:
+    """The files git holds in conflict, each with the stages it has of them (1 ancestor, 2 ours, 3 theirs)."""
+    listed = _git(top, "ls-files", "--unmerged", "-z")
+    stages: dict[Path, set[int]] = {}
+    for record in filter(None, listed.stdout.split("\0")):
+        info, _, name = record.partition("\t")
+        stages.setdefault(top / name, set()).add(int(info.split()[2]))
+    return stages
 
 
 def _is_under(path: Path, root: Path) -> bool:
@@ -282,20 +313,56 @@ def _merge(top: Path, workspace, remote: _Remote, message: str, result: SyncResu
     ours = _changed(top, base, "HEAD", where) if base else set()
     done = _git(top, "merge", "--no-edit", "-m", message, remote.ref)
     if done.returncode != 0:
-        if _merging(top):
-            unmerged = _lines(_git(top, "-c", "core.quotePath=false", "diff", "--name-only", "--diff-filter=U"))
-            result.conflicts = [_task_or_path(top, root, top / name) for name in unmerged]
-            if result.conflicts:
-                return
-        raise GitError("sync_merge_failed", upstream=remote.upstream, detail=_last_line(done))
+        if not _merging(top):
+            raise GitError("sync_merge_failed", upstream=remote.upstream, detail=_last_line(done))
+        result.renumbered += _renumber_tasks_added_on_both_sides(top, root)
+        marked, to_decide = _unsettled(top, root)
+        result.conflicts = [_task_or_path(top, root, path) for path in marked]
+        result.to_decide = [_task_or_path(top, root, path) for path in to_decide]
+        if result.unfinished:
+            return
+        concluded = _git(top, "commit", "--quiet", "--no-edit")
+        if concluded.returncode != 0:
+            raise GitError("git_failed", what="commit", detail=_last_line(concluded))
     for name in sorted(theirs):
         task = _task_id(root, top / name)
         if task is None:
             result.received_files += 1
             continue
         result.received.append(task)
-        if name in ours:
+        if name in ours and task not in dict(result.renumbered):
             result.merged.append(task)
+
+
+def _renumber_tasks_added_on_both_sides(top: Path, root: Path) -> list[tuple[str, str]]:
+    """Two clerks who each added a task to one plan (`duban add`) took the same number, each clone counting its own:
+    theirs keeps the number (it is shared already), ours moves to the next free number of the plan. A file both
+    added with the same title is the same task twice, an ordinary conflict. Returns (number, ours' new number)."""
+    from duban.ledger.store import atomic_write
+
+    moved = []
+    for path, stages in _unmerged(top).items():
+        task_id = _task_id(root, path)
+        if stages != {2, 3} or task_id is None:
+            continue
+        relative = path.relative_to(top).as_posix()
+        ours, theirs = (_git(top, "show", f":{stage}:{relative}").stdout for stage in (2, 3))
+        try:
+            ours_data, theirs_data = tomlfile.loads(ours, path), tomlfile.loads(theirs, path)
+        except tomlfile.BrokenFile:
+            continue
+        if ours_data.get("title") == theirs_data.get("title") or ours_data.get("id") != task_id:
+            continue
+        number = max(n for name in os.listdir(path.parent) if (n := task_file_number(name)) is not None) + 1
+        new_id = TaskId(TaskId.parse(task_id).plan, number)
+        new_path = path.parent / new_id.file_name
+        atomic_write(new_path, tomlfile.update_text(ours, {**ours_data, "id": str(new_id)}, new_path))
+        atomic_write(path, theirs)
+        added = _git(top, "add", "--", str(path), str(new_path))
+        if added.returncode != 0:
+            raise GitError("git_failed", what="add", detail=_last_line(added))
+        moved.append((task_id, str(new_id)))
+    return moved
 
 
 def _changed(top: Path, old: str, new: str, where: str) -> set[str]:

@@ -7,11 +7,14 @@ def sync_line(w, result) -> str:
     """What was committed, received and pushed (`已与 origin/main 同步：提交本地改动 1 个文件，…，推送 2 个提交`),
     or that all is up to date, or the tasks left in conflict."""
     join = w("enum_sep").join
-    if result.conflicts:
-        return w("sync_conflict", items=join(result.conflicts))
+    renumbered = [w("sync_renumbered", old=old, new=new) for old, new in result.renumbered]
+    if result.unfinished:
+        said = renumbered + ([w("sync_conflict", items=join(result.conflicts))] if result.conflicts else [])
+        said += [w("sync_to_decide", items=join(result.to_decide))] if result.to_decide else []
+        return w("sync_unfinished", what=w("clause_sep").join(said))
     if result.up_to_date:
         return w("sync_up_to_date", upstream=result.upstream)
-    parts = [w("sync_concluded")] if result.concluded else []
+    parts = ([w("sync_concluded")] if result.concluded else []) + renumbered
     if result.committed:
         parts.append(w("sync_committed", n=result.committed))
     if result.merged:

@@ -603,10 +603,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "received changes to {n} task(s) ({merged} changed here too, merged key by key: {tasks})"),
     "sync_received_files": ("收到其他文件的改动 {n} 个", "received changes to {n} other file(s)"),
     "sync_pushed": ("推送 {n} 个提交", "pushed {n} commit(s)"),
-    "sync_conflict": ("合并未完成：{items} 两边改得不同，冲突标记已留在文件中；运行 duban validate 查看行号，改好后再运行 "
-                      "duban sync（放弃这次合并：git merge --abort）",
-        "merge unfinished: {items} changed differently on both sides, with conflict markers left in the files; run "
-        "duban validate for the lines, fix them, then run duban sync again (to give up the merge: git merge --abort)"),
+    "sync_unfinished": ("合并未完成：{what}；改好后再运行 duban sync（放弃这次合并：git merge --abort）",
+        "merge unfinished: {what}; then run duban sync again (to give up the merge: git merge --abort)"),
+    "sync_conflict": ("{items} 两边改得不同，冲突标记已留在文件中，运行 duban validate 查看行号",
+        "{items} changed differently on both sides, with conflict markers left in the files: duban validate names "
+        "the lines"),
+    "sync_to_decide": ("{items} 一边删除了、一边修改了（或不是 TOML 文件），请用 git add 保留或 git rm 删除",
+        "{items} deleted on one side and changed on the other (or not TOML): keep it with git add or remove it "
+        "with git rm"),
     "sync_needs_git": ("{root} 不在 git 仓库中，无法同步（先 git clone 共享的台账仓库，或 git init 并 git remote add）",
         "{root} is not in a git repository: nothing to sync (git clone the shared ledger, or git init and git "
         "remote add)"),
@@ -630,6 +634,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "{remote} kept moving: {attempts} pushes were rejected; run duban sync later"),
     "sync_commit_subject": ("同步前提交本地改动：{what}", "local changes before sync: {what}"),
     "and_more": (" 等 {total} 项", " ({total} in all)"),
+    "sync_renumbered": ("{old} 两边都新建了：对方的保留此编号，本地的改为 {new}",
+        "{old} was added on both sides: theirs keeps the number, yours is now {new}"),
     "sync_concluded": ("完成上次未完成的合并", "concluded the unfinished merge"),
     "sync_merge_subject": ("同步：合并 {upstream}", "sync: merge {upstream}"),
     "git_setup_done": ("已在 {repository} 注册 duban 的合并程序：{command}",
