@@ -249,4 +249,3 @@ def test_a_person_s_order_of_keys_and_comments_are_kept():
         '# 局长2019-11-18批示：年底前务必完成\nid = "2019H2-03"\nstatus = "in_progress"   # 催办两次\n'
         'title = "标题"\nowner = "办公室"\nco_owners = []\ndue = 2020-06-30\ndue_basis = "年底"\ntargets = []\n'
         '\n[[progress]]\ndate = 2019-11-22\nstatus = "in_progress"\nnote = "已催办"\nby = "张三"\n')
-
