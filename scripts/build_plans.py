@@ -191,13 +191,13 @@ def duban(*args: str) -> None:
 
 
 def clean(plans: Path) -> None:
-    """Remove what this script makes: duban.toml, .gitignore and every plan folder."""
+    """Remove what this script makes: duban.toml, .gitignore, .gitattributes and every plan folder."""
     if not plans.is_dir():
         return
     for entry in sorted(plans.iterdir()):
         if entry.is_dir() and (entry / "plan.toml").is_file():
             shutil.rmtree(entry)
-        elif entry.name in ("duban.toml", ".gitignore"):
+        elif entry.name in ("duban.toml", ".gitignore", ".gitattributes"):
             entry.unlink()
 
 
@@ -244,6 +244,8 @@ def main() -> int:
         import_seeds(plans)
         return 0
     clean(plans)
+    # Not in the git repository of this checkout: `init` would register duban's merge driver in its config.
+    os.environ["GIT_CEILING_DIRECTORIES"] = str(plans.resolve().parent)
     duban("init", str(plans), "--org", ORGANISATION)
     add_settings(plans)
     import_seeds(plans)

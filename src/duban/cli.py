@@ -452,14 +452,17 @@ def _reporter(app: App, by: str | None) -> str:
 def init(app: App, directory, org, do_commit):
     """Create a workspace (default: ./plans)."""
     from duban.ledger.store import SETTINGS_FILE, Workspace, init_workspace
+    from duban.ledger.sync import ATTRIBUTES_FILE, register_if_in_git
 
     root = Path(directory or app.plans or os.environ.get("DUBAN_PLANS") or "plans")
     if not init_workspace(root, org):
         app.view.message(app.w("workspace_exists", root=root))
         return
+    register_if_in_git(root)  # outside git yet: `git-setup` or the first `sync` registers the merge driver
     app.view.message(app.w("workspace_created", root=root))
     app._workspace = Workspace(root)
-    app.commit_changes(do_commit, [root / SETTINGS_FILE, root / ".gitignore"], "duban: " + app.w("init_subject", root=root.name))
+    app.commit_changes(do_commit, [root / SETTINGS_FILE, root / ".gitignore", root / ATTRIBUTES_FILE],
+                       "duban: " + app.w("init_subject", root=root.name))
 
 
 _FILTER_OPTIONS = (
@@ -726,6 +729,62 @@ def undo(app: App):
         undone = undo_last(app.workspace.root,
                            lambda subject: DUBAN_PREFIX + w("undo_subject", subject=subject[len(DUBAN_PREFIX):]))
     app.view.message(w("undone", commit=undone.commit[:7], subject=undone.subject))
+
+
+@cli.command()
+@pass_app
+def sync(app: App):
+    """Share the ledger: commit the workspace's changes, pull the others' (task files merged key by key), push."""
+    from duban.ledger.sync import sync as sync_workspace
+
+    w = app.w
+    with app.workspace.locked_repository():
+        result = sync_workspace(app.workspace,
+                                lambda changed: "duban: " + w("sync_commit_subject", what=_few(w, changed)),
+                                lambda upstream: w("sync_merge_subject", upstream=upstream))
+    app.view.sync(result)
+    if result.unfinished:
+        sys.exit(EXIT_FINDING)
+
+
+def _few(w, names: list[str], most: int = 5) -> str:
+    """`2019H2-03、2019H2-05` — at most `most` names, then how many more."""
+    shown = w("enum_sep").join(names[:most])
+    return shown + w("and_more", total=len(names)) if len(names) > most else shown
+
+
+@cli.command("git-setup")
+@commit_option
+@pass_app
+def git_setup(app: App, do_commit):
+    """Register duban's merge driver in this clone (.gitattributes and git config); run it once after cloning."""
+    from duban.ledger.sync import register_driver
+
+    w = app.w
+    registration = register_driver(app.workspace.root)
+    app.view.message(w("git_setup_done", repository=registration.repository, command=registration.command))
+    if registration.attributes is not None:
+        app.view.message(w("git_setup_attributes", path=registration.attributes))
+        app.commit_changes(do_commit, [registration.attributes], "duban: " + w("git_setup_subject"))
+
+
+@cli.command("merge-file")
+@click.argument("base", metavar="O")
+@click.argument("ours", metavar="A")
+@click.argument("theirs", metavar="B")
+@click.argument("path", metavar="[P]", required=False, default="")
+@pass_app
+def merge_file(app: App, base, ours, theirs, path):
+    """git's merge driver: merges three versions of a file key by key into A (git runs it: duban merge-file %O %A
+    %B %P)."""
+    from duban.ledger.merge import Labels, merge_files
+
+    w = app.w
+    merged = merge_files(Path(base), Path(ours), Path(theirs), path,
+                         Labels(w("merge_ours"), w("merge_base"), w("merge_theirs")))
+    app.view.merged(path, merged)
+    if not merged.clean:
+        sys.exit(EXIT_FINDING)  # git keeps the file in conflict, markers and all
 
 
 @cli.command()

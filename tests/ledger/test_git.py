@@ -98,7 +98,9 @@ def test_init_commit(tmp_path, env):
     assert result.returncode == 0, result.stderr
     assert subjects(tmp_path, env) == ["duban: 创建工作区 plans"]
     files = git(tmp_path, env, "show", "--name-only", "--format=", "HEAD").stdout.split()
-    assert files == ["plans/.gitignore", "plans/duban.toml"]
+    assert files == ["plans/.gitattributes", "plans/.gitignore", "plans/duban.toml"]
+    driver = git(tmp_path, env, "config", "merge.duban.driver").stdout.strip()
+    assert driver == f"{sys.executable} -m duban merge-file %O %A %B %P"  # init registered duban's merge driver
 
 
 def test_log_shows_who_changed_what_and_when(repo, env):

@@ -168,6 +168,38 @@ def test_a_file_nobody_edited_gets_the_bytes_dumps_writes(task, steps):
         assert text == render_task(changed)
 
 
+def test_entries_put_among_the_old_ones_leave_their_comments_in_place():
+    text = ('id = "2019H2-03"\ntitle = "标题"\n\n[[progress]]\ndate = 2019-09-02\nstatus = "todo"  # 首次催办\n\n'
+            '[[progress]]\ndate = 2019-11-20\nstatus = "done"\n# 局长：办结\n\n# 核查\n[check]\nverdict = "done"\n')
+    data = tomlfile.loads(text, "t.toml")
+    early, middle, late = ({"date": date(2019, m, d), "status": "in_progress", "note": n}
+                           for m, d, n in ((8, 1, "早"), (10, 8, "中"), (12, 1, "晚")))
+    data["progress"] = [early, data["progress"][0], middle, data["progress"][1], late]
+    assert update_text(text, data) == (
+        'id = "2019H2-03"\ntitle = "标题"\n\n'
+        '[[progress]]\ndate = 2019-08-01\nstatus = "in_progress"\nnote = "早"\n\n'
+        '[[progress]]\ndate = 2019-09-02\nstatus = "todo"  # 首次催办\n\n'
+        '[[progress]]\ndate = 2019-10-08\nstatus = "in_progress"\nnote = "中"\n\n'
+        '[[progress]]\ndate = 2019-11-20\nstatus = "done"\n# 局长：办结\n\n'
+        '[[progress]]\ndate = 2019-12-01\nstatus = "in_progress"\nnote = "晚"\n\n# 核查\n[check]\nverdict = "done"\n')
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(entries, min_size=1, max_size=4), st.lists(st.tuples(st.integers(0, 4), entries), min_size=1,
+                                                            max_size=4))
+def test_entries_inserted_anywhere_read_back_in_their_order_with_every_comment(old, inserted):
+    task = Task("2019H2-03", "标题", progress=old)
+    lines = render_task(task).split("\n")
+    text = "\n".join(line + "  # 批注" if line.startswith("status = ") else line for line in lines)
+    entries_now = list(old)
+    for position, entry in inserted:
+        entries_now.insert(min(position, len(entries_now)), entry)
+    task.progress = entries_now
+    updated = update_text(text, task.to_dict())
+    assert Task.from_dict(tomlfile.loads(updated, "t.toml")) == task
+    assert updated.count("  # 批注") == text.count("  # 批注")
+
+
 _KEY_LINE = re.compile(r'^(?:[A-Za-z0-9_-]+|"[^"]*") = |^\[')
 
 
@@ -225,3 +257,8 @@ def test_a_key_new_to_a_table_goes_into_that_table_with_its_comments_kept():
                                  "check": {"report": "a.txt", "sha256": "c" * 64, "verdict": "done"}})
     assert updated == ('id = "2019H2-01"\n\n[check]\n# 复核人：张三\nreport = "a.txt"\n'
                        f'sha256 = "{"c" * 64}"\nverdict = "done"\n')
+
+
+def test_a_value_that_becomes_a_boolean_keeps_its_comment():
+    text = 'id = "2019H2-01"\nreviewed = "" # 复核\n'
+    assert update_text(text, {"id": "2019H2-01", "reviewed": False}) == 'id = "2019H2-01"\nreviewed = false # 复核\n'

@@ -1,3 +1,5 @@
+from datetime import date
+
 from duban.ledger.validate import validate
 
 
@@ -36,3 +38,21 @@ def test_validate_checks_duban_toml_against_the_settings_spec(workspace):
     lines = [str(f).replace(str(workspace.root) + "/", "") for f in validate(workspace).faults]
     assert lines == ["duban.toml:3: 'lang' must be \"zh\" or \"en\"",
                      "duban.toml:4: 'auto_commit' must be true or false"]
+
+
+def test_a_marker_line_inside_a_string_is_text_and_one_outside_is_a_conflict(workspace):
+    from duban.ledger.updates import Change, apply_change
+
+    task = workspace.get_task("2019H2-03")
+    apply_change(task, Change(note="分隔线\n=======\n<<<<<<< 上次\n>>>>>>> 本次\n完成摸排", by="张三"), date(2019, 11, 20))
+    workspace.save_task(task)
+    assert validate(workspace).faults == []
+    assert workspace.get_task("2019H2-03").progress[-1].note.startswith("分隔线\n=======\n")
+    path = workspace.task_path("2019H2-03")
+    text = path.read_text(encoding="utf-8") + "<<<<<<< ours\n=======\n>>>>>>> theirs\n"
+    path.write_text(text, encoding="utf-8")
+    count = text.count("\n")
+    assert [(f.line, str(f.message)) for f in validate(workspace).faults] == [
+        (count - 2, "git conflict marker: resolve the merge and remove it"),
+        (count - 1, "git conflict marker: resolve the merge and remove it"),
+        (count, "git conflict marker: resolve the merge and remove it")]

@@ -83,6 +83,9 @@ def init_workspace(root: Path, organisation: str = "") -> bool:
     root.mkdir(parents=True, exist_ok=True)
     atomic_write(root / SETTINGS_FILE, default_text(organisation))
     atomic_write(root / ".gitignore", f"{CACHE_DIR}/\n")
+    from duban.ledger.sync import write_attributes  # the merge driver's .gitattributes: only init needs it
+
+    write_attributes(root)
     return True
 
 

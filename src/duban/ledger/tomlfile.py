@@ -194,8 +194,9 @@ def _parsed(text: str):
 
 
 def _value_item(key: str, value: Any):
-    """A value as tomlkit's item, written as `dumps` writes it."""
-    return _parsed(f"{format_key(key)} = {format_value(value, True)}\n")[key]
+    """A value as tomlkit's item, written as `dumps` writes it (`item`, not `[key]`: tomlkit hands a boolean
+    back as a plain bool, without the trivia that keeps a line's comment)."""
+    return _parsed(f"{format_key(key)} = {format_value(value, True)}\n").item(key)
 
 
 def _table_item(key: str, value: dict[str, Any]):
@@ -203,10 +204,11 @@ def _table_item(key: str, value: dict[str, Any]):
                                                         for k, v in value.items()))[key]
 
 
-def _entry_item(key: str, entry: dict[str, Any]):
-    """One `[[key]]` entry as a tomlkit table."""
+def _entry_item(key: str, entry: dict[str, Any], blank_line_after: bool = False):
+    """One `[[key]]` entry as a tomlkit table (ending with a blank line when another entry follows it)."""
     return _parsed(f"[[{format_key(key)}]]\n" + "".join(f"{format_key(k)} = {format_value(v, True)}\n"
-                                                          for k, v in entry.items()))[key][0]
+                                                          for k, v in entry.items())
+                   + ("\n" if blank_line_after else ""))[key][0]
 
 
 def _change(document, data: dict[str, Any], index: int, shape: _Shape) -> None:
@@ -222,6 +224,8 @@ def _change(document, data: dict[str, Any], index: int, shape: _Shape) -> None:
     elif kind == "array" and _is_array_of_tables(old) and _is_prefix(old.unwrap(), value):
         for entry in value[len(old.unwrap()):]:
             _append_entry(old, key, entry)
+    elif kind == "array" and _is_array_of_tables(old) and _is_subsequence(old.unwrap(), value):
+        _insert_entries(old, key, value)  # a merge puts the other side's entries among this side's, by date
     else:  # the kind changed (a table became a value …): written anew where the data puts it
         document.remove(key)
         _add(document, data, index, shape)
@@ -255,6 +259,32 @@ def _is_array_of_tables(item) -> bool:
 
 def _is_prefix(old: list, new: list) -> bool:
     return len(old) <= len(new) and same(old, new[:len(old)])
+
+
+def _is_subsequence(old: list, new: list) -> bool:
+    """Every old entry is in new, in the same order (new entries may stand between them)."""
+    position = 0
+    for entry in new:
+        if position < len(old) and same(old[position], entry):
+            position += 1
+    return position == len(old)
+
+
+def _insert_entries(array, key: str, entries: list[dict[str, Any]]) -> None:
+    """The entries that the array of tables lacks, each put where it stands in `entries`; the entries already there
+    keep their comments and layout."""
+    kept = array.unwrap()
+    position = inserted = 0  # entries of `kept` passed, and entries put in so far
+    for entry in entries:
+        if position < len(kept) and same(kept[position], entry):
+            position += 1
+            continue
+        index = position + inserted
+        if index >= len(array.body):
+            _append_entry(array, key, entry)
+        else:
+            array.insert(index, _entry_item(key, entry, blank_line_after=True))
+        inserted += 1
 
 
 def _append_entry(array, key: str, entry: dict[str, Any]) -> None:

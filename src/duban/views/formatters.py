@@ -30,6 +30,18 @@ class View:
     def close(self) -> None:
         """The end of the command's output (a JSON view prints what it collected)."""
 
+    def sync(self, result) -> None:
+        """`sync`: one line for its outcome."""
+        from duban.views.sharing import sync_line
+
+        self.message(sync_line(self.w, result))
+
+    def merged(self, path: str, merged) -> None:
+        """The merge driver: what it could not merge cleanly, on stderr beside git's own lines."""
+        from duban.views.sharing import merge_warnings
+
+        self.warn(merge_warnings(self.w, path, merged))
+
 
 class TerminalView(View):
     """Tables and lines for a person at a terminal (or its pipe), laid out by `views.terminal`."""
