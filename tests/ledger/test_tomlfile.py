@@ -217,3 +217,22 @@ def test_a_person_s_order_of_keys_and_comments_are_kept():
         '# 局长2019-11-18批示：年底前务必完成\nid = "2019H2-03"\nstatus = "in_progress"   # 催办两次\n'
         'title = "标题"\nowner = "办公室"\nco_owners = []\ndue = 2020-06-30\ndue_basis = "年底"\ntargets = []\n'
         '\n[[progress]]\ndate = 2019-11-22\nstatus = "in_progress"\nnote = "已催办"\nby = "张三"\n')
+
+
+marker_runs = st.sampled_from(["<<<<<<<", "=======", ">>>>>>>", "|||||||", "========", "<<<<<<< HEAD", "="])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(line_text, marker_runs), min_size=1, max_size=6), tasks)
+def test_no_line_of_a_written_file_can_be_taken_for_a_conflict_marker(note_lines, task):
+    from duban.ledger.schema import conflict_faults
+
+    task.progress.append(ProgressEntry(date(2019, 11, 20), "done", "\n".join(note_lines), "张三"))
+    task.detail = "\n".join(reversed(note_lines))
+    text = render_task(task)
+    assert tomlfile.MARKER_LIKE_LINE.search(text) is None
+    assert conflict_faults(text) == []
+    again = Task.from_dict(tomlfile.loads(text, "task.toml"))
+    assert (again.progress[-1].note, again.detail) == (task.progress[-1].note, task.detail)
+    updated = tomlfile.update_text(render_task(Task(task.id, task.title)), task.to_dict())
+    assert tomlfile.MARKER_LIKE_LINE.search(updated) is None

@@ -9,6 +9,7 @@ from typing import Any
 
 from duban.ledger.model import COMPARATORS, STATUSES, VERDICTS, parse_status
 from duban.errors import Said, UsageError
+from duban.ledger import tomlfile
 from duban.ledger.taskid import is_task_id
 
 _CONFLICT_RE = re.compile(r"^(<<<<<<<|=======$|>>>>>>>|\|\|\|\|\|\|\|)", re.MULTILINE)
@@ -21,9 +22,32 @@ class Fault:
 
 
 def conflict_faults(text: str) -> list[Fault]:
-    """Git conflict markers left in a file after a merge."""
-    return [Fault(text.count("\n", 0, m.start()) + 1, Said("conflict_marker"))
-            for m in _CONFLICT_RE.finditer(text)]
+    """Git conflict markers left in a file after a merge, each on its line.
+
+    A line `=======` inside a multi-line string is a note's content, not a marker (duban never writes one: see
+    tomlfile.format_string, but a person may). Marker lines count when one of them stands outside the strings, or
+    when they make a whole conflict (<<<<<<< … ======= … >>>>>>>), as a merge leaves inside a string both sides
+    changed."""
+    markers = list(_CONFLICT_RE.finditer(text))
+    if not markers:
+        return []
+    spans = tomlfile.multiline_string_spans(text)
+    outside = any(not any(start < m.start() < end for start, end in spans) for m in markers)
+    if not (outside or _whole_conflict(m.group(1)[0] for m in markers)):
+        return []
+    return [Fault(text.count("\n", 0, m.start()) + 1, Said("conflict_marker")) for m in markers]
+
+
+def _whole_conflict(kinds) -> bool:
+    """Markers that open, divide and close a conflict, in that order (`<`, `=`, `>`)."""
+    wanted = iter("<=>")
+    expected = next(wanted)
+    for kind in kinds:
+        if kind == expected:
+            expected = next(wanted, None)
+            if expected is None:
+                return True
+    return False
 
 
 class LineFinder:
