@@ -792,14 +792,13 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
             if not yes and not click.confirm(question, default=False):
                 view.message(w("nothing_written"))
                 continue
-            changed = write_import(workspace, prepared)
+            subject = "update_plan_subject" if prepared.update_only else "import_subject"
+            message = "duban: " + w(subject, report=prepared.report.name, plan=plan_id)
+            # committed while the import still holds its tasks' locks: the commit holds its changes, no one else's
+            changed = write_import(workspace, prepared, then=lambda files: app.commit_changes(do_commit, files, message))
             view.message(w("import_written", plan=plan_id, n=count, files=len(changed)) if changed
                          else w("import_unchanged", plan=plan_id, n=count))
             view.warn(w("import_gone", task=task_id, report=prepared.report.name) for task_id in prepared.gone)
-            if changed:
-                name = prepared.report.name
-                subject = "update_plan_subject" if prepared.update_only else "import_subject"
-                app.commit_changes(do_commit, changed, "duban: " + w(subject, report=name, plan=plan_id))
     view.close()
     if dry_run:
         view.message(w("dry_run"))

@@ -288,6 +288,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "edit_id_changed": ("编号不能改（{old} → {new}）", "the id cannot change ({old} → {new})"),
     "edit_changed_meanwhile": ("{task} 在编辑期间被他人修改，未保存：请重新编辑",
                                "{task} was changed by someone else while you edited it; nothing saved: edit again"),
+    "import_changed_meanwhile": ("计划 {plan} 在预览后增删了任务，未写入：请重新导入",
+                                 "plan {plan} gained or lost tasks after the preview; nothing written: import again"),
     "unknown_task_file": ("没有任务 {task}：找不到 {path}", "unknown task {task!r}: no {path}"),
     "rm_needs_yes": ("删除 {task} 的文件须加 --yes 确认（只是不再办理的任务请用 duban cancel）",
                      "deleting {task}'s file needs --yes (to drop a task and keep it, use duban cancel)"),
