@@ -84,17 +84,37 @@ class App:
         """`auto_commit = true` in duban.toml: every command that changes files commits them."""
         return self.workspace.settings.auto_commit
 
+    def check_commit(self, do_commit: bool, paths) -> None:
+        """What a command checks before it writes anything: duban.toml reads (it says auto_commit, the units, the
+        language), and, when the run commits, git can take a commit of exactly these files (no index.lock, no
+        unfinished merge, no one else's changes in them). A failure here means nothing was written."""
+        from duban.ledger.git import GitError, check_can_commit
+
+        settings = self.workspace.settings  # a broken duban.toml stops the command here
+        if not (do_commit or settings.auto_commit):
+            return
+        try:
+            with self.workspace.locked_repository():  # a duban committing meanwhile holds git's index.lock
+                check_can_commit(self.workspace.root, list(paths))
+        except GitError as error:
+            raise GitError("not_written_because", reason=error) from None
+
     def commit_changes(self, do_commit: bool, paths, message: str) -> None:
         """The one way commands commit: with --commit or auto_commit, one commit of exactly these files.
 
-        Commits from concurrent duban processes take turns (git's own index lock would make the loser fail).
+        Commits from concurrent duban processes take turns (git's own index lock would make the loser fail). The
+        files are written by then: a commit that fails says so, and how to commit them by hand.
         """
         if not (do_commit or self.auto_commit):
             return
-        from duban.ledger.git import commit
+        from duban.ledger.git import GitError, commit
 
-        with self.workspace.locked_repository():
-            commit(self.workspace.root, list(paths), message)
+        paths = list(paths)
+        try:
+            with self.workspace.locked_repository():
+                commit(self.workspace.root, paths, message)
+        except GitError as error:
+            raise GitError("saved_not_committed", files=" ".join(str(p) for p in paths), reason=error) from None
 
 
 def run_language(args) -> str:
@@ -454,6 +474,13 @@ def init(app: App, directory, org, do_commit):
     from duban.ledger.store import SETTINGS_FILE, Workspace, init_workspace
 
     root = Path(directory or app.plans or os.environ.get("DUBAN_PLANS") or "plans")
+    if do_commit and not (root / SETTINGS_FILE).exists():
+        from duban.ledger.git import GitError, check_can_commit
+
+        try:
+            check_can_commit(root, [])
+        except GitError as error:
+            raise GitError("not_written_because", reason=error) from None
     if not init_workspace(root, org):
         app.view.message(app.w("workspace_exists", root=root))
         return
@@ -580,6 +607,7 @@ def update(app: App, task_id, status, owner, due, note, title, detail, category,
         if not changes and not change.note:
             app.view.message(w("nothing_changed", task=task.id))
             return
+        app.check_commit(do_commit, [workspace.task_path(task_id)])
         workspace.save_task(task)
         said = w.changes(changes)
         app.view.message(f"{task.id} {said}" if said else w("progress_recorded", task=task.id))
@@ -632,6 +660,7 @@ def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targe
                   plan=plan_id, category=category, detail=detail, targets=targets or [])
     if due is not None:
         new.due, new.due_basis = due
+    app.check_commit(do_commit, [])  # a new task's file has no changes of anyone else's
     with workspace.locked_numbering():
         task, written = add_task(workspace, new, _reporter(app, by), app.today)
     app.view.message(w("task_added", task=task.id, title=task.title, owner=w.owner(task.owner), due=task.due))
@@ -652,6 +681,7 @@ def edit(app: App, task_id, do_commit):
     path = workspace.task_path(task_id)
     if not path.is_file():
         raise UnknownTask("unknown_task_file", task=task_id, path=path)
+    app.check_commit(do_commit, [path])  # before the editor opens: its work is never left unsaved
     original = path.read_text(encoding="utf-8")
     text = original
     while True:
@@ -690,6 +720,7 @@ def cancel(app: App, task_id, note, by, do_commit):
     with workspace.locked(task_id):
         task = workspace.get_task(task_id)
         changes = cancel_task(task, note, _reporter(app, by), app.today)
+        app.check_commit(do_commit, [workspace.task_path(task_id)])
         workspace.save_task(task)
         app.view.message(w("task_cancelled", task=task.id, note=note.strip()))
         app.commit_changes(do_commit, [workspace.task_path(task_id)],
@@ -709,6 +740,7 @@ def rm(app: App, task_id, yes, do_commit):
         if not yes:
             raise UsageError("rm_needs_yes", task=task.id)
         path = workspace.task_path(task_id)
+        app.check_commit(do_commit, [path])
         path.unlink()
     app.view.message(w("task_removed", task=task.id, title=task.title))
     app.commit_changes(do_commit, [path], f"duban: {w('removed_subject', task=task.id, title=task.title)}")
@@ -795,7 +827,8 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
             subject = "update_plan_subject" if prepared.update_only else "import_subject"
             message = "duban: " + w(subject, report=prepared.report.name, plan=plan_id)
             # committed while the import still holds its tasks' locks: the commit holds its changes, no one else's
-            changed = write_import(workspace, prepared, then=lambda files: app.commit_changes(do_commit, files, message))
+            changed = write_import(workspace, prepared, check=lambda files: app.check_commit(do_commit, files),
+                                   then=lambda files: app.commit_changes(do_commit, files, message))
             view.message(w("import_written", plan=plan_id, n=count, files=len(changed)) if changed
                          else w("import_unchanged", plan=plan_id, n=count))
             view.warn(w("import_gone", task=task_id, report=prepared.report.name) for task_id in prepared.gone)
@@ -827,6 +860,7 @@ def check(app: App, summary, plan_id, do_apply, mark_done, by, do_commit):
     view.check(result)
     if not (do_apply or mark_done):
         return
+    app.check_commit(do_commit, [workspace.task_path(item.task_id) for item in result.items])
     changed = apply_check(workspace, result, app.today, lambda item: check_note(w, item, result.summary),
                           mark_done=mark_done, by=_reporter(app, by))
     view.message(w("check_applied", n=len(changed)))

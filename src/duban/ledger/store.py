@@ -249,8 +249,12 @@ class Workspace:
     def save_task(self, task: Task) -> bool:
         """Write a task to its file, keeping what a person wrote in it (comments, their order of keys); returns
         False when the file already held exactly this."""
+        return atomic_write(self.task_path(task.id), self.task_text(task))
+
+    def task_text(self, task: Task) -> str:
+        """The text of the task's file holding this task: its file updated by key, or a new file."""
         path = self.task_path(task.id)
-        return atomic_write(path, updated_text(path, task.to_dict()))
+        return updated_text(path, task.to_dict())
 
 
 def _read_checked(path: Path, faults_of) -> dict[str, Any]:

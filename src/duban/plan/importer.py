@@ -204,14 +204,15 @@ def _previous_items(workspace: Workspace, plan_id: str, period: Period, settings
     return {item.line: item for item in items}
 
 
-def write_import(workspace: Workspace, prepared: Prepared, then: Callable[[list[Path]], None] | None = None
-                 ) -> list[Path]:
+def write_import(workspace: Workspace, prepared: Prepared, check: Callable[[list[Path]], None] | None = None,
+                 then: Callable[[list[Path]], None] | None = None) -> list[Path]:
     """Write the plan, its report text and its tasks; returns the files that changed (none on a re-import).
 
     Each task is merged again with its file as it is now, under the task's lock: an update made while the preview
     waited is kept. The plan's tasks must still be the ones the preview saw (no task added or removed meanwhile),
-    else nothing is written. `then(changed)` runs while the locks are still held (the commit: so that it holds
-    this import's changes and no one else's)."""
+    else nothing is written. `check(files)` sees the files about to change before any is written (it raises to
+    stop); `then(changed)` runs while the locks are still held (the commit: so that it holds this import's changes
+    and no one else's)."""
     folder = workspace.plan_dir(prepared.plan.id)
     with ExitStack() as held:
         held.enter_context(workspace.locked_numbering())  # no task is added to the plan meanwhile
@@ -219,20 +220,28 @@ def write_import(workspace: Workspace, prepared: Prepared, then: Callable[[list[
             raise UsageError("import_changed_meanwhile", plan=prepared.plan.id)
         for task_id in sorted({task_id for task_id, _ in prepared.merges}, key=TaskId.parse):
             held.enter_context(workspace.locked(task_id))
-        tasks = [merge(_current(workspace, task_id, prepared)) for task_id, merge in prepared.merges]
-        changed = []
+        texts = {}
         if not prepared.update_only:  # a ledger sheet read back changes tasks only
             # the plan's file is updated in place: a person's comments in it stay
-            if atomic_write(folder / PLAN_FILE, updated_text(folder / PLAN_FILE, prepared.plan.to_dict())):
-                changed.append(folder / PLAN_FILE)
-            if atomic_write(folder / REPORT_FILE, prepared.report.text):
-                changed.append(folder / REPORT_FILE)
-        for task in tasks:
-            if workspace.save_task(task):  # a re-import keeps the comments people wrote in the task files
-                changed.append(workspace.task_path(task.id))
+            texts[folder / PLAN_FILE] = updated_text(folder / PLAN_FILE, prepared.plan.to_dict())
+            texts[folder / REPORT_FILE] = prepared.report.text
+        for task_id, merge in prepared.merges:
+            task = merge(_current(workspace, task_id, prepared))
+            texts[workspace.task_path(task_id)] = workspace.task_text(task)  # the comments people wrote stay
+        changing = [path for path, text in texts.items() if not _holds(path, text)]
+        if check is not None:
+            check(changing)
+        changed = [path for path in changing if atomic_write(path, texts[path])]
         if then is not None and changed:
             then(changed)
     return changed
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
 
 
 def _current(workspace: Workspace, task_id: str, prepared: Prepared) -> Task | None:

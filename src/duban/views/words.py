@@ -200,6 +200,18 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path} is not inside a git repository: cannot --commit (run `git init`)"),
     "git_failed": ("git {what} 失败：{detail}",
         "git {what} failed: {detail}"),
+    "git_index_locked": ("git 索引被锁定（{lock}）：另一个 git 正在运行，或曾中途退出；确认没有 git 在运行后删除该文件",
+        "git's index is locked ({lock}): another git is running, or one was interrupted; when none runs, delete "
+        "that file"),
+    "git_unfinished": ("{top} 中有未完成的 git {what}：请先完成（git commit）或放弃（git {what} --abort）",
+        "an unfinished git {what} in {top}: finish it (git commit) or abort it (git {what} --abort) first"),
+    "git_uncommitted": ("{files} 有尚未提交的修改，若提交会算在 duban 名下：请先提交（git commit {files}），或不加 --commit",
+        "{files} has changes not yet committed that would go in under duban's message: commit them first "
+        "(git commit {files}), or run without --commit"),
+    "not_written_because": ("未写入任何文件：{reason}", "nothing written: {reason}"),
+    "saved_not_committed": ("{files} 已保存，但未提交：{reason}。请勿重复执行；解决后提交：git commit {files}",
+        "{files} saved but not committed: {reason}. Do not run the command again; once fixed, commit them: "
+        "git commit {files}"),
     "plan_id_folder": ("计划编号“{plan}”与所在文件夹“{folder}”不符",
         "plan id {plan!r} does not match its folder {folder!r}"),
     "duplicate_id": ("编号“{task}”重复：{other} 中也有",
