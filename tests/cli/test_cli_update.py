@@ -121,3 +121,12 @@ def test_a_note_with_ordinary_line_breaks_stays_a_multi_line_string(cli_run, wor
     cli_run("update", "2019H2-03", "--note", "一、完成摸排\n二、整改23处\n==== 分节 ====")
     text = workspace.task_path("2019H2-03").read_text(encoding="utf-8")
     assert 'note = """\n一、完成摸排\n二、整改23处\n==== 分节 ===="""\n' in text
+
+
+@pytest.mark.parametrize("typed", ["1", "-1", "12.31", "19-12-31", "March"])
+def test_a_deadline_that_would_be_a_guess_is_refused_and_nothing_written(cli_run, workspace, typed):
+    before = workspace.task_path("2019H2-02").read_bytes()
+    result = cli_run("--lang", "en", "update", "2019H2-02", "--due", typed)
+    assert (result.exit_code, result.output) == (2, f"duban: bad date {typed!r}: use YYYY-MM-DD or a phrase such as "
+                                                    "年底, 6月底前, 三季度末, 下周五\n")
+    assert workspace.task_path("2019H2-02").read_bytes() == before
