@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,13 +130,13 @@ class Workspace:
         return Units.of(table, self.organisation, ledger_owners or ())
 
     def plan_dirs(self) -> list[Path]:
-        """Folders that hold a plan.toml, in name order."""
+        """Folders that hold a plan.toml, in name order; and folders that cannot be looked into, so that reading
+        them names them (a plan folder one may not read is a fault, never a plan that is not there)."""
         try:
             entries = sorted(os.scandir(self.root), key=lambda e: e.name)
         except OSError as error:
             raise BrokenFile(self.root, "cannot_read_workspace", reason=error.strerror or str(error)) from None
-        return [Path(e.path) for e in entries
-                if e.is_dir() and not e.name.startswith(".") and os.path.isfile(os.path.join(e.path, PLAN_FILE))]
+        return [Path(e.path) for e in entries if e.is_dir() and not e.name.startswith(".") and _may_hold_plan(e.path)]
 
     def plan_dir(self, plan_id: str) -> Path:
         return self.root / check_plan_id(plan_id)
@@ -159,14 +160,21 @@ class Workspace:
 
     # --- tasks --------------------------------------------------------------------------------
 
-    def task_files(self, plan_ids: Iterable[str] | None = None) -> list[Path]:
-        """Task files in source order: plans by name, tasks by number."""
+    def task_files(self, plan_ids: Iterable[str] | None = None, faults: list[BrokenFile] | None = None) -> list[Path]:
+        """Task files in source order: plans by name, tasks by number. A plan folder that cannot be read is a
+        BrokenFile: raised, or added to `faults` when given (and the other folders listed)."""
         folders = [self.plan_dir(p) for p in plan_ids] if plan_ids is not None else self.plan_dirs()
         files: list[Path] = []
         for folder in folders:
             try:
                 names = os.listdir(folder)
-            except OSError:
+            except FileNotFoundError:
+                continue  # a plan with no folder yet has no tasks
+            except OSError as error:
+                fault = BrokenFile(folder, "cannot_read_file", reason=error.strerror or str(error))
+                if faults is None:
+                    raise fault from None
+                faults.append(fault)
                 continue
             numbered = sorted((number, name) for name in names if (number := task_file_number(name)) is not None)
             files.extend(folder / name for _, name in numbered)
@@ -191,7 +199,7 @@ class Workspace:
 
     def load_tasks(self, plan_ids: Iterable[str] | None = None) -> LoadResult:
         result = LoadResult()
-        for path in self.task_files(plan_ids):
+        for path in self.task_files(plan_ids, result.faults):
             try:
                 result.tasks.append(self.read_task_file(path))
             except BrokenFile as fault:
@@ -255,6 +263,16 @@ class Workspace:
         """The text of the task's file holding this task: its file updated by key, or a new file."""
         path = self.task_path(task.id)
         return updated_text(path, task.to_dict())
+
+
+def _may_hold_plan(folder: str) -> bool:
+    """The folder has a plan.toml, or cannot be looked into (a permission error is not the file's absence)."""
+    try:
+        return stat.S_ISREG(os.stat(os.path.join(folder, PLAN_FILE)).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
 
 
 def _read_checked(path: Path, faults_of) -> dict[str, Any]:

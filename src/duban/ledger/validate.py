@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,13 +59,18 @@ def validate(workspace: Workspace) -> ValidationReport:
     report.faults.extend(faults)
     seen: dict[str, Path] = {}
     for folder in workspace.plan_dirs():
+        unreadable: list[BrokenFile] = []
+        paths = workspace.task_files([folder.name], unreadable)
+        if unreadable:  # the folder itself: named once, not again for each file in it
+            report.faults.extend(FileFault(f.path, f.line, f.reason) for f in unreadable)
+            continue
         report.plans += 1
         plan, faults = _file_faults(folder / PLAN_FILE, plan_faults)
         report.faults.extend(faults)
         if plan is not None and not faults and plan["id"] != folder.name:
             report.faults.append(FileFault(folder / PLAN_FILE, 1, Said("plan_id_folder", plan=plan["id"],
                                                                         folder=folder.name)))
-        for path in workspace.task_files([folder.name]):
+        for path in paths:
             report.tasks += 1
             data, faults = _file_faults(path, task_faults)
             report.faults.extend(faults)
@@ -100,7 +106,9 @@ def _stray_files(workspace: Workspace) -> list[FileFault]:
     """Files a merge tool leaves behind beside task files."""
     faults = []
     for folder in workspace.plan_dirs():
-        for path in sorted(folder.iterdir()):
-            if _STRAY_RE.search(path.name):
-                faults.append(FileFault(path, None, Said("merge_leftover")))
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue  # named already as a folder that cannot be read
+        faults.extend(FileFault(folder / name, None, Said("merge_leftover")) for name in names if _STRAY_RE.search(name))
     return faults
