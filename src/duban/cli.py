@@ -600,7 +600,7 @@ def update(app: App, task_id, status, owner, due, note, title, detail, category,
     workspace = app.workspace
     w = app.w
     # The commit happens under the task's lock too: otherwise a second update could land in this commit.
-    with workspace.locked(task_id):
+    with workspace.locked_task(task_id):
         task = workspace.get_task(task_id)
         change.by = _reporter(app, by)
         changes = apply_change(task, change, app.today)
@@ -698,7 +698,7 @@ def edit(app: App, task_id, do_commit):
         if not click.confirm(w("edit_reopen"), default=True, err=True):
             raise click.exceptions.Abort()
         text = edited
-    with workspace.locked(task_id):
+    with workspace.locked_task(task_id):
         if path.read_text(encoding="utf-8") != original:
             raise UsageError("edit_changed_meanwhile", task=task_id)
         atomic_write(path, edited)
@@ -717,7 +717,7 @@ def cancel(app: App, task_id, note, by, do_commit):
     from duban.ledger.updates import cancel as cancel_task
 
     workspace, w = app.workspace, app.w
-    with workspace.locked(task_id):
+    with workspace.locked_task(task_id):
         task = workspace.get_task(task_id)
         changes = cancel_task(task, note, _reporter(app, by), app.today)
         app.check_commit(do_commit, [workspace.task_path(task_id)])
@@ -735,7 +735,7 @@ def cancel(app: App, task_id, note, by, do_commit):
 def rm(app: App, task_id, yes, do_commit):
     """Delete a task's file; `cancel` keeps the task and says why, which is usually what you want."""
     workspace, w = app.workspace, app.w
-    with workspace.locked(task_id):
+    with workspace.locked_task(task_id):
         task = workspace.get_task(task_id)
         if not yes:
             raise UsageError("rm_needs_yes", task=task.id)
@@ -943,11 +943,16 @@ def owners(app: App):
 def log(app: App, task_id):
     """A task's history from git: who changed what, and when."""
     from duban.errors import UnknownTask
-    from duban.ledger.git import file_history
+    from duban.ledger.git import GitError, file_history
     from duban.ledger.history import task_history
 
     path = app.workspace.task_path(task_id)
-    entries = task_history(file_history(path))
+    try:
+        entries = task_history(file_history(path))
+    except GitError:
+        if not path.is_file():  # no such task: that, rather than what git says of its folder
+            raise UnknownTask("unknown_task_file", task=task_id, path=path) from None
+        raise
     if not entries and not path.is_file():
         raise UnknownTask("unknown_task_file", task=task_id, path=path)
     app.view.history(task_id, entries)

@@ -65,3 +65,12 @@ def test_show_text_in_english(cli_run):
         "Category   重点工作打算",
         "Source     report.txt, line 12",
     ]
+
+
+def test_a_task_file_that_starts_with_a_bom_is_said_to(cli_run, workspace):
+    path = workspace.task_path("2019H2-01")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = cli_run("--lang", "en", "show", "2019H2-01")
+    assert (result.exit_code, result.stderr) == (3, f"duban: {path}:1: the file starts with a byte-order mark (BOM), "
+                                                    "which TOML does not allow: save it as UTF-8 without BOM\n")
+    assert cli_run("validate").stdout == f"{path}:1: 文件开头有字节顺序标记（BOM），TOML 不允许：请另存为不带 BOM 的 UTF-8\n"

@@ -23,6 +23,8 @@ def _git(cwd: Path, *args: str, input: str | None = None) -> subprocess.Complete
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False, input=input,
                               encoding="utf-8", errors="replace")
     except FileNotFoundError:
+        if not Path(cwd).is_dir():  # a folder that is not there is not a missing git
+            raise GitError("not_in_git", path=cwd) from None
         raise GitError("git_missing") from None
 
 
@@ -87,6 +89,26 @@ def check_can_commit(workspace_root: Path, paths: Iterable[Path]) -> None:
     names = [line[3:] for line in changed.stdout.splitlines() if line[3:]]
     if names:
         raise GitError("git_uncommitted", files=" ".join(names))
+
+
+_UNMERGED = {"DD", "AU", "UD", "UA", "DU", "AA", "UU"}
+
+
+def unmerged_paths(workspace_root: Path) -> dict[Path, str]:
+    """The files under the workspace that a merge left unresolved, with git's two-letter state (`UD`: changed here,
+    deleted in the branch merged); nothing when the workspace is not in git or git is missing."""
+    root = Path(workspace_root).resolve()
+    try:
+        top = _git(root, "rev-parse", "--show-toplevel")
+        if top.returncode != 0:
+            return {}
+        status = _git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=no",
+                      "--", ".")
+    except GitError:
+        return {}
+    top_dir = Path(top.stdout.strip())
+    entries = status.stdout.split("\0") if status.returncode == 0 else []
+    return {top_dir / entry[3:]: entry[:2] for entry in entries if entry[:2] in _UNMERGED}
 
 
 def _failure(root: Path, what: str, done: subprocess.CompletedProcess) -> GitError:

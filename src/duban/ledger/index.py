@@ -21,7 +21,7 @@ from pathlib import Path
 from duban.errors import BrokenFile
 from duban.ledger.model import Schedule, Task
 from duban.views.json import listing_head
-from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes
+from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes, same_id_faults
 from duban.ledger.taskid import TASK_FILE_RE
 
 INDEX_FILE = "index.marshal"
@@ -123,6 +123,7 @@ def _load(workspace: Workspace, cached: dict) -> tuple[Summaries, dict, bool]:
     changed = False
     settled_before = time.time_ns() - RACY_NS
     from_record = TaskSummary.from_record
+    ids, places = [], []
     for folder in workspace.plan_dirs():
         try:
             keys = _file_keys(folder)
@@ -139,9 +140,15 @@ def _load(workspace: Workspace, cached: dict) -> tuple[Summaries, dict, bool]:
         for name, record, fault in items:
             if record is not None:
                 result.tasks.append(from_record(record))
+                ids.append(record[0])
+                places.append((folder, name))
             else:
                 key, line, values = fault
                 result.faults.append(BrokenFile(folder / name, key, line, **values))
+    dropped, faults = same_id_faults(ids, places)
+    if dropped:  # two files of one id: the one `show` reads is listed, the other named
+        result.tasks = [task for position, task in enumerate(result.tasks) if position not in dropped]
+        result.faults.extend(faults)
     return result, index, changed
 
 
@@ -159,7 +166,8 @@ def _file_keys(folder: Path) -> dict[str, tuple | None]:
                     try:
                         keys[entry.name] = _key(entry.stat())
                     except FileNotFoundError:
-                        continue  # vanished since the listing: as if it had not been there
+                        if entry.is_symlink():
+                            keys[entry.name] = None  # a link to nothing: read, to say so
                     except OSError:
                         keys[entry.name] = None
     except FileNotFoundError:
@@ -187,8 +195,9 @@ def _file_keys_by_folder_fd(folder: Path) -> dict[str, tuple | None]:
             if TASK_FILE_RE.match(name):
                 try:
                     keys[name] = _key(os.stat(name, dir_fd=fd))
-                except FileNotFoundError:
-                    continue  # vanished since the listing: as if it had not been there
+                except FileNotFoundError:  # vanished since the listing (as if it had not been there), or a link
+                    if os.path.lexists(os.path.join(folder, name)):  # to nothing: read, to say so
+                        keys[name] = None
                 except OSError:
                     keys[name] = None
     finally:

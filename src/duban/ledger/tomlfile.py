@@ -114,6 +114,8 @@ _LINE_RE = re.compile(r"at line (\d+)")
 
 def loads(text: str, path) -> dict[str, Any]:
     """Parse TOML; a syntax error becomes a BrokenFile naming the path and line."""
+    if text.startswith("\ufeff"):  # what some Windows editors put first: TOML does not allow it
+        raise BrokenFile(path, "utf8_bom", 1)
     try:
         return tomllib.loads(text)
     except TOMLDecodeError as error:

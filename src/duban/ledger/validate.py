@@ -12,7 +12,7 @@ from duban import settings
 from duban.errors import BrokenFile, Said
 from duban.ledger import tomlfile
 from duban.ledger.schema import Fault, LineFinder, conflict_faults, plan_faults, task_faults
-from duban.ledger.store import PLAN_FILE, SETTINGS_FILE, Workspace
+from duban.ledger.store import LEFTOVER_RE, PLAN_FILE, SETTINGS_FILE, Workspace
 from duban.ledger.taskid import TaskId, task_file_number
 
 
@@ -78,7 +78,23 @@ def validate(workspace: Workspace) -> ValidationReport:
                 continue
             report.faults.extend(_placement_faults(path, data["id"], folder.name, seen))
     report.faults.extend(_stray_files(workspace))
+    report.faults.extend(_unmerged(workspace, report.faults))
     return report
+
+
+def _unmerged(workspace: Workspace, found: list[FileFault]) -> list[FileFault]:
+    """Files git's merge left unresolved where no conflict marker shows it: one side deleted the file (`UD`, `DU`),
+    or a person took the markers out and has not told git (`git add`)."""
+    from duban.ledger.git import unmerged_paths
+
+    marked = {Path(f.path).resolve() for f in found if isinstance(f.message, Said) and f.message.key == "conflict_marker"}
+    root = workspace.root.resolve()
+    faults = []
+    for path, state in sorted(unmerged_paths(workspace.root).items()):
+        if path not in marked:
+            shown = workspace.root / path.relative_to(root) if path.is_relative_to(root) else path
+            faults.append(FileFault(shown, None, Said("git_unmerged", state=state, how=Said(f"unmerged_{state}"))))
+    return faults
 
 
 def settings_faults(data: dict[str, Any], text: str) -> list[Fault]:
@@ -103,12 +119,14 @@ _STRAY_RE = re.compile(r"\.toml\.(orig|rej|BACKUP|BASE|LOCAL|REMOTE)")
 
 
 def _stray_files(workspace: Workspace) -> list[FileFault]:
-    """Files a merge tool leaves behind beside task files."""
+    """Files a merge tool leaves behind beside task files, and the temp files of writes that were killed."""
     faults = []
-    for folder in workspace.plan_dirs():
+    for folder in (workspace.root, *workspace.plan_dirs()):
         try:
             names = sorted(os.listdir(folder))
         except OSError:
             continue  # named already as a folder that cannot be read
         faults.extend(FileFault(folder / name, None, Said("merge_leftover")) for name in names if _STRAY_RE.search(name))
+        faults.extend(FileFault(folder / name, None, Said("write_leftover")) for name in names
+                      if LEFTOVER_RE.match(name))
     return faults

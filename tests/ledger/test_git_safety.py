@@ -1,6 +1,7 @@
 """Nothing written that cannot be committed: what can stop a commit is checked before any file is written (a broken
 duban.toml, git's index.lock, an unfinished merge, someone's uncommitted changes in the file), and a commit that
-fails after the write says the change is saved and how to commit it. Real git, real duban processes."""
+fails after the write says the change is saved and how to commit it. A merge left unresolved is a fault of
+`validate` even where no conflict marker shows it. Real git, real duban processes."""
 
 import subprocess
 
@@ -107,3 +108,23 @@ def test_a_hand_edit_of_the_same_file_never_goes_into_duban_s_commit(repo, env, 
                              "run without --commit\n")
     assert snapshot(repo) == before
     assert subjects(repo, env) == ["ledger"]
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "not resolved in git's merge (UD: changed here, deleted in the branch merged): resolve it, then git add "
+           "or git rm it"),
+    ("zh", "git 合并尚未解决（UD：本方修改，对方删除）：解决后用 git add 或 git rm 标记"),
+])
+def test_validate_fails_while_a_merge_leaves_a_task_modified_here_and_deleted_there(repo, env, lang, said):
+    git(repo, env, "checkout", "-q", "-b", "side")
+    git(repo, env, "rm", "-q", "plans/2019H2/02.toml")
+    git(repo, env, "commit", "-qm", "drop 02")
+    git(repo, env, "checkout", "-q", "main")
+    duban(repo, env, "update", "2019H2-02", "--note", "资金已拨付", "--commit")
+    assert git(repo, env, "merge", "-q", "side", check=False).returncode != 0
+    assert git(repo, env, "status", "--porcelain").stdout == "UD plans/2019H2/02.toml\n"
+    validated = duban(repo, env, "--lang", lang, "validate")
+    assert validated.returncode == 1
+    assert validated.stdout == f"plans/2019H2/02.toml: {said}\n"
+    git(repo, env, "rm", "-q", "plans/2019H2/02.toml")  # resolved: the deletion taken
+    assert duban(repo, env, "validate").returncode == 0
