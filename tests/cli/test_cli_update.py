@@ -130,3 +130,11 @@ def test_a_deadline_that_would_be_a_guess_is_refused_and_nothing_written(cli_run
     assert (result.exit_code, result.output) == (2, f"duban: bad date {typed!r}: use YYYY-MM-DD or a phrase such as "
                                                     "年底, 6月底前, 三季度末, 下周五\n")
     assert workspace.task_path("2019H2-02").read_bytes() == before
+
+
+def test_an_id_written_without_its_padding_is_the_same_task(cli_run, workspace):
+    result = cli_run("update", "2019H2-3", "--note", "完成招标")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert workspace.get_task("2019H2-03").progress[-1].note == "完成招标"
+    assert sorted(p.name for p in (workspace.root / "2019H2").iterdir()) == ["01.toml", "02.toml", "03.toml",
+                                                                            "04.toml", "plan.toml"]

@@ -229,7 +229,7 @@ def write_import(workspace: Workspace, prepared: Prepared, check: Callable[[list
             task = merge(_current(workspace, task_id, prepared))
             texts[workspace.task_path(task_id)] = workspace.task_text(task)  # the comments people wrote stay
         changing = [path for path, text in texts.items() if not _holds(path, text)]
-        if check is not None:
+        if check is not None and changing:
             check(changing)
         changed = [path for path in changing if atomic_write(path, texts[path])]
         if then is not None and changed:
