@@ -84,17 +84,37 @@ class App:
         """`auto_commit = true` in duban.toml: every command that changes files commits them."""
         return self.workspace.settings.auto_commit
 
+    def check_commit(self, do_commit: bool, paths) -> None:
+        """What a command checks before it writes anything: duban.toml reads (it says auto_commit, the units, the
+        language), and, when the run commits, git can take a commit of exactly these files (no index.lock, no
+        unfinished merge, no one else's changes in them). A failure here means nothing was written."""
+        from duban.ledger.git import GitError, check_can_commit
+
+        settings = self.workspace.settings  # a broken duban.toml stops the command here
+        if not (do_commit or settings.auto_commit):
+            return
+        try:
+            with self.workspace.locked_repository():  # a duban committing meanwhile holds git's index.lock
+                check_can_commit(self.workspace.root, list(paths))
+        except GitError as error:
+            raise GitError("not_written_because", reason=error) from None
+
     def commit_changes(self, do_commit: bool, paths, message: str) -> None:
         """The one way commands commit: with --commit or auto_commit, one commit of exactly these files.
 
-        Commits from concurrent duban processes take turns (git's own index lock would make the loser fail).
+        Commits from concurrent duban processes take turns (git's own index lock would make the loser fail). The
+        files are written by then: a commit that fails says so, and how to commit them by hand.
         """
         if not (do_commit or self.auto_commit):
             return
-        from duban.ledger.git import commit
+        from duban.ledger.git import GitError, commit
 
-        with self.workspace.locked_repository():
-            commit(self.workspace.root, list(paths), message)
+        paths = list(paths)
+        try:
+            with self.workspace.locked_repository():
+                commit(self.workspace.root, paths, message)
+        except GitError as error:
+            raise GitError("saved_not_committed", files=" ".join(str(p) for p in paths), reason=error) from None
 
 
 def run_language(args) -> str:
@@ -455,6 +475,13 @@ def init(app: App, directory, org, do_commit):
     from duban.ledger.sync import ATTRIBUTES_FILE, register_if_in_git
 
     root = Path(directory or app.plans or os.environ.get("DUBAN_PLANS") or "plans")
+    if do_commit and not (root / SETTINGS_FILE).exists():
+        from duban.ledger.git import GitError, check_can_commit
+
+        try:
+            check_can_commit(root, [])
+        except GitError as error:
+            raise GitError("not_written_because", reason=error) from None
     if not init_workspace(root, org):
         app.view.message(app.w("workspace_exists", root=root))
         return
@@ -577,13 +604,14 @@ def update(app: App, task_id, status, owner, due, note, title, detail, category,
     workspace = app.workspace
     w = app.w
     # The commit happens under the task's lock too: otherwise a second update could land in this commit.
-    with workspace.locked(task_id):
+    with workspace.locked_task(task_id):
         task = workspace.get_task(task_id)
         change.by = _reporter(app, by)
         changes = apply_change(task, change, app.today)
         if not changes and not change.note:
             app.view.message(w("nothing_changed", task=task.id))
             return
+        app.check_commit(do_commit, [workspace.task_path(task_id)])
         workspace.save_task(task)
         said = w.changes(changes)
         app.view.message(f"{task.id} {said}" if said else w("progress_recorded", task=task.id))
@@ -636,6 +664,7 @@ def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targe
                   plan=plan_id, category=category, detail=detail, targets=targets or [])
     if due is not None:
         new.due, new.due_basis = due
+    app.check_commit(do_commit, [])  # a new task's file has no changes of anyone else's
     with workspace.locked_numbering():
         task, written = add_task(workspace, new, _reporter(app, by), app.today)
     app.view.message(w("task_added", task=task.id, title=task.title, owner=w.owner(task.owner), due=task.due))
@@ -656,6 +685,7 @@ def edit(app: App, task_id, do_commit):
     path = workspace.task_path(task_id)
     if not path.is_file():
         raise UnknownTask("unknown_task_file", task=task_id, path=path)
+    app.check_commit(do_commit, [path])  # before the editor opens: its work is never left unsaved
     original = path.read_text(encoding="utf-8")
     text = original
     while True:
@@ -672,7 +702,7 @@ def edit(app: App, task_id, do_commit):
         if not click.confirm(w("edit_reopen"), default=True, err=True):
             raise click.exceptions.Abort()
         text = edited
-    with workspace.locked(task_id):
+    with workspace.locked_task(task_id):
         if path.read_text(encoding="utf-8") != original:
             raise UsageError("edit_changed_meanwhile", task=task_id)
         atomic_write(path, edited)
@@ -691,9 +721,10 @@ def cancel(app: App, task_id, note, by, do_commit):
     from duban.ledger.updates import cancel as cancel_task
 
     workspace, w = app.workspace, app.w
-    with workspace.locked(task_id):
+    with workspace.locked_task(task_id):
         task = workspace.get_task(task_id)
         changes = cancel_task(task, note, _reporter(app, by), app.today)
+        app.check_commit(do_commit, [workspace.task_path(task_id)])
         workspace.save_task(task)
         app.view.message(w("task_cancelled", task=task.id, note=note.strip()))
         app.commit_changes(do_commit, [workspace.task_path(task_id)],
@@ -708,11 +739,12 @@ def cancel(app: App, task_id, note, by, do_commit):
 def rm(app: App, task_id, yes, do_commit):
     """Delete a task's file; `cancel` keeps the task and says why, which is usually what you want."""
     workspace, w = app.workspace, app.w
-    with workspace.locked(task_id):
+    with workspace.locked_task(task_id):
         task = workspace.get_task(task_id)
         if not yes:
             raise UsageError("rm_needs_yes", task=task.id)
         path = workspace.task_path(task_id)
+        app.check_commit(do_commit, [path])
         path.unlink()
     app.view.message(w("task_removed", task=task.id, title=task.title))
     app.commit_changes(do_commit, [path], f"duban: {w('removed_subject', task=task.id, title=task.title)}")
@@ -852,14 +884,14 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
             if not yes and not click.confirm(question, default=False):
                 view.message(w("nothing_written"))
                 continue
-            changed = write_import(workspace, prepared)
+            subject = "update_plan_subject" if prepared.update_only else "import_subject"
+            message = "duban: " + w(subject, report=prepared.report.name, plan=plan_id)
+            # committed while the import still holds its tasks' locks: the commit holds its changes, no one else's
+            changed = write_import(workspace, prepared, check=lambda files: app.check_commit(do_commit, files),
+                                   then=lambda files: app.commit_changes(do_commit, files, message))
             view.message(w("import_written", plan=plan_id, n=count, files=len(changed)) if changed
                          else w("import_unchanged", plan=plan_id, n=count))
             view.warn(w("import_gone", task=task_id, report=prepared.report.name) for task_id in prepared.gone)
-            if changed:
-                name = prepared.report.name
-                subject = "update_plan_subject" if prepared.update_only else "import_subject"
-                app.commit_changes(do_commit, changed, "duban: " + w(subject, report=name, plan=plan_id))
     view.close()
     if dry_run:
         view.message(w("dry_run"))
@@ -936,6 +968,8 @@ def _apply_check(app: App, guarded, result, tasks, mark_done, mark_progress, dry
     if not yes and not click.confirm(w("check_question", plan=result.plan, n=len(preview.writes)), default=False):
         view.message(w("nothing_written"))
         return
+    app.check_commit(do_commit, [app.workspace.task_path(task_id) for task_id in preview.writes]
+                     + [path for path in (preview.text_path,) if path is not None])
     changed = write_check(app.workspace, result, guarded.report, preview, app.today, note_of, by=reporter)
     view.message(w("check_written", n=len(preview.written), moves=len(preview.moved)))
     view.message(w("check_text_kept", path=shown_path(preview.text_path)))
@@ -1017,11 +1051,16 @@ def owners(app: App):
 def log(app: App, task_id):
     """A task's history from git: who changed what, and when."""
     from duban.errors import UnknownTask
-    from duban.ledger.git import file_history
+    from duban.ledger.git import GitError, file_history
     from duban.ledger.history import task_history
 
     path = app.workspace.task_path(task_id)
-    entries = task_history(file_history(path))
+    try:
+        entries = task_history(file_history(path))
+    except GitError:
+        if not path.is_file():  # no such task: that, rather than what git says of its folder
+            raise UnknownTask("unknown_task_file", task=task_id, path=path) from None
+        raise
     if not entries and not path.is_file():
         raise UnknownTask("unknown_task_file", task=task_id, path=path)
     app.view.history(task_id, entries)

@@ -74,3 +74,29 @@ def test_due_within_is_open_and_not_yet_late(cli_run):
         "2019H2-02  进一步提升中医药服务能力  中医科    2019-11-25  未开始",
         "共 1 项任务",
     ]
+
+
+def test_list_names_a_link_to_nothing(cli_run, workspace):
+    link = workspace.root / "2019H2" / "05.toml"
+    link.symlink_to("gone.toml")
+    for _ in range(2):  # and again from the index
+        result = cli_run("--lang", "en", "list", "--json")
+        assert [t["id"] for t in json.loads(result.stdout)] == ["2019H2-01", "2019H2-02", "2019H2-03", "2019H2-04"]
+        assert result.stderr == f"duban: warning: {link}: cannot read: No such file or directory\n"
+
+
+def test_two_files_of_one_id_are_named_and_the_one_show_reads_is_listed(cli_run, workspace):
+    folder = workspace.root / "2019H2"
+    (folder / "002.toml").write_bytes((folder / "02.toml").read_bytes())  # a copy under a wider number
+    misplaced = (folder / "04.toml").read_text(encoding="utf-8").replace('"2019H2-04"', '"2019H2-03"')
+    (folder / "04.toml").write_text(misplaced, encoding="utf-8")  # 04.toml holding 03's id
+    for command in (("list", "--json"), ("export", "-o", "-", "--format", "csv")):
+        result = cli_run("--lang", "en", *command)
+        assert result.exit_code == 0
+        assert result.stderr == (
+            f"duban: warning: {folder / '002.toml'}:1: duplicate id '2019H2-02': also in {folder / '02.toml'}\n"
+            f"duban: warning: {folder / '04.toml'}:1: duplicate id '2019H2-03': also in {folder / '03.toml'}\n")
+    listed = json.loads(cli_run("list", "--json").stdout)
+    assert [(t["id"], t["title"]) for t in listed] == [("2019H2-01", "全力做好创建国家卫生城市复审工作"),
+                                                       ("2019H2-02", "进一步提升中医药服务能力"),
+                                                       ("2019H2-03", "强力推进医疗服务信息化建设")]

@@ -102,3 +102,12 @@ def test_show_a_check_an_older_duban_wrote_without_its_text(cli_run, workspace):
         "   建成精品国医馆2家。",
         "·  中医药服务能力明显提升。",
     ]
+
+
+def test_a_task_file_that_starts_with_a_bom_is_said_to(cli_run, workspace):
+    path = workspace.task_path("2019H2-01")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = cli_run("--lang", "en", "show", "2019H2-01")
+    assert (result.exit_code, result.stderr) == (3, f"duban: {path}:1: the file starts with a byte-order mark (BOM), "
+                                                    "which TOML does not allow: save it as UTF-8 without BOM\n")
+    assert cli_run("validate").stdout == f"{path}:1: 文件开头有字节顺序标记（BOM），TOML 不允许：请另存为不带 BOM 的 UTF-8\n"

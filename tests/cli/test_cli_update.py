@@ -1,3 +1,6 @@
+import json
+import re
+
 import pytest
 
 from conftest import lines
@@ -94,3 +97,44 @@ def test_the_reporter_is_git_s_user_name_without_duban_user(cli_run, workspace, 
     subprocess.run(["git", "-C", str(workspace.root), "config", "user.name", "王五"], check=True)
     cli_run("update", "2019H2-01", "--note", "已催办")
     assert workspace.get_task("2019H2-01").progress[-1].by == "王五"
+
+
+MARKER_LINE = re.compile(r"^(<<<<<<<|=======|>>>>>>>|\|\|\|\|\|\|\|)", re.MULTILINE)
+
+
+def test_a_note_with_lines_like_git_conflict_markers_leaves_the_task_readable(cli_run, workspace):
+    note = "分隔线\n=======\n完成摸排\n<<<<<<< 上次\n>>>>>>> 本次\n|||||||"
+    assert cli_run("update", "2019H2-03", "--status", "done", "--note", note).exit_code == 0
+    assert cli_run("update", "2019H2-03", "--note", "复审通过").exit_code == 0  # the task still takes updates
+    text = workspace.task_path("2019H2-03").read_text(encoding="utf-8")
+    assert MARKER_LINE.search(text) is None  # no line of the file is a marker: the note's breaks are escaped
+    assert 'note = "分隔线\\n=======\\n完成摸排\\n<<<<<<< 上次\\n>>>>>>> 本次\\n|||||||"\n' in text
+    shown = cli_run("show", "2019H2-03", "--json")
+    assert shown.exit_code == 0
+    assert [entry["note"] for entry in json.loads(shown.output)["progress"]][-2:] == [note, "复审通过"]
+    listed = cli_run("list")
+    assert (listed.exit_code, "2019H2-03" in listed.output) == (0, True)
+    assert cli_run("validate").exit_code == 0
+
+
+def test_a_note_with_ordinary_line_breaks_stays_a_multi_line_string(cli_run, workspace):
+    cli_run("update", "2019H2-03", "--note", "一、完成摸排\n二、整改23处\n==== 分节 ====")
+    text = workspace.task_path("2019H2-03").read_text(encoding="utf-8")
+    assert 'note = """\n一、完成摸排\n二、整改23处\n==== 分节 ===="""\n' in text
+
+
+@pytest.mark.parametrize("typed", ["1", "-1", "12.31", "19-12-31", "March"])
+def test_a_deadline_that_would_be_a_guess_is_refused_and_nothing_written(cli_run, workspace, typed):
+    before = workspace.task_path("2019H2-02").read_bytes()
+    result = cli_run("--lang", "en", "update", "2019H2-02", "--due", typed)
+    assert (result.exit_code, result.output) == (2, f"duban: bad date {typed!r}: use YYYY-MM-DD or a phrase such as "
+                                                    "年底, 6月底前, 三季度末, 下周五\n")
+    assert workspace.task_path("2019H2-02").read_bytes() == before
+
+
+def test_an_id_written_without_its_padding_is_the_same_task(cli_run, workspace):
+    result = cli_run("update", "2019H2-3", "--note", "完成招标")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert workspace.get_task("2019H2-03").progress[-1].note == "完成招标"
+    assert sorted(p.name for p in (workspace.root / "2019H2").iterdir()) == ["01.toml", "02.toml", "03.toml",
+                                                                            "04.toml", "plan.toml"]

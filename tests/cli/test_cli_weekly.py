@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
 
@@ -175,3 +176,10 @@ def test_by_owner_pdf_starts_each_sheet_on_a_new_page(run, tmp_path):
     assert html.count('<article class="sheet">') == 7
     assert "article.sheet + article.sheet { break-before: page; page-break-before: always; }" in html
     assert Scope() == Scope("", "", "") and not Scope()
+
+
+def test_the_first_week_of_year_one_is_a_week_like_any_other(plans):
+    result = CliRunner().invoke(cli, ["--plans", str(plans.root), "--today", "0001-01-01", "weekly", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["week"], report["monday"], report["sunday"]) == ("0001-W01", "0001-01-01", "0001-01-07")

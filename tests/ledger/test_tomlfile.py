@@ -262,3 +262,22 @@ def test_a_key_new_to_a_table_goes_into_that_table_with_its_comments_kept():
 def test_a_value_that_becomes_a_boolean_keeps_its_comment():
     text = 'id = "2019H2-01"\nreviewed = "" # 复核\n'
     assert update_text(text, {"id": "2019H2-01", "reviewed": False}) == 'id = "2019H2-01"\nreviewed = false # 复核\n'
+
+
+marker_runs = st.sampled_from(["<<<<<<<", "=======", ">>>>>>>", "|||||||", "========", "<<<<<<< HEAD", "="])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(line_text, marker_runs), min_size=1, max_size=6), tasks)
+def test_no_line_of_a_written_file_can_be_taken_for_a_conflict_marker(note_lines, task):
+    from duban.ledger.schema import conflict_faults
+
+    task.progress.append(ProgressEntry(date(2019, 11, 20), "done", "\n".join(note_lines), "张三"))
+    task.detail = "\n".join(reversed(note_lines))
+    text = render_task(task)
+    assert tomlfile.MARKER_LIKE_LINE.search(text) is None
+    assert conflict_faults(text) == []
+    again = Task.from_dict(tomlfile.loads(text, "task.toml"))
+    assert (again.progress[-1].note, again.detail) == (task.progress[-1].note, task.detail)
+    updated = tomlfile.update_text(render_task(Task(task.id, task.title)), task.to_dict())
+    assert tomlfile.MARKER_LIKE_LINE.search(updated) is None

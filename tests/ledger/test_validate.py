@@ -56,3 +56,29 @@ def test_a_marker_line_inside_a_string_is_text_and_one_outside_is_a_conflict(wor
         (count - 2, "git conflict marker: resolve the merge and remove it"),
         (count - 1, "git conflict marker: resolve the merge and remove it"),
         (count, "git conflict marker: resolve the merge and remove it")]
+
+
+def _with_detail(workspace, task_id, detail_block):
+    path = workspace.task_path(task_id)
+    text = path.read_text(encoding="utf-8").replace('status = "todo"\n', 'status = "todo"\n' + detail_block)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_line_like_a_marker_inside_a_string_a_person_wrote_is_content(workspace):
+    _with_detail(workspace, "2019H2-01", 'detail = """\n分两步：\n=======\n>>>>>>> 第二步"""\n'
+                                         "memo = '''\n<<<<<<< 草稿\n'''\n")
+    assert validate(workspace).faults == []
+    assert workspace.get_task("2019H2-01").detail == "分两步：\n=======\n>>>>>>> 第二步"
+
+
+def test_a_whole_conflict_inside_a_multi_line_string_is_still_reported(workspace):
+    # both sides changed lines of one multi-line detail: git leaves its markers inside the string
+    path = _with_detail(workspace, "2019H2-01", 'detail = """\n共同的第一行\n<<<<<<< HEAD\n甲方改的\n=======\n'
+                                                '乙方改的\n>>>>>>> origin/main\n"""\n')
+    lines = [str(f).replace(str(workspace.root) + "/", "") for f in validate(workspace).faults]
+    marker = "git conflict marker: resolve the merge and remove it"
+    numbers = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+               if line in ("<<<<<<< HEAD", "=======", ">>>>>>> origin/main")]
+    assert len(numbers) == 3
+    assert lines == [f"2019H2/01.toml:{n}: {marker}" for n in numbers]

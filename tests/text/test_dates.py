@@ -195,7 +195,8 @@ def test_parse_due_table(text, today, due):
 
 
 @pytest.mark.parametrize("text", ["soon", "xx月底", "2019-02-30", "13月底", "2月30日", "3.5", "2020", "5", "3/5",
-                                  "Dec 31 2027", "月", "周", "下下下周", "第五季度", ""])
+                                  "Dec 31 2027", "月", "周", "下下下周", "第五季度", "",
+                                  "1", "-1", "12.31", "19-12-31", "March"])  # what dateutil once made dates of
 def test_parse_due_refuses_what_is_not_a_date(text):
     with pytest.raises(UsageError) as caught:
         parse_due(text, FRI)

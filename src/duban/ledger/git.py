@@ -23,6 +23,8 @@ def _git(cwd: Path, *args: str, input: str | None = None) -> subprocess.Complete
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False, input=input,
                               encoding="utf-8", errors="replace")
     except FileNotFoundError:
+        if not Path(cwd).is_dir():  # a folder that is not there is not a missing git
+            raise GitError("not_in_git", path=cwd) from None
         raise GitError("git_missing") from None
 
 
@@ -48,13 +50,73 @@ def commit(workspace_root: Path, paths: Iterable[Path], message: str) -> bool:
         raise GitError("commit_not_in_git", path=root)
     added = _git(root, "add", "--", *paths)
     if added.returncode != 0:
-        raise GitError("git_failed", what="add", detail=_last_line(added))
+        raise _failure(root, "add", added)
     if not _git(root, "diff", "--cached", "--quiet", "--", *paths).returncode:
         return False
     done = _git(root, "commit", "--quiet", "-m", message, "--", *paths)
     if done.returncode != 0:
-        raise GitError("git_failed", what="commit", detail=_last_line(done))
+        raise _failure(root, "commit", done)
     return True
+
+
+# What stops `git commit -- paths`: an operation under way, whose state git keeps in these files of its folder.
+_UNFINISHED = {"MERGE_HEAD": "merge", "CHERRY_PICK_HEAD": "cherry-pick", "REVERT_HEAD": "revert",
+               "rebase-merge": "rebase", "rebase-apply": "rebase"}
+
+
+def check_can_commit(workspace_root: Path, paths: Iterable[Path]) -> None:
+    """Raise GitError, before anything is written, when a commit of exactly these paths would fail or would take in
+    what is not duban's: the workspace not in git, git's index locked, a merge (or rebase, cherry-pick, revert) not
+    finished, or a path with changes not yet committed (a hand edit would go in under duban's message)."""
+    root = Path(workspace_root).resolve()
+    root = next(folder for folder in (root, *root.parents) if folder.is_dir())  # `init` asks before it makes it
+    probe = _git(root, "rev-parse", "--show-toplevel", "--git-path", "index.lock",
+                 *(arg for name in _UNFINISHED for arg in ("--git-path", name)))
+    if probe.returncode != 0:
+        raise GitError("commit_not_in_git", path=root)
+    top, lock, *states = probe.stdout.splitlines()
+    if (root / lock).exists():
+        raise GitError("git_index_locked", lock=(root / lock).resolve())
+    for name, state in zip(_UNFINISHED, states):
+        if (root / state).exists():
+            raise GitError("git_unfinished", what=_UNFINISHED[name], top=top)
+    paths = [str(Path(p).resolve()) for p in paths]
+    if not paths:
+        return
+    changed = _git(root, "-c", "core.quotePath=false", "status", "--porcelain", "--untracked-files=no", "--", *paths)
+    if changed.returncode != 0:
+        raise _failure(root, "status", changed)
+    names = [line[3:] for line in changed.stdout.splitlines() if line[3:]]
+    if names:
+        raise GitError("git_uncommitted", files=" ".join(names))
+
+
+_UNMERGED = {"DD", "AU", "UD", "UA", "DU", "AA", "UU"}
+
+
+def unmerged_paths(workspace_root: Path) -> dict[Path, str]:
+    """The files under the workspace that a merge left unresolved, with git's two-letter state (`UD`: changed here,
+    deleted in the branch merged); nothing when the workspace is not in git or git is missing."""
+    root = Path(workspace_root).resolve()
+    try:
+        top = _git(root, "rev-parse", "--show-toplevel")
+        if top.returncode != 0:
+            return {}
+        status = _git(root, "-c", "core.quotePath=false", "status", "--porcelain=v1", "-z", "--untracked-files=no",
+                      "--", ".")
+    except GitError:
+        return {}
+    top_dir = Path(top.stdout.strip())
+    entries = status.stdout.split("\0") if status.returncode == 0 else []
+    return {top_dir / entry[3:]: entry[:2] for entry in entries if entry[:2] in _UNMERGED}
+
+
+def _failure(root: Path, what: str, done: subprocess.CompletedProcess) -> GitError:
+    """A git command that failed, said plainly where the cause is known (git's index locked)."""
+    lock = _git(root, "rev-parse", "--git-path", "index.lock").stdout.strip()
+    if lock and (root / lock).exists():
+        return GitError("git_index_locked", lock=(root / lock).resolve())
+    return GitError("git_failed", what=what, detail=_last_line(done))
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """The listing index: the few fields `list` and `overdue` show of every task, cached under `.duban-cache/`.
 
 Parsing 10,000 TOML files takes seconds; reading the index takes milliseconds. The index is never trusted over the
-files: every run scans the plan folders and compares each task file's size, mtime_ns and inode with what the index
-recorded. Files that differ or are new are parsed again, files that are gone are dropped, and a broken file is kept
+files: every run scans the plan folders and compares each task file's size, mtime_ns, inode and ctime_ns with what
+the index recorded. Files that differ or are new are parsed again, files that are gone are dropped, and a broken file is kept
 as its fault, so every `list` still warns about it. A file modified within RACY_NS of the scan is not cached: a
 second change in the same clock tick could keep its size and mtime (git's "racily clean" problem).
 """
@@ -21,12 +21,12 @@ from pathlib import Path
 from duban.errors import BrokenFile
 from duban.ledger.model import Schedule, Task
 from duban.views.json import listing_head
-from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes
+from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes, same_id_faults
 from duban.ledger.taskid import TASK_FILE_RE
 
 INDEX_FILE = "index.marshal"
 # Bump when the record layout changes; the Python version is part of the key because marshal's format is not stable.
-INDEX_FORMAT = (5, sys.version_info[:2])
+INDEX_FORMAT = (6, sys.version_info[:2])
 RACY_NS = 2_000_000_000
 
 
@@ -85,8 +85,8 @@ class Summaries:
         self.parsed = 0  # files read from disk this run rather than from the index
 
 
-# The index: {plan folder name: (keys, items)} where keys maps each task file's name to (size, mtime_ns, inode), or
-# to None while it is too fresh to trust, and items lists (name, record, fault) in source order. A folder whose
+# The index: {plan folder name: (keys, items)} where keys maps each task file's name to _key(its stat), or
+# to None while it is too fresh to trust (or cannot be looked at), and items lists (name, record, fault) in source order. A folder whose
 # files all match its keys - one dict comparison - is taken whole; otherwise only the files that differ are read.
 
 
@@ -123,10 +123,15 @@ def _load(workspace: Workspace, cached: dict) -> tuple[Summaries, dict, bool]:
     changed = False
     settled_before = time.time_ns() - RACY_NS
     from_record = TaskSummary.from_record
+    ids, places = [], []
     for folder in workspace.plan_dirs():
-        keys = _file_keys(folder)
+        try:
+            keys = _file_keys(folder)
+        except OSError as error:  # a plan folder that cannot be read is named, never silently left out
+            result.faults.append(BrokenFile(folder, "cannot_read_file", reason=error.strerror or str(error)))
+            continue
         entry = cached.get(folder.name)
-        if entry is not None and entry[0] == keys:
+        if entry is not None and entry[0] == keys and None not in keys.values():
             items = entry[1]
         else:
             keys, items = _refresh(workspace, folder, keys, entry, settled_before, result)
@@ -135,14 +140,22 @@ def _load(workspace: Workspace, cached: dict) -> tuple[Summaries, dict, bool]:
         for name, record, fault in items:
             if record is not None:
                 result.tasks.append(from_record(record))
+                ids.append(record[0])
+                places.append((folder, name))
             else:
                 key, line, values = fault
                 result.faults.append(BrokenFile(folder / name, key, line, **values))
+    dropped, faults = same_id_faults(ids, places)
+    if dropped:  # two files of one id: the one `show` reads is listed, the other named
+        result.tasks = [task for position, task in enumerate(result.tasks) if position not in dropped]
+        result.faults.extend(faults)
     return result, index, changed
 
 
-def _file_keys(folder: Path) -> dict[str, tuple]:
-    """Each task file's name and (size, mtime_ns, inode): what tells a changed file from the one the index saw."""
+def _file_keys(folder: Path) -> dict[str, tuple | None]:
+    """Each task file's name and (size, mtime_ns, inode, ctime_ns): what tells a changed file from the one the index
+    saw (ctime: a chmod that makes it unreadable, or readable again, changes only that). None for a file that cannot
+    be looked at: read every time, so that its fault is said. OSError when the folder cannot be read."""
     if _STAT_IN_FOLDER:
         return _file_keys_by_folder_fd(folder)
     keys = {}
@@ -151,13 +164,19 @@ def _file_keys(folder: Path) -> dict[str, tuple]:
             for entry in entries:
                 if TASK_FILE_RE.match(entry.name):
                     try:
-                        stat = entry.stat()
+                        keys[entry.name] = _key(entry.stat())
+                    except FileNotFoundError:
+                        if entry.is_symlink():
+                            keys[entry.name] = None  # a link to nothing: read, to say so
                     except OSError:
-                        continue  # vanished since the listing: as if it had not been there
-                    keys[entry.name] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
-    except OSError:
-        pass
+                        keys[entry.name] = None
+    except FileNotFoundError:
+        pass  # the folder went away since the workspace was listed
     return keys
+
+
+def _key(stat: os.stat_result) -> tuple:
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns
 
 
 # Where the OS allows, files are stat'ed relative to their open folder: the kernel does not walk the whole path
@@ -165,22 +184,22 @@ def _file_keys(folder: Path) -> dict[str, tuple]:
 _STAT_IN_FOLDER = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd and hasattr(os, "O_DIRECTORY")
 
 
-def _file_keys_by_folder_fd(folder: Path) -> dict[str, tuple]:
+def _file_keys_by_folder_fd(folder: Path) -> dict[str, tuple | None]:
     keys = {}
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return keys
+    except FileNotFoundError:
+        return keys  # the folder went away since the workspace was listed
     try:
         for name in os.listdir(fd):
             if TASK_FILE_RE.match(name):
                 try:
-                    stat = os.stat(name, dir_fd=fd)
+                    keys[name] = _key(os.stat(name, dir_fd=fd))
+                except FileNotFoundError:  # vanished since the listing (as if it had not been there), or a link
+                    if os.path.lexists(os.path.join(folder, name)):  # to nothing: read, to say so
+                        keys[name] = None
                 except OSError:
-                    continue  # vanished since the listing: as if it had not been there
-                keys[name] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
-    except OSError:
-        pass
+                    keys[name] = None
     finally:
         os.close(fd)
     return keys
@@ -193,13 +212,13 @@ def _refresh(workspace: Workspace, folder: Path, keys: dict, entry, settled_befo
     items = []
     for _, name in sorted((int(TASK_FILE_RE.match(name).group(1)), name) for name in keys):
         key = keys[name]
-        if old_keys.get(name) == key and name in old:
+        if key is not None and old_keys.get(name) == key and name in old:
             items.append(old[name])
         else:
             items.append((name, *_read(workspace, folder / name)))
             result.parsed += 1
     # A file changed in the last moments may change again within the same mtime tick: keep it unmatched.
-    keys = {name: key if key[1] < settled_before else None for name, key in keys.items()}
+    keys = {name: key if key is not None and key[1] < settled_before else None for name, key in keys.items()}
     return keys, items
 
 

@@ -9,13 +9,13 @@ from typing import Any
 
 from duban.ledger.model import COMPARATORS, STATUSES, VERDICTS, parse_status
 from duban.errors import Said, UsageError
+from duban.ledger import tomlfile
 from duban.ledger.taskid import is_task_id
 
 # A conflict marker as git writes it: seven characters at the start of a line, then a space and a label or the end
 # of the line; `=======` stands alone.
-_CONFLICT_RE = re.compile(r"^(?:(?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)|=======$)", re.MULTILINE)
+_CONFLICT_RE = re.compile(r"^((?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)|=======$)", re.MULTILINE)
 # What can hide a line start from TOML: a multi-line string (or a quote or comment before it on its line).
-_STRING_TOKEN_RE = re.compile(r'"""|\'\'\'|"|\'|#')
 
 
 @dataclass(frozen=True)
@@ -25,53 +25,32 @@ class Fault:
 
 
 def conflict_faults(text: str) -> list[Fault]:
-    """Git conflict markers left in a file after a merge: marker lines outside any string, so that a note whose
-    text holds a line like `=======` (inside a multi-line string) is not taken for one."""
-    candidates = [m.start() for m in _CONFLICT_RE.finditer(text)]
-    if not candidates:  # the usual case, decided without reading the file's strings
+    """Git conflict markers left in a file after a merge, each on its line.
+
+    A line `=======` inside a multi-line string is a note's content, not a marker (duban never writes one: see
+    tomlfile.format_string, but a person may). Marker lines count when one of them stands outside the strings, or
+    when they make a whole conflict (<<<<<<< … ======= … >>>>>>>), as a merge leaves inside a string both sides
+    changed."""
+    markers = list(_CONFLICT_RE.finditer(text))
+    if not markers:
         return []
-    spans = multiline_string_spans(text)
-    return [Fault(text.count("\n", 0, start) + 1, Said("conflict_marker"))
-            for start in candidates if not any(begin < start < end for begin, end in spans)]
+    spans = tomlfile.multiline_string_spans(text)
+    outside = any(not any(start < m.start() < end for start, end in spans) for m in markers)
+    if not (outside or _whole_conflict(m.group(1)[0] for m in markers)):
+        return []
+    return [Fault(text.count("\n", 0, m.start()) + 1, Said("conflict_marker")) for m in markers]
 
 
-def multiline_string_spans(text: str) -> list[tuple[int, int]]:
-    """Where the multi-line strings (triple-quoted, basic or literal) of a TOML text are, as (start, end) offsets;
-    an unclosed one runs to the end. Single-line strings and comments are passed over, each ending with its line."""
-    spans, position = [], 0
-    while (token := _STRING_TOKEN_RE.search(text, position)) is not None:
-        quote, start = token.group(), token.end()
-        if quote == "#":
-            position = _line_end(text, start)
-        elif len(quote) == 3:
-            end = _closing(text, start, quote)
-            spans.append((token.start(), end))
-            position = end
-        else:
-            position = min(_closing(text, start, quote), _line_end(text, start))
-    return spans
-
-
-def _line_end(text: str, position: int) -> int:
-    end = text.find("\n", position)
-    return len(text) if end < 0 else end
-
-
-def _closing(text: str, position: int, quote: str) -> int:
-    """The offset just after the quote that closes a string opened before `position`; basic strings (\") escape
-    with a backslash, literal ones (') do not. A closing triple quote may follow one or two quotes of the text."""
-    while (found := text.find(quote, position)) >= 0:
-        backslash = found
-        while quote[0] == '"' and backslash > position and text[backslash - 1] == "\\":
-            backslash -= 1
-        if (found - backslash) % 2 == 0:
-            end = found + len(quote)
-            if len(quote) == 3:
-                while end < len(text) and text[end] == quote[0] and end - found < 5:
-                    end += 1
-            return end
-        position = found + 1
-    return len(text)
+def _whole_conflict(kinds) -> bool:
+    """Markers that open, divide and close a conflict, in that order (`<`, `=`, `>`)."""
+    wanted = iter("<=>")
+    expected = next(wanted)
+    for kind in kinds:
+        if kind == expected:
+            expected = next(wanted, None)
+            if expected is None:
+                return True
+    return False
 
 
 class LineFinder:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,11 +38,40 @@ def atomic_write(path: Path, text: str) -> bool:
     return True
 
 
+# The temp file of a write of one of duban's own files: `.05.toml.k3j9x0qa.tmp` beside `05.toml` (mkstemp's eight
+# characters). A write that is killed leaves it; no write takes ten minutes, so an older one is no one's.
+LEFTOVER_RE = re.compile(r"^\.([0-9]{1,6}\.toml|plan\.toml|report\.txt|duban\.toml|\.gitignore|index\.marshal)"
+                         r"\.[a-z0-9_]{8}\.tmp$")
+STALE_SECONDS = 600
+_swept: set[str] = set()
+
+
+def sweep_leftovers(folder: Path) -> None:
+    """Remove what killed writes left in the folder long ago (once per folder and process: a write there calls it)."""
+    import time
+
+    key = os.path.abspath(folder)
+    if key in _swept:
+        return
+    _swept.add(key)
+    try:
+        names = [name for name in os.listdir(folder) if LEFTOVER_RE.match(name)]
+    except OSError:
+        return
+    for name in names:
+        try:
+            if time.time() - os.lstat(os.path.join(folder, name)).st_mtime > STALE_SECONDS:
+                os.unlink(os.path.join(folder, name))
+        except OSError:
+            pass
+
+
 def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
     """Write to a temp file in the same folder and rename it over path; `durable` syncs it to disk first."""
     import tempfile  # here, not at the top: `duban list` never writes a task file
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    sweep_leftovers(path.parent)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -82,7 +112,7 @@ def init_workspace(root: Path, organisation: str = "") -> bool:
         return False
     root.mkdir(parents=True, exist_ok=True)
     atomic_write(root / SETTINGS_FILE, default_text(organisation))
-    atomic_write(root / ".gitignore", f"{CACHE_DIR}/\n")
+    atomic_write(root / ".gitignore", f"{CACHE_DIR}/\n.*.tmp\n")  # the cache; what a killed write leaves
     from duban.ledger.sync import write_attributes  # the merge driver's .gitattributes: only init needs it
 
     write_attributes(root)
@@ -132,13 +162,13 @@ class Workspace:
         return Units.of(table, self.organisation, ledger_owners or ())
 
     def plan_dirs(self) -> list[Path]:
-        """Folders that hold a plan.toml, in name order."""
+        """Folders that hold a plan.toml, in name order; and folders that cannot be looked into, so that reading
+        them names them (a plan folder one may not read is a fault, never a plan that is not there)."""
         try:
             entries = sorted(os.scandir(self.root), key=lambda e: e.name)
         except OSError as error:
             raise BrokenFile(self.root, "cannot_read_workspace", reason=error.strerror or str(error)) from None
-        return [Path(e.path) for e in entries
-                if e.is_dir() and not e.name.startswith(".") and os.path.isfile(os.path.join(e.path, PLAN_FILE))]
+        return [Path(e.path) for e in entries if e.is_dir() and not e.name.startswith(".") and _may_hold_plan(e.path)]
 
     def plan_dir(self, plan_id: str) -> Path:
         return self.root / check_plan_id(plan_id)
@@ -162,14 +192,21 @@ class Workspace:
 
     # --- tasks --------------------------------------------------------------------------------
 
-    def task_files(self, plan_ids: Iterable[str] | None = None) -> list[Path]:
-        """Task files in source order: plans by name, tasks by number."""
+    def task_files(self, plan_ids: Iterable[str] | None = None, faults: list[BrokenFile] | None = None) -> list[Path]:
+        """Task files in source order: plans by name, tasks by number. A plan folder that cannot be read is a
+        BrokenFile: raised, or added to `faults` when given (and the other folders listed)."""
         folders = [self.plan_dir(p) for p in plan_ids] if plan_ids is not None else self.plan_dirs()
         files: list[Path] = []
         for folder in folders:
             try:
                 names = os.listdir(folder)
-            except OSError:
+            except FileNotFoundError:
+                continue  # a plan with no folder yet has no tasks
+            except OSError as error:
+                fault = BrokenFile(folder, "cannot_read_file", reason=error.strerror or str(error))
+                if faults is None:
+                    raise fault from None
+                faults.append(fault)
                 continue
             numbered = sorted((number, name) for name in names if (number := task_file_number(name)) is not None)
             files.extend(folder / name for _, name in numbered)
@@ -194,11 +231,17 @@ class Workspace:
 
     def load_tasks(self, plan_ids: Iterable[str] | None = None) -> LoadResult:
         result = LoadResult()
-        for path in self.task_files(plan_ids):
+        places = []
+        for path in self.task_files(plan_ids, result.faults):
             try:
                 result.tasks.append(self.read_task_file(path))
+                places.append((path.parent, path.name))
             except BrokenFile as fault:
                 result.faults.append(fault)
+        dropped, faults = same_id_faults([task.id for task in result.tasks], places)
+        if dropped:
+            result.tasks = [task for position, task in enumerate(result.tasks) if position not in dropped]
+            result.faults.extend(faults)
         return result
 
     def get_task(self, task_id: str) -> Task:
@@ -214,6 +257,13 @@ class Workspace:
         """A lock around read-modify-write of one task, so concurrent updates from several processes lose nothing."""
         task = TaskId.parse(task_id)
         return self._lock(f"{task.plan}-{task.number}.lock", Said("lock_task", task=task_id))
+
+    def locked_task(self, task_id: str):
+        """The lock of a task that exists: an unknown id is refused (UnknownTask) before any lock is taken."""
+        path = self.task_path(task_id)
+        if not path.is_file():
+            raise UnknownTask("unknown_task_file", task=task_id, path=path)
+        return self.locked(task_id)
 
     def locked_numbering(self):
         """A lock around choosing a new task's number and writing it (`add`), so two clerks never take the same."""
@@ -235,25 +285,143 @@ class Workspace:
 
     @contextmanager
     def _lock(self, name: str, what: Said, timeout: float = 60):
-        from filelock import FileLock, Timeout
-
         lock_dir = self.cache_dir() / "locks"
         lock_dir.mkdir(exist_ok=True)
-        lock = FileLock(str(lock_dir / name))
         try:
-            lock.acquire(timeout=timeout)
-        except Timeout:
+            release = _take_lock(lock_dir / name, timeout)
+        except TimeoutError:
             raise WorkspaceBusy("busy", what=what, seconds=f"{timeout:g}", lock=lock_dir / name) from None
         try:
             yield
         finally:
-            lock.release()
+            release()
 
     def save_task(self, task: Task) -> bool:
         """Write a task to its file, keeping what a person wrote in it (comments, their order of keys); returns
         False when the file already held exactly this."""
+        return atomic_write(self.task_path(task.id), self.task_text(task))
+
+    def task_text(self, task: Task) -> str:
+        """The text of the task's file holding this task: its file updated by key, or a new file."""
         path = self.task_path(task.id)
-        return atomic_write(path, updated_text(path, task.to_dict()))
+        return updated_text(path, task.to_dict())
+
+
+def _take_lock(path: Path, timeout: float):
+    """Hold the lock file at path (made if need be); returns the function that releases it and removes the file.
+
+    A lock file is removed by the process that holds it, just before it lets go, so none are left behind. A process
+    that was waiting on it then holds a file that is no longer there (or no longer the one there): it lets go and
+    tries again on the file that is there now. Without flock (Windows), filelock's lock, which removes its file.
+    """
+    import time
+
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return _file_lock(path, timeout)
+    deadline = time.monotonic() + timeout
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        try:
+            while not _flocked(fcntl, fd):
+                if time.monotonic() >= deadline:
+                    raise TimeoutError(path)
+                time.sleep(0.01)
+            if _is_there(fd, path):
+                return lambda: _let_go(fd, path)
+        except _NoFlock:
+            os.close(fd)
+            return _file_lock(path, max(0.0, deadline - time.monotonic()))
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # the holder removed it meanwhile: try the one there now
+
+
+class _NoFlock(Exception):
+    """The file system has no flock (some network shares)."""
+
+
+def _flocked(fcntl, fd: int) -> bool:
+    import errno
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError as error:
+        if error.errno in (errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOLCK):
+            raise _NoFlock from None
+        raise
+    return True
+
+
+def _file_lock(path: Path, timeout: float):
+    """filelock's lock, where there is no flock: on Windows it removes its file on release, elsewhere it falls back
+    to a lock of its own kind."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(path))
+    try:
+        lock.acquire(timeout=timeout)
+    except Timeout:
+        raise TimeoutError(path) from None
+    return lock.release
+
+
+def _is_there(fd: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), os.lstat(path))
+    except FileNotFoundError:
+        return False
+
+
+def _let_go(fd: int, path: Path) -> None:
+    try:
+        os.unlink(path)  # while still held: whoever opens the path next makes a new file
+    except OSError:
+        pass
+    finally:
+        os.close(fd)  # closing lets go of the flock
+
+
+def same_id_faults(ids: list[str], places: list[tuple[Path, str]]) -> tuple[set[int], list[BrokenFile]]:
+    """Files that hold the same task id: the one `show ID` reads stays (the id's own file), each other one is a
+    fault naming it and is left out. `places[i]` is the (folder, file name) of `ids[i]`; returns the positions left
+    out and their faults."""
+    first: dict[str, int] = {}
+    clashes: dict[str, list[int]] = {}
+    for position, task_id in enumerate(ids):
+        if first.setdefault(task_id, position) != position:
+            clashes.setdefault(task_id, [first[task_id]]).append(position)
+    dropped, faults = set(), []
+    for task_id, positions in clashes.items():
+        kept = max(positions, key=lambda p: (_at_home(task_id, *places[p]), -p))
+        for position in positions:
+            if position != kept:
+                dropped.add(position)
+                faults.append(BrokenFile(places[position][0] / places[position][1], "duplicate_id", 1, task=task_id,
+                                         other=places[kept][0] / places[kept][1]))
+    return dropped, faults
+
+
+def _at_home(task_id: str, folder: Path, name: str) -> int:
+    """2 for the file `task_path(id)` names first, 1 for another file of the id's plan and number, 0 for any other."""
+    task = TaskId.parse(task_id)  # well-formed: the schema checked it
+    if task.plan != folder.name or task.number != task_file_number(name):
+        return 0
+    return 2 if name == task.file_name else 1
+
+
+def _may_hold_plan(folder: str) -> bool:
+    """The folder has a plan.toml, or cannot be looked into (a permission error is not the file's absence)."""
+    try:
+        return stat.S_ISREG(os.stat(os.path.join(folder, PLAN_FILE)).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError:
+        return True
 
 
 def _read_checked(path: Path, faults_of) -> dict[str, Any]:

@@ -207,7 +207,9 @@ def _workspace_faults(workspace, paths: set[Path]) -> list:
     """`validate`'s faults in these files of the workspace."""
     from duban.ledger.validate import validate
 
-    return [fault for fault in validate(workspace).faults if Path(fault.path).resolve() in paths]
+    # what git itself still holds unmerged is sync's to settle (it adds what reads cleanly), not a fault here
+    return [fault for fault in validate(workspace).faults if Path(fault.path).resolve() in paths
+            and getattr(fault.message, "key", "") != "git_unmerged"]
 
 
 def _commit_pending(top: Path, workspace, message: Callable[[list[str]], str]) -> int:

@@ -25,6 +25,9 @@ _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 _ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f\x7f"\\]')
 _NEEDS_ESCAPE_MULTILINE = re.compile(r'[\x00-\x08\x0b-\x1f\x7f"\\]')
+# A line that git could take for a conflict marker (<<<<<<<, =======, >>>>>>>, |||||||, or longer runs when
+# merge.conflictMarkerSize says so): a string holding one is written on one line, its line breaks escaped.
+MARKER_LIKE_LINE = re.compile(r"^([<=>|])\1{6}", re.MULTILINE)
 
 
 def _escape(match: re.Match) -> str:
@@ -37,7 +40,9 @@ def format_key(key: str) -> str:
 
 
 def format_string(text: str, multiline: bool = False) -> str:
-    if multiline and "\n" in text:
+    """A basic string; with `multiline`, text with line breaks as a multi-line string, one line of the file for each
+    of its lines, unless one of them looks like a git conflict marker: then `\\n` keeps it inside one line."""
+    if multiline and "\n" in text and not MARKER_LIKE_LINE.search(text):
         return '"""\n' + _NEEDS_ESCAPE_MULTILINE.sub(_escape, text) + '"""'
     return '"' + _NEEDS_ESCAPE.sub(_escape, text) + '"'
 
@@ -91,11 +96,26 @@ def dumps(data: dict[str, Any], array_tables: tuple[str, ...] = ("progress",),
     return "".join(head) + "".join(tail)
 
 
+# The tokens that can hold a line break or a quote that is not TOML syntax: multi-line strings (their closing
+# quotes may be three to five, the extra ones content), one-line strings and comments. An unclosed multi-line
+# string runs to the end of the text.
+_TEXT_TOKEN_RE = re.compile(r'''"""(?:[^"\\]+|\\(?:[\s\S]|\Z)|"{1,2}(?!"))*(?:"{3,5}|\Z)|'{3}[\s\S]*?(?:'{3,5}|\Z)'''
+                            r'''|"(?:[^"\\\n]+|\\.)*"?|'[^'\n]*'?|#[^\n]*''')
+
+
+def multiline_string_spans(text: str) -> list[tuple[int, int]]:
+    """Where the multi-line strings of a TOML text are, as (start, end) offsets: what looks like syntax there (a
+    line `=======` in a note) is a string's content. Works on text that does not parse, as far as it goes."""
+    return [match.span() for match in _TEXT_TOKEN_RE.finditer(text) if match.group().startswith(('"""', "'''"))]
+
+
 _LINE_RE = re.compile(r"at line (\d+)")
 
 
 def loads(text: str, path) -> dict[str, Any]:
     """Parse TOML; a syntax error becomes a BrokenFile naming the path and line."""
+    if text.startswith("\ufeff"):  # what some Windows editors put first: TOML does not allow it
+        raise BrokenFile(path, "utf8_bom", 1)
     try:
         return tomllib.loads(text)
     except TOMLDecodeError as error:

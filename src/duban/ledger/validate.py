@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,7 +12,7 @@ from duban import settings
 from duban.errors import BrokenFile, Said
 from duban.ledger import tomlfile
 from duban.ledger.schema import Fault, LineFinder, conflict_faults, plan_faults, task_faults
-from duban.ledger.store import PLAN_FILE, SETTINGS_FILE, Workspace
+from duban.ledger.store import LEFTOVER_RE, PLAN_FILE, SETTINGS_FILE, Workspace
 from duban.ledger.taskid import TaskId, task_file_number
 
 
@@ -58,13 +59,18 @@ def validate(workspace: Workspace) -> ValidationReport:
     report.faults.extend(faults)
     seen: dict[str, Path] = {}
     for folder in workspace.plan_dirs():
+        unreadable: list[BrokenFile] = []
+        paths = workspace.task_files([folder.name], unreadable)
+        if unreadable:  # the folder itself: named once, not again for each file in it
+            report.faults.extend(FileFault(f.path, f.line, f.reason) for f in unreadable)
+            continue
         report.plans += 1
         plan, faults = _file_faults(folder / PLAN_FILE, plan_faults)
         report.faults.extend(faults)
         if plan is not None and not faults and plan["id"] != folder.name:
             report.faults.append(FileFault(folder / PLAN_FILE, 1, Said("plan_id_folder", plan=plan["id"],
                                                                         folder=folder.name)))
-        for path in workspace.task_files([folder.name]):
+        for path in paths:
             report.tasks += 1
             data, faults = _file_faults(path, task_faults)
             report.faults.extend(faults)
@@ -72,7 +78,23 @@ def validate(workspace: Workspace) -> ValidationReport:
                 continue
             report.faults.extend(_placement_faults(path, data["id"], folder.name, seen))
     report.faults.extend(_stray_files(workspace))
+    report.faults.extend(_unmerged(workspace, report.faults))
     return report
+
+
+def _unmerged(workspace: Workspace, found: list[FileFault]) -> list[FileFault]:
+    """Files git's merge left unresolved where no conflict marker shows it: one side deleted the file (`UD`, `DU`),
+    or a person took the markers out and has not told git (`git add`)."""
+    from duban.ledger.git import unmerged_paths
+
+    marked = {Path(f.path).resolve() for f in found if isinstance(f.message, Said) and f.message.key == "conflict_marker"}
+    root = workspace.root.resolve()
+    faults = []
+    for path, state in sorted(unmerged_paths(workspace.root).items()):
+        if path not in marked:
+            shown = workspace.root / path.relative_to(root) if path.is_relative_to(root) else path
+            faults.append(FileFault(shown, None, Said("git_unmerged", state=state, how=Said(f"unmerged_{state}"))))
+    return faults
 
 
 def settings_faults(data: dict[str, Any], text: str) -> list[Fault]:
@@ -97,10 +119,14 @@ _STRAY_RE = re.compile(r"\.toml\.(orig|rej|BACKUP|BASE|LOCAL|REMOTE)")
 
 
 def _stray_files(workspace: Workspace) -> list[FileFault]:
-    """Files a merge tool leaves behind beside task files."""
+    """Files a merge tool leaves behind beside task files, and the temp files of writes that were killed."""
     faults = []
-    for folder in workspace.plan_dirs():
-        for path in sorted(folder.iterdir()):
-            if _STRAY_RE.search(path.name):
-                faults.append(FileFault(path, None, Said("merge_leftover")))
+    for folder in (workspace.root, *workspace.plan_dirs()):
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue  # named already as a folder that cannot be read
+        faults.extend(FileFault(folder / name, None, Said("merge_leftover")) for name in names if _STRAY_RE.search(name))
+        faults.extend(FileFault(folder / name, None, Said("write_leftover")) for name in names
+                      if LEFTOVER_RE.match(name))
     return faults

@@ -18,8 +18,10 @@ are left as they are (and reported).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from duban.text.dates import Period, parse_period
 from duban.errors import BadInput, UsageError
@@ -28,7 +30,7 @@ from duban.ledger.model import Plan, Task
 from duban.report.formats import Report, read_report
 from duban.report.sections import read_report_text
 from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, updated_text
-from duban.ledger.taskid import TaskId
+from duban.ledger.taskid import TaskId, task_file_number
 
 _SUFFIX_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.]*$")
 
@@ -45,6 +47,11 @@ class Prepared:
     update_only: bool = False
     changes: list[tuple[str, list[tuple[str, str, str]]]] = field(default_factory=list)  # (task, [(field, old, new)])
     warnings: list[str] = field(default_factory=list)
+    # How each task is written: its id and how it is made from its file as that file is then (None: no file yet).
+    # `tasks` is what they make of the files as the preview read them; writing makes them again, under each task's
+    # lock, so whatever was recorded while the preview waited (an update, a check) is kept.
+    merges: list[tuple[str, Callable[[Task | None], Task]]] = field(default_factory=list)
+    known_ids: frozenset[str] | None = None  # the plan's tasks when the preview was made (None: not checked)
 
 
 def prepare_imports(workspace: Workspace, path, *, period: str | None = None, org: str | None = None,
@@ -86,9 +93,7 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
     if not items:
         raise BadInput("no_plan_items", report=report.name)
     plan = new_plan(workspace, plan_id, organisation, found, report)
-    tasks, gone = _merge(workspace, plan, items, report.name, found, settings)
-    canonical_owners(workspace, tasks)
-    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone)
+    return merged_plan(workspace, plan, items, report, found, settings)
 
 
 def new_plan(workspace: Workspace, plan_id: str, organisation: str, period: Period, report: Report) -> Plan:
@@ -103,11 +108,6 @@ def new_plan(workspace: Workspace, plan_id: str, organisation: str, period: Peri
     return plan
 
 
-def canonical_owners(workspace: Workspace, tasks: list[Task]) -> None:
-    """Owners as [units] names them: an alias (疾控) becomes its unit (疾控中心)."""
-    units = workspace.units(ledger_owners=())
-    for task in tasks:
-        task.owner, task.co_owners = units.canonical(task.owner), [units.canonical(o) for o in task.co_owners]
 
 
 class _Settings:
@@ -131,53 +131,65 @@ def _task_from(item: Item, task_id: str, report_name: str) -> Task:
                 source={"report": report_name, "line": item.line})
 
 
-def _merge(workspace: Workspace, plan: Plan, items: list[Item], report_name: str, period: Period,
-           settings: _Settings, previous=None) -> tuple[list[Task], list[str]]:
-    """New tasks for the items, carrying over what people recorded on the tasks already there.
+def merged_plan(workspace: Workspace, plan: Plan, items: list[Item], report: Report, period: Period,
+                settings: _Settings, previous=None) -> Prepared:
+    """What importing the items into the plan writes: new tasks for the items, carrying over what people recorded
+    on the tasks already there.
 
-    `previous(workspace, plan_id, period, settings)` gives the items of the stored report.txt by line (default: a
-    report's); a task table reads its stored text its own way."""
+    Task ids never change: an item is matched to its task by title, else by number; items new in the report get
+    the next free numbers. `previous(workspace, plan_id, period, settings)` gives the items of the stored report.txt
+    by line (default: a report's); a task table reads its stored text its own way."""
     loaded = workspace.load_tasks([plan.id])
     if loaded.faults:
         raise loaded.faults[0]  # never overwrite a file someone has to fix first
     old_tasks = {task.id: task for task in loaded.tasks}
-    if not old_tasks:
-        return [_task_from(item, str(TaskId(plan.id, n)), report_name) for n, item in enumerate(items, 1)], []
-    previous = (previous or _previous_items)(workspace, plan.id, period, settings)
-    by_title = {task.title: task for task in old_tasks.values()}
-    matched: dict[int, Task] = {}
-    used: set[str] = set()
+    matched = _match(plan.id, items, old_tasks)
+    before = (previous or _previous_items)(workspace, plan.id, period, settings) if old_tasks else {}
+    units = workspace.units(ledger_owners=())
+    merges = []
+    for task_id, item in matched:
+        fresh = _task_from(item, task_id, report.name)
+        merges.append((task_id, lambda old, fresh=fresh: _carried(fresh, old, before, units)))
+    tasks = [merge(old_tasks.get(task_id)) for task_id, merge in merges]
+    gone = sorted(set(old_tasks) - {task_id for task_id, _ in matched})
+    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone, merges=merges, known_ids=frozenset(old_tasks))
+
+
+def _match(plan_id: str, items: list[Item], old_tasks: dict[str, Task]) -> list[tuple[str, Item]]:
+    """Each item with the id of its task: the old task of the same title, else of the same number, else a new one."""
+    by_title = {task.title: task.id for task in old_tasks.values()}
+    ids: dict[int, str] = {}
     for index, item in enumerate(items):
-        task = by_title.get(item.title)
-        if task is not None and task.id not in used:
-            matched[index] = task
-            used.add(task.id)
-    for index, item in enumerate(items):
-        if index in matched:
-            continue
-        task = old_tasks.get(str(TaskId(plan.id, index + 1)))
-        if task is not None and task.id not in used:
-            matched[index] = task
-            used.add(task.id)
-    next_number = max(TaskId.parse(task_id).number for task_id in old_tasks) + 1
-    tasks = []
-    for index, item in enumerate(items):
-        old = matched.get(index)
-        if old is None:
-            tasks.append(_task_from(item, str(TaskId(plan.id, next_number)), report_name))
+        task_id = by_title.get(item.title)
+        if task_id is not None and task_id not in ids.values():
+            ids[index] = task_id
+    for index in range(len(items)):
+        task_id = str(TaskId(plan_id, index + 1))
+        if index not in ids and task_id in old_tasks and task_id not in ids.values():
+            ids[index] = task_id
+    next_number = max((TaskId.parse(task_id).number for task_id in old_tasks), default=0) + 1
+    for index in range(len(items)):
+        if index not in ids:
+            ids[index] = str(TaskId(plan_id, next_number))
             next_number += 1
-            continue
-        task = _task_from(item, old.id, report_name)
+    return [(ids[index], item) for index, item in enumerate(items)]
+
+
+def _carried(fresh: Task, old: Task | None, before: dict[int, Item], units) -> Task:
+    """The task as the report gives it, with what people recorded on `old`: status, log, check, keys duban does not
+    know, and the owner and deadline when they were changed by hand (they differ from what the stored report gave).
+    Owners as [units] names them: an alias (疾控) becomes its unit (疾控中心)."""
+    task = replace(fresh, co_owners=list(fresh.co_owners), targets=list(fresh.targets), source=dict(fresh.source))
+    if old is not None:
         task.status, task.progress, task.check, task.extra = old.status, old.progress, old.check, old.extra
-        before = previous.get(old.source.get("line")) if isinstance(old.source, dict) else None
-        if before is not None:
-            if (old.owner, old.co_owners) != (before.owner, before.co_owners):
+        given = before.get(old.source.get("line")) if isinstance(old.source, dict) else None
+        if given is not None:
+            if (old.owner, old.co_owners) != (given.owner, given.co_owners):
                 task.owner, task.co_owners = old.owner, old.co_owners  # changed by hand: keep
-            if (old.due, old.due_basis) != (before.due, before.due_basis):
+            if (old.due, old.due_basis) != (given.due, given.due_basis):
                 task.due, task.due_basis = old.due, old.due_basis
-        tasks.append(task)
-    gone = sorted(task_id for task_id in old_tasks if task_id not in used)
-    return tasks, gone
+    task.owner, task.co_owners = units.canonical(task.owner), [units.canonical(o) for o in task.co_owners]
+    return task
 
 
 def _previous_items(workspace: Workspace, plan_id: str, period: Period, settings: _Settings) -> dict[int, Item]:
@@ -192,17 +204,55 @@ def _previous_items(workspace: Workspace, plan_id: str, period: Period, settings
     return {item.line: item for item in items}
 
 
-def write_import(workspace: Workspace, prepared: Prepared) -> list[Path]:
-    """Write the plan, its report text and its tasks; returns the files that changed (none on a re-import)."""
+def write_import(workspace: Workspace, prepared: Prepared, check: Callable[[list[Path]], None] | None = None,
+                 then: Callable[[list[Path]], None] | None = None) -> list[Path]:
+    """Write the plan, its report text and its tasks; returns the files that changed (none on a re-import).
+
+    Each task is merged again with its file as it is now, under the task's lock: an update made while the preview
+    waited is kept. The plan's tasks must still be the ones the preview saw (no task added or removed meanwhile),
+    else nothing is written. `check(files)` sees the files about to change before any is written (it raises to
+    stop); `then(changed)` runs while the locks are still held (the commit: so that it holds this import's changes
+    and no one else's)."""
     folder = workspace.plan_dir(prepared.plan.id)
-    changed = []
-    if not prepared.update_only:  # a ledger sheet read back changes tasks only
-        # the plan's file is updated in place: a person's comments in it stay
-        if atomic_write(folder / PLAN_FILE, updated_text(folder / PLAN_FILE, prepared.plan.to_dict())):
-            changed.append(folder / PLAN_FILE)
-        if atomic_write(folder / REPORT_FILE, prepared.report.text):
-            changed.append(folder / REPORT_FILE)
-    for task in prepared.tasks:
-        if workspace.save_task(task):  # a re-import keeps the comments people wrote in the task files
-            changed.append(workspace.task_path(task.id))
+    with ExitStack() as held:
+        held.enter_context(workspace.locked_numbering())  # no task is added to the plan meanwhile
+        if prepared.known_ids is not None and _task_ids(workspace, prepared.plan.id) != prepared.known_ids:
+            raise UsageError("import_changed_meanwhile", plan=prepared.plan.id)
+        for task_id in sorted({task_id for task_id, _ in prepared.merges}, key=TaskId.parse):
+            held.enter_context(workspace.locked(task_id))
+        texts = {}
+        if not prepared.update_only:  # a ledger sheet read back changes tasks only
+            # the plan's file is updated in place: a person's comments in it stay
+            texts[folder / PLAN_FILE] = updated_text(folder / PLAN_FILE, prepared.plan.to_dict())
+            texts[folder / REPORT_FILE] = prepared.report.text
+        for task_id, merge in prepared.merges:
+            task = merge(_current(workspace, task_id, prepared))
+            texts[workspace.task_path(task_id)] = workspace.task_text(task)  # the comments people wrote stay
+        changing = [path for path, text in texts.items() if not _holds(path, text)]
+        if check is not None and changing:
+            check(changing)
+        changed = [path for path in changing if atomic_write(path, texts[path])]
+        if then is not None and changed:
+            then(changed)
     return changed
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_bytes() == text.encode("utf-8")
+    except OSError:
+        return False
+
+
+def _current(workspace: Workspace, task_id: str, prepared: Prepared) -> Task | None:
+    """The task's file as it is now (None when there is none, as for an item new in the report)."""
+    if workspace.task_path(task_id).is_file():
+        return workspace.get_task(task_id)
+    if prepared.known_ids is None or task_id in prepared.known_ids:
+        raise UsageError("import_changed_meanwhile", plan=prepared.plan.id)  # removed while the preview waited
+    return None
+
+
+def _task_ids(workspace: Workspace, plan_id: str) -> frozenset[str]:
+    return frozenset(str(TaskId(plan_id, number)) for path in workspace.task_files([plan_id])
+                     if (number := task_file_number(path.name)) is not None)

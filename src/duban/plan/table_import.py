@@ -21,7 +21,7 @@ from duban.ledger.model import Task
 from duban.ledger.store import REPORT_FILE, Workspace
 from duban.ledger.taskid import TaskId, is_plan_id, is_task_id
 from duban.ledger.updates import Change, apply_change
-from duban.plan.importer import Prepared, _merge, _Settings, canonical_owners, new_plan, plan_id_for
+from duban.plan.importer import Prepared, _Settings, merged_plan, new_plan, plan_id_for
 from duban.plan.sheets import TABLE_SUFFIXES, cell_text, read_docx_grids, read_grids
 from duban.plan.tables import (Row, Table, _cell_for_text, _join_lines, cell_deadline, cell_status, check_table,
                                column_kinds, grids_text, is_header, ledger_rows, read_table_text, row_owners,
@@ -74,9 +74,7 @@ def _table_plan(workspace: Workspace, table: Table, report: Report, *, period, o
     if not items:
         raise BadInput("table_no_rows", report=report.name)
     plan = new_plan(workspace, plan_id_for(workspace, organisation, found), organisation, found, report)
-    tasks, gone = _merge(workspace, plan, items, report.name, found, settings, previous=_previous_table_items)
-    canonical_owners(workspace, tasks)
-    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone)
+    return merged_plan(workspace, plan, items, report, found, settings, previous=_previous_table_items)
 
 
 def _period_of_ids(table: Table) -> Period | None:
@@ -121,7 +119,7 @@ def _ledger_updates(workspace: Workspace, table: Table, rows: list[Row], name: s
         tasks = {task.id: task for task in loaded.tasks}
         period = Period(plan.period, plan.start, plan.end)
         in_sheet: dict[str, Task] = {}
-        changes = []
+        changes, merges = [], []
         for row in plan_rows:
             task = tasks[str(TaskId.parse(row.get("id")))]
             if task.id in in_sheet:
@@ -130,11 +128,18 @@ def _ledger_updates(workspace: Workspace, table: Table, rows: list[Row], name: s
             diff = apply_row(task, row, period, today, by)
             if diff:
                 changes.append((task.id, diff))
+                # written by changing the task as its file is then: what was recorded meanwhile stays
+                merges.append((task.id, lambda current, row=row: _changed_by(current, row, period, today, by)))
         stored = _stored_report(workspace, plan)
         prepared.append(Prepared(report=Report(name, stored, plan.sha256), plan=plan, tasks=list(in_sheet.values()),
-                                 update_only=True, changes=changes, warnings=warnings))
+                                 update_only=True, changes=changes, warnings=warnings, merges=merges))
         warnings = []
     return prepared
+
+
+def _changed_by(task: Task, row: Row, period: Period, today: date, by: str) -> Task:
+    apply_row(task, row, period, today, by)
+    return task
 
 
 def _stored_report(workspace: Workspace, plan) -> str:

@@ -438,4 +438,4 @@ def parse_iso_week(text: str) -> tuple[date, date]:
 
 def iso_week_of(day: date) -> str:
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
