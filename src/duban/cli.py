@@ -141,7 +141,51 @@ def _help_words(ctx: click.Context):
     return words(lang)
 
 
+class _FileName(click.ParamType):
+    """A file or folder name: whatever bytes the file system allows. Every other value on the command line must be
+    UTF-8 text, as it goes into UTF-8 files and output (see _checked_text)."""
+
+    name = "path"
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type="file")]
+
+
+FILE_NAME = _FileName()
+
+
+def _checked_text(param: click.Parameter, value):
+    """A value typed in another encoding than UTF-8 (`--note $'\\xff'`: Python keeps each bad byte as a lone
+    surrogate) is refused before any callback reads it, naming the option; file names may be any bytes."""
+    if isinstance(param.type, _FileName) or value is None:
+        return
+    values = value if isinstance(value, (tuple, list)) else (value,)
+    if any(isinstance(v, str) and not v.isascii() and _has_surrogates(v) for v in values):
+        name = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+        raise UsageError("arg_not_utf8", name=name)
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+class DubanArgument(click.Argument):
+    def process_value(self, ctx: click.Context, value):
+        _checked_text(self, value)
+        return super().process_value(ctx, value)
+
+
 class DubanOption(click.Option):
+    def process_value(self, ctx: click.Context, value):
+        _checked_text(self, value)
+        return super().process_value(ctx, value)
+
     def get_help_record(self, ctx: click.Context):
         key, w = self.help, _help_words(ctx)
         if key:
@@ -344,12 +388,6 @@ def _plan_ids(ctx):
     return [folder.name for folder in _completion_workspace(ctx).plan_dirs()]
 
 
-def _report_files(ctx, param, incomplete):
-    from click.shell_completion import CompletionItem
-
-    return [CompletionItem(incomplete, type="file")]
-
-
 complete_task = _complete(_task_ids)
 complete_status = _complete(_statuses)
 complete_owner = _complete(_owner_names)
@@ -386,6 +424,11 @@ def option(*names, **settings):
     return click.option(*names, cls=DubanOption, **settings)
 
 
+def argument(*names, **settings):
+    """click.argument whose value must be UTF-8 text unless it is a FILE_NAME (DubanArgument)."""
+    return click.argument(*names, cls=DubanArgument, **settings)
+
+
 def _set_json(ctx, param, value):
     if value:
         ctx.find_object(App).as_json = True
@@ -405,7 +448,7 @@ by_option = option("--by", metavar="NAME",
 
 @click.group("duban", cls=DubanGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="duban", cls=DubanOption, help="opt_version")
-@option("--plans", metavar="DIR", help="opt_plans")
+@option("--plans", type=FILE_NAME, metavar="DIR", help="opt_plans")
 @option("--today", metavar="YYYY-MM-DD", envvar="DUBAN_TODAY", callback=_parse_today,
               help="opt_today")
 @option("--lang", type=click.Choice(["zh", "en"]), envvar="DUBAN_LANG",
@@ -425,8 +468,12 @@ pass_app = click.make_pass_decorator(App)
 
 def _reporter(app: App, by: str | None) -> str:
     """Who a change is by: --by, else $DUBAN_USER, else git's user.name, else the login name."""
-    by = by or os.environ.get("DUBAN_USER")
     if by:
+        return by
+    by = os.environ.get("DUBAN_USER")
+    if by:
+        if _has_surrogates(by):  # it goes into the task files, which are UTF-8
+            raise UsageError("arg_not_utf8", name="DUBAN_USER")
         return by
     from duban.ledger.git import user_name
 
@@ -436,7 +483,7 @@ def _reporter(app: App, by: str | None) -> str:
     import getpass
 
     try:
-        return getpass.getuser()
+        return os.fsencode(getpass.getuser()).decode("utf-8", "replace")
     except (KeyError, OSError):
         return ""
 
@@ -445,7 +492,7 @@ def _reporter(app: App, by: str | None) -> str:
 
 
 @cli.command()
-@click.argument("directory", required=False, metavar="[DIR]")
+@argument("directory", type=FILE_NAME, required=False, metavar="[DIR]")
 @option("--org", default="", help="opt_init_org")
 @commit_option
 @pass_app
@@ -517,7 +564,7 @@ def list_(app: App, task_filter, sort, reverse):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @json_option
 @pass_app
 def show(app: App, task_id):
@@ -544,7 +591,7 @@ def _parse_targets(ctx, param, values):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @option("--status", callback=_parse_status, metavar="S", shell_complete=complete_status, help="opt_update_status")
 @option("--owner", metavar="O", shell_complete=complete_owner, help="opt_update_owner")
 @option("--due", callback=_parse_due, metavar="DATE", help="opt_update_due")
@@ -609,7 +656,7 @@ def _update_message(w, task_id: str, changes: dict, change) -> str:
 
 
 @cli.command()
-@click.argument("title", metavar="TITLE")
+@argument("title", metavar="TITLE")
 @option("--owner", metavar="O", shell_complete=complete_owner, help="opt_add_owner")
 @option("--co-owner", "co_owners", multiple=True, metavar="O", shell_complete=complete_owner, help="opt_add_co_owner")
 @option("--due", callback=_parse_due, metavar="DATE", help="opt_add_due")
@@ -639,7 +686,7 @@ def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targe
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @commit_option
 @pass_app
 def edit(app: App, task_id, do_commit):
@@ -652,7 +699,7 @@ def edit(app: App, task_id, do_commit):
     path = workspace.task_path(task_id)
     if not path.is_file():
         raise UnknownTask("unknown_task_file", task=task_id, path=path)
-    original = path.read_text(encoding="utf-8")
+    original = workspace.read_text(path)
     text = original
     while True:
         edited = click.edit(text, extension=".toml", require_save=True)
@@ -669,7 +716,7 @@ def edit(app: App, task_id, do_commit):
             raise click.exceptions.Abort()
         text = edited
     with workspace.locked(task_id):
-        if path.read_text(encoding="utf-8") != original:
+        if workspace.read_text(path) != original:
             raise UsageError("edit_changed_meanwhile", task=task_id)
         atomic_write(path, edited)
     app.view.message(w("task_saved", task=task_id))
@@ -677,7 +724,7 @@ def edit(app: App, task_id, do_commit):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @option("--note", required=True, metavar="WHY", help="opt_cancel_note")
 @by_option
 @commit_option
@@ -697,7 +744,7 @@ def cancel(app: App, task_id, note, by, do_commit):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @option("-y", "--yes", is_flag=True, help="opt_rm_yes")
 @commit_option
 @pass_app
@@ -758,7 +805,7 @@ def validate(app: App):
 
 
 @cli.command("import")
-@click.argument("reports", nargs=-1, required=True, metavar="REPORT…", shell_complete=_report_files)
+@argument("reports", type=FILE_NAME, nargs=-1, required=True, metavar="REPORT…")
 @option("--period", metavar="P", help="opt_import_period")
 @option("--org", metavar="ORG", help="opt_import_org")
 @option("--owner", metavar="O", shell_complete=complete_owner, help="opt_import_owner")
@@ -806,7 +853,7 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
 
 
 @cli.command()
-@click.argument("summary", metavar="SUMMARY", shell_complete=_report_files)
+@argument("summary", type=FILE_NAME, metavar="SUMMARY")
 @option("--plan", "plan_id", required=True, metavar="P", shell_complete=complete_plan, help="opt_check_plan")
 @json_option
 @option("--apply", "do_apply", is_flag=True,
@@ -847,7 +894,7 @@ _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "h
 @option("--by-owner", is_flag=True, help="opt_weekly_by_owner")
 @option("--issue", type=click.IntRange(min=1), metavar="N", help="opt_weekly_issue")
 @option("--format", "fmt", type=click.Choice(["text", "md", "html", "pdf"]), help="opt_weekly_format")
-@option("-o", "--output", metavar="FILE", help="opt_weekly_output")
+@option("-o", "--output", type=FILE_NAME, metavar="FILE", help="opt_weekly_output")
 @option("--lang", type=click.Choice(["zh", "en"]), help="opt_weekly_lang")
 @json_option
 @pass_app
@@ -904,7 +951,7 @@ def owners(app: App):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @json_option
 @pass_app
 def log(app: App, task_id):
@@ -928,7 +975,7 @@ _EXPORT_FORMATS = {".xlsx": "xlsx", ".csv": "csv"}
 @sort_option
 @reverse_option
 @option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), help="opt_export_format")
-@option("-o", "--output", metavar="FILE", help="opt_export_output")
+@option("-o", "--output", type=FILE_NAME, metavar="FILE", help="opt_export_output")
 @option("--by-plan", is_flag=True, help="opt_export_by_plan")
 @pass_app
 def export(app: App, task_filter, sort, reverse, fmt, output, by_plan):

@@ -290,7 +290,8 @@ def apply_result(task: Task, result: ItemResult, summary_name: str, today: date,
 def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, list[Task], list]:
     """Check plan `plan_id` of a workspace against the summary at `summary_path`.
 
-    Returns the result, the tasks it checked (in order) and the faults of task files that could not be read.
+    Returns the result, the tasks it checked (in order) and what to warn about: the faults of task files that
+    could not be read, and what reading the summary had to mend (bytes that were not UTF-8).
     Raises UsageError for an unknown plan and BadInput for a summary that cannot be read.
     """
     from duban.report.formats import read_report
@@ -303,17 +304,15 @@ def check_summary(workspace, plan_id: str, summary_path) -> tuple[CheckResult, l
     segmenter = Segmenter.from_settings(workspace.settings)
     sentences = summary_sentences(report.text, find_sections(report.text, segmenter.synonyms))
     stock = _plan_complaints(workspace, plan_id, segmenter)
-    return check_plan(plan_id, report.name, tasks, sentences, segmenter, stock), tasks, loaded.faults
+    warnings = [*loaded.faults, *report.warnings]
+    return check_plan(plan_id, report.name, tasks, sentences, segmenter, stock), tasks, warnings
 
 
 def _plan_complaints(workspace, plan_id: str, segmenter: Segmenter) -> list[str]:
     """The problems the plan's own report named (its report.txt, kept by import)."""
     from duban.report.sections import find_sections
 
-    try:
-        text = (workspace.plan_dir(plan_id) / "report.txt").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []
+    text = workspace.stored_report(plan_id)
     return [s.text for s in summary_sentences(text, find_sections(text, segmenter.synonyms)) if s.part == "problems"]
 
 

@@ -88,7 +88,7 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
     plan = new_plan(workspace, plan_id, organisation, found, report)
     tasks, gone = _merge(workspace, plan, items, report.name, found, settings)
     canonical_owners(workspace, tasks)
-    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone)
+    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone, warnings=list(report.warnings))
 
 
 def new_plan(workspace: Workspace, plan_id: str, organisation: str, period: Period, report: Report) -> Plan:
@@ -182,10 +182,8 @@ def _merge(workspace: Workspace, plan: Plan, items: list[Item], report_name: str
 
 def _previous_items(workspace: Workspace, plan_id: str, period: Period, settings: _Settings) -> dict[int, Item]:
     """What the stored report.txt gave, by line: tells inferred owners and deadlines from ones set by hand."""
-    path = workspace.plan_dir(plan_id) / REPORT_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    text = workspace.stored_report(plan_id)
+    if not text:
         return {}
     items = extract_items(text, period, owner_rules=settings.owner_rules, synonyms=settings.synonyms,
                           default_owner=settings.default_owner)
