@@ -290,10 +290,10 @@ class DubanGroup(_Bilingual, click.Group):
         try:
             code = super().main(args, *rest, standalone_mode=False, **kwargs)
         except DubanError as error:
-            click.echo(f"duban: {error.render(self._words(args))}", err=True)
+            click.echo(f"duban: {_one_line(error.render(self._words(args)))}", err=True)
             sys.exit(error.exit_code)
         except click.UsageError as error:
-            click.echo(f"duban: {_usage_error(error, self._words(args))}", err=True)
+            click.echo(f"duban: {_one_line(_usage_error(error, self._words(args)))}", err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
             click.echo(f"duban: {error.format_message()}", err=True)
@@ -311,6 +311,13 @@ class DubanGroup(_Bilingual, click.Group):
         from duban.views.words import words
 
         return self.app.w if self.app is not None else words(run_language(args))
+
+
+def _one_line(message: str) -> str:
+    """An error is one line, whatever it repeats of what was typed (an id with a line break in it)."""
+    import re
+
+    return re.sub(r"[\x00-\x1f\x7f]", lambda match: repr(match.group())[1:-1], message)
 
 
 def _usage_error(error: click.UsageError, w) -> str:
@@ -403,6 +410,16 @@ def _parse_today(ctx, param, value):
     from duban.text.dates import parse_date
 
     return parse_date(value, "--today")
+
+
+def _parse_plan(ctx, param, value):
+    """A plan id, checked as the command line reads it: a name that could never be a plan (`../outside`) is a usage
+    error, whether the command would make a path of it or only filter by it."""
+    if value is None:
+        return None
+    from duban.ledger.taskid import check_plan_id
+
+    return check_plan_id(value)
 
 
 def _parse_statuses(ctx, param, values):
@@ -513,7 +530,7 @@ _FILTER_OPTIONS = (
     option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S",
            shell_complete=complete_status, help="opt_list_status"),
     option("--owner", metavar="O", shell_complete=complete_owner, help="opt_list_owner"),
-    option("--plan", metavar="P", shell_complete=complete_plan, help="opt_list_plan"),
+    option("--plan", metavar="P", callback=_parse_plan, shell_complete=complete_plan, help="opt_list_plan"),
     option("--overdue", is_flag=True, help="opt_list_overdue"),
     option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="opt_list_due_within"),
     option("--grep", metavar="TEXT", help="opt_list_grep"),
@@ -660,7 +677,7 @@ def _update_message(w, task_id: str, changes: dict, change) -> str:
 @option("--owner", metavar="O", shell_complete=complete_owner, help="opt_add_owner")
 @option("--co-owner", "co_owners", multiple=True, metavar="O", shell_complete=complete_owner, help="opt_add_co_owner")
 @option("--due", callback=_parse_due, metavar="DATE", help="opt_add_due")
-@option("--plan", "plan_id", metavar="P", shell_complete=complete_plan, help="opt_add_plan")
+@option("--plan", "plan_id", metavar="P", callback=_parse_plan, shell_complete=complete_plan, help="opt_add_plan")
 @option("--category", default="", metavar="TEXT", help="opt_add_category")
 @option("--detail", default="", metavar="TEXT", help="opt_add_detail")
 @option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
@@ -854,7 +871,8 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
 
 @cli.command()
 @argument("summary", type=FILE_NAME, metavar="SUMMARY")
-@option("--plan", "plan_id", required=True, metavar="P", shell_complete=complete_plan, help="opt_check_plan")
+@option("--plan", "plan_id", required=True, metavar="P", callback=_parse_plan, shell_complete=complete_plan,
+        help="opt_check_plan")
 @json_option
 @option("--apply", "do_apply", is_flag=True,
               help="opt_check_apply")
@@ -889,7 +907,7 @@ _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "h
 @cli.command()
 @option("--week", metavar="YYYY-Www", help="opt_weekly_week")
 @option("--owner", metavar="O", shell_complete=complete_owner, help="opt_weekly_owner")
-@option("--plan", metavar="P", shell_complete=complete_plan, help="opt_weekly_plan")
+@option("--plan", metavar="P", callback=_parse_plan, shell_complete=complete_plan, help="opt_weekly_plan")
 @option("--org", metavar="ORG", help="opt_weekly_org")
 @option("--by-owner", is_flag=True, help="opt_weekly_by_owner")
 @option("--issue", type=click.IntRange(min=1), metavar="N", help="opt_weekly_issue")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import stat
-import struct
 
 from duban.errors import BrokenFile, UsageError
 
@@ -95,6 +94,8 @@ def check_zip(data: bytes, path) -> None:
 def _zip_parts(data: bytes) -> int:
     """How many parts a zip's end record says it has (0 when there is none): read before zipfile parses the
     directory. ZIP64's "more than 65535" counts as too many, as no office file needs it."""
+    import struct  # here, not at the top: only office files are zips
+
     end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
     if end < 0 or end + 22 > len(data):
         return 0
@@ -129,4 +130,6 @@ def name_text(path) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / MB:.1f}".removesuffix(".0")
+    """1.2, 1024.5, 32; and 0.013 for a limit set that low."""
+    value = size / MB
+    return f"{value:.1f}".removesuffix(".0") if value >= 1 else f"{value:.2g}"
