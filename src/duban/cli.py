@@ -161,7 +161,51 @@ def _help_words(ctx: click.Context):
     return words(lang)
 
 
+class _FileName(click.ParamType):
+    """A file or folder name: whatever bytes the file system allows. Every other value on the command line must be
+    UTF-8 text, as it goes into UTF-8 files and output (see _checked_text)."""
+
+    name = "path"
+
+    def shell_complete(self, ctx, param, incomplete):
+        from click.shell_completion import CompletionItem
+
+        return [CompletionItem(incomplete, type="file")]
+
+
+FILE_NAME = _FileName()
+
+
+def _checked_text(param: click.Parameter, value):
+    """A value typed in another encoding than UTF-8 (`--note $'\\xff'`: Python keeps each bad byte as a lone
+    surrogate) is refused before any callback reads it, naming the option; file names may be any bytes."""
+    if isinstance(param.type, _FileName) or value is None:
+        return
+    values = value if isinstance(value, (tuple, list)) else (value,)
+    if any(isinstance(v, str) and not v.isascii() and _has_surrogates(v) for v in values):
+        name = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
+        raise UsageError("arg_not_utf8", name=name)
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+class DubanArgument(click.Argument):
+    def process_value(self, ctx: click.Context, value):
+        _checked_text(self, value)
+        return super().process_value(ctx, value)
+
+
 class DubanOption(click.Option):
+    def process_value(self, ctx: click.Context, value):
+        _checked_text(self, value)
+        return super().process_value(ctx, value)
+
     def get_help_record(self, ctx: click.Context):
         key, w = self.help, _help_words(ctx)
         if key:
@@ -266,10 +310,10 @@ class DubanGroup(_Bilingual, click.Group):
         try:
             code = super().main(args, *rest, standalone_mode=False, **kwargs)
         except DubanError as error:
-            click.echo(f"duban: {error.render(self._words(args))}", err=True)
+            click.echo(f"duban: {_one_line(error.render(self._words(args)))}", err=True)
             sys.exit(error.exit_code)
         except click.UsageError as error:
-            click.echo(f"duban: {_usage_error(error, self._words(args))}", err=True)
+            click.echo(f"duban: {_one_line(_usage_error(error, self._words(args)))}", err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
             click.echo(f"duban: {error.format_message()}", err=True)
@@ -287,6 +331,13 @@ class DubanGroup(_Bilingual, click.Group):
         from duban.views.words import words
 
         return self.app.w if self.app is not None else words(run_language(args))
+
+
+def _one_line(message: str) -> str:
+    """An error is one line, whatever it repeats of what was typed (an id with a line break in it)."""
+    import re
+
+    return re.sub(r"[\x00-\x1f\x7f]", lambda match: repr(match.group())[1:-1], message)
 
 
 def _usage_error(error: click.UsageError, w) -> str:
@@ -364,12 +415,6 @@ def _plan_ids(ctx):
     return [folder.name for folder in _completion_workspace(ctx).plan_dirs()]
 
 
-def _report_files(ctx, param, incomplete):
-    from click.shell_completion import CompletionItem
-
-    return [CompletionItem(incomplete, type="file")]
-
-
 complete_task = _complete(_task_ids)
 complete_status = _complete(_statuses)
 complete_owner = _complete(_owner_names)
@@ -385,6 +430,16 @@ def _parse_today(ctx, param, value):
     from duban.text.dates import parse_date
 
     return parse_date(value, "--today")
+
+
+def _parse_plan(ctx, param, value):
+    """A plan id, checked as the command line reads it: a name that could never be a plan (`../outside`) is a usage
+    error, whether the command would make a path of it or only filter by it."""
+    if value is None:
+        return None
+    from duban.ledger.taskid import check_plan_id
+
+    return check_plan_id(value)
 
 
 def _parse_statuses(ctx, param, values):
@@ -406,6 +461,11 @@ def option(*names, **settings):
     return click.option(*names, cls=DubanOption, **settings)
 
 
+def argument(*names, **settings):
+    """click.argument whose value must be UTF-8 text unless it is a FILE_NAME (DubanArgument)."""
+    return click.argument(*names, cls=DubanArgument, **settings)
+
+
 def _set_json(ctx, param, value):
     if value:
         ctx.find_object(App).as_json = True
@@ -425,7 +485,7 @@ by_option = option("--by", metavar="NAME",
 
 @click.group("duban", cls=DubanGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="duban", cls=DubanOption, help="opt_version")
-@option("--plans", metavar="DIR", help="opt_plans")
+@option("--plans", type=FILE_NAME, metavar="DIR", help="opt_plans")
 @option("--today", metavar="YYYY-MM-DD", envvar="DUBAN_TODAY", callback=_parse_today,
               help="opt_today")
 @option("--lang", type=click.Choice(["zh", "en"]), envvar="DUBAN_LANG",
@@ -445,8 +505,12 @@ pass_app = click.make_pass_decorator(App)
 
 def _reporter(app: App, by: str | None) -> str:
     """Who a change is by: --by, else $DUBAN_USER, else git's user.name, else the login name."""
-    by = by or os.environ.get("DUBAN_USER")
     if by:
+        return by
+    by = os.environ.get("DUBAN_USER")
+    if by:
+        if _has_surrogates(by):  # it goes into the task files, which are UTF-8
+            raise UsageError("arg_not_utf8", name="DUBAN_USER")
         return by
     from duban.ledger.git import user_name
 
@@ -456,7 +520,7 @@ def _reporter(app: App, by: str | None) -> str:
     import getpass
 
     try:
-        return getpass.getuser()
+        return os.fsencode(getpass.getuser()).decode("utf-8", "replace")
     except (KeyError, OSError):
         return ""
 
@@ -465,7 +529,7 @@ def _reporter(app: App, by: str | None) -> str:
 
 
 @cli.command()
-@click.argument("directory", required=False, metavar="[DIR]")
+@argument("directory", type=FILE_NAME, required=False, metavar="[DIR]")
 @option("--org", default="", help="opt_init_org")
 @commit_option
 @pass_app
@@ -496,7 +560,7 @@ _FILTER_OPTIONS = (
     option("--status", "statuses", multiple=True, callback=_parse_statuses, metavar="S",
            shell_complete=complete_status, help="opt_list_status"),
     option("--owner", metavar="O", shell_complete=complete_owner, help="opt_list_owner"),
-    option("--plan", metavar="P", shell_complete=complete_plan, help="opt_list_plan"),
+    option("--plan", metavar="P", callback=_parse_plan, shell_complete=complete_plan, help="opt_list_plan"),
     option("--overdue", is_flag=True, help="opt_list_overdue"),
     option("--due-within", type=click.IntRange(min=0), metavar="DAYS", help="opt_list_due_within"),
     option("--grep", metavar="TEXT", help="opt_list_grep"),
@@ -547,7 +611,7 @@ def list_(app: App, task_filter, sort, reverse):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @json_option
 @pass_app
 def show(app: App, task_id):
@@ -575,7 +639,7 @@ def _parse_targets(ctx, param, values):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @option("--status", callback=_parse_status, metavar="S", shell_complete=complete_status, help="opt_update_status")
 @option("--owner", metavar="O", shell_complete=complete_owner, help="opt_update_owner")
 @option("--due", callback=_parse_due, metavar="DATE", help="opt_update_due")
@@ -641,11 +705,11 @@ def _update_message(w, task_id: str, changes: dict, change) -> str:
 
 
 @cli.command()
-@click.argument("title", metavar="TITLE")
+@argument("title", metavar="TITLE")
 @option("--owner", metavar="O", shell_complete=complete_owner, help="opt_add_owner")
 @option("--co-owner", "co_owners", multiple=True, metavar="O", shell_complete=complete_owner, help="opt_add_co_owner")
 @option("--due", callback=_parse_due, metavar="DATE", help="opt_add_due")
-@option("--plan", "plan_id", metavar="P", shell_complete=complete_plan, help="opt_add_plan")
+@option("--plan", "plan_id", metavar="P", callback=_parse_plan, shell_complete=complete_plan, help="opt_add_plan")
 @option("--category", default="", metavar="TEXT", help="opt_add_category")
 @option("--detail", default="", metavar="TEXT", help="opt_add_detail")
 @option("--target", "targets", multiple=True, callback=_parse_targets, metavar="T",
@@ -672,7 +736,7 @@ def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targe
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @commit_option
 @pass_app
 def edit(app: App, task_id, do_commit):
@@ -686,7 +750,7 @@ def edit(app: App, task_id, do_commit):
     if not path.is_file():
         raise UnknownTask("unknown_task_file", task=task_id, path=path)
     app.check_commit(do_commit, [path])  # before the editor opens: its work is never left unsaved
-    original = path.read_text(encoding="utf-8")
+    original = workspace.read_text(path)
     text = original
     while True:
         edited = click.edit(text, extension=".toml", require_save=True)
@@ -703,7 +767,7 @@ def edit(app: App, task_id, do_commit):
             raise click.exceptions.Abort()
         text = edited
     with workspace.locked_task(task_id):
-        if path.read_text(encoding="utf-8") != original:
+        if workspace.read_text(path) != original:
             raise UsageError("edit_changed_meanwhile", task=task_id)
         atomic_write(path, edited)
     app.view.message(w("task_saved", task=task_id))
@@ -711,7 +775,7 @@ def edit(app: App, task_id, do_commit):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @option("--note", required=True, metavar="WHY", help="opt_cancel_note")
 @by_option
 @commit_option
@@ -732,7 +796,7 @@ def cancel(app: App, task_id, note, by, do_commit):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @option("-y", "--yes", is_flag=True, help="opt_rm_yes")
 @commit_option
 @pass_app
@@ -850,7 +914,7 @@ def validate(app: App):
 
 
 @cli.command("import")
-@click.argument("reports", nargs=-1, required=True, metavar="REPORT…", shell_complete=_report_files)
+@argument("reports", type=FILE_NAME, nargs=-1, required=True, metavar="REPORT…")
 @option("--period", metavar="P", help="opt_import_period")
 @option("--org", metavar="ORG", help="opt_import_org")
 @option("--owner", metavar="O", shell_complete=complete_owner, help="opt_import_owner")
@@ -898,8 +962,9 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
 
 
 @cli.command()
-@click.argument("summary", metavar="SUMMARY", shell_complete=_report_files)
-@option("--plan", "plan_id", required=True, metavar="P", shell_complete=complete_plan, help="opt_check_plan")
+@argument("summary", type=FILE_NAME, metavar="SUMMARY")
+@option("--plan", "plan_id", required=True, metavar="P", callback=_parse_plan, shell_complete=complete_plan,
+        help="opt_check_plan")
 @json_option
 @option("--apply", "do_apply", is_flag=True, help="opt_check_apply")
 @option("--mark-done", is_flag=True, help="opt_check_mark_done")
@@ -983,12 +1048,12 @@ _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "h
 @cli.command()
 @option("--week", metavar="YYYY-Www", help="opt_weekly_week")
 @option("--owner", metavar="O", shell_complete=complete_owner, help="opt_weekly_owner")
-@option("--plan", metavar="P", shell_complete=complete_plan, help="opt_weekly_plan")
+@option("--plan", metavar="P", callback=_parse_plan, shell_complete=complete_plan, help="opt_weekly_plan")
 @option("--org", metavar="ORG", help="opt_weekly_org")
 @option("--by-owner", is_flag=True, help="opt_weekly_by_owner")
 @option("--issue", type=click.IntRange(min=1), metavar="N", help="opt_weekly_issue")
 @option("--format", "fmt", type=click.Choice(["text", "md", "html", "pdf"]), help="opt_weekly_format")
-@option("-o", "--output", metavar="FILE", help="opt_weekly_output")
+@option("-o", "--output", type=FILE_NAME, metavar="FILE", help="opt_weekly_output")
 @option("--lang", type=click.Choice(["zh", "en"]), help="opt_weekly_lang")
 @json_option
 @pass_app
@@ -1045,7 +1110,7 @@ def owners(app: App):
 
 
 @cli.command()
-@click.argument("task_id", metavar="ID", shell_complete=complete_task)
+@argument("task_id", metavar="ID", shell_complete=complete_task)
 @json_option
 @pass_app
 def log(app: App, task_id):
@@ -1074,7 +1139,7 @@ _EXPORT_FORMATS = {".xlsx": "xlsx", ".csv": "csv"}
 @sort_option
 @reverse_option
 @option("--format", "fmt", type=click.Choice(["xlsx", "csv"]), help="opt_export_format")
-@option("-o", "--output", metavar="FILE", help="opt_export_output")
+@option("-o", "--output", type=FILE_NAME, metavar="FILE", help="opt_export_output")
 @option("--by-plan", is_flag=True, help="opt_export_by_plan")
 @pass_app
 def export(app: App, task_filter, sort, reverse, fmt, output, by_plan):

@@ -91,5 +91,5 @@ def test_a_killed_write_leaves_a_temp_file_that_git_ignores_validate_names_and_a
 
 def test_a_new_workspace_ignores_temp_files(tmp_path):
     init_workspace(tmp_path / "plans", "区卫生健康局")
-    assert (tmp_path / "plans" / ".gitignore").read_text(encoding="utf-8").splitlines() == [".duban-cache/", ".*.tmp"]
+    assert (tmp_path / "plans" / ".gitignore").read_text(encoding="utf-8").splitlines() == [".duban-cache", ".*.tmp"]
     assert Workspace(tmp_path / "plans").plan_dirs() == []

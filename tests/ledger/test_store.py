@@ -12,7 +12,7 @@ def test_init_creates_settings_and_ignores_the_cache(tmp_path):
     root = tmp_path / "plans"
     assert init_workspace(root, "区卫生健康局")
     assert 'organisation = "区卫生健康局"' in (root / "duban.toml").read_text(encoding="utf-8")
-    assert (root / ".gitignore").read_text() == ".duban-cache/\n.*.tmp\n"
+    assert (root / ".gitignore").read_text() == ".duban-cache\n.*.tmp\n"
     assert not init_workspace(root, "other")  # an existing workspace is left alone
     assert Workspace(root).organisation == "区卫生健康局"
 

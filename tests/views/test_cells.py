@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
@@ -98,3 +100,24 @@ def test_wrapped_lines_fit_keep_every_character_and_follow_the_rules(text, cells
         if after and before:
             assert after[0] not in NO_LINE_START
             assert before[-1] not in NO_LINE_END
+
+
+# --- a note of a megabyte (issue 15, item 11) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["a", "1", "，", "（", "第", "字", "ab 字，", "1人"])
+def test_wrapping_work_grows_linearly_with_the_text(unit):
+    """A note of a million characters no unit boundary can break (one ASCII word, a run of commas or of opening
+    brackets) is wrapped in one pass: the characters handed to the wrapping functions grow as the text does (the
+    old fold handed the whole rest of the word again for each line, 15 times the work for 4 times the text)."""
+    from duban.views import cells
+
+    from work import characters_passed, growth
+
+    assert growth(lambda n: characters_passed(cells, wrap, unit * (n // len(unit)), 40), (2000, 8000)) < 4.5
+
+
+def test_an_over_long_word_is_folded_into_full_lines():
+    assert wrap("a" * 25, 10) == ["a" * 10, "a" * 10, "a" * 5]
+    assert wrap("，" * 9, 6) == ["，，，", "，，，", "，，，"]
+    assert wrap("x（" * 4 + "y", 4) == ["x（x", "（x", "（x", "（y"]  # no line ends with （

@@ -278,7 +278,8 @@ def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
 def check_summary(workspace, plan_id: str, summary) -> tuple[CheckResult, list[Task], list]:
     """Check plan `plan_id` of a workspace against a summary: its path, or the report already read from it.
 
-    Returns the result, the tasks it checked (in order) and the faults of task files that could not be read.
+    Returns the result, the tasks it checked (in order) and what to warn about: the faults of task files that
+    could not be read, and what reading the summary had to mend (bytes that were not UTF-8).
     Raises UsageError for an unknown plan and BadInput for a summary that cannot be read.
     """
     from duban.report.formats import Report, read_report
@@ -292,15 +293,13 @@ def check_summary(workspace, plan_id: str, summary) -> tuple[CheckResult, list[T
     reading = read_report_text(report.text, segmenter.synonyms)
     sentences = summary_sentences(report.text, reading.sections, reading.chapters("review"))
     stock = _plan_complaints(workspace, plan_id, segmenter)
-    return check_plan(plan_id, report.name, tasks, sentences, segmenter, stock), tasks, loaded.faults
+    warnings = [*loaded.faults, *report.warnings]
+    return check_plan(plan_id, report.name, tasks, sentences, segmenter, stock), tasks, warnings
 
 
 def _plan_complaints(workspace, plan_id: str, segmenter: Segmenter) -> list[str]:
     """The problems the plan's own report named (its report.txt, kept by import)."""
     from duban.report.sections import find_sections
 
-    try:
-        text = (workspace.plan_dir(plan_id) / "report.txt").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []
+    text = workspace.stored_report(plan_id)
     return [s.text for s in summary_sentences(text, find_sections(text, segmenter.synonyms)) if s.part == "problems"]

@@ -21,6 +21,7 @@ from pathlib import Path
 from duban.errors import BrokenFile
 from duban.ledger.model import Schedule, Task
 from duban.views.json import listing_head
+from duban.inputs import read_bytes
 from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes, same_id_faults
 from duban.ledger.taskid import TASK_FILE_RE
 
@@ -105,16 +106,25 @@ def paused_gc():
 
 def load_summaries(workspace: Workspace) -> Summaries:
     """Every task's summary in source order, and a fault for each broken file, as `Workspace.load_tasks` finds them."""
-    cache_path = workspace.root / CACHE_DIR / INDEX_FILE
+    cache_path = _index_path(workspace)
     with paused_gc():
-        cached = _read_index(cache_path)
+        cached = _read_index(cache_path) if cache_path else {}
         try:
             result, index, changed = _load(workspace, cached)
         except (TypeError, ValueError, IndexError, OverflowError, AttributeError):  # not an index this version wrote
             result, index, changed = _load(workspace, {})
-        if changed or index.keys() != cached.keys():
-            _write_index(workspace, index)
+        if cache_path and (changed or index.keys() != cached.keys()):
+            _write_index(cache_path, index)
     return result
+
+
+def _index_path(workspace: Workspace) -> Path | None:
+    """Where the index is kept; None when the cache folder cannot hold it (read-only media, a file by its name, a
+    symlink out of the workspace that a repository brought): then every run parses the files, as it can."""
+    try:
+        return workspace.inside(workspace.cache_dir() / INDEX_FILE)
+    except (BrokenFile, OSError):
+        return None
 
 
 def _load(workspace: Workspace, cached: dict) -> tuple[Summaries, dict, bool]:
@@ -232,19 +242,18 @@ def _read(workspace: Workspace, path: Path) -> tuple:
 def _read_index(path: Path) -> dict:
     """The stored index, or nothing when it is missing, unreadable or from another format."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
         header, entries = marshal.loads(data)
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, BrokenFile, EOFError, ValueError, TypeError):
         return {}
     if header != INDEX_FORMAT or not isinstance(entries, dict):
         return {}
     return entries
 
 
-def _write_index(workspace: Workspace, entries: dict) -> None:
+def _write_index(path: Path, entries: dict) -> None:
     """Best effort: a workspace on read-only media still lists, it just parses every time."""
     try:
-        path = workspace.cache_dir() / INDEX_FILE
         atomic_write_bytes(path, marshal.dumps((INDEX_FORMAT, entries)), durable=False)
     except OSError:
         pass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable
 
 from duban.ledger.model import Task
@@ -50,8 +50,9 @@ def _due_within(task: Task, today: date, days: int) -> bool:
 
 
 def is_due_soon(task, today: date, days: int) -> bool:
-    """Open and due from today to `days` days ahead (duban.toml's due_soon_days): not late yet, but close."""
-    return task.is_open and task.due is not None and today <= task.due <= today + timedelta(days=days)
+    """Open and due from today to `days` days ahead (duban.toml's due_soon_days): not late yet, but close.
+    Counted in days between, never as a date `days` ahead: that may lie past the calendar's end (9999-12-31)."""
+    return task.is_open and task.due is not None and today <= task.due and (task.due - today).days <= days
 
 
 def _grep(task: Task, text: str) -> bool:

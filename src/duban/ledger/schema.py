@@ -54,10 +54,15 @@ def _whole_conflict(kinds) -> bool:
 
 
 class LineFinder:
-    """Finds the line a key is written on, so faults point at it."""
+    """Finds the line a key is written on, so faults point at it.
+
+    A file with thousands of `[[progress]]` entries asks for the line of a key in each of them: the table headers
+    are indexed once (on the first question), so each answer costs the length of its own table, not of the file.
+    """
 
     def __init__(self, text: str):
         self.lines = text.splitlines()
+        self._headers: dict[str, list[int]] | None = None
 
     def key(self, key: str, section: str | None = None, nth: int = 0) -> int | None:
         start = 0
@@ -76,14 +81,16 @@ class LineFinder:
         return self.header(section, nth) if section is not None else None
 
     def header(self, section: str, nth: int = 0) -> int | None:
-        seen = 0
-        for number, line in enumerate(self.lines):
-            stripped = line.strip()
-            if stripped in (f"[{section}]", f"[[{section}]]"):
-                if seen == nth:
-                    return number + 1
-                seen += 1
-        return None
+        """The line of the nth `[section]` or `[[section]]` header (1-based), or None."""
+        if self._headers is None:
+            self._headers = {}
+            for number, line in enumerate(self.lines, 1):
+                stripped = line.strip()
+                if stripped.startswith("["):
+                    name = stripped[2:-2] if stripped.startswith("[[") and stripped.endswith("]]") else stripped[1:-1]
+                    self._headers.setdefault(name, []).append(number)
+        numbers = self._headers.get(section, ())
+        return numbers[nth] if 0 <= nth < len(numbers) else None
 
 
 def _is_str_list(value: Any) -> bool:

@@ -3,6 +3,10 @@
 Writes are atomic (temp file + rename in the same folder) so an interrupted write leaves the old file or the new
 one, never half of each. A broken file never hides the others: loading returns the tasks it could read and a fault
 for each file it could not.
+
+Nothing is read or written outside the workspace: ids are checked before they become paths (ledger/taskid.py), and
+a symlink in the workspace that leads out of it (git carries symlinks) is refused, naming the link, wherever duban
+meets it: a plan folder, a task or plan file, duban.toml, report.txt, the cache folder and what is in it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from duban.ledger.model import Plan, Task
 from duban.settings import SETTINGS_FILE, Settings, default_text
 from duban.ledger.schema import conflict_faults, plan_faults, task_faults
 from duban.ledger.taskid import TaskId, check_plan_id, task_file_number
+from duban.inputs import read_bytes
 
 PLAN_FILE = "plan.toml"
 REPORT_FILE = "report.txt"
@@ -30,9 +35,9 @@ def atomic_write(path: Path, text: str) -> bool:
     """Write text to path atomically; returns False (and writes nothing) when the file already holds it."""
     data = text.encode("utf-8")
     try:
-        if path.read_bytes() == data:
+        if read_bytes(path) == data:
             return False
-    except OSError:
+    except (OSError, BrokenFile):  # missing, or no regular file: replaced by one
         pass
     atomic_write_bytes(path, data)
     return True
@@ -112,7 +117,8 @@ def init_workspace(root: Path, organisation: str = "") -> bool:
         return False
     root.mkdir(parents=True, exist_ok=True)
     atomic_write(root / SETTINGS_FILE, default_text(organisation))
-    atomic_write(root / ".gitignore", f"{CACHE_DIR}/\n.*.tmp\n")  # the cache; what a killed write leaves
+    atomic_write(root / ".gitignore", f"{CACHE_DIR}\n.*.tmp\n")  # the cache (no slash: ignored whatever it is, a
+    # symlink too); what a killed write leaves
     from duban.ledger.sync import write_attributes  # the merge driver's .gitattributes: only init needs it
 
     write_attributes(root)
@@ -135,6 +141,36 @@ class Workspace:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._settings: Settings | None = None
+        self._real_root: str | None = None
+
+    # --- staying inside the workspace ---------------------------------------------------------
+
+    def inside(self, path: Path) -> Path:
+        """`path`, when it lies in the workspace once symlinks are followed; else BrokenFile naming the symlink on
+        the way that leads out of it. (The workspace folder itself may be a symlink: it is where the user said.)"""
+        if self._real_root is None:
+            self._real_root = os.path.realpath(self.root)
+        real = os.path.realpath(path)
+        if real == self._real_root or real.startswith(self._real_root.rstrip(os.sep) + os.sep):
+            return path
+        link = next((p for p in _ancestors(Path(path), self.root) if p.is_symlink()), Path(path))
+        raise BrokenFile(link, "symlink_outside", target=real)
+
+    def _inside_if_link(self, path: Path) -> Path:
+        """`inside` for a file of a folder already checked: one lstat unless the file is a symlink."""
+        return self.inside(path) if os.path.islink(path) else path
+
+    def read_text(self, path: Path) -> str:
+        """A file of the workspace (tomlfile.read_text), refused when it is a symlink out of the workspace."""
+        return tomlfile.read_text(self._inside_if_link(path))
+
+    def stored_report(self, plan_id: str) -> str:
+        """The clean text a plan keeps in report.txt; "" when there is none or it cannot be read (it only helps
+        to read what is new)."""
+        try:
+            return self.read_text(self.plan_dir(plan_id) / REPORT_FILE)
+        except BrokenFile:
+            return ""
 
     # --- settings and plans -------------------------------------------------------------------
 
@@ -143,7 +179,7 @@ class Workspace:
         """duban.toml; a file that is not valid TOML is a BrokenFile naming its line."""
         if self._settings is None:
             path = self.root / SETTINGS_FILE
-            self._settings = Settings(tomlfile.loads(tomlfile.read_text(path), path))
+            self._settings = Settings(tomlfile.loads(self.read_text(path), path))
         return self._settings
 
     @property
@@ -163,15 +199,17 @@ class Workspace:
 
     def plan_dirs(self) -> list[Path]:
         """Folders that hold a plan.toml, in name order; and folders that cannot be looked into, so that reading
-        them names them (a plan folder one may not read is a fault, never a plan that is not there)."""
+        them names them (a plan folder one may not read is a fault, never a plan that is not there). A folder that
+        is a symlink out of the workspace is refused."""
         try:
             entries = sorted(os.scandir(self.root), key=lambda e: e.name)
         except OSError as error:
             raise BrokenFile(self.root, "cannot_read_workspace", reason=error.strerror or str(error)) from None
-        return [Path(e.path) for e in entries if e.is_dir() and not e.name.startswith(".") and _may_hold_plan(e.path)]
+        return [self.inside(Path(e.path)) if e.is_symlink() else Path(e.path) for e in entries
+                if e.is_dir() and not e.name.startswith(".") and _may_hold_plan(e.path)]
 
     def plan_dir(self, plan_id: str) -> Path:
-        return self.root / check_plan_id(plan_id)
+        return self.inside(self.root / check_plan_id(plan_id))
 
     def read_plan(self, plan_id: str) -> Plan:
         path = self.plan_dir(plan_id) / PLAN_FILE
@@ -180,7 +218,7 @@ class Workspace:
         return self._parse_plan(path)
 
     def _parse_plan(self, path: Path) -> Plan:
-        return Plan.from_dict(_read_checked(path, plan_faults))
+        return Plan.from_dict(_read_checked(self.read_text(path), path, plan_faults))
 
     def plans(self) -> list[Plan]:
         return [self._parse_plan(d / PLAN_FILE) for d in self.plan_dirs()]
@@ -217,17 +255,17 @@ class Workspace:
         task = task_id if isinstance(task_id, TaskId) else TaskId.parse(task_id)
         folder = self.plan_dir(task.plan)
         path = folder / task.file_name
-        if not path.exists():
+        if not os.path.lexists(path):
             try:
                 names = os.listdir(folder)
             except OSError:
                 return path
-            return next((folder / name for name in sorted(names) if task_file_number(name) == task.number), path)
-        return path
+            path = next((folder / name for name in sorted(names) if task_file_number(name) == task.number), path)
+        return self._inside_if_link(path)
 
     def read_task_file(self, path: Path) -> Task:
         """Parse and validate one task file; raise BrokenFile with the first fault's line."""
-        return Task.from_dict(_read_checked(path, task_faults))
+        return Task.from_dict(_read_checked(self.read_text(path), path, task_faults))
 
     def load_tasks(self, plan_ids: Iterable[str] | None = None) -> LoadResult:
         result = LoadResult()
@@ -246,7 +284,7 @@ class Workspace:
 
     def get_task(self, task_id: str) -> Task:
         path = self.task_path(task_id)
-        if not path.is_file():
+        if not os.path.lexists(path):  # anything else by its name (a FIFO, a broken symlink) is said as it is
             raise UnknownTask("unknown_task_file", task=task_id, path=path)
         task = self.read_task_file(path)
         if TaskId.parse(task.id) != TaskId.parse(task_id):
@@ -275,8 +313,11 @@ class Workspace:
 
     def cache_dir(self) -> Path:
         """`.duban-cache/`, created with a .gitignore of its own: never committed, even by `git add plans` in a
-        clone whose workspace lacks the .gitignore that `init` writes."""
+        clone whose workspace lacks the .gitignore that `init` writes. Anything but a folder of the workspace by
+        that name (a symlink a repository brought) is refused: locks and the index are never written through it."""
         folder = self.root / CACHE_DIR
+        if os.path.islink(folder) or (os.path.lexists(folder) and not folder.is_dir()):
+            raise BrokenFile(folder, "cache_not_folder")
         ignore = folder / ".gitignore"
         if not ignore.exists():
             folder.mkdir(parents=True, exist_ok=True)
@@ -285,7 +326,7 @@ class Workspace:
 
     @contextmanager
     def _lock(self, name: str, what: Said, timeout: float = 60):
-        lock_dir = self.cache_dir() / "locks"
+        lock_dir = self.inside(self.cache_dir() / "locks")
         lock_dir.mkdir(exist_ok=True)
         try:
             release = _take_lock(lock_dir / name, timeout)
@@ -424,9 +465,17 @@ def _may_hold_plan(folder: str) -> bool:
         return True
 
 
-def _read_checked(path: Path, faults_of) -> dict[str, Any]:
-    """Parse a TOML file and check it with `faults_of(data, text)`; the first fault becomes a BrokenFile."""
-    text = tomlfile.read_text(path)
+def _ancestors(path: Path, root: Path) -> list[Path]:
+    """The paths from the workspace down to `path`: root/a, root/a/b … path (where a symlink may stand)."""
+    try:
+        parts = path.relative_to(root).parts
+    except ValueError:
+        return [path]
+    return [root.joinpath(*parts[:n]) for n in range(1, len(parts) + 1)]
+
+
+def _read_checked(text: str, path: Path, faults_of) -> dict[str, Any]:
+    """Parse a TOML file's text and check it with `faults_of(data, text)`; the first fault becomes a BrokenFile."""
     data = None
     faults = conflict_faults(text)
     if not faults:
@@ -444,10 +493,5 @@ def render_task(task: Task) -> str:
 
 def updated_text(path: Path, data: dict[str, Any]) -> str:
     """The file at path changed by key to hold data (tomlfile.update_text); a new file as `dumps` writes it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        text = None
-    except (OSError, UnicodeDecodeError):
-        text = tomlfile.read_text(path)  # raises BrokenFile with the reason
+    text = tomlfile.read_text(path) if os.path.lexists(path) else None  # BrokenFile says what is wrong with it
     return tomlfile.update_text(text, data, path)

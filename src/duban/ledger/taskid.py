@@ -28,7 +28,7 @@ class TaskId(NamedTuple):
         """`2019H2-03` → TaskId("2019H2", 3); UnknownTask (exit 2) for anything else."""
         match = _TASK_RE.fullmatch(text.strip()) if isinstance(text, str) else None
         if match is None:
-            raise UnknownTask("bad_task_id", text=text, example=EXAMPLE)
+            raise UnknownTask("bad_task_id", text=shown(text), example=EXAMPLE)
         return cls(match.group(1), int(match.group(2)))
 
     def __str__(self) -> str:
@@ -46,8 +46,14 @@ def is_task_id(text: str) -> bool:
 def check_plan_id(text: str) -> str:
     """A plan id as given, when it is one; UsageError before it can become a path."""
     if not isinstance(text, str) or not _PLAN_RE.fullmatch(text) or ".." in text:
-        raise UsageError("bad_plan_id", text=text)
+        raise UsageError("bad_plan_id", text=shown(text))
     return text
+
+
+def shown(text, limit: int = 40) -> str:
+    """What was typed, as an error repeats it: cut to `limit` characters (a 5,000-digit "id" is one line)."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def is_plan_id(text: str) -> bool:

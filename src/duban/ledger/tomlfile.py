@@ -127,8 +127,11 @@ def loads(text: str, path) -> dict[str, Any]:
 
 
 def read_text(path) -> str:
+    """A workspace file's text: a regular file within the input limit (duban.inputs), in UTF-8; else BrokenFile."""
+    from duban.inputs import read_bytes
+
     try:
-        raw = path.read_bytes()
+        raw = read_bytes(path)
     except OSError as error:
         raise BrokenFile(path, "cannot_read_file", reason=error.strerror or str(error)) from None
     try:

@@ -40,10 +40,10 @@ class ValidationReport:
     tasks: int = 0
 
 
-def _file_faults(path: Path, check) -> tuple[dict[str, Any] | None, list[FileFault]]:
+def _file_faults(workspace: Workspace, path: Path, check) -> tuple[dict[str, Any] | None, list[FileFault]]:
     """Parse one file and run `check(data, text)`; every fault with the file's path."""
     try:
-        text = tomlfile.read_text(path)
+        text = workspace.read_text(path)
         conflicts = conflict_faults(text)
         if conflicts:
             return None, [FileFault(path, f.line, f.message) for f in conflicts]
@@ -55,7 +55,7 @@ def _file_faults(path: Path, check) -> tuple[dict[str, Any] | None, list[FileFau
 
 def validate(workspace: Workspace) -> ValidationReport:
     report = ValidationReport()
-    _, faults = _file_faults(workspace.root / SETTINGS_FILE, settings_faults)
+    _, faults = _file_faults(workspace, workspace.root / SETTINGS_FILE, settings_faults)
     report.faults.extend(faults)
     seen: dict[str, Path] = {}
     for folder in workspace.plan_dirs():
@@ -65,20 +65,21 @@ def validate(workspace: Workspace) -> ValidationReport:
             report.faults.extend(FileFault(f.path, f.line, f.reason) for f in unreadable)
             continue
         report.plans += 1
-        plan, faults = _file_faults(folder / PLAN_FILE, plan_faults)
+        plan, faults = _file_faults(workspace, folder / PLAN_FILE, plan_faults)
         report.faults.extend(faults)
         if plan is not None and not faults and plan["id"] != folder.name:
             report.faults.append(FileFault(folder / PLAN_FILE, 1, Said("plan_id_folder", plan=plan["id"],
                                                                         folder=folder.name)))
         for path in paths:
             report.tasks += 1
-            data, faults = _file_faults(path, task_faults)
+            data, faults = _file_faults(workspace, path, task_faults)
             report.faults.extend(faults)
             if data is None or faults:
                 continue
             report.faults.extend(_placement_faults(path, data["id"], folder.name, seen))
     report.faults.extend(_stray_files(workspace))
     report.faults.extend(_unmerged(workspace, report.faults))
+    report.faults.extend(_cache_faults(workspace))
     return report
 
 
@@ -113,6 +114,18 @@ def _placement_faults(path: Path, task_id: str, plan_id: str, seen: dict[str, Pa
     if parsed.plan != plan_id or parsed.number != task_file_number(path.name):
         faults.append(FileFault(path, 1, Said("id_file", task=task_id, file=f"{plan_id}/{path.name}")))
     return faults
+
+
+def _cache_faults(workspace: Workspace) -> list[FileFault]:
+    """A `.duban-cache` that is not a folder of the workspace (a symlink a repository brought): duban ignores it,
+    and cannot lock tasks until it is removed."""
+    try:
+        workspace.cache_dir()
+    except BrokenFile as refused:
+        return [FileFault(refused.path, None, refused.reason)]
+    except OSError:  # read-only media: nothing wrong with the workspace
+        pass
+    return []
 
 
 _STRAY_RE = re.compile(r"\.toml\.(orig|rej|BACKUP|BASE|LOCAL|REMOTE)")

@@ -152,7 +152,8 @@ def merged_plan(workspace: Workspace, plan: Plan, items: list[Item], report: Rep
         merges.append((task_id, lambda old, fresh=fresh: _carried(fresh, old, before, units)))
     tasks = [merge(old_tasks.get(task_id)) for task_id, merge in merges]
     gone = sorted(set(old_tasks) - {task_id for task_id, _ in matched})
-    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone, merges=merges, known_ids=frozenset(old_tasks))
+    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone, merges=merges, known_ids=frozenset(old_tasks),
+                    warnings=list(getattr(report, "warnings", ())))
 
 
 def _match(plan_id: str, items: list[Item], old_tasks: dict[str, Task]) -> list[tuple[str, Item]]:
@@ -194,10 +195,8 @@ def _carried(fresh: Task, old: Task | None, before: dict[int, Item], units) -> T
 
 def _previous_items(workspace: Workspace, plan_id: str, period: Period, settings: _Settings) -> dict[int, Item]:
     """What the stored report.txt gave, by line: tells inferred owners and deadlines from ones set by hand."""
-    path = workspace.plan_dir(plan_id) / REPORT_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    text = workspace.stored_report(plan_id)
+    if not text:
         return {}
     items = extract_items(text, period, owner_rules=settings.owner_rules, synonyms=settings.synonyms,
                           default_owner=settings.default_owner)

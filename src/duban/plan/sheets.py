@@ -15,6 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from duban.errors import BadInput
+from duban.inputs import check_zip, name_text
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 TABLE_SUFFIXES = EXCEL_SUFFIXES + (".csv",)
@@ -33,13 +34,14 @@ class Grid:
     before: list[str] = field(default_factory=list)  # text above the table in a Word file (its title)
 
 
-def read_grids(data: bytes, path: Path) -> list[Grid]:
-    """The grids of a table file, by its extension; BadInput naming the file when it cannot be read."""
+def read_grids(data: bytes, path: Path, notes: list | None = None) -> list[Grid]:
+    """The grids of a table file, by its extension; BadInput naming the file when it cannot be read. What had to be
+    mended (bytes of a CSV that were not UTF-8) is added to `notes`."""
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         return _read_excel(data, path)
     if suffix == ".csv":
-        return [_read_csv(data, path)]
+        return [_read_csv(data, path, notes)]
     if suffix == ".docx":
         return read_docx_grids(data, path)
     raise BadInput("not_a_table_file", path=path)
@@ -87,6 +89,7 @@ def _rectangular(rows: list[list[str]], width: int = 0) -> list[list[str]]:
 # --- Excel ------------------------------------------------------------------------------------------
 
 def _read_excel(data: bytes, path: Path) -> list[Grid]:
+    check_zip(data, path)  # .xlsx and .ods are zips (an .xls is not, and passes)
     try:
         from python_calamine import CalamineWorkbook  # only table imports need it
 
@@ -117,12 +120,12 @@ def _excel_grid(sheet, name: str, path: Path) -> Grid:
 
 # --- CSV --------------------------------------------------------------------------------------------
 
-def _read_csv(data: bytes, path: Path) -> Grid:
+def _read_csv(data: bytes, path: Path, notes: list | None = None) -> Grid:
     import csv
 
     from duban.report.formats import decode_text
 
-    text = decode_text(data, path)
+    text = decode_text(data, path, notes=notes)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
@@ -132,13 +135,14 @@ def _read_csv(data: bytes, path: Path) -> Grid:
         rows.append([cell_text(cell) for cell in row[:MAX_COLUMNS]])
         if len(rows) > MAX_ROWS:
             raise BadInput("table_too_many_rows", path=path, max_rows=MAX_ROWS)
-    return Grid(path.stem, _rectangular(rows))
+    return Grid(Path(name_text(path)).stem, _rectangular(rows))
 
 
 # --- Word -------------------------------------------------------------------------------------------
 
 def read_docx_grids(data: bytes, path: Path) -> list[Grid]:
     """Every top-level table of a .docx, each with the paragraphs above it (where a table's title stands)."""
+    check_zip(data, path)
     try:
         import docx  # only .docx imports need it
         from docx.table import Table
@@ -153,7 +157,7 @@ def read_docx_grids(data: bytes, path: Path) -> list[Grid]:
                 if text:
                     before = (before + [text])[-5:]
             elif tag == "tbl":
-                grids.append(_docx_grid(Table(block, document), f"{path.stem} 表{len(grids) + 1}", before))
+                grids.append(_docx_grid(Table(block, document), f"{Path(name_text(path)).stem} 表{len(grids) + 1}", before))
                 before = []
         return grids
     except BadInput:

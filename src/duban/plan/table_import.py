@@ -17,8 +17,9 @@ from datetime import date
 from pathlib import Path
 
 from duban.errors import BadInput, Said, UsageError
+from duban.inputs import name_text, read_bytes
 from duban.ledger.model import Task
-from duban.ledger.store import REPORT_FILE, Workspace
+from duban.ledger.store import Workspace
 from duban.ledger.taskid import TaskId, is_plan_id, is_task_id
 from duban.ledger.updates import Change, apply_change
 from duban.plan.importer import Prepared, _Settings, merged_plan, new_plan, plan_id_for
@@ -38,7 +39,7 @@ def is_table_file(path: Path) -> bool:
     if suffix != ".docx":
         return False
     try:
-        grids = read_docx_grids(path.read_bytes(), path)
+        grids = read_docx_grids(read_bytes(path), path)
     except (OSError, BadInput):
         return False  # the report reader says what is wrong with it
     return any(is_header(column_kinds(row)) for grid in grids for row in grid.cells[:20])
@@ -47,17 +48,21 @@ def is_table_file(path: Path) -> bool:
 def prepare_table_imports(workspace: Workspace, path: Path, *, period: str | None = None, org: str | None = None,
                           owner: str | None = None, today: date | None = None, by: str = "") -> list[Prepared]:
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as error:
         raise BadInput("cannot_read", path=path, reason=error.strerror or str(error)) from None
-    text = grids_text(read_grids(data, path))
+    notes: list = []
+    text = grids_text(read_grids(data, path, notes))
     table = read_table_text(text)
-    check_table(table, path.name)
+    check_table(table, name_text(path))
     ledger = ledger_rows(table, lambda task_id: workspace.task_path(task_id).is_file())
     if ledger:
-        return _ledger_updates(workspace, table, ledger, path.name, today or date.today(), by)
-    report = Report(name=path.name, text=text, sha256=hashlib.sha256(data).hexdigest())
-    return [_table_plan(workspace, table, report, period=period, org=org, owner=owner)]
+        prepared = _ledger_updates(workspace, table, ledger, name_text(path), today or date.today(), by)
+    else:
+        report = Report(name=name_text(path), text=text, sha256=hashlib.sha256(data).hexdigest())
+        prepared = [_table_plan(workspace, table, report, period=period, org=org, owner=owner)]
+    prepared[0].warnings[:0] = notes  # said once, with the first plan the file gives
+    return prepared
 
 
 # --- a 任务分解表 → a plan ------------------------------------------------------------------------------------
@@ -92,9 +97,8 @@ def _period_of_ids(table: Table) -> Period | None:
 
 def _previous_table_items(workspace: Workspace, plan_id: str, period: Period, settings: _Settings) -> dict:
     """What the stored report.txt gave, by line, when it is a task table's text; {} for a report's."""
-    try:
-        text = (workspace.plan_dir(plan_id) / REPORT_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    text = workspace.stored_report(plan_id)
+    if not text:
         return {}
     items = table_items(read_table_text(text), period, owner_rules=settings.owner_rules,
                         synonyms=settings.synonyms, default_owner=settings.default_owner)
@@ -130,7 +134,7 @@ def _ledger_updates(workspace: Workspace, table: Table, rows: list[Row], name: s
                 changes.append((task.id, diff))
                 # written by changing the task as its file is then: what was recorded meanwhile stays
                 merges.append((task.id, lambda current, row=row: _changed_by(current, row, period, today, by)))
-        stored = _stored_report(workspace, plan)
+        stored = workspace.stored_report(plan.id)
         prepared.append(Prepared(report=Report(name, stored, plan.sha256), plan=plan, tasks=list(in_sheet.values()),
                                  update_only=True, changes=changes, warnings=warnings, merges=merges))
         warnings = []
@@ -140,13 +144,6 @@ def _ledger_updates(workspace: Workspace, table: Table, rows: list[Row], name: s
 def _changed_by(task: Task, row: Row, period: Period, today: date, by: str) -> Task:
     apply_row(task, row, period, today, by)
     return task
-
-
-def _stored_report(workspace: Workspace, plan) -> str:
-    try:
-        return (workspace.plan_dir(plan.id) / REPORT_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return ""
 
 
 def _as_cell(value: str, kind: str) -> str:

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from duban.errors import BadInput
+from duban.errors import BadInput, Said
+from duban.inputs import check_zip, name_text, read_bytes
 from duban.report.clean import clean_text
 from duban.text.numerals import chinese_numeral
 
@@ -30,6 +31,7 @@ class Report:
     name: str    # the file's name, as the plan records it
     text: str    # the clean text, one paragraph / heading / item per line, ending with a newline
     sha256: str  # of the original bytes
+    warnings: tuple = ()  # what reading it had to mend (errors.Said), for the user to hear
 
     @property
     def lines(self) -> list[str]:
@@ -40,34 +42,36 @@ def read_report(path) -> Report:
     """Read and clean one report; BadInput (naming the file) when it cannot be read."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as error:
         raise BadInput("cannot_read", path=path, reason=error.strerror or str(error)) from None
     if not data.strip():
         raise BadInput("empty_file", path=path)
-    raw = extract_text(data, path)
+    notes: list = []
+    raw = extract_text(data, path, notes)
     text = clean_text(raw)
     if not any(ch.isalpha() for ch in text):
         raise BadInput("no_text", path=path)
-    return Report(name=path.name, text=text, sha256=hashlib.sha256(data).hexdigest())
+    return Report(name=name_text(path), text=text, sha256=hashlib.sha256(data).hexdigest(), warnings=tuple(notes))
 
 
-def extract_text(data: bytes, path: Path) -> str:
-    """The raw text of a file's bytes, by its extension (or by its first bytes when it has none)."""
+def extract_text(data: bytes, path: Path, notes: list | None = None) -> str:
+    """The raw text of a file's bytes, by its extension (or by its first bytes when it has none); what had to be
+    mended on the way is added to `notes`."""
     suffix = path.suffix.lower()
     sniffed = _sniff(data)
     if not suffix or (suffix in TEXT_SUFFIXES + OLD_WORD_SUFFIXES and sniffed != ".txt"):
         suffix = sniffed  # a download named .doc or .txt that is really a .docx, a PDF or a web page
     if suffix in TEXT_SUFFIXES:
-        return decode_text(data, path)
+        return decode_text(data, path, notes=notes)
     if suffix == ".docx":
         return _read_docx(data, path)
     if suffix == ".pdf":
         return _read_pdf(data, path)
     if suffix in HTML_SUFFIXES:
-        return html_to_text(decode_text(data, path, _html_charset(data)))
+        return html_to_text(decode_text(data, path, _html_charset(data), notes))
     if suffix in MHTML_SUFFIXES:
-        return _read_mhtml(data, path)
+        return _read_mhtml(data, path, notes)
     if suffix in OLD_WORD_SUFFIXES:
         from duban.report.wordfiles import read_old_word
 
@@ -97,17 +101,20 @@ def _sniff(data: bytes) -> str:
 
 # --- plain text ---------------------------------------------------------------------------------
 
-def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, else what charset-normalizer finds."""
+def decode_text(data: bytes, path: Path, declared: str | None = None, notes: list | None = None) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, else what charset-normalizer finds.
+
+    Text that is clearly UTF-8 but for a few bytes (a download cut mid-character, one stray byte) is read with
+    each run of bad bytes shown as U+FFFD, and how many bytes were replaced is added to `notes`."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return _checked(data[3:].decode("utf-8", errors="replace"), path)
+        return _checked(_mended_utf8(data[3:], path, notes, always=True), path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _checked(data.decode("utf-16", errors="replace"), path)
     candidates = [declared] if declared else []
-    candidates += ["utf-8", "gb18030"]
+    candidates += ["utf-8", "mended utf-8", "gb18030"]
     for encoding in candidates:
         try:
-            text = data.decode(encoding)
+            text = _mended_utf8(data, path, notes) if encoding == "mended utf-8" else data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
         if encoding != "gb18030" or _looks_chinese(text):
@@ -118,6 +125,26 @@ def decode_text(data: bytes, path: Path, declared: str | None = None) -> str:
     if best is None:
         raise BadInput("not_text_encoding", path=path)
     return _checked(str(best), path)
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]+")  # bytes that were not UTF-8, as surrogateescape keeps them
+
+
+def _mended_utf8(data: bytes, path: Path, notes: list | None, always: bool = False) -> str:
+    """UTF-8 with its bad bytes replaced, when the valid non-ASCII characters outnumber the bad bytes twenty to one
+    (GB18030 text read as UTF-8 has more bad bytes than good characters) or `always` (a UTF-8 BOM says it is);
+    else UnicodeDecodeError."""
+    text = data.decode("utf-8", "surrogateescape")
+    runs = _ESCAPED.findall(text)
+    if not runs:
+        return text
+    bad = sum(map(len, runs))
+    wide = len(text) - len(text.encode("ascii", "ignore")) - bad
+    if not always and wide < 20 * bad:
+        raise UnicodeDecodeError("utf-8", data, 0, len(data), "not clearly UTF-8")
+    if notes is not None:
+        notes.append(Said("bytes_replaced", path=path, n=bad))
+    return _ESCAPED.sub("\ufffd", text)
 
 
 def _looks_chinese(text: str) -> bool:
@@ -142,6 +169,7 @@ def _read_docx(data: bytes, path: Path) -> str:
     """Paragraphs and tables in document order; a table row becomes one line, its cells joined by " | "."""
     import io
 
+    check_zip(data, path)
     try:
         import docx
         from docx.table import Table
@@ -323,7 +351,7 @@ def html_to_text(markup: str) -> str:
     return "".join(parser.parts)
 
 
-def _read_mhtml(data: bytes, path: Path) -> str:
+def _read_mhtml(data: bytes, path: Path, notes: list | None = None) -> str:
     """A page saved as one file (.mht): its first text/html part."""
     import email
     from email import policy
@@ -333,5 +361,5 @@ def _read_mhtml(data: bytes, path: Path) -> str:
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True) or b""
             charset = part.get_content_charset() or _html_charset(payload)
-            return html_to_text(decode_text(payload, path, charset))
+            return html_to_text(decode_text(payload, path, charset, notes))
     raise BadInput("no_html_page", path=path)

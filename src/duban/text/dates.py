@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 from datetime import date, timedelta
 
@@ -225,7 +225,9 @@ def _resolve(match: re.Match, base: date, typed: bool) -> _Named | None:
     """What the matched phrase names relative to `base`; None when anonymised (xx月) or not a deadline."""
     g = match.groupdict()
     kind = match.lastgroup
-    return _RESOLVERS[kind](g, base, typed)
+    named = _RESOLVERS[kind](g, base, typed)
+    # Near the ends of the calendar (--today 9999-12-31) a phrase can name a day that does not exist: no date.
+    return None if named is None else replace(named, make=_safe(named.make))
 
 
 def _iso(g, base, typed):
@@ -398,8 +400,8 @@ def parse_due(text: str, today: date) -> date:
     due = named.make(0) if named else None
     if due is None:
         if "节前" in text:
-            raise UsageError("due_which_festival", text=text, spring=_next_eve("春节", today),
-                             national=_next_eve("国庆", today))
+            raise UsageError("due_which_festival", text=text, spring=_next_eve("春节", today) or "—",
+                             national=_next_eve("国庆", today) or "—")
         raise UsageError("bad_date", text=text)
     if due >= today or named.exact:
         return due
@@ -411,8 +413,8 @@ def parse_due(text: str, today: date) -> date:
 
 def _next_eve(festival: str, today: date) -> date | None:
     for year in (today.year, today.year + 1):
-        day = festival_day(festival, year)
-        if day and day - timedelta(days=1) >= today:
+        day = festival_day(festival, year) if year <= date.max.year else None
+        if day and day > date.min and day - timedelta(days=1) >= today:
             return day - timedelta(days=1)
     return None
 
@@ -433,9 +435,17 @@ def parse_iso_week(text: str) -> tuple[date, date]:
         monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
     except ValueError:
         raise UsageError("bad_week", text=text) from None
-    return monday, monday + timedelta(days=6)
+    return monday, days_after(monday, 6)
 
 
 def iso_week_of(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year:04d}-W{week:02d}"
+
+
+def days_after(day: date, days: int) -> date:
+    """`day` + `days`, held at the calendar's first or last day (`--due-within 3000000`, `--today 9999-12-31`)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min

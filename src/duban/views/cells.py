@@ -102,24 +102,33 @@ def _holds_on(previous: str, unit: str) -> bool:
 
 
 def _units(text: str) -> list[str]:
-    units: list[str] = []
-    glue_next = ""
+    # Each unit is gathered as a list of pieces and joined once: a note of a million commas glues them all to one
+    # unit, which string concatenation would copy again for each comma. `_holds_on` looks only at a unit's end.
+    units: list[list[str]] = []
+    tail = ""  # the end of the last unit: all that _holds_on needs of it
+    glue_next: list[str] = []
     for unit in _UNIT.findall(text):
         if (len(unit) == 1 and (unit in NO_LINE_END or unit == "第")) or (glue_next and unit.isspace()):
-            glue_next += unit
+            glue_next.append(unit)
             continue
-        unit = glue_next + unit
-        glue_next = ""
-        if units and _holds_on(units[-1], unit):
-            units[-1] += unit
+        if glue_next:
+            unit = "".join(glue_next) + unit
+            glue_next = []
+        if units and _holds_on(tail, unit):
+            units[-1].append(unit)
+            tail = (tail + unit[-_TAIL:])[-_TAIL:]
         else:
-            units.append(unit)
+            units.append([unit])
+            tail = unit[-_TAIL:]
     if glue_next:
         if units:
-            units[-1] += glue_next
+            units[-1].extend(glue_next)
         else:
             units.append(glue_next)
-    return units
+    return ["".join(pieces) for pieces in units]
+
+
+_TAIL = 8  # characters; runs of spaces are single by then (wrap), so the last visible ones are among them
 
 
 def wrap(text: str, cells: int) -> list[str]:
@@ -132,18 +141,31 @@ def wrap(text: str, cells: int) -> list[str]:
     return lines or [""]
 
 
-def _fold(unit: str, cells: int) -> str:
-    """The head of an over-long unit that fits `cells`, cut where the next line does not start with closing
-    punctuation and this one does not end with opening punctuation, when such a cut exists."""
-    used, cut = 0, 0
-    while cut < len(unit) and used + char_width(unit[cut]) <= cells:
-        used += char_width(unit[cut])
-        cut += 1
-    cut = max(cut, 1)
-    best = cut
-    while best > 1 and (unit[best] in NO_LINE_START or unit[best - 1] in NO_LINE_END):
-        best -= 1
-    return unit[:best] if unit[best] not in NO_LINE_START and unit[best - 1] not in NO_LINE_END else unit[:cut]
+def _fold(unit: str, cells: int) -> list[str]:
+    """An over-long unit in lines of at most `cells` cells, each cut where the next line does not start with closing
+    punctuation and this one does not end with opening punctuation, when such a cut exists; the last piece is what
+    is left over (spaces at its end do not count). One pass over the unit, however long it is."""
+    pieces = []
+    end = len(unit.rstrip())
+    start = 0
+    while True:
+        used, cut = 0, start
+        while cut < end and used + char_width(unit[cut]) <= cells:
+            used += char_width(unit[cut])
+            cut += 1
+        if cut >= end:  # the rest fits
+            pieces.append(unit[start:])
+            return pieces
+        cut = max(cut, start + 1)
+        best = cut
+        while best > start + 1 and (unit[best] in NO_LINE_START or unit[best - 1] in NO_LINE_END):
+            best -= 1
+        if unit[best] in NO_LINE_START or unit[best - 1] in NO_LINE_END:
+            best = cut
+        pieces.append(unit[start:best])
+        start = best
+        while start < len(unit) and unit[start].isspace():  # the next line starts at a word, not at a space
+            start += 1
 
 
 def _wrap_paragraph(text: str, cells: int) -> list[str]:
@@ -162,11 +184,8 @@ def _wrap_paragraph(text: str, cells: int) -> list[str]:
             continue
         if "".join(line).strip():
             lines.append(line)
-        unit = unit.lstrip()
-        while width(unit.rstrip()) > cells:  # a unit longer than a line: fold it, by the rules where it can be
-            head = _fold(unit, cells)
-            lines.append([head])
-            unit = unit[len(head):].lstrip()
+        *folded, unit = _fold(unit.lstrip(), cells)  # a unit longer than a line: folded, by the rules where it can
+        lines.extend([head] for head in folded)
         line, used = [unit], width(unit)
     if "".join(line).strip() or not lines:
         lines.append(line)

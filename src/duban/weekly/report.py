@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 
 from duban.errors import BrokenFile, UsageError
 from duban.ledger.model import TARGET_VERDICTS, VERDICTS, Target, Task, parse_status, parse_verdict
@@ -18,7 +18,7 @@ from duban.ledger.queries import is_due_soon, owner_matches
 from duban.ledger.store import Workspace
 from duban.ledger.taskid import sort_key as _id_key
 from duban.settings import WeeklyForm
-from duban.text.dates import iso_week_of, parse_iso_week
+from duban.text.dates import days_after, iso_week_of, parse_iso_week
 
 NO_OWNER = ""  # tasks without a lead unit are grouped under the empty owner; renderers label it
 
@@ -182,7 +182,7 @@ class WeeklyReport:
 
     @property
     def horizon(self) -> date:
-        return self.today + timedelta(days=self.soon_days)
+        return days_after(self.today, self.soon_days)
 
     @property
     def issuer(self) -> str:
