@@ -1,7 +1,9 @@
 """Deterministic TOML for task files: same data, same bytes, so git diffs stay minimal.
 
-tomli-w writes arrays of tables inline; a task's progress log reads and merges better as `[[progress]]` blocks,
-one per entry, so top-level layout is decided here and tomli-w only formats plain values.
+A new file is written here in one layout (`dumps`): a task's progress log as `[[progress]]` blocks, one per entry,
+which read, diff and merge better than the inline arrays tomli-w writes, and which tomli-w cannot be told to write.
+A file that exists is updated in place through tomlkit (`update_text`), so that a person's comments and order of
+keys survive; Python's tomllib reads.
 """
 
 from __future__ import annotations
