@@ -8,6 +8,7 @@ import pytest
 
 from duban.errors import BadInput
 from duban.plan.items import extract_items
+from duban.report.clean import clean_text
 from duban.report.formats import read_report
 from duban.report.pdftext import best_text, readable, unify_radicals, unwrap_full_lines
 from duban.report.sections import read_report_text
@@ -92,6 +93,22 @@ def test_lines_that_fill_the_width_are_the_pages_wrap():
     assert unwrap_full_lines("\n".join(page)).split("\n") == [full[:-1] + "，" + full[:-1] + "。短的末行。"] * 3 + [
         full[:-9] + "完成应急保障任务。下一段的开头。", "word one " + "x" * 70 + " two"]
     assert unwrap_full_lines("甲。\n乙。") == "甲。\n乙。"  # too few lines to tell a width
+
+
+def test_a_heading_after_a_full_line_that_ends_its_sentence_stays_a_line_of_its_own():
+    full = "一二三四五六七八九十" * 4
+    page = [full[:-1] + "。", "一、2021 年以来工作回顾", full[:-1] + "，", "短的末行。"] * 3
+    assert unwrap_full_lines("\n".join(page)).split("\n") == [
+        full[:-1] + "。", "一、2021 年以来工作回顾", full[:-1] + "，短的末行。"] * 3
+
+
+def test_the_spaces_a_pdf_prints_between_figures_and_chinese_are_not_text():
+    # LibreOffice's PDFs read "2021 年", "xx 街道": the plan's year must still be found in its heading
+    text = clean_text("区政府工作报告\n一、2021 年工作回顾\n完成投资 100 亿元，xx 街道建成。\n二、2022 年工作安排\n"
+                      "（一）推进产业升级。\n（二）完善交通。\n")
+    assert text.split("\n")[1:4] == ["一、2021年工作回顾", "完成投资100亿元，xx街道建成。", "二、2022年工作安排"]
+    assert [s.kind for s in read_report_text(text).sections] == ["other", "review", "plan"]
+    assert clean_text("PM2.5 浓度 35 微克/立方米，GDP 增长 6%。") == "PM2.5浓度35微克/立方米，GDP 增长6%。\n"
 
 
 def test_poppler_is_used_only_where_it_reads_more(monkeypatch):

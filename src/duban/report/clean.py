@@ -14,6 +14,8 @@ from duban.text.outline import marker_of, plain_heading_words
 
 _INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile("[ \t\u00a0\u3000\u2002-\u200a\u202f\u205f]+")
+# A space between a figure and a Chinese character is typesetting (PDFs print "2021 年", "xx 街道"), not text.
+_DIGIT_SPACE_RE = re.compile("(?<=[0-9０-９xX×%％]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[0-9０-９])")
 
 # Whole lines that download sites and web pages wrap around a report.
 _CLUTTER_LINE_RE = re.compile(
@@ -51,7 +53,7 @@ _TAG_LINE_RE = re.compile(r"^(?:[^\s|]{1,4}\s+){3,}[^\s|]{1,4}$")
 def clean_text(raw: str) -> str:
     """The report's own text, one paragraph / heading / item per line, ending with a newline."""
     text = _INVISIBLE_RE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
-    lines = [_SPACES_RE.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_DIGIT_SPACE_RE.sub("", _SPACES_RE.sub(" ", line)).strip() for line in text.split("\n")]
     lines = _drop_clutter(lines)
     lines = _unpage(lines)
     paragraphs = _join_wrapped(lines)

@@ -23,6 +23,8 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from duban.text.outline import marker_of
+
 PDFTOTEXT_TIMEOUT = 120  # seconds
 
 # radical, equivalent ideograph; U+2E80–U+2EFF and U+2F00–U+2FDF, from EquivalentUnifiedIdeograph.txt
@@ -101,6 +103,11 @@ def _width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
 
 
+def _heading_after_a_sentence(previous: str, line: str) -> bool:
+    """A numbered heading (一、…) after a full line that ends its sentence begins a line of its own."""
+    return previous.rstrip().endswith(("。", "！", "？", "：", "；")) and marker_of(line.lstrip()) is not None
+
+
 def unwrap_full_lines(text: str) -> str:
     """Join each line that fills the text width to the line after it (see the module's doc): a PDF's paragraphs
     come out as they were written, as in the .txt or .docx of the same report.
@@ -116,7 +123,7 @@ def unwrap_full_lines(text: str) -> str:
     out: list[str] = []
     glue = False
     for line in lines:
-        if glue and line.strip():
+        if glue and line.strip() and not _heading_after_a_sentence(out[-1], line):
             before, after = out[-1].rstrip()[-1:], line.lstrip()[:1]
             space = " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
             out[-1] = out[-1].rstrip() + space + line.lstrip()
