@@ -53,8 +53,8 @@ _TAG_LINE_RE = re.compile(r"^(?:[^\s|]{1,4}\s+){3,}[^\s|]{1,4}$")
 def clean_text(raw: str) -> str:
     """The report's own text, one paragraph / heading / item per line, ending with a newline."""
     text = _INVISIBLE_RE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
-    lines = [_DIGIT_SPACE_RE.sub("", _SPACES_RE.sub(" ", line)).strip() for line in text.split("\n")]
-    lines = _drop_clutter(lines)
+    lines = [_SPACES_RE.sub(" ", line).strip() for line in text.split("\n")]
+    lines = [_DIGIT_SPACE_RE.sub("", line) for line in _drop_clutter(lines)]  # after: a tag line is spaced words
     lines = _unpage(lines)
     paragraphs = _join_wrapped(lines)
     out: list[str] = []
