@@ -85,3 +85,20 @@ def test_a_plan_of_another_organisation_is_judged_by_its_own():
     assert refusals(gwr, report, summary_facts(report.text, ORGS), None) == []
     district = read_report(seed("000"))
     assert [r.kind for r in refusals(gwr, district, summary_facts(district.text, ORGS), None)] == ["other_org"]
+
+
+CITY_2022 = plan("2022", date(2022, 1, 1), date(2022, 12, 31), org="深圳市人民政府")
+SPEECH = "各位代表：\n现在，我代表{org}，向大会报告政府工作，请予审议。\n一、2022年工作回顾\n1.完成。\n"
+
+
+@pytest.mark.parametrize("org, plan_text_org, refused", [
+    ("罗湖区人民政府", "深圳市人民政府", ["other_org"]),   # a district's report for a city's plan
+    ("省人民政府", "深圳市人民政府", ["other_org"]),       # the province's
+    ("市人民政府", "深圳市人民政府", []),                  # a city's own report says 市人民政府
+    ("坪山区政府筹备组", "坪山新区管委会", []),            # a new district that replaced the old one: one place
+    ("深圳市人民政府", None, []),                         # without the plan's own report, its organisation says
+])
+def test_the_organisation_a_summary_speaks_for_even_when_the_workspace_knows_none(org, plan_text_org, refused):
+    report, facts = summary(SPEECH.format(org=org))
+    plan_text = SPEECH.format(org=plan_text_org) if plan_text_org else None
+    assert [r.kind for r in refusals(CITY_2022, report, facts, plan_text)] == refused
