@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from duban.check.matching import split_sentences
 from duban.ledger.model import Target
 from duban.check.figures import (check_target, convert, find_figures, judge, lower_is_better, metric_keys)
+from duban.check.matching import Sentence
 
 
 def sentences(text):
@@ -145,3 +146,11 @@ def test_judging_about_is_monotonic_on_the_favourable_side(value, actual, unit):
         assert judge("about", value, actual + 1, unit, "国内生产总值增长")
     if judge("about", value, actual, unit, "居民消费价格涨幅"):
         assert judge("about", value, max(0.0, actual - 1), unit, "居民消费价格涨幅")
+
+
+def test_a_share_of_rd_is_not_rd_intensity_and_rd_intensity_is_not_gdp():
+    assert metric_keys("基础研究占全社会研发投入比重") == ["基础研究占全社会研发投入比重"]
+    keys = metric_keys("全社会研发投入占地区生产总值比重")
+    assert "研发投入强度" in keys and "地区生产总值" not in keys
+    sentences = [Sentence("工业增加值占地区生产总值比重提高到35.1%，基础研究占全社会研发投入比重提高到7.25%。", 7)]
+    assert [(f.value, f.unit) for f in find_figures("基础研究占全社会研发投入比重", "%", sentences)] == [(7.25, "%")]

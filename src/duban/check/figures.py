@@ -25,6 +25,11 @@ _METRIC_TAIL = re.compile(r"(?:实际)?(?:增长率?|增速|涨幅|上涨|下降
 # names a family is looked for by every name of it (longest first); a family's own qualifiers keep apart what
 # differs (调查失业率 is not 登记失业率, 进出口 is not 出口, 居民收入 is not 一般公共预算收入).
 _FAMILIES = (
+    # R&D as the subject (全社会研发投入占…比重, 研发投入强度), not as what a share is of (基础研究占研发投入比重);
+    # first, as a share of GDP is not GDP
+    (re.compile(r"^(?:全社会)?研发[^占]*(?:占[^研]*)?(?:比重|强度)"),
+     ("研发经费投入强度", "研发投入强度", "占地区生产总值比重", "占GDP比重")),
+    (re.compile(r"^(?:全社会)?研发(?:（R&D）)?(?:经费|投入)"), ("全社会研发投入", "全社会研发经费", "研发经费", "研发投入")),
     (re.compile(r"能耗|能源消耗"), ("单位国内生产总值能耗", "单位地区生产总值能耗", "万元GDP综合能耗", "万元GDP能耗",
                                    "单位GDP能耗", "能耗强度", "能源消耗强度")),
     (re.compile(r"生产总值|GDP|经济增长|经济总量"), ("地区生产总值", "国内生产总值", "本市生产总值", "全市生产总值",
@@ -47,8 +52,6 @@ _FAMILIES = (
     (re.compile(r"登记失业率"), ("城镇居民登记失业率", "城镇登记失业率", "居民登记失业率", "登记失业率")),
     (re.compile(r"新增就业|就业岗位"), ("城镇新增就业", "新增就业岗位", "新增就业人数", "新增就业")),
     (re.compile(r"PM2\.5"), ("PM2.5年均浓度", "PM2.5平均浓度", "PM2.5浓度", "PM2.5")),
-    (re.compile(r"研发.*(?:比重|强度)"), ("研发经费投入强度", "研发投入强度", "占地区生产总值比重", "占GDP比重")),
-    (re.compile(r"研发(?:经费|投入)"), ("全社会研发投入", "全社会研发经费", "研发经费", "研发投入")),
     (re.compile(r"粮食"), ("粮食总产量", "粮食产量", "粮食综合生产能力")),
 )
 _LEADING_VERB = re.compile(r"^(?:减少|增加|新增|降低|提高|完成|实现|新建|改造|建成)")
