@@ -82,6 +82,17 @@ def test_a_missed_target_puts_its_item_at_risk():
     result = check_plan("P", "s.txt", [tasks()[2]], found, SEGMENTER)
     assert result.targets[0].actual == 25 and result.targets[0].verdict == "not_met"
     assert result.items[0].verdict == "at_risk"
+    assert result.items[0].risk == Evidence("签约服务覆盖率达到25%", 2)  # the figure that fell short
+
+
+def test_one_missed_figure_among_met_ones_keeps_an_item_from_done():
+    summary = "一、工作回顾\n家庭医生签约服务覆盖率达到25%，重点人群覆盖率达到65%，圆满完成签约任务。\n"
+    found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=2)])
+    task = Task("P-01", "推进家庭医生签约服务", detail="签约服务覆盖率达到30%以上，重点人群覆盖率达到60%。",
+                targets=[Target("签约服务覆盖率", "at_least", 30, "%"), Target("重点人群覆盖率", "at_least", 60, "%")])
+    result = check_plan("P", "s.txt", [task], found, SEGMENTER)
+    assert [t.verdict for t in result.targets] == ["not_met", "met"]
+    assert result.items[0].verdict == "in_progress"
 
 
 def test_a_standing_weakness_is_no_flag_and_a_mention_without_signals_is_done():

@@ -259,13 +259,18 @@ def _check_target(task_id: str, target, sentences: list[Sentence], segmenter: Se
 
 
 def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
-    """An item's own figures outweigh its words: more of them missed than met puts it at risk; all of them met
-    make it done. The plan's expected targets given to the item (scope = goals) are judged on their own."""
+    """An item's own figures outweigh its words: more of them missed than met puts it at risk (the first missed
+    one is the risk shown), any of them missed keeps it from done, and all of them met make it done. The plan's expected targets given to the item (scope = goals) are judged on their own."""
     targets = [t for t in targets if t.target.extra.get("scope") != "goals"]
     missed = sum(1 for t in targets if t.verdict == "not_met")
     met = sum(1 for t in targets if t.verdict == "met")
     if missed and missed > met:
         item.verdict = "at_risk"
+        short = next((t for t in targets if t.verdict == "not_met" and t.line), None)
+        if item.risk is None and short is not None:  # the figure that fell short is why
+            item.risk = Evidence(short.actual_text, short.line)
+    elif missed and item.verdict == "done":
+        item.verdict = "in_progress"  # some of its own figures missed: not done, whatever the words say
     elif targets and met == len(targets) and item.verdict in ("in_progress", "not_found"):
         item.verdict = "done"
     else:
