@@ -137,3 +137,11 @@ def test_a_target_in_spun_wording_is_found_in_the_real_words():
     [target] = check_plan("P", "s.txt", [task], found, Segmenter(synonyms={"效劳": "服务"})).targets
     assert (target.target.metric, target.actual, target.verdict) == ("签约效劳覆盖率", 32, "met")
     assert target.actual_text == "签约服务覆盖率达到32%"
+
+
+def test_a_bare_heading_comes_after_the_passages_that_say_what_was_done():
+    summary = "一、工作回顾\n（九）扎实推进生态文明建设。\n新建生态公园12个。\n"
+    found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=3)])
+    task = Task("P-01", "扎实推进生态文明建设", detail="创建生态文明建设示范区，新建生态公园。")
+    evidence = check_plan("P", "s.txt", [task], found, SEGMENTER).items[0].evidence
+    assert [e.line for e in evidence] == [3, 2]

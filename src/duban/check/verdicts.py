@@ -15,6 +15,7 @@ from typing import Any, Iterable, Sequence
 from duban.check.matching import (BOILERPLATE, Match, Segmenter, Sentence, SentenceIndex, build_query, plan_rarity,
                             split_sentences, title_coverage)
 from duban.ledger.model import Task
+from duban.text.outline import marker_of
 from duban.check.figures import TargetResult, check_target
 
 # Words near the evidence that say how far the task got. Risk words are looked for first: 尚未完成 holds 完成.
@@ -121,11 +122,14 @@ def _mark_problem_paragraphs(sentences: list[Sentence]) -> list[Sentence]:
             else s for s in sentences]
 
 
-def _pick_evidence(matches: list[Match]) -> list[Match]:
-    """The best matches, one per line, so that each shows a different passage."""
+def _pick_evidence(matches: list[Match], bare_headings_last: bool = False) -> list[Match]:
+    """The best matches, one per line, so that each shows a different passage; with `bare_headings_last`, a
+    heading of the review that says nothing of how far the work got (（九）扎实推进生态文明建设。) only after the
+    passages that say what was done (二是…取得积极进展 is no bare heading)."""
     chosen: list[Match] = []
     lines: set[int] = set()
-    for match in matches:
+    ordered = sorted(matches, key=lambda m: _is_bare_heading(m.sentence.text)) if bare_headings_last else matches
+    for match in ordered:
         if match.sentence.line in lines:
             continue
         chosen.append(match)
@@ -133,6 +137,12 @@ def _pick_evidence(matches: list[Match]) -> list[Match]:
         if len(chosen) == EVIDENCE_COUNT:
             break
     return chosen
+
+
+def _is_bare_heading(text: str) -> bool:
+    """A heading of one clause that names the work and nothing of how it went (no 取得进展, no 活力不断释放)."""
+    return (len(text) <= HEADING_LENGTH and marker_of(text) is not None and not re.search("[，,；;]", text)
+            and not any(_signals(text)))
 
 
 def _signals(text: str) -> tuple[bool, bool, bool]:
@@ -208,7 +218,7 @@ def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str],
     # The review's own words on the item as a whole (its sub-heading: 三大攻坚战…取得积极进展) say how far it got;
     # after them come the passages that report its planned measures.
     headline = index.rank(query, ("review",), limit=1, measures=False)
-    evidence = _pick_evidence(review)
+    evidence = _pick_evidence(review, bare_headings_last=True)
     risk_match = _risk_match(query, index, stock or [])
     best = max((m.coverage for m in review + headline), default=0.0)  # whether the review speaks of it at all
     verdict, score = decide(_pick_evidence(headline + review), paragraph_text, risk_match, best)
