@@ -66,7 +66,8 @@ def whole(output: str, task_id: str, title: str) -> bool:
 @pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
 def test_no_cell_starts_with_closing_or_ends_with_opening_punctuation(run, args):
     output = run(*args)
-    assert "…" not in output  # nothing cut
+    # nothing cut, but the passages of the weekly's last section, which it shortens by design (--json has them whole)
+    assert "…" not in output.split("七、核查结果")[0]
     for line in output.split("\n"):
         assert width(line) <= 80, line
         for cell in re.split(r" {2,}", line.strip()):
