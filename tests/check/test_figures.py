@@ -145,3 +145,25 @@ def test_judging_about_is_monotonic_on_the_favourable_side(value, actual, unit):
         assert judge("about", value, actual + 1, unit, "国内生产总值增长")
     if judge("about", value, actual, unit, "居民消费价格涨幅"):
         assert judge("about", value, max(0.0, actual - 1), unit, "居民消费价格涨幅")
+
+
+def test_convert_is_exact_in_decimal():
+    """In binary, 2.3亿元 is 22999.999999999996万元 and misses a target of 23000万元 it meets."""
+    assert convert(2.3, "亿元", "万元") == 23000
+    assert convert(1258.7, "亿元", "万亿元") == 0.12587
+    assert convert(4.1, "万亿元", "亿元") == 41000
+    assert convert(0.29, "亿元", "万元") == 2900
+    assert judge("at_least", 23000, convert(2.3, "亿元", "万元"), "万元", "一般公共预算收入")
+    assert convert(5, "万吨", "斤") == 100000000
+
+
+@given(st.decimals(min_value="0.01", max_value="99999", places=2), st.sampled_from(["万", "亿", "万亿"]),
+       st.sampled_from(["万", "亿", "万亿", ""]))
+def test_a_figure_equals_itself_in_any_scale(value, scale, other):
+    """A figure written in one scale and the target written as the same amount in another are equal: met."""
+    from duban.text.numerals import SCALES
+
+    same = value * SCALES[scale] / SCALES.get(other, 1)
+    actual = convert(float(value), scale + "元", other + "元")
+    assert actual == float(same)
+    assert judge("at_least", float(same), actual, other + "元", "地区生产总值")
