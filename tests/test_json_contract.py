@@ -185,10 +185,11 @@ def test_weekly(run, workspace):
                               "dropped": 0, "overdue": 2, "due_soon": 0}
     assert data["moved"] == [{"id": "2019H2-02", "title": "进一步提升中医药服务能力", "owner": "中医科",
                               "date": "2019-11-20", "status": "todo", "previous": "todo",
-                              "note": "名中医工作室选址调整", "by": "赵六"}]
+                              "note": "名中医工作室选址调整", "by": "赵六",
+                              "changes": {"due": ["2019-11-25", "2019-12-15"]}}]
     assert data["due_changes"] == [{"id": "2019H2-02", "title": "进一步提升中医药服务能力", "owner": "中医科",
                                     "date": "2019-11-20", "old_due": "2019-11-25", "new_due": "2019-12-15",
-                                    "note": "名中医工作室选址调整", "by": "赵六"}]
+                                    "direction": "later", "note": "名中医工作室选址调整", "by": "赵六"}]
     assert data["overdue"][0] == {"id": "2019H2-03", "title": "强力推进医疗服务信息化建设", "owner": "规划信息科",
                                   "due": "2019-09-30", "days_overdue": 51, "status": "in_progress",
                                   "last_note": "完成平台招标", "last_note_date": "2019-09-02"}

@@ -920,11 +920,12 @@ def validate(app: App):
 @option("--owner", metavar="O", shell_complete=complete_owner, help="opt_import_owner")
 @option("--dry-run", is_flag=True, help="opt_import_dry_run")
 @option("-y", "--yes", is_flag=True, help="opt_yes")
+@new_owner_option
 @by_option
 @commit_option
 @json_option
 @pass_app
-def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
+def import_(app: App, reports, period, org, owner, dry_run, yes, new_owner, by, do_commit):
     """Turn the plan items of reports or task tables into task files, after a preview.
 
     A sheet that `duban export` wrote updates its tasks (status, owner, deadline, new notes) instead."""
@@ -935,7 +936,7 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
     workspace, view, w = app.workspace, app.view, app.w
     for report in reports:
         for prepared in prepare_imports(workspace, report, period=period, org=org, owner=owner, today=app.today,
-                                        by=_reporter(app, by)):
+                                        by=_reporter(app, by), new_owner=new_owner):
             view.import_preview(prepared)
             view.warn(prepared.warnings)
             if dry_run:

@@ -211,12 +211,19 @@ words = ["医联体", "医共体", "国医馆", "家庭医生签约", "国家卫
 # The units of a district health bureau (区卫生健康局), the organisation duban was first built for.
 HEALTH_BUREAU_OWNERS = {"中医": "中医科", "妇幼": "妇幼健康科", "疾控": "疾控中心", "传染病": "疾控中心",
                         "计划生育": "人口家庭科", "信息化": "规划信息科", "党建": "办公室"}
-_HEALTH_BODY_RE = re.compile(r"卫生|卫健|卫计|健康|医")
+_HEALTH_BODY_RE = re.compile(r"卫生|卫健|卫计|健康|疾控|医")
+_NOT_HEALTH_RE = re.compile(r"医保|医疗保障")  # the medical insurance bureau has none of those units
+
+
+def is_health_body(organisation: str) -> bool:
+    """A health bureau, commission or centre (区卫生健康局, 县卫计委, 区疾控中心); not a government, nor an unnamed one."""
+    return bool(_HEALTH_BODY_RE.search(organisation)) and not _NOT_HEALTH_RE.search(organisation)
 
 
 def default_text(organisation: str) -> str:
-    """duban.toml for a new workspace: a health body gets the health bureau's owner rules, others the example."""
+    """duban.toml for a new workspace: a health body gets the health bureau's owner rules; any other organisation,
+    or none named, the rules commented out as an example (they would send its items to units it does not have)."""
     rules = "\n".join(f'"{keyword}" = "{unit}"' for keyword, unit in HEALTH_BUREAU_OWNERS.items())
-    if organisation and not _HEALTH_BODY_RE.search(organisation):
+    if not is_health_body(organisation):
         rules = "# e.g.\n" + "\n".join(f"# {line}" for line in rules.splitlines()[:2])
     return DEFAULT_TEXT.format(organisation=organisation.replace('"', ""), owner_rules=rules)

@@ -154,3 +154,25 @@ def test_a_share_of_rd_is_not_rd_intensity_and_rd_intensity_is_not_gdp():
     assert "研发投入强度" in keys and "地区生产总值" not in keys
     sentences = [Sentence("工业增加值占地区生产总值比重提高到35.1%，基础研究占全社会研发投入比重提高到7.25%。", 7)]
     assert [(f.value, f.unit) for f in find_figures("基础研究占全社会研发投入比重", "%", sentences)] == [(7.25, "%")]
+
+
+def test_convert_is_exact_in_decimal():
+    """In binary, 2.3亿元 is 22999.999999999996万元 and misses a target of 23000万元 it meets."""
+    assert convert(2.3, "亿元", "万元") == 23000
+    assert convert(1258.7, "亿元", "万亿元") == 0.12587
+    assert convert(4.1, "万亿元", "亿元") == 41000
+    assert convert(0.29, "亿元", "万元") == 2900
+    assert judge("at_least", 23000, convert(2.3, "亿元", "万元"), "万元", "一般公共预算收入")
+    assert convert(5, "万吨", "斤") == 100000000
+
+
+@given(st.decimals(min_value="0.01", max_value="99999", places=2), st.sampled_from(["万", "亿", "万亿"]),
+       st.sampled_from(["万", "亿", "万亿", ""]))
+def test_a_figure_equals_itself_in_any_scale(value, scale, other):
+    """A figure written in one scale and the target written as the same amount in another are equal: met."""
+    from duban.text.numerals import SCALES
+
+    same = value * SCALES[scale] / SCALES.get(other, 1)
+    actual = convert(float(value), scale + "元", other + "元")
+    assert actual == float(same)
+    assert judge("at_least", float(same), actual, other + "元", "地区生产总值")

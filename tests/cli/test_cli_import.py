@@ -255,7 +255,7 @@ def test_a_ledger_sheet_edited_in_excel_updates_its_tasks(run, tmp_path, monkeyp
     rows["2019H2-07"][5].value = "2019年12月20日前"
     rows["2019H2-07"][7].value = 99  # 逾期天数 is only shown: never read back
     book.save(sheet)
-    result = run("--today", "2019-11-21", "import", str(sheet), "--dry-run")
+    result = run("--today", "2019-11-21", "import", str(sheet), "--dry-run", "--new-owner")
     assert lines(result.output)[-6:] == [
         "表中与台账不同之处（3 项任务）：",
         "  2019H2-03  状态：未开始 → 已完成",
@@ -263,7 +263,7 @@ def test_a_ledger_sheet_edited_in_excel_updates_its_tasks(run, tmp_path, monkeyp
         "  2019H2-05  责任单位：基层卫生科 → 医政科",
         "  2019H2-07  完成时限：2019-12-31 → 2019-12-20",
         "试运行：未写入任何文件"]
-    result = run("--today", "2019-11-21", "import", str(sheet), "--yes")
+    result = run("--today", "2019-11-21", "import", str(sheet), "--yes", "--new-owner")
     assert lines(result.output)[-1] == "2019H2：3 项任务，写入 3 个文件"
     shown = run("show", "2019H2-03", "--json")
     task = json.loads(shown.stdout)
@@ -273,3 +273,46 @@ def test_a_ledger_sheet_edited_in_excel_updates_its_tasks(run, tmp_path, monkeyp
     due = json.loads(run("show", "2019H2-07", "--json").stdout)
     assert (due["due"], due["due_basis"]) == ("2019-12-20", "2019年12月20日前")
     assert run("import", str(sheet), "--yes").output.splitlines()[-1] == "表中内容与台账一致，无需更新"
+
+
+def _edited_sheet(run, tmp_path, **cells):
+    """The ledger exported to Excel, then cells changed as a unit would: {task id: {column: value}}."""
+    openpyxl = pytest.importorskip("openpyxl")
+    sheet = tmp_path / "台账.xlsx"
+    assert run("--today", "2019-11-20", "export", "-o", str(sheet)).exit_code == 0
+    book = openpyxl.load_workbook(sheet)
+    rows = {row[1].value: row for row in book.active.iter_rows(min_row=3)}
+    for task_id, values in cells.items():
+        for column, value in values.items():
+            rows[task_id][column].value = value
+    book.save(sheet)
+    return sheet
+
+
+def test_a_unit_typed_into_a_sheet_is_guarded_as_update_guards_it(run, tmp_path, monkeypatch):
+    """区疾控中心 typed into 牵头单位 is no unit of this workspace: refused, naming the row and the nearest unit, nothing
+    written; --new-owner accepts it; 疾控 (the [owners] keyword of 疾控中心) is that unit."""
+    monkeypatch.setenv("DUBAN_USER", "李四")
+    assert run("import", str(TABLES / "任务分解表.xlsx"), "--yes").exit_code == 0
+    before = task_files(run.root)
+    sheet = _edited_sheet(run, tmp_path, **{"2019H2-05": {3: "区疾控中心"}, "2019H2-07": {4: "疾控"}})
+    refused = run("--today", "2019-11-21", "import", str(sheet), "--yes")
+    assert (refused.exit_code, refused.stdout, refused.stderr) == (
+        2, "", "duban: 台账.xlsx，第 7 行（2019H2-05）：没有“区疾控中心”这个单位：是否指 疾控中心？新单位请加 --new-owner\n")
+    english = run("--lang", "en", "import", str(sheet), "--dry-run")
+    assert english.stderr == ("duban: 台账.xlsx, line 7 (2019H2-05): no unit '区疾控中心': did you mean 疾控中心? "
+                              "For a new unit add --new-owner\n")
+    assert task_files(run.root) == before
+    accepted = run("--today", "2019-11-21", "import", str(sheet), "--dry-run", "--new-owner")
+    assert lines(accepted.output)[-4:] == [
+        "表中与台账不同之处（2 项任务）：",
+        "  2019H2-05  责任单位：基层卫生科 → 区疾控中心",
+        "  2019H2-07  配合单位：— → 疾控中心",
+        "试运行：未写入任何文件"]
+    sheet = _edited_sheet(run, tmp_path, **{"2019H2-05": {3: "疾控"}})
+    aliased = run("--today", "2019-11-21", "import", str(sheet), "--yes")
+    assert lines(aliased.output)[-3:] == ["表中与台账不同之处（1 项任务）：", "  2019H2-05  责任单位：基层卫生科 → 疾控中心",
+                                          "2019H2：1 项任务，写入 1 个文件"]
+    assert json.loads(run("show", "2019H2-05", "--json").stdout)["owner"] == "疾控中心"
+    # read back unchanged, the sheet names the unit as the ledger does: nothing to do
+    assert lines(run("import", str(_edited_sheet(run, tmp_path)), "--yes").output)[-1] == "表中内容与台账一致，无需更新"

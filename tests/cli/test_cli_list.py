@@ -100,3 +100,27 @@ def test_two_files_of_one_id_are_named_and_the_one_show_reads_is_listed(cli_run,
     assert [(t["id"], t["title"]) for t in listed] == [("2019H2-01", "全力做好创建国家卫生城市复审工作"),
                                                        ("2019H2-02", "进一步提升中医药服务能力"),
                                                        ("2019H2-03", "强力推进医疗服务信息化建设")]
+
+
+def test_at_80_columns_owners_and_latin_words_stay_whole(cli_run, monkeypatch):
+    """罗湖区人民政府 (14 cells) was wrapped to 罗湖区人民/政府 and, in English, maintainers to mainta/iners, while
+    the title had room to give."""
+    monkeypatch.setenv("COLUMNS", "80")
+    assert cli_run("update", "2019H2-01", "--owner", "罗湖区人民政府", "--new-owner").exit_code == 0
+    assert cli_run("update", "2019H2-02", "--owner", "the maintainers", "--new-owner",
+                   "--title", "Keep the project's documentation current for its readers").exit_code == 0
+    assert lines(cli_run("list").output)[:7] == [
+        "编号       标题                        责任单位         完成时限    状态    逾期",
+        "─" * 80,
+        "2019H2-01  全力做好创建国家卫生城市复  罗湖区人民政府   2019-10-31  未开始  20天",
+        "           审工作",
+        "2019H2-02  Keep the project's          the maintainers  2019-11-25  未开始",
+        "           documentation current for",
+        "           its readers",
+    ]
+    assert lines(cli_run("--lang", "en", "list").output)[2:7] == [
+        "2019H2-01  全力做好创建国家卫  罗湖区人民政府   2019-10-31  to do        20 days",
+        "           生城市复审工作",
+        "2019H2-02  Keep the project's  the maintainers  2019-11-25  to do",
+        "           documentation",
+        "           current for its"]

@@ -126,6 +126,6 @@ def test_owner_rules_of_a_new_workspace_fit_its_organisation(tmp_path):
     init_workspace(tmp_path / "council", "国务院")
     init_workspace(tmp_path / "blank")
     assert Workspace(tmp_path / "health").settings.owner_rules["中医"] == "中医科"
-    assert Workspace(tmp_path / "blank").settings.owner_rules["妇幼"] == "妇幼健康科"
+    assert Workspace(tmp_path / "blank").settings.owner_rules == {}  # no organisation named: no unit assumed
     assert Workspace(tmp_path / "council").settings.owner_rules == {}
     assert '# "中医" = "中医科"' in (tmp_path / "council" / "duban.toml").read_text(encoding="utf-8")

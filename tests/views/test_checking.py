@@ -28,3 +28,23 @@ def test_a_long_passage_ends_at_a_clause_and_never_inside_a_number():
 def test_no_evidence_no_quote():
     item = ItemResult("2019H2-04", "全面推进社区卫生服务工作", "not_found", 0.0, [])
     assert check_note(words("en"), item, "004.txt") == "check against 004.txt: not found (0.00)"
+
+
+def test_a_figure_converted_to_the_target_s_unit_is_shown_as_a_report_writes_it():
+    """The summary's 1258.7亿元 is compared with a target of 0.12万亿元 exactly, and shown as 1258.7亿元, not
+    0.12587万亿元 (show and the weekly: tests/weekly/test_weekly_report.py)."""
+    import io
+
+    from duban.check.figures import TargetResult
+    from duban.check.verdicts import CheckResult
+    from duban.ledger.model import Target
+    from duban.views.checking import render_check
+    from duban.views.terminal import Terminal
+
+    target = Target("地区生产总值", "at_least", 0.12, "万亿元")
+    result = CheckResult("2019", "2019年工作总结.txt", [], [TargetResult("2019-01", target, 0.12587,
+                                                                           "地区生产总值1258.7亿元", "met", 12)])
+    out = Terminal(io.StringIO(), 100, False, False, False)
+    render_check(out, words("zh"), result)
+    printed = out.file.getvalue()
+    assert "1258.7亿元" in printed and "0.12587" not in printed

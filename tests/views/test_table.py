@@ -169,3 +169,35 @@ def test_headings_span_the_table_and_take_no_column():
     table.add_row("2019H2-03", "推进信息化建设")
     assert lines(table, 40) == ["编号       事项", "─" * 25, "区卫生健康局（1）", "2019H2-01  全力做好复审", "",
                                 "规划信息科（1）", "2019H2-03  推进信息化建设"]
+
+
+def test_a_column_of_names_is_kept_whole_while_the_title_can_give_way():
+    """罗湖区人民政府 (14 cells) is more than the owner column's floor (12): the title gives way first."""
+    columns = [Column("标题", wrap=True, floor=24, min_width=10, main=True),
+               Column("责任单位", wrap=True, max_width=20, floor=12, min_width=6, whole=True)]
+    assert layout(columns, [[60], [14, 8]], 40) == [26, 14]
+    assert layout(columns, [[60], [14, 8]], 36) == [22, 14]  # below the title's floor: the names still whole
+    assert layout(columns, [[60], [14, 8]], 18) == [10, 8]   # no room for that: the widest first, to the minimum
+    table = Table(columns)
+    table.add_row("推进深圳东部过境高速公路连接线及配套市政道路工程建设", "罗湖区人民政府")
+    assert lines(table, 42)[2:4] == ["推进深圳东部过境高速公路连  罗湖区人民政府",
+                                     "接线及配套市政道路工程建设"]
+
+
+def test_a_latin_word_is_split_only_when_it_is_longer_than_the_column():
+    columns = [Column("Title", wrap=True, floor=24, min_width=10, main=True),
+               Column("Owner", wrap=True, floor=12, min_width=6)]
+    texts = [["Keep the project's documentation current"], ["the maintainers"]]
+    # without the words, the owner would go down to its minimum (6: "mainta/iners") before the title did
+    assert layout(columns, [[41], [15]], 24, texts=texts) == [13, 11]
+    table = Table(columns)
+    table.add_row(*[column[0] for column in texts])
+    assert lines(table, 26)[2:] == ["Keep the       the", "project's      maintainers", "documentation", "current"]
+    assert lines(table, 18)[2:4] == ["Keep the    the", "project's   mainta"]  # no room: split, as it must be
+
+
+def test_the_longest_word_of_a_column():
+    from duban.views.cells import longest_word
+
+    assert longest_word(["Keep the maintainers happy", "新增签约1200人，完成", "见 gwr-2019.txt"]) == 12
+    assert longest_word(["全力做好创建国家卫生城市复审工作"]) == 0 and longest_word([]) == 0

@@ -92,29 +92,38 @@ def test_masthead_counts_and_rows(html):
     assert '<p class="week">2019年第36周（2019-09-02 至 2019-09-08）　截至 2019-09-04</p>' in html
     assert "<h2>一、总体情况</h2>" in html and "<h2>七、核查结果</h2>" in html
     assert '<p class="summary">共 12 项任务：已完成 3 项，推进中 3 项，未开始 4 项，受阻 1 项，已取消 1 项；' in html
-    counts = html[html.index('<table class="counts">'):html.index('<section class="moved">')]
+    counts = html[html.index('<table class="counts'):html.index('<section class="moved">')]
     cells = re.findall(r'<td class="num( late)?">(\d+)</td>', counts)
     assert cells == [("", "12"), ("", "8"), ("", "3"), ("", "3"), ("", "1"), ("", "1"), (" late", "5"), ("", "2")]
-    moved = html[html.index('<table class="moved">'):html.index('<section class="due-changes">')]
-    assert re.findall(r'<tr><td class="group">(.+?)</td>', moved) == [
+    moved = html[html.index('<table class="moved'):html.index('<section class="due-changes">')]
+    assert re.findall(r'<tr class="group"><th colspan="5" scope="rowgroup">(.+?)</th></tr>', moved) == [
         "中医科", "基层卫生科", "疾控中心", "规划信息科", "（未指定）"]
+    assert ('<td class="note">完成时限 <span class="date">2019-10-31</span> → <span class="date">2020-03-31</span>；'
+            '招标文件待区财政评审，平台建设延至明年一季度（孙七）</td>') in moved  # what the entry changed, then why
     assert ('<td class="date muted">2019-10-31</td><td class="date changed">2020-03-31</td>'
-            '<td class="note">09-05 招标文件待区财政评审，平台建设延至明年一季度（孙七）</td>') in html
+            '<td class="label late">延期152天</td><td class="note"><span class="date">09-05</span> '
+            '招标文件待区财政评审，平台建设延至明年一季度（孙七）</td>') in html
     assert re.findall(r'<td class="num late">(\d+)天</td><td class="id">([\w-]+)</td>', html) == [
         ("66", "2019H1-02"), ("66", "2019H1-03"), ("35", "2019H2-03"), ("4", "2019H2-01"), ("3", "2019H2-08")]
-    assert '<td class="note">09-01 督查组现场检查</td>' in html
+    assert '<td class="note"><span class="date">09-01</span> 督查组现场检查</td>' in html
     assert "<h3>（一）2019H1 对照《2019年上半年工作总结.docx》</h3>" in html
     assert '<p class="summary">2019-07-20核查：已完成 1，推进中 1，未提及 1</p>' in html
     assert "2019年一季度工作总结" not in html  # an earlier check of the same plan
     assert 'class="banji"' not in html  # no [weekly] table: no 版记
 
 
-def test_a_group_cell_spans_its_rows(workspace):
+def test_a_unit_heads_its_rows_of_what_moved(workspace):
+    """The owner is a row over its entries, not a cell spanning them: rows bound by a rowspan cannot break across
+    pages, and a unit with many entries pushed the whole table off the first page."""
     workspace.save_task(Task("2019H2-10", "开展中医药适宜技术培训", owner="中医科", due=TODAY,
                              progress=[ProgressEntry(date(2019, 9, 3), "in_progress", "培训班开班", "赵六")]))
     html = render_html(weekly_report(workspace, TODAY), words("zh"))
-    assert '<tr><td class="group" rowspan="2">中医科</td><td class="date">09-03</td>' in html
-    assert '<tr><td class="date">09-04</td><td class="id">2019H2-04</td>' in html  # the second row has no owner cell
+    moved = html[html.index('<table class="moved'):html.index("</table>", html.index('<table class="moved'))]
+    assert "rowspan" not in html and '<td class="group"' not in html
+    rows = re.findall(r'<tr(?: class="group")?>(<t[dh][^>]*>[^<]*)', moved)
+    assert rows[:4] == ["<th>日期", '<th colspan="5" scope="rowgroup">中医科', '<td class="date">09-03',
+                        '<td class="date">09-04']
+    assert "<thead><tr><th>日期</th><th>编号</th><th>事项</th><th>状态</th><th>进展</th></tr></thead>" in moved
 
 
 def test_the_weekly_table_of_duban_toml_fills_the_form(workspace):

@@ -70,7 +70,7 @@ def test_the_pdf_is_an_official_document_that_holds_the_report(tmp_path):
         assert f"—{page}—" in squeeze(pdf_text(pdf, page))
     text = pdf_text(pdf)
     flat = squeeze(text)
-    for number, title in enumerate(["总体情况", "本周进展", "延期事项", "逾期事项", "近两周到期", "各单位情况",
+    for number, title in enumerate(["总体情况", "本周进展", "时限调整", "逾期事项", "近两周到期", "各单位情况",
                                     "核查结果"]):
         assert f"{'一二三四五六七'[number]}、{title}" in flat
     assert "全部事项未完成已完成推进中受阻已取消逾期两周内到期128331152" in flat  # the counts under their labels
@@ -81,7 +81,7 @@ def test_the_pdf_is_an_official_document_that_holds_the_report(tmp_path):
         assert squeeze(title) in flat, title
     for late in report.overdue:
         assert f"{late.days_late}天{late.task_id}" in flat
-    assert "2019H2-06推进全民健康信息平台建设规划信息科2019-10-312020-03-31" in flat  # 延期: old → new
+    assert "2019H2-06推进全民健康信息平台建设规划信息科2019-10-312020-03-31延期152天" in flat  # old → new, marked
     assert "（一）2019H1对照《2019年上半年工作总结.docx》2019-07-20核查：已完成1，推进中1，未提及1" in flat
     # The 版记 closes the last page.
     last = squeeze(pdf_text(pdf, pages))
@@ -130,3 +130,30 @@ def test_duban_weekly_prints_a_pdf(tmp_path, monkeypatch):
     assert out.read_bytes().startswith(b"%PDF-")
     flat = squeeze(pdf_text(out))
     assert "督办周报" in flat and "全力做好创建国家卫生城市复审工作" in flat
+
+
+def test_a_unit_with_many_entries_does_not_push_the_week_off_the_first_page(tmp_path):
+    """Twelve entries of one unit in the week: the first page goes on after the counts with what moved (the unit's
+    rows were once one block that could not break, leaving page 1 blank under a single table row), and no unit's
+    name or column header is broken inside (规划信息/科, 责任单/位)."""
+    root = tmp_path / "plans"
+    init_workspace(root, ORG)
+    workspace = Workspace(root)
+    workspace.save_plan(Plan("2019H2", ORG, "2019H2", date(2019, 7, 1), date(2019, 12, 31)))
+    units = ["区卫生健康局", "规划信息科", "医政医管科", "卫生监督所"]  # the first leads the table of what moved
+    for n, unit in enumerate(units * 2, 1):
+        entries = 12 if n == 1 else 1
+        workspace.save_task(Task(
+            f"2019H2-{n:02d}", f"第{n}项：推进全民健康信息平台和基层医疗卫生机构标准化建设", owner=unit,
+            due=TODAY - timedelta(days=n) if n % 2 else TODAY + timedelta(days=n),
+            progress=[ProgressEntry(date(2019, 9, 2) + timedelta(days=k % 5), "in_progress",
+                                    f"第{k + 1}次调度：完成接口改造方案，报区政务服务数据管理局评审，专家提出修改意见", "陈晨")
+                      for k in range(entries)]))
+    pdf = html_to_pdf(render_html(weekly_report(workspace, TODAY), words("zh")), tmp_path / "units.pdf", BROWSER)
+    first = squeeze(pdf_text(pdf, 1))
+    assert "二、本周进展" in first and "区卫生健康局09-02" in first
+    assert first.count("第1次调度") + first.count("第2次调度") >= 2  # rows of the unit, not only its heading
+    lines = pdf_text(pdf).splitlines()
+    for name in [*units, "责任单位"]:
+        broken = [line for line in lines if name[:-1] in line and name not in line]
+        assert not broken, (name, broken)

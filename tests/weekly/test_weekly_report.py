@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from duban.errors import UsageError
+from duban.views import json as json_out
 from duban.ledger.model import STATUSES, ProgressEntry, Task
 from duban.ledger.store import Workspace, init_workspace
 from duban.weekly.report import weekly_report
@@ -202,16 +203,16 @@ MARKDOWN_ZH = [
     '| 中医科 | 09-04 | 2019H2-04 | 开展中医药进社区活动 | 推进中 → 已完成 | 已举办活动3场（赵六） |',
     '| 基层卫生科 | 09-03 | 2019H2-02 | 推进家庭医生签约服务 | 推进中 | 新增签约1200人（李四） |',
     '| 疾控中心 | 09-02 | 2019H2-03 | 完成疾控中心实验室改造 | 推进中 → 受阻 | 改造资金未到位（王五） |',
-    '| 规划信息科 | 09-05 | 2019H2-06 | 推进全民健康信息平台建设 | 未开始 | 招标文件待区财政评审，平台建设延至明年一季度（孙七） |',
+    '| 规划信息科 | 09-05 | 2019H2-06 | 推进全民健康信息平台建设 | 未开始 | 完成时限 2019-10-31 → 2020-03-31；招标文件待区财政评审，平台建设延至明年一季度（孙七） |',
     '| （未指定） | 09-03 | 2019H2-08 | 开展爱国卫生月活动 | 未开始 | 方案已报区政府（办公室） |',
     '',
-    '## 三、延期事项',
+    '## 三、时限调整',
     '',
     '本周调整完成时限 1 项',
     '',
-    '| 编号 | 事项 | 责任单位 | 原时限 | 新时限 | 说明 |',
-    '|---|---|---|---|---|---|',
-    '| 2019H2-06 | 推进全民健康信息平台建设 | 规划信息科 | 2019-10-31 | 2020-03-31 | 09-05 招标文件待区财政评审，平台建设延至明年一季度（孙七） |',
+    '| 编号 | 事项 | 责任单位 | 原时限 | 新时限 | 调整 | 说明 |',
+    '|---|---|---|---|---|---|---|',
+    '| 2019H2-06 | 推进全民健康信息平台建设 | 规划信息科 | 2019-10-31 | 2020-03-31 | 延期152天 | 09-05 招标文件待区财政评审，平台建设延至明年一季度（孙七） |',
     '',
     '## 四、逾期事项',
     '',
@@ -349,3 +350,77 @@ def test_reports_hold_together_for_any_ledger(tasks):
         assert str(markupsafe.escape(late.title)) in page
         assert str(markupsafe.escape(late.owner)) in page
     text(report, cells=60)  # wraps anything without failing
+
+
+# --- entries that change a deadline or an owner and say nothing ---------------------------------------------
+
+
+@pytest.fixture
+def silent(tmp_path):
+    """A unit's deadline brought forward and another task handed to a new owner this week, by `update` with no
+    note, as a clerk does it."""
+    from duban.ledger.updates import Change, apply_change
+
+    workspace = build_workspace(tmp_path / "plans")
+    for task_id, change in (("2019H2-05", Change(due=date(2019, 9, 13), by="王五")),
+                            ("2019H2-02", Change(owner="疾控中心", by="王五"))):
+        task = workspace.get_task(task_id)
+        apply_change(task, change, TODAY)
+        workspace.save_task(task)
+    return weekly_report(workspace, TODAY)
+
+
+def test_an_entry_that_only_moved_a_deadline_or_an_owner_says_what_changed(silent):
+    printed = [line.strip() for line in text(silent).split("\n")]
+    moved = printed[printed.index("妇幼健康科"):printed.index("规划信息科")]
+    assert moved == ['妇幼健康科', '09-04  2019H2-05  规范<母婴>服务 & "两癌"筛查 | *重点*  未开始',
+                     '进展：完成时限 2019-09-18 → 2019-09-13（王五）', '',
+                     '疾控中心', '09-02  2019H2-03  完成疾控中心实验室改造                推进中 → 受阻',
+                     '进展：改造资金未到位（王五）',
+                     '09-03  2019H2-02  推进家庭医生签约服务                  推进中', '进展：新增签约1200人（李四）',
+                     '09-04  2019H2-02  推进家庭医生签约服务                  推进中',
+                     '进展：责任单位 基层卫生科 → 疾控中心（王五）', '']
+    md = render_markdown(silent, words("zh"))
+    assert "| 推进家庭医生签约服务 | 推进中 | 责任单位 基层卫生科 → 疾控中心（王五） |" in md
+    assert "| 未开始 | 完成时限 2019-09-18 → 2019-09-13（王五） |" in md
+    html = render_html(silent, words("zh"))
+    assert ('<td class="note">完成时限 <span class="date">2019-09-18</span> → <span class="date">2019-09-13</span>'
+            '（王五）</td>') in html
+    english = render_markdown(silent, words("en"))
+    assert "| 推进家庭医生签约服务 | in progress | Owner 基层卫生科 → 疾控中心 (王五) |" in english
+    assert json_out.weekly_record(silent)["moved"][1]["changes"] == {"due": ["2019-09-18", "2019-09-13"]}
+
+
+def test_a_deadline_brought_forward_is_marked_so_not_counted_as_put_off(silent):
+    assert [(c.task_id, c.direction, c.days) for c in silent.due_changes] == [
+        ("2019H2-05", "earlier", -5), ("2019H2-06", "later", 152)]
+    printed = text(silent)
+    assert "本周记录进展 7 条，其中状态变化 2 条，调整完成时限 2 项（延期 1 项，提前 1 项）。" in printed.replace("\n", "")
+    section = printed[printed.index("三、时限调整"):printed.index("四、逾期事项")].split("\n")
+    assert section[:5] == [
+        "三、时限调整  本周调整完成时限 2 项",
+        "编号       事项                                  责任单位    原时限      新时限      调整",
+        "─" * 94,
+        "2019H2-05  规范<母婴>服务 & \"两癌\"筛查 | *重点*  妇幼健康科  2019-09-18  2019-09-13  提前5天",
+        "           说明：09-04（王五）"]
+    assert section[5].endswith("2019-10-31  2020-03-31  延期152天")
+    assert "2 deadlines moved (1 later, 1 earlier)." in render_markdown(silent, words("en"))
+    assert [d["direction"] for d in json_out.weekly_record(silent)["due_changes"]] == ["earlier", "later"]
+    assert "| 2019-09-18 | 2019-09-13 | 5 days earlier |" in render_markdown(silent, words("en"))
+
+
+def test_a_checked_figure_reads_as_the_summary_wrote_it_in_show_and_the_weekly(tmp_path):
+    from click.testing import CliRunner
+
+    from duban.cli import cli
+
+    workspace = build_workspace(tmp_path / "plans")
+    task = workspace.get_task("2019H1-01")
+    task.check["targets"] = [{"metric": "地区生产总值", "comparator": "at_least", "value": 0.12, "unit": "万亿元",
+                              "actual": 0.12587, "actual_text": "地区生产总值1258.7亿元", "verdict": "met"}]
+    workspace.save_task(task)
+    report = weekly_report(workspace, TODAY)
+    assert "| 2019H1-01 | 地区生产总值 ≥ 0.12万亿元 | 1258.7亿元 | 达成 | 地区生产总值1258.7亿元 |" in \
+        render_markdown(report, words("zh"))
+    shown = CliRunner().invoke(cli, ["--plans", str(workspace.root), "--today", "2019-09-04", "show", "2019H1-01"])
+    assert "1258.7亿元" in shown.stdout and "0.12587" not in shown.stdout

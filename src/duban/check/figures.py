@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Iterable, Sequence
 
 from duban.check.matching import Sentence
 from duban.ledger.model import Target
+from duban.text.numerals import exact, split_scale
 
 # Metrics where a lower figure is the better one; all others (growth, jobs, output, income, reductions) higher.
 _LOWER_IS_BETTER = re.compile(r"价格|物价|涨幅|CPI|失业|赤字|杠杆|负债|死亡率|发病率|发生率|患病率|事故")
@@ -84,8 +86,6 @@ _FELL = re.compile(r"出现下降|负增长|有所下降|同比下降|下降")
 _REDUCTION = re.compile(r"下降|降低|减少|压减|削减|能耗|排放")
 _CLAUSE_END = re.compile(r"[，,；;。！？、]")
 
-_UNIT_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
-
 
 @dataclass(frozen=True)
 class Figure:
@@ -137,18 +137,15 @@ def _is_percent(unit: str) -> bool:
     return unit in ("%", "％")
 
 
-def _scaled(value: float, unit: str) -> tuple[float, str]:
-    """1314万人 → (13140000, 人): values in different scales of the same unit become comparable."""
-    for prefix, factor in _UNIT_SCALE.items():
-        if unit.startswith(prefix) and len(unit) > len(prefix):
-            return value * factor, unit[len(prefix):]
-        if unit == prefix:
-            return value * factor, ""
-    return value, unit
+def _scaled(value: float, unit: str) -> tuple[Decimal, str]:
+    """1314万人 → (13140000, 人): values in different scales of the same unit become comparable, exactly (in
+    binary, 2.3亿元 would be 22999.999999999996万元 and miss a target of 23000万元)."""
+    factor, rest = split_scale(unit)
+    return exact(value) * factor, rest
 
 
 _COUNTS = {"个", "人", "户", "家", "张", "套", "所", "件", "项", "名", "处"}
-_MASS = {"斤": 0.5, "吨": 1000.0}  # kilograms
+_MASS = {"斤": Decimal("0.5"), "吨": Decimal(1000)}  # kilograms
 
 
 def _same_measure(unit: str, other: str) -> bool:
@@ -157,7 +154,8 @@ def _same_measure(unit: str, other: str) -> bool:
 
 
 def convert(value: float, unit: str, to_unit: str) -> float | None:
-    """value in unit expressed in to_unit, or None when the units measure different things."""
+    """value in unit expressed in to_unit, or None when the units measure different things; computed in decimal,
+    so a figure equal to the target in another scale (1258.7亿元 against 0.12587万亿元) is equal."""
     if _is_percent(to_unit) or _is_percent(unit):
         return value if _is_percent(to_unit) and _is_percent(unit) else None
     if not to_unit:
@@ -169,8 +167,8 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
     if not unit:
         return None
     if rest in _MASS and target_rest in _MASS:
-        return base * _MASS[rest] / (target_base * _MASS[target_rest])
-    return base / target_base
+        return float(base * _MASS[rest] / (target_base * _MASS[target_rest]))
+    return float(base / target_base)
 
 
 def figures_after(sentence: str, start: int, line: int, unit: str = "", key_start: int | None = None,

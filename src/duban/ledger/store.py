@@ -187,7 +187,8 @@ class Workspace:
         return self.settings.organisation
 
     def units(self, ledger_owners=None):
-        """The known units (ledger.units.Units): `[units]`, else the owners the ledger already has."""
+        """The known units (ledger.units.Units): `[units]`, else the owners the ledger already has; and the units
+        of the `[owners]` rules, their keywords as aliases."""
         from duban.ledger.units import Units
 
         table = self.settings.units
@@ -195,7 +196,7 @@ class Workspace:
             from duban.ledger.index import load_summaries
 
             ledger_owners = [o for t in load_summaries(self).tasks for o in (t.owner, *t.co_owners)]
-        return Units.of(table, self.organisation, ledger_owners or ())
+        return Units.of(table, self.organisation, ledger_owners or (), self.settings.owner_rules)
 
     def plan_dirs(self) -> list[Path]:
         """Folders that hold a plan.toml, in name order; and folders that cannot be looked into, so that reading

@@ -55,13 +55,15 @@ class Prepared:
 
 
 def prepare_imports(workspace: Workspace, path, *, period: str | None = None, org: str | None = None,
-                    owner: str | None = None, today=None, by: str = "") -> list[Prepared]:
+                    owner: str | None = None, today=None, by: str = "", new_owner: bool = False) -> list[Prepared]:
     """What importing a file would write: a report or a task table gives one plan; a ledger sheet that `duban
-    export` wrote gives the changes to the tasks of each plan it holds (`today` and `by` date and sign them)."""
+    export` wrote gives the changes to the tasks of each plan it holds (`today` and `by` date and sign them; a
+    unit it names must be a known one unless `new_owner`)."""
     from duban.plan.table_import import is_table_file, prepare_table_imports  # tables need calamine or docx
 
     if is_table_file(Path(path)):
-        return prepare_table_imports(workspace, Path(path), period=period, org=org, owner=owner, today=today, by=by)
+        return prepare_table_imports(workspace, Path(path), period=period, org=org, owner=owner, today=today, by=by,
+                                     new_owner=new_owner)
     return [prepare_import(workspace, path, period=period, org=org, owner=owner)]
 
 

@@ -8,6 +8,8 @@ A ledger sheet changes only what its cells say differently from the task: the ti
 units, the deadline (a date, or words such as 年底), the status and a new 最新进展 note. A change of status, owner
 or deadline, and a new note, go into the task's progress log as one entry, dated and signed like an update. The
 columns the sheet only shows (逾期天数, 核查结论) are never read back, and an unchanged sheet changes no file.
+A unit typed into the sheet is taken as `update --owner` takes it: an alias becomes its unit, and a name that is no
+known unit stops the import, naming its row and the nearest units, unless `new_owner` says it is a new one.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from duban.inputs import name_text, read_bytes
 from duban.ledger.model import Task
 from duban.ledger.store import Workspace
 from duban.ledger.taskid import TaskId, is_plan_id, is_task_id
+from duban.ledger.units import Units
 from duban.ledger.updates import Change, apply_change
 from duban.plan.importer import Prepared, _Settings, merged_plan, new_plan, plan_id_for
 from duban.plan.sheets import TABLE_SUFFIXES, cell_text, read_docx_grids, read_grids
@@ -46,7 +49,8 @@ def is_table_file(path: Path) -> bool:
 
 
 def prepare_table_imports(workspace: Workspace, path: Path, *, period: str | None = None, org: str | None = None,
-                          owner: str | None = None, today: date | None = None, by: str = "") -> list[Prepared]:
+                          owner: str | None = None, today: date | None = None, by: str = "",
+                          new_owner: bool = False) -> list[Prepared]:
     try:
         data = read_bytes(path)
     except OSError as error:
@@ -57,7 +61,8 @@ def prepare_table_imports(workspace: Workspace, path: Path, *, period: str | Non
     check_table(table, name_text(path))
     ledger = ledger_rows(table, lambda task_id: workspace.task_path(task_id).is_file())
     if ledger:
-        prepared = _ledger_updates(workspace, table, ledger, name_text(path), today or date.today(), by)
+        units = _SheetUnits(workspace.units(), new_owner, name_text(path))
+        prepared = _ledger_updates(workspace, table, ledger, name_text(path), today or date.today(), by, units)
     else:
         report = Report(name=name_text(path), text=text, sha256=hashlib.sha256(data).hexdigest())
         prepared = [_table_plan(workspace, table, report, period=period, org=org, owner=owner)]
@@ -108,7 +113,7 @@ def _previous_table_items(workspace: Workspace, plan_id: str, period: Period, se
 # --- a ledger sheet → changes to its tasks --------------------------------------------------------------
 
 def _ledger_updates(workspace: Workspace, table: Table, rows: list[Row], name: str, today: date,
-                    by: str) -> list[Prepared]:
+                    by: str, units: _SheetUnits | None = None) -> list[Prepared]:
     by_plan: dict[str, list[Row]] = {}
     for row in rows:
         by_plan.setdefault(TaskId.parse(row.get("id")).plan, []).append(row)
@@ -129,11 +134,11 @@ def _ledger_updates(workspace: Workspace, table: Table, rows: list[Row], name: s
             if task.id in in_sheet:
                 continue  # the same task twice in one sheet: its first row counts
             in_sheet[task.id] = task
-            diff = apply_row(task, row, period, today, by)
+            diff = apply_row(task, row, period, today, by, units)
             if diff:
                 changes.append((task.id, diff))
                 # written by changing the task as its file is then: what was recorded meanwhile stays
-                merges.append((task.id, lambda current, row=row: _changed_by(current, row, period, today, by)))
+                merges.append((task.id, lambda current, row=row: _changed_by(current, row, period, today, by, units)))
         stored = workspace.stored_report(plan.id)
         prepared.append(Prepared(report=Report(name, stored, plan.sha256), plan=plan, tasks=list(in_sheet.values()),
                                  update_only=True, changes=changes, warnings=warnings, merges=merges))
@@ -141,9 +146,32 @@ def _ledger_updates(workspace: Workspace, table: Table, rows: list[Row], name: s
     return prepared
 
 
-def _changed_by(task: Task, row: Row, period: Period, today: date, by: str) -> Task:
-    apply_row(task, row, period, today, by)
+def _changed_by(task: Task, row: Row, period: Period, today: date, by: str, units: _SheetUnits | None) -> Task:
+    apply_row(task, row, period, today, by, units)
     return task
+
+
+class _SheetUnits:
+    """The units a sheet's cells are read as: `update --owner`'s guard, the refusal naming the sheet's row."""
+
+    def __init__(self, units: Units, new_owner: bool, name: str):
+        self.units, self.new_owner, self.name = units, new_owner, name
+
+    def owners(self, row: Row, task: Task) -> tuple[str, list[str]]:
+        """The row's lead and supporting units, each as a known unit; the task's own names pass as they are (a
+        sheet that left them alone changes nothing, whatever duban.toml says now)."""
+        owner, co_owners = row_owners(row)
+        kept = {task.owner, *task.co_owners}
+        return self.unit(owner, row, kept), [self.unit(name, row, kept) for name in co_owners]
+
+    def unit(self, name: str, row: Row, kept: set[str]) -> str:
+        if not name or name in kept:
+            return name
+        try:
+            return self.units.resolve(name, self.new_owner)
+        except UsageError as error:
+            raise UsageError("sheet_unknown_owner", name=self.name, line=row.line, id=row.get("id"),
+                             reason=error) from None
 
 
 def _as_cell(value: str, kind: str) -> str:
@@ -151,18 +179,21 @@ def _as_cell(value: str, kind: str) -> str:
     return _cell_for_text(_join_lines(cell_text(value), kind))
 
 
-def apply_row(task: Task, row: Row, period: Period, today: date, by: str) -> list[tuple[str, str, str]]:
-    """Change the task as its row says; returns [(field, old, new)] of what changed (empty: nothing)."""
+def apply_row(task: Task, row: Row, period: Period, today: date, by: str,
+              units: _SheetUnits | None = None) -> list[tuple[str, str, str]]:
+    """Change the task as its row says; returns [(field, old, new)] of what changed (empty: nothing). With `units`,
+    the row's units are read as known units (UsageError naming the row for one that is not)."""
     diff: list[tuple[str, str, str]] = []
     title = row.get("title")
     if title and title != _as_cell(task.title, "title"):
         diff.append(("title", task.title, title))
         task.title = title
     change = Change(by=by or None)
-    owner, co_owners = row_owners(row)
-    if owner and owner != (split_units(_as_cell(task.owner, "owner")) or [""])[0]:
+    owner, co_owners = units.owners(row, task) if units is not None else row_owners(row)
+    if owner and owner != task.owner and owner != (split_units(_as_cell(task.owner, "owner")) or [""])[0]:
         change.owner = owner
-    if row.columns.first("co") is not None and co_owners != split_units(_as_cell("、".join(task.co_owners), "co")):
+    if row.columns.first("co") is not None and co_owners != task.co_owners and \
+            co_owners != split_units(_as_cell("、".join(task.co_owners), "co")):
         diff.append(("co_owners", "、".join(task.co_owners), "、".join(co_owners)))
         task.co_owners = co_owners
     stated = cell_deadline(row.get("due"), period)

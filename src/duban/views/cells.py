@@ -131,6 +131,15 @@ def _units(text: str) -> list[str]:
 _TAIL = 8  # characters; runs of spaces are single by then (wrap), so the last visible ones are among them
 
 
+_ASCII_WORD = re.compile(r"[!-~]+")
+
+
+def longest_word(texts) -> int:
+    """The longest ASCII word (maintainers, 2019-12-31, gwr-2019.txt) of the texts, in cells: a column narrower than
+    this makes wrap split it. One pass of a regular expression, so a listing of thousands of titles can ask."""
+    return max(map(len, _ASCII_WORD.findall("\n".join(texts))), default=0)
+
+
 def wrap(text: str, cells: int) -> list[str]:
     """Lines of at most `cells` cells (one line per paragraph of the text at least), by the rules above."""
     cells = max(cells, 2)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from duban.check.verdicts import VERDICTS, ItemResult, signal_words
+from duban.text.numerals import figure_text
 from duban.views.cells import shorten
 from duban.views.ledger import NOTE_FLOOR, STATUS_STYLES, TARGET_STYLES, VERDICT_STYLES
 from duban.views.table import Column, Styled, Table
@@ -74,7 +75,7 @@ def _targets_table(w: Words, result) -> Table:
                    Column(w("actual_text"), wrap=True, min_width=20)], title=w("targets"))
     for target in result.targets:
         unit = "%" if target.target.comparator == "in_step" else target.target.unit
-        actual = "—" if target.actual is None else f"{target.actual:g}{unit}"
+        actual = "—" if target.actual is None else figure_text(target.actual, unit)
         sentence = Styled("")
         if target.line:
             sentence.append(w("line_short", line=target.line), "dim")

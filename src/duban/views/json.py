@@ -132,10 +132,10 @@ def weekly_record(report) -> dict[str, Any]:
                    "blocked": c.blocked, "done": c.done, "dropped": c.dropped, "overdue": c.overdue,
                    "due_soon": c.due_soon},
         "moved": [{"id": m.task_id, "title": m.title, "owner": m.owner, "date": _iso(m.date), "status": m.status,
-                   "previous": m.previous, "note": m.note, "by": m.by} for m in report.moved],
+                   "previous": m.previous, "note": m.note, "by": m.by, "changes": m.changes} for m in report.moved],
         "due_changes": [{"id": d.task_id, "title": d.title, "owner": d.owner, "date": _iso(d.date),
-                         "old_due": _iso(d.old), "new_due": _iso(d.new), "note": d.note, "by": d.by}
-                        for d in report.due_changes],
+                         "old_due": _iso(d.old), "new_due": _iso(d.new), "direction": d.direction, "note": d.note,
+                         "by": d.by} for d in report.due_changes],
         "overdue": [{"id": t.task_id, "title": t.title, "owner": t.owner, "due": _iso(t.due),
                      "days_overdue": t.days_late, "status": t.status, "last_note": t.last_note,
                      "last_note_date": _iso(t.last_note_date)} for t in report.overdue],

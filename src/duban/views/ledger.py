@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from duban.ledger.model import Target
+from duban.text.numerals import figure_text
 from duban.views.table import Column, Styled, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
@@ -41,7 +42,7 @@ def render_list(out: Terminal, w: Words, tasks: Iterable, today: date, soon_days
         return
     table = Table([Column(w("id"), min_width=_id_width(tasks)),
                    Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
-                   Column(w("owner"), wrap=True, max_width=20, floor=OWNER_FLOOR, min_width=6),
+                   Column(w("owner"), wrap=True, max_width=20, floor=OWNER_FLOOR, min_width=6, whole=True),
                    Column(w("due"), min_width=10),
                    Column(w("status")),
                    Column(w("overdue"), justify="right")])
@@ -162,10 +163,7 @@ def _progress_table(w: Words, task) -> Table:
 
 def _entry_note(w: Words, entry) -> str:
     """The entry's note, after what it changed besides the status (完成时限 2019-10-31 → 2019-11-30)."""
-    changes = entry.extra.get("changes")
-    said = [w.change(key, *values) for key, values in changes.items()
-            if key != "status" and isinstance(values, list) and len(values) == 2] if isinstance(changes, dict) else []
-    return w("clause_sep").join([*said, entry.note] if entry.note else said)
+    return w.entry_note(entry.extra.get("changes"), entry.note)
 
 
 def _print_check(out: Terminal, w: Words, check: dict, folder: Path | None) -> None:
@@ -241,7 +239,7 @@ def _checked_targets(w: Words, targets: list[dict]) -> Table:
         if isinstance(record.get("line"), int):
             reported.append(w("line_short", line=record["line"]), "dim")
         reported.append(str(record.get("actual_text", "")))
-        table.add_row(w.target(target), "—" if not isinstance(actual, (int, float)) else f"{actual:g}{unit}",
+        table.add_row(w.target(target), "—" if not isinstance(actual, (int, float)) else figure_text(actual, unit),
                       (w(verdict) if verdict in TARGET_STYLES else verdict, TARGET_STYLES.get(verdict, "")), reported)
     return table
 

@@ -3,8 +3,9 @@
 A table is columns of text under a bold header and a rule, columns two spaces apart, in the terminal's width:
 - columns are as wide as their widest cell; when the table is too wide, a column marked `beneath` (a note) moves
   under its row, as a line of its own, if the others then fit better; then the columns that may wrap give way
-  (the widest first, each down to its `floor` and its header's width; the `main` column, the title, only after the
-  others), then down to their `min_width`; then the others are shortened with an ellipsis down to their
+  (the widest first, each down to its `floor`, its header's width and its longest English word, a `whole` column
+  to its widest cell; the `main` column, the title, only after the others), then below their floors down to their
+  longest words, then down to their `min_width`; then the others are shortened with an ellipsis down to their
   `min_width`;
 - a wrapping column of Chinese text gets an even width where it wraps (an odd cell would stay empty), and the cell
   it frees goes to a column that still wraps;
@@ -21,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence, Union
 
-from duban.views.cells import CONTROL, printable, shorten, width, wrap
+from duban.views.cells import CONTROL, longest_word, printable, shorten, width, wrap
 from duban.views.terminal import Terminal
 
 GAP = "  "
@@ -61,6 +62,7 @@ class Column:
     max_width: int | None = None  # never wider (longer text wraps or is shortened)
     floor: int = 0               # a wrapping column keeps this much before the others give way
     main: bool = False           # what the table is about (the title): the other wrapping columns give way first
+    whole: bool = False          # short names (units): each kept on one line while the main column can give way
     beneath: bool = False        # may move under its row when the table is too wide (a note)
     label: str = ""              # said before the cell's text when it stands beneath its row ("最新进展：")
 
@@ -93,7 +95,7 @@ class Table:
         shown = [i for i in range(len(self.columns)) if i not in beneath]
         columns = [self.columns[i] for i in shown]
         widths = layout(columns, [sizes[i] for i in shown], terminal.width - gap * (len(shown) - 1),
-                        [_is_wide(texts[i], sizes[i]) for i in shown])
+                        [_is_wide(texts[i], sizes[i]) for i in shown], [texts[i] for i in shown])
         table_width = sum(widths) + gap * (len(widths) - 1)
         lines = []
         if self.title:
@@ -149,19 +151,28 @@ def _style(cell: Cell) -> str:
 
 
 def layout(columns: Sequence[Column], sizes: Sequence[Sequence[int]], room: int,
-           wide: Sequence[bool] | None = None) -> list[int]:
+           wide: Sequence[bool] | None = None, texts: Sequence[Sequence[str]] | None = None) -> list[int]:
     """Each column's width in cells (`sizes`: the widths of its cells; `wide`: whether a column's text is mostly
-    Chinese), by the rules of this module's docstring."""
+    Chinese; `texts`: its cells, whose longest words are kept whole as long as the others can give), by the rules
+    of this module's docstring."""
     natural = _natural(columns, sizes)
     widths = list(natural)
     excess = sum(widths) - room
     wrapping = [i for i, c in enumerate(columns) if c.wrap]
     others_first = [i for i in wrapping if not columns[i].main]
-    for indexes in (others_first, wrapping):  # down to their floors, and never below their headers yet
-        excess = _give_way(widths, indexes, columns, lambda c: max(c.floor, c.min_width, width(c.header)), excess)
-    excess = _give_way(widths, wrapping, columns, lambda c: c.min_width, excess)
+    minimum = [c.min_width for c in columns]
+    # a word is split only when it is longer than its column could be (measured only for a table this tight)
+    words = [min(longest_word(texts[i]), natural[i]) if excess > 0 and texts is not None and c.wrap else 0
+             for i, c in enumerate(columns)]
+    # down to their floors, never below their headers yet, and a column of names not below its longest name
+    kept = [max(c.floor, c.min_width, width(c.header), natural[i] if c.whole else 0, words[i])
+            for i, c in enumerate(columns)]
+    for indexes in (others_first, wrapping):
+        excess = _give_way(widths, indexes, kept, excess)
+    for floors in ([max(m, w) for m, w in zip(minimum, words)], minimum):
+        excess = _give_way(widths, wrapping, floors, excess)
     if excess > 0:  # the rest is shortened, not wrapped; what still does not fit runs past the edge
-        _give_way(widths, [i for i, c in enumerate(columns) if not c.wrap], columns, lambda c: c.min_width, excess)
+        _give_way(widths, [i for i, c in enumerate(columns) if not c.wrap], minimum, excess)
     if wide is not None:
         _even_out(widths, natural, columns, wide, room)
     return widths
@@ -222,15 +233,16 @@ def _widths(texts: Iterable[str]) -> list[int]:
     return out
 
 
-def _give_way(widths: list[int], indexes: list[int], columns, floor_of, excess: int) -> int:
-    """Narrow the widest of these columns a cell at a time, none below its floor; returns what is still too wide."""
+def _give_way(widths: list[int], indexes: list[int], floors: Sequence[int], excess: int) -> int:
+    """Narrow the widest of these columns a cell at a time, none below its floor (`floors`, by column); returns what
+    is still too wide."""
     while excess > 0:
-        shrinkable = [i for i in indexes if widths[i] > floor_of(columns[i])]
+        shrinkable = [i for i in indexes if widths[i] > floors[i]]
         if not shrinkable:
             break
         widest = max(shrinkable, key=lambda i: (widths[i], i))  # on a tie the later column gives way
-        second = max((widths[i] for i in shrinkable if i != widest), default=floor_of(columns[widest]))
-        step = max(1, min(excess, widths[widest] - max(second, floor_of(columns[widest]))))
+        second = max((widths[i] for i in shrinkable if i != widest), default=floors[widest])
+        step = max(1, min(excess, widths[widest] - max(second, floors[widest])))
         widths[widest] -= step
         excess -= step
     return excess

@@ -538,6 +538,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "table_period_unknown": ("看不出 {report} 中的任务属于哪个期间：请加 --period，如 --period 2019H2",
         "cannot tell which period the tasks of {report} are for: pass --period, e.g. --period 2019H2"),
     "table_no_rows": ("{report}：任务表中没有任务行", "{report}: the task table has no task rows"),
+    "sheet_unknown_owner": ("{name}，第 {line} 行（{id}）：{reason}", "{name}, line {line} ({id}): {reason}"),
     "sheet_row_not_a_task": ("{name}，第 {line} 行：{id} 不是本工作区的任务，未导入",
         "{name}, row of line {line}: {id} is no task of this workspace; not imported"),
     "not_a_word_document": ("{path}：不是 Word 文档（没有 WordDocument 流）；请另存为 .docx",
@@ -622,10 +623,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "counts": ("总体情况", "Overview"),
     "overview": ("共 {total} 项任务：已完成 {done} 项，推进中 {in_progress} 项，未开始 {todo} 项，受阻 {blocked} 项，"
                  "已取消 {dropped} 项；逾期 {overdue} 项，两周内到期 {due_soon} 项。本周记录进展 {entries} 条，"
-                 "其中状态变化 {changes} 条，延期 {moved} 项。",
+                 "其中状态变化 {changes} 条，{moved}。",
                  "{total} tasks: {done} done, {in_progress} in progress, {todo} to do, {blocked} blocked, "
                  "{dropped} dropped; {overdue} overdue, {due_soon} due within two weeks. This week: {entries} "
-                 "progress entries, {changes} status changes, {moved} deadlines moved."),
+                 "progress entries, {changes} status changes, {moved}."),
+    "overview_later": ("延期 {n} 项", "{n} deadlines moved"),
+    "overview_moves": ("调整完成时限 {n} 项（延期 {later} 项，提前 {earlier} 项）",
+                       "{n} deadlines moved ({later} later, {earlier} earlier)"),
     "total": ("全部事项", "All tasks"),
     "open": ("未完成", "Open"),
     "done": ("已完成", "Done"),
@@ -636,9 +640,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "moved": ("本周进展", "This week"),
     "moved_summary": ("{entries} 条进展记录，其中状态变化 {changes} 条", "{entries} progress entries, {changes} status changes"),
     "moved_none": ("本周无进展记录。", "No progress recorded this week."),
-    "due_changes": ("延期事项", "Deadlines moved"),
+    "due_changes": ("时限调整", "Deadlines moved"),
     "due_changes_summary": ("本周调整完成时限 {n} 项", "{n} deadlines moved this week"),
-    "due_changes_none": ("本周无延期事项。", "No deadline moved this week."),
+    "due_changes_none": ("本周无时限调整。", "No deadline moved this week."),
+    "due_move": ("调整", "Moved"),
+    "due_later_mark": ("延期{days}", "{days} later"),
+    "due_earlier_mark": ("提前{days}", "{days} earlier"),
+    "due_set_mark": ("新定", "first set"),
     "old_due": ("原时限", "Was due"),
     "new_due": ("新时限", "Now due"),
     "reason": ("说明", "Why"),
@@ -814,8 +822,27 @@ class Words:
         return self("signed", note=note, by=by) if by else note
 
     def change(self, key: str, old, new) -> str:
-        """`完成时限 2019-10-31 → 2019-11-30`: a field's change as a progress entry records it."""
-        return f"{self(key)} {old or '—'}{self('arrow')}{new or '—'}"
+        """`完成时限 2019-10-31 → 2019-11-30`: a field's change as a progress entry records it (units listed with 、,
+        targets as they read; a detail only said to have changed)."""
+        if key == "detail":
+            return self("detail_changed")
+        return f"{self(key)} {self._value(key, old) or '—'}{self('arrow')}{self._value(key, new) or '—'}"
+
+    def _value(self, key: str, value) -> str:
+        if not isinstance(value, list):
+            return str(value) if value else ""
+        if key == "targets":
+            from duban.ledger.model import Target
+
+            return self("clause_sep").join(self.target(Target.from_dict(t)) for t in value if isinstance(t, dict))
+        return "、".join(str(v) for v in value)
+
+    def entry_note(self, changes, note: str) -> str:
+        """A progress entry as `show` and the weekly print it: what it changed besides the status, then its note
+        (`完成时限 2019-10-31 → 2019-11-30；老年查体延至11月底`); `changes` is the entry's {field: [old, new]}."""
+        said = [self.change(key, *values) for key, values in changes.items()
+                if key != "status" and isinstance(values, list) and len(values) == 2] if isinstance(changes, dict) else []
+        return self("clause_sep").join([*said, note] if note else said)
 
     def move(self, status: str, previous: str) -> str:
         """`推进中 → 已完成`, or the status alone when it did not change."""

@@ -74,7 +74,7 @@ def _text_column(col, w: Words) -> Column:
         return Column(col.header, wrap=True, max_width=40, floor=NOTE_FLOOR, min_width=8, beneath=True,
                       label=col.header + w("colon"))
     if col.kind == "text":
-        return Column(col.header, wrap=True, max_width=20, floor=OWNER_FLOOR, min_width=6)
+        return Column(col.header, wrap=True, max_width=20, floor=OWNER_FLOOR, min_width=6, whole=True)
     return Column(col.header, justify=justify)
 
 
@@ -155,6 +155,7 @@ def _md_table(block: Block) -> list[str]:
 
 SVG_BAR_WIDTH = 160  # px for the owner with the most tasks
 SVG_BAR_HEIGHT = 12
+KEEP_ROWS = 6  # a table of this many rows or fewer is printed on one page: moving it leaves at most a third blank
 
 
 def _svg_bar(bar: tuple[int, int, int], cells: int = 20) -> dict[str, float]:
@@ -163,6 +164,17 @@ def _svg_bar(bar: tuple[int, int, int], cells: int = 20) -> dict[str, float]:
     done, on_time, late = (round(n * unit, 1) for n in bar)
     return {"done": done, "on_time": on_time, "overdue": late, "on_time_x": done,
             "overdue_x": round(done + on_time, 1)}
+
+
+_DATE_IN_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}|^\d{2}-\d{2}(?= )")
+
+
+def _dates_whole(text: str):
+    """A cell's text escaped, each date (2020-03-31, and the 11-19 a note starts with) in a span that keeps it on
+    one line: a browser may break a line after any hyphen (2020-/03-31)."""
+    from markupsafe import Markup, escape  # comes with jinja2
+
+    return Markup(_DATE_IN_TEXT.sub(lambda m: f'<span class="date">{m.group(0)}</span>', str(escape(text))))
 
 
 def render_html(reports: WeeklyReport | Sequence[WeeklyReport], w: Words) -> str:
@@ -174,10 +186,11 @@ def render_html(reports: WeeklyReport | Sequence[WeeklyReport], w: Words) -> str
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    env.filters["dates_whole"] = _dates_whole
     sheets = [{"r": r, "head": masthead(r, w), "blocks": blocks(r, w), "dist": distribution(r, w)} for r in reports]
     return env.get_template("weekly.html.j2").render(
         sheets=sheets, w=w, lang=w.lang, svg_bar=_svg_bar, zip=zip, bar_width=SVG_BAR_WIDTH,
-        bar_height=SVG_BAR_HEIGHT)
+        bar_height=SVG_BAR_HEIGHT, keep_rows=KEEP_ROWS)
 
 
 def render(reports: WeeklyReport | Sequence[WeeklyReport], fmt: str, w: Words, out: Terminal) -> str:

@@ -50,7 +50,8 @@ class Scope:
 
 @dataclass(frozen=True)
 class Movement:
-    """One progress entry dated in the week; `previous` is the status the task had before it."""
+    """One progress entry dated in the week; `previous` is the status the task had before it; `changes` what the
+    entry recorded changing ({field: [old, new]}: a deadline, the owner …), as the task file keeps it."""
 
     task_id: str
     title: str
@@ -60,6 +61,7 @@ class Movement:
     previous: str
     note: str
     by: str
+    changes: dict = field(default_factory=dict, hash=False)
 
     @property
     def status_changed(self) -> bool:
@@ -83,6 +85,12 @@ class DueChange:
     def days(self) -> int | None:
         """How many days later the deadline now is (negative: earlier); None when there was none before."""
         return (self.new - self.old).days if self.old and self.new else None
+
+    @property
+    def direction(self) -> str:
+        """`later` (延期), `earlier` (提前), or `set` where there was no deadline before."""
+        days = self.days
+        return "set" if days is None else "later" if days > 0 else "earlier"
 
 
 @dataclass(frozen=True)
@@ -192,6 +200,10 @@ class WeeklyReport:
     @property
     def status_changes(self) -> int:
         return sum(1 for m in self.moved if m.status_changed)
+
+    def due_moves(self, direction: str) -> int:
+        """How many of the week's deadline changes went this way (later, earlier, set)."""
+        return sum(1 for c in self.due_changes if c.direction == direction)
 
 
 def weekly_report(workspace: Workspace, today: date, week: str | None = None, scope: Scope = Scope(),
@@ -309,8 +321,9 @@ def movements(tasks: list[Task], monday: date, sunday: date) -> list[Movement]:
         for entry in task.progress:
             status = _entry_status(entry.status, previous)
             if monday <= entry.date <= sunday:
+                changes = entry.extra.get("changes")
                 moved.append(Movement(task.id, task.title, task.owner, entry.date, status, previous,
-                                      entry.note, entry.by))
+                                      entry.note, entry.by, dict(changes) if isinstance(changes, dict) else {}))
             previous = status
     moved.sort(key=lambda m: (m.owner == NO_OWNER, m.owner, m.date, _id_key(m.task_id)))
     return moved

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from duban.text.numerals import figure_text
 from duban.views.cells import shorten
 from duban.views.words import Words
 from duban.weekly.report import LateTask, OwnerStats, WeeklyReport
@@ -23,7 +24,7 @@ EVIDENCE_CELLS = 90   # a sentence of the summary a check found
 @dataclass(frozen=True)
 class Col:
     header: str
-    kind: str = "text"   # text | title | note | group (these wrap) | id | num | date | label | bar
+    kind: str = "text"   # text (a unit's name) | title | note | group (these wrap) | id | num | date | label | bar
     share: int = 0       # the column's share of a printed page's width, in per cent (0: as wide as needed)
 
     @property
@@ -36,7 +37,6 @@ class Cell:
     text: str
     style: str = ""                    # "" | late | changed | muted
     bar: tuple[int, int, int] | None = None  # done / open on time / overdue: drawn instead of the text
-    span: int = 1                      # a group's first cell spans its rows (1 elsewhere; 0: covered by it)
 
 
 @dataclass
@@ -170,7 +170,21 @@ def overview(report: WeeklyReport, w: Words) -> str:
     c = report.counts
     return w("overview", total=c.total, done=c.done, in_progress=c.in_progress, todo=c.todo, blocked=c.blocked,
              dropped=c.dropped, overdue=c.overdue, due_soon=c.due_soon, entries=len(report.moved),
-             changes=report.status_changes, moved=len(report.due_changes))
+             changes=report.status_changes, moved=_due_moves(report, w))
+
+
+def _due_moves(report: WeeklyReport, w: Words) -> str:
+    """`延期 1 项`, or, when a deadline was brought forward (or first set), `调整完成时限 2 项（延期 1 项，提前 1 项）`."""
+    later, earlier = report.due_moves("later"), report.due_moves("earlier")
+    if later == len(report.due_changes):
+        return w("overview_later", n=later)
+    return w("overview_moves", n=len(report.due_changes), later=later, earlier=earlier)
+
+
+def due_move(change, w: Words) -> str:
+    """A deadline change marked as an office says it: 延期92天, 提前31天, or 新定 where there was none."""
+    days = change.days
+    return w("due_set_mark") if days is None else w(f"due_{change.direction}_mark", days=w.days(abs(days)))
 
 
 def _counts(report: WeeklyReport, w: Words) -> Block:
@@ -183,26 +197,34 @@ def _counts(report: WeeklyReport, w: Words) -> Block:
 def _moved(report: WeeklyReport, w: Words) -> Block:
     block = Block("moved", w("moved"), summary=w("moved_summary", entries=len(report.moved),
                                                  changes=report.status_changes), empty=w("moved_none"))
-    block.columns = [Col(w("owner"), "group", 12), Col(w("date"), "date", 7), Col(w("id"), "id", 12),
-                     Col(w("task"), "title", 26), Col(w("status"), "label", 13), Col(w("weekly_note"), "note", 30)]
+    # the owner is a heading over its rows in every drawing but Markdown's: its share goes to the others
+    block.columns = [Col(w("owner"), "group"), Col(w("date"), "date", 8), Col(w("id"), "id", 13),
+                     Col(w("task"), "title", 30), Col(w("status"), "label", 14), Col(w("weekly_note"), "note", 35)]
     for index, m in enumerate(report.moved):
         first = index == 0 or report.moved[index - 1].owner != m.owner
-        span = sum(1 for other in report.moved if other.owner == m.owner) if first else 0
-        block.rows.append([Cell(w.owner(m.owner) if first else "", span=span), Cell(month_day(m.date)),
+        block.rows.append([Cell(w.owner(m.owner) if first else ""), Cell(month_day(m.date)),
                            Cell(m.task_id),
                            Cell(m.title), Cell(w.move(m.status, m.previous), "changed" if m.status_changed else ""),
-                           Cell(w.signed(note_text(m.note), m.by))])
+                           Cell(w.signed(entry_text(m, w), m.by))])
     return block
+
+
+def entry_text(m, w: Words) -> str:
+    """What a progress entry did, as `show` says it: what it changed besides the status, then its note, each
+    shortened on its own (a deadline moved never cuts the note that says why)."""
+    changed = w.entry_note(m.changes, "")
+    return w("clause_sep").join(note_text(part) for part in (changed, m.note) if part)
 
 
 def _due_changes(report: WeeklyReport, w: Words) -> Block:
     block = Block("due_changes", w("due_changes"), summary=w("due_changes_summary", n=len(report.due_changes)),
                   empty=w("due_changes_none"))
-    block.columns = [Col(w("id"), "id", 12), Col(w("task"), "title", 25), Col(w("owner"), "text", 12),
-                     Col(w("old_due"), "date", 12), Col(w("new_due"), "date", 12), Col(w("reason"), "note", 27)]
+    block.columns = [Col(w("id"), "id", 12), Col(w("task"), "title", 22), Col(w("owner"), "text", 12),
+                     Col(w("old_due"), "date", 12), Col(w("new_due"), "date", 12), Col(w("due_move"), "label", 9),
+                     Col(w("reason"), "note", 21)]
     for c in report.due_changes:
         block.rows.append([Cell(c.task_id), Cell(c.title), Cell(w.owner(c.owner)), Cell(date_text(c.old), "muted"),
-                           Cell(date_text(c.new), "changed"),
+                           Cell(date_text(c.new), "changed"), Cell(due_move(c, w), "late" if c.days and c.days > 0 else ""),
                            Cell(w.signed(f"{month_day(c.date)} {note_text(c.note)}".strip(), c.by))])
     return block
 
@@ -275,7 +297,7 @@ def _check_targets(check, w: Words) -> Block:
                      Col(w("verdict"), "label", 9), Col(w("actual_text"), "note", 38)]
     for t in check.targets:
         unit = "%" if t.target.comparator == "in_step" else t.target.unit
-        actual = "—" if t.actual is None else f"{t.actual:g}{unit}"
+        actual = "—" if t.actual is None else figure_text(t.actual, unit)
         block.rows.append([Cell(t.task_id), Cell(w.target(t.target)), Cell(actual),
                            Cell(w(t.verdict), "late" if t.verdict == "not_met" else ""),
                            Cell(note_text(t.actual_text, EVIDENCE_CELLS))])
