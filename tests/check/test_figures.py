@@ -4,10 +4,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from duban.check.matching import split_sentences
+from duban.check.matching import Sentence, split_sentences
 from duban.ledger.model import Target
 from duban.check.figures import (check_target, convert, find_figures, judge, lower_is_better, metric_keys)
-from duban.check.matching import Sentence
 
 
 def sentences(text):
