@@ -265,3 +265,13 @@ def test_a_new_term_s_five_year_plan_gives_its_goals_when_it_is_the_only_plan():
     items = extract_items(text, parse_period("2021"))
     goals = [(t.metric, t.value, t.unit) for item in items for t in item.targets if t.extra.get("scope") == "goals"]
     assert goals == [("地区生产总值", 1250, "亿元"), ("规上工业增加值", 660, "亿元")]
+
+
+def test_a_goal_of_the_whole_economy_goes_to_the_economy_s_item_not_to_one_that_mentions_it():
+    text = ("区政府工作报告\n一、2021年工作回顾\n完成投资100亿元。\n二、2022年工作安排\n"
+            "2022年经济社会发展的主要预期目标是：地区生产总值增长6%，粮食产量稳定在10万吨以上。\n"
+            "（一）坚持产业引领，提升发展动力。推进产业升级。\n（二）系统提升城区品质。城区建设投资占地区生产总值比重提高。\n"
+            "（三）推进乡村振兴。稳定粮食产量，建设高标准农田。\n")
+    items = extract_items(text, parse_period("2022"))
+    goals = {t.metric: item.title for item in items for t in item.targets if t.extra.get("scope") == "goals"}
+    assert goals == {"地区生产总值增长": "坚持产业引领，提升发展动力", "粮食产量": "推进乡村振兴"}

@@ -233,10 +233,27 @@ def _attach_goals(items: list[Item], reading: Reading, original: dict[int, str])
                 owner.targets.append(target)
             continue
         target.extra["scope"] = GOALS_SCOPE
-        best = max(items, key=lambda item: _shared(target.metric, f"{item.title}{item.detail}"))
-        if _shared(target.metric, f"{best.title}{best.detail}") < 0.5:
-            best = items[0]  # no item names it: the first, which is the economy's in a government work report
+        best = _goal_owner(items, target.metric)
         best.targets = [t for t in best.targets if not _same(target, t)] + [target]
+
+
+def _goal_owner(items: list[Item], metric: str) -> Item:
+    """The item a plan-year goal belongs to: the one whose title names it; else, for a goal of one field (粮食产量,
+    PM2.5), the one whose text names nearly all of it; else the first, which is the economy's in a government work
+    report. A goal of the whole economy (GDP, revenue, prices, jobs) never goes to an item that mentions it in
+    passing (城区品质 … 占地区生产总值)."""
+    by_title = max(items, key=lambda item: _shared(metric, item.title))
+    if _shared(metric, by_title.title) >= 0.5:
+        return by_title
+    if not _WHOLE_ECONOMY.search(metric):
+        by_text = max(items, key=lambda item: _shared(metric, item.detail))
+        if _shared(metric, by_text.detail) >= 0.8:
+            return by_text
+    return items[0]
+
+
+_WHOLE_ECONOMY = re.compile(r"生产总值|GDP|经济增长|财政|预算收入|税收|固定资产投资|消费品零售|进出口|外贸|出口|"
+                            r"居民消费价格|物价|CPI|失业率|新增就业|可支配收入|居民收入|能耗")
 
 
 def _item_holding(items: list[Item], line: int) -> Item | None:
