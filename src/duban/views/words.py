@@ -396,6 +396,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "due_past": ("“{text}”是 {due}，已经过去：新的完成时限不能早于今天（{today}）；是否指 {later}？",
                  "{text!r} is {due}, which has passed: a new deadline cannot be before today ({today}); "
                  "did you mean {later}?"),
+    "due_past_bare": ("“{text}”是 {due}，已经过去：新的完成时限不能早于今天（{today}）",
+                      "{text!r} is {due}, which has passed: a new deadline cannot be before today ({today})"),
     "due_which_festival": ("“{text}”是哪个节日前？请写明，如 春节前（{spring}）或 国庆节前（{national}）",
                            "{text!r}: before which festival? Say 春节前 ({spring}) or 国庆节前 ({national})"),
     # --help: each command's description (cmd_NAME) and each option's (opt_…), resolved when help is shown
