@@ -819,11 +819,15 @@ def rm(app: App, task_id, yes, do_commit):
 def undo(app: App):
     """Revert duban's last commit in the workspace's git repository, with a commit that says so."""
     from duban.ledger.git import DUBAN_PREFIX, undo_last
+    from duban.views.words import LANGS, words
 
     w = app.w
+    # an undo committed before undo commits said which commit they revert: known by its subject, in either language
+    undo_subjects = tuple(DUBAN_PREFIX + words(lang)("undo_subject", subject="") for lang in LANGS)
     with app.workspace.locked_repository():
         undone = undo_last(app.workspace.root,
-                           lambda subject: DUBAN_PREFIX + w("undo_subject", subject=subject[len(DUBAN_PREFIX):]))
+                           lambda subject: DUBAN_PREFIX + w("undo_subject", subject=subject[len(DUBAN_PREFIX):]),
+                           is_undo=lambda subject: subject.startswith(undo_subjects))
     app.view.message(w("undone", commit=undone.commit[:7], subject=undone.subject))
 
 

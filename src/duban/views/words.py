@@ -382,7 +382,14 @@ WORDS: dict[str, tuple[str, str]] = {
                      "deleting {task}'s file needs --yes (to drop a task and keep it, use duban cancel)"),
     "undo_needs_git": ("{root} 不在 git 仓库中，无法撤销", "{root} is not in a git repository: nothing to undo"),
     "undo_nothing": ("{root} 中没有 duban 的提交可撤销", "no commit of duban's to undo in {root}"),
-    "undo_dirty": ("有未提交的修改，未撤销：{files}", "not undone: these files have uncommitted changes: {files}"),
+    "undo_dirty": ("有未提交的修改，未撤销：{files}。undo 只撤销 duban 已提交的修改；要放弃这些修改：git checkout HEAD -- "
+                   "{files}；要保留：git commit {files}",
+                   "not undone: uncommitted changes in {files}. undo reverts duban's commits only; to discard the "
+                   "changes: git checkout HEAD -- {files}; to keep them: git commit {files}"),
+    "undo_twice": ("duban 的最近一次提交 {commit} 已是撤销（{subject}），未再撤销：undo 只撤销 duban 的最近一次提交；"
+                   "要恢复被撤销的修改，请重新执行原来的命令",
+                   "not undone: duban's last commit {commit} is already an undo ({subject}); undo reverts duban's "
+                   "last commit only: to have the change back, run its command again"),
     "undo_changed_since": ("“{subject}”之后这些文件又有提交，未撤销", "not undone: the files of {subject!r} were "
                                                                 "changed by later commits"),
     "file_fault": ("{path}: {reason}", "{path}: {reason}"),  # file:line: as compilers say it, for editors
