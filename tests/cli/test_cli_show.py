@@ -111,3 +111,18 @@ def test_a_task_file_that_starts_with_a_bom_is_said_to(cli_run, workspace):
     assert (result.exit_code, result.stderr) == (3, f"duban: {path}:1: the file starts with a byte-order mark (BOM), "
                                                     "which TOML does not allow: save it as UTF-8 without BOM\n")
     assert cli_run("validate").stdout == f"{path}:1: 文件开头有字节顺序标记（BOM），TOML 不允许：请另存为不带 BOM 的 UTF-8\n"
+
+
+@pytest.mark.parametrize("edit, line, zh, en", [
+    (lambda text: text.replace('status = "todo"\n', 'status = "todo"\nowner = "疾控中心"\n'), 9,
+     "同一个键或表写了两次（一个表中每个键只能有一个）", "Cannot overwrite a value"),
+    (lambda text: text.replace("due = 2019-11-25", "due = 2019-12-32"), 6,
+     "日期 2019-12-32 无效（请写成存在的日期 YYYY-MM-DD，如 2019-12-31）",
+     "2019-12-32 is not a valid date (write YYYY-MM-DD, e.g. 2019-12-31)"),
+])
+def test_a_broken_task_file_is_said_in_the_user_s_language(cli_run, workspace, edit, line, zh, en):
+    path = workspace.task_path("2019H2-02")
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = cli_run("show", "2019H2-02")
+    assert (result.exit_code, result.stderr) == (3, f"duban: {path}:{line}: 不是有效的 TOML：{zh}\n")
+    assert cli_run("--lang", "en", "show", "2019H2-02").stderr == f"duban: {path}:{line}: not valid TOML: {en}\n"
