@@ -741,14 +741,13 @@ def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targe
 @pass_app
 def edit(app: App, task_id, do_commit):
     """Open the task file in $VISUAL or $EDITOR; it is saved only when it is valid."""
-    from duban.errors import UnknownTask
     from duban.ledger.store import atomic_write
     from duban.ledger.updates import task_text_faults
 
     workspace, w = app.workspace, app.w
     path = workspace.task_path(task_id)
     if not path.is_file():
-        raise UnknownTask("unknown_task_file", task=task_id, path=path)
+        raise workspace.unknown_task(task_id, path)
     app.check_commit(do_commit, [path])  # before the editor opens: its work is never left unsaved
     original = workspace.read_text(path)
     text = original
@@ -1119,7 +1118,6 @@ def owners(app: App):
 @pass_app
 def log(app: App, task_id):
     """A task's history from git: who changed what, and when."""
-    from duban.errors import UnknownTask
     from duban.ledger.git import GitError, file_history
     from duban.ledger.history import task_history
 
@@ -1128,10 +1126,10 @@ def log(app: App, task_id):
         entries = task_history(file_history(path))
     except GitError:
         if not path.is_file():  # no such task: that, rather than what git says of its folder
-            raise UnknownTask("unknown_task_file", task=task_id, path=path) from None
+            raise app.workspace.unknown_task(task_id, path) from None
         raise
     if not entries and not path.is_file():
-        raise UnknownTask("unknown_task_file", task=task_id, path=path)
+        raise app.workspace.unknown_task(task_id, path)
     app.view.history(task_id, entries)
 
 

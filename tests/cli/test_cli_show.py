@@ -126,3 +126,19 @@ def test_a_broken_task_file_is_said_in_the_user_s_language(cli_run, workspace, e
     result = cli_run("show", "2019H2-02")
     assert (result.exit_code, result.stderr) == (3, f"duban: {path}:{line}: 不是有效的 TOML：{zh}\n")
     assert cli_run("--lang", "en", "show", "2019H2-02").stderr == f"duban: {path}:{line}: not valid TOML: {en}\n"
+
+
+def test_an_id_typed_in_lower_case_is_the_task(cli_run):
+    assert cli_run("show", "2019h2-03").output == cli_run("show", "2019H2-03").output
+    assert json.loads(cli_run("show", "2019h2-3", "--json").stdout)["id"] == "2019H2-03"
+
+
+def test_an_unknown_id_suggests_the_nearest(cli_run, workspace):
+    path = workspace.root / "2019H2" / "13.toml"
+    result = cli_run("show", "2019H2-13")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"duban: 没有任务 2019H2-13：找不到 {path}；"
+                                                                       "是否指 2019H2-03？\n")
+    assert cli_run("--lang", "en", "show", "2019H2-13").stderr == (f"duban: unknown task '2019H2-13': no {path}; "
+                                                                   "did you mean 2019H2-03?\n")
+    far = cli_run("show", "2019H2-99")  # as near to none: no suggestion
+    assert far.stderr == f"duban: 没有任务 2019H2-99：找不到 {workspace.root / '2019H2' / '99.toml'}\n"
