@@ -948,7 +948,13 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, by, do_commit):
             if prepared.update_only and not prepared.changes:
                 continue
             question = w("import_update_question" if prepared.update_only else "import_question", plan=plan_id, n=count)
-            if not yes and not click.confirm(question, default=False):
+            ask = not yes
+            if prepared.reimport is not None:  # a plan already in the ledger: say what changes, ask only if anything
+                from duban.views.importing import reimport_counts
+
+                question = w("import_existing_question", plan=plan_id, counts=reimport_counts(w, prepared))
+                ask = ask and not prepared.reimport.changes_nothing
+            if ask and not click.confirm(question, default=False):
                 view.message(w("nothing_written"))
                 continue
             subject = "update_plan_subject" if prepared.update_only else "import_subject"
