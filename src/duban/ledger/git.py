@@ -216,15 +216,15 @@ def undo_last(workspace_root: Path, message_of, is_undo=lambda subject: False) -
     if found.returncode != 0 or not found.stdout.strip():
         raise UsageError("undo_nothing", root=workspace_root)
     sha, subject, body = found.stdout.lstrip("\n").split("\x1f", 2)  # not strip(): \x1f is white space to it
-    if _REVERTS in body or is_undo(subject):
-        raise UsageError("undo_twice", commit=sha[:7], subject=subject)
     names = _git(root, "diff-tree", "--no-commit-id", "--name-only", "-r", "--root", sha)
     paths = [line for line in names.stdout.splitlines() if line]
     top_dir = Path(top.stdout.strip())
     dirty = _git(top_dir, "status", "--porcelain", "--", *paths)
-    if dirty.stdout.strip():
+    if dirty.stdout.strip():  # first: what a person changed and did not commit is what they may want undone
         files = " ".join(_shown_path(top_dir / line[3:]) for line in dirty.stdout.splitlines())
         raise UsageError("undo_dirty", files=files)
+    if _REVERTS in body or is_undo(subject):
+        raise UsageError("undo_twice", commit=sha[:7], subject=subject)
     if _git(top_dir, "diff", "--quiet", sha, "HEAD", "--", *paths).returncode != 0:
         raise UsageError("undo_changed_since", subject=subject)  # reverting would drop the later changes too
     parent = _git(top_dir, "rev-parse", "--verify", "-q", f"{sha}^").stdout.strip()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from duban.views.cells import wrap
 from duban.views.ledger import OWNER_FLOOR
 from duban.views.table import Column, Table
 from duban.views.terminal import Terminal
@@ -40,9 +41,11 @@ def render_reimport(out: Terminal, w: Words, prepared) -> None:
     if prepared.reimport is None:
         return
     if prepared.reimport.changes_nothing:
-        out.line(w("import_existing_same", plan=prepared.plan.id))
+        said = w("import_existing_same", plan=prepared.plan.id)
     else:
-        out.line(w("import_existing", plan=prepared.plan.id, counts=reimport_counts(w, prepared)))
+        said = w("import_existing", plan=prepared.plan.id, counts=reimport_counts(w, prepared))
+    for line in wrap(said, out.width):
+        out.line(line)
 
 
 def reimport_counts(w: Words, prepared) -> str:
