@@ -6,7 +6,7 @@ line take their words from here and never branch on the language themselves.
 
 from __future__ import annotations
 
-import string
+import re
 from functools import lru_cache
 
 from duban.ledger.model import STATUSES, VERDICTS
@@ -794,20 +794,16 @@ _CN_NUMBERS = ("〇", "一", "二", "三", "四", "五", "六", "七", "八", "�
                "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十")
 
 
-class _Counted(string.Formatter):
-    """Templates that count: `{n:task|tasks}` is `1 task`, `2 tasks`, `0 tasks` (the noun after `|` unless n is 1).
-
-    English says its counts so (Chinese needs no plural: `{n} 项`); the spec may hold a verb that agrees as well
-    (`{n:push was|pushes were} rejected`). Other fields are formatted as str.format does."""
-
-    def format_field(self, value, format_spec: str) -> str:
-        if "|" not in format_spec:
-            return super().format_field(value, format_spec)
-        one, many = format_spec.split("|", 1)
-        return f"{value} {one if value == 1 else many}"
+# `{n:task|tasks}` in a template is `1 task`, `2 tasks`, `0 tasks`: the noun after `|` unless n is 1. English says
+# its counts so (Chinese needs no plural: `{n} 项`); the words may hold a verb that agrees too (`{n:push was|pushes
+# were} rejected`).
+_COUNT_RE = re.compile(r"\{(\w+):([^{}|]*)\|([^{}]*)\}")
 
 
-_COUNTED = _Counted()
+def _counted(template: str, values: dict) -> str:
+    """The template with each count's words chosen for its value (a plain `{n}` is left for str.format)."""
+    return _COUNT_RE.sub(lambda m: "{%s} %s" % (m.group(1), m.group(2) if values.get(m.group(1)) == 1
+                                                 else m.group(3)), template)
 
 
 class Words:
@@ -822,7 +818,7 @@ class Words:
         if pair is None:  # a message not yet in the table is shown as it was written
             return key
         template = pair[self._index]
-        return _COUNTED.format(template, **values) if "|" in template else template.format(**values)
+        return (_counted(template, values) if "|" in template else template).format(**values)
 
     def status(self, status: str) -> str:
         return _STATUS_EN.get(status, status) if self._index else STATUSES.get(status, status)
