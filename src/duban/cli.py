@@ -741,14 +741,13 @@ def add(app: App, title, owner, co_owners, due, plan_id, category, detail, targe
 @pass_app
 def edit(app: App, task_id, do_commit):
     """Open the task file in $VISUAL or $EDITOR; it is saved only when it is valid."""
-    from duban.errors import UnknownTask
     from duban.ledger.store import atomic_write
     from duban.ledger.updates import task_text_faults
 
     workspace, w = app.workspace, app.w
     path = workspace.task_path(task_id)
     if not path.is_file():
-        raise UnknownTask("unknown_task_file", task=task_id, path=path)
+        raise workspace.unknown_task(task_id, path)
     app.check_commit(do_commit, [path])  # before the editor opens: its work is never left unsaved
     original = workspace.read_text(path)
     text = original
@@ -819,11 +818,15 @@ def rm(app: App, task_id, yes, do_commit):
 def undo(app: App):
     """Revert duban's last commit in the workspace's git repository, with a commit that says so."""
     from duban.ledger.git import DUBAN_PREFIX, undo_last
+    from duban.views.words import LANGS, words
 
     w = app.w
+    # an undo committed before undo commits said which commit they revert: known by its subject, in either language
+    undo_subjects = tuple(DUBAN_PREFIX + words(lang)("undo_subject", subject="") for lang in LANGS)
     with app.workspace.locked_repository():
         undone = undo_last(app.workspace.root,
-                           lambda subject: DUBAN_PREFIX + w("undo_subject", subject=subject[len(DUBAN_PREFIX):]))
+                           lambda subject: DUBAN_PREFIX + w("undo_subject", subject=subject[len(DUBAN_PREFIX):]),
+                           is_undo=lambda subject: subject.startswith(undo_subjects))
     app.view.message(w("undone", commit=undone.commit[:7], subject=undone.subject))
 
 
@@ -946,7 +949,13 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, new_owner, by, 
             if prepared.update_only and not prepared.changes:
                 continue
             question = w("import_update_question" if prepared.update_only else "import_question", plan=plan_id, n=count)
-            if not yes and not click.confirm(question, default=False):
+            ask = not yes
+            if prepared.reimport is not None:  # a plan already in the ledger: say what changes, ask only if anything
+                from duban.views.importing import reimport_counts
+
+                question = w("import_existing_question", plan=plan_id, counts=reimport_counts(w, prepared))
+                ask = ask and not prepared.reimport.changes_nothing
+            if ask and not click.confirm(question, default=False):
                 view.message(w("nothing_written"))
                 continue
             subject = "update_plan_subject" if prepared.update_only else "import_subject"
@@ -1116,7 +1125,6 @@ def owners(app: App):
 @pass_app
 def log(app: App, task_id):
     """A task's history from git: who changed what, and when."""
-    from duban.errors import UnknownTask
     from duban.ledger.git import GitError, file_history
     from duban.ledger.history import task_history
 
@@ -1125,10 +1133,10 @@ def log(app: App, task_id):
         entries = task_history(file_history(path))
     except GitError:
         if not path.is_file():  # no such task: that, rather than what git says of its folder
-            raise UnknownTask("unknown_task_file", task=task_id, path=path) from None
+            raise app.workspace.unknown_task(task_id, path) from None
         raise
     if not entries and not path.is_file():
-        raise UnknownTask("unknown_task_file", task=task_id, path=path)
+        raise app.workspace.unknown_task(task_id, path)
     app.view.history(task_id, entries)
 
 

@@ -36,7 +36,10 @@ class DubanError(Exception):
 
 
 def _rendered(value, w):
-    """A value that is itself something said (an error or a fault) is said in the same language."""
+    """A value that is itself something said (an error or a fault) is said in the same language; a list of names
+    is joined as the language lists them (、 or , )."""
+    if isinstance(value, (list, tuple)):
+        return w("enum_sep").join(str(_rendered(item, w)) for item in value)
     return value.render(w) if hasattr(value, "render") else value
 
 

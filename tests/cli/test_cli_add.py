@@ -29,8 +29,8 @@ def test_add_into_a_named_plan_takes_its_next_number(cli_run, workspace):
 
 
 @pytest.mark.parametrize("args, zh, en", [
-    (["add", "x", "--plan", "2018H1"], "duban: 没有计划 2018H1：找不到 {root}/2018H1/plan.toml\n",
-     "duban: unknown plan '2018H1': no {root}/2018H1/plan.toml\n"),
+    (["add", "x", "--plan", "2018H1"], "duban: 没有计划 2018H1：找不到 {root}/2018H1/plan.toml；现有计划：2019H2\n",
+     "duban: unknown plan '2018H1': no {root}/2018H1/plan.toml; the plans are 2019H2\n"),
     (["add", " "], "duban: 标题不能为空\n", "duban: the title cannot be empty\n"),
     (["add", "x", "--due", "3.5"], "duban: 无法识别的日期“3.5”：请用 YYYY-MM-DD，或 年底、6月底前、三季度末、下周五 等说法\n",
      "duban: bad date '3.5': use YYYY-MM-DD or a phrase such as 年底, 6月底前, 三季度末, 下周五\n"),

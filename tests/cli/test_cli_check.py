@@ -201,7 +201,7 @@ def test_cli_errors(run, tmp_path):
     assert missing.output == f"duban: {tmp_path / 'nothing.docx'}：无法读取：No such file or directory\n"
     unknown = run("check", str(SUMMARY_2019), "--plan", "2099")
     assert unknown.exit_code == 2
-    assert unknown.output == f"duban: 没有计划 2099：找不到 {run.root / '2099' / 'plan.toml'}\n"
+    assert unknown.output == f"duban: 没有计划 2099：找不到 {run.root / '2099' / 'plan.toml'}；现有计划：2018\n"
     no_plan = run("check", str(SUMMARY_2019))
     assert no_plan.exit_code == 2 and "--plan" in no_plan.output
 
@@ -415,3 +415,24 @@ def test_show_and_the_weekly_give_the_latest_check_with_its_targets(run):
             "actual": 6.6, "actual_text": "国内生产总值增长6.6%", "verdict": "met"} in check["targets"]
     text = run("weekly", "--plan", "2018").output
     assert "2018 数值目标" in text and "gwr-2017.txt" not in text
+
+
+def test_an_unknown_plan_names_the_plans_there_are(cli_run, workspace):
+    from datetime import date
+
+    from duban.ledger.model import Plan
+
+    workspace.save_plan(Plan("2019Q4", "区卫生健康局", "2019Q4", date(2019, 10, 1), date(2019, 12, 31)))
+    summary = Path(__file__).parents[1] / "data" / "reports" / "002_7151a3f788c23936.txt"
+    path = workspace.root / "2023" / "plan.toml"
+    result = cli_run("check", str(summary), "--plan", "2023")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2, "", f"duban: 没有计划 2023：找不到 {path}；现有计划：2019H2、2019Q4\n")
+    assert cli_run("--lang", "en", "check", str(summary), "--plan", "2023").stderr == (
+        f"duban: unknown plan '2023': no {path}; the plans are 2019H2, 2019Q4\n")
+
+
+def test_a_plan_typed_in_lower_case_is_the_plan(cli_run, workspace):
+    summary = Path(__file__).parents[1] / "data" / "reports" / "002_7151a3f788c23936.txt"
+    upper, lower = cli_run("check", str(summary), "--plan", "2019H2"), cli_run("check", str(summary), "--plan", "2019h2")
+    assert (lower.exit_code, lower.output) == (upper.exit_code, upper.output)

@@ -316,3 +316,41 @@ def test_a_unit_typed_into_a_sheet_is_guarded_as_update_guards_it(run, tmp_path,
     assert json.loads(run("show", "2019H2-05", "--json").stdout)["owner"] == "疾控中心"
     # read back unchanged, the sheet names the unit as the ledger does: nothing to do
     assert lines(run("import", str(_edited_sheet(run, tmp_path)), "--yes").output)[-1] == "表中内容与台账一致，无需更新"
+
+
+def corrected_seed(tmp_path):
+    """Seed 000 corrected: one item's detail changed (2019H2-05), one item added (2019H2-10)."""
+    text = Path(SEED_000).read_text(encoding="utf-8")
+    text = text.replace("建设x家“精品国医馆”", "建设3家“精品国医馆”").replace("(转载请注明)", "4.做好年度考核迎检工作。(转载请注明)")
+    path = tmp_path / "corrected" / Path(SEED_000).name  # its name as before: each task's source is the same
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("zh", ["计划 2019H2 已在台账中，导入将按报告更新它：修改 1 项，新增 1 项，8 项不变（状态、进展记录和核查结果保留）",
+            "更新计划 2019H2（修改 1 项，新增 1 项，8 项不变）？ [y/N]: n", "未写入"]),
+    ("en", ["plan 2019H2 is already in the ledger: importing updates it from the report: 1 changed, 1 new, 8 unchanged "
+            "(statuses,", "progress logs and checks are kept)",  # wrapped at 120 columns
+            "Update plan 2019H2 (1 changed, 1 new, 8 unchanged)? [y/N]: n", "nothing written"]),
+])
+def test_re_importing_into_a_plan_says_it_updates_it_and_how(run, tmp_path, lang, said):
+    assert run("import", SEED_000, "--period", "2019H2", "--yes").exit_code == 0
+    before = task_files(run.root)
+    result = run("--lang", lang, "import", corrected_seed(tmp_path), "--period", "2019H2", stdin="n\n")
+    assert (result.exit_code, lines(result.output)[-len(said):]) == (0, said)
+    assert task_files(run.root) == before
+    written = run("import", corrected_seed(tmp_path), "--period", "2019H2", stdin="y\n")
+    assert lines(written.output)[-1] == "2019H2：10 项任务，写入 4 个文件"  # 05, 10, plan.toml, report.txt
+
+
+def test_re_importing_the_same_report_asks_nothing_and_writes_nothing(run):
+    assert run("import", SEED_000, "--period", "2019H2", "--yes").exit_code == 0
+    before = task_files(run.root)
+    result = run("import", SEED_000, "--period", "2019H2")  # no answer given: none is asked for
+    assert (result.exit_code, lines(result.output)[-2:]) == (0, ["计划 2019H2 已在台账中，与报告一致", "2019H2：9 项任务，无变化"])
+    english = run("--lang", "en", "import", SEED_000, "--period", "2019H2")
+    assert lines(english.output)[-2:] == ["plan 2019H2 is already in the ledger, as the report has it",
+                                          "2019H2: 9 tasks, already up to date"]
+    assert task_files(run.root) == before

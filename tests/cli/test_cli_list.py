@@ -45,7 +45,8 @@ def test_list_survives_a_broken_file(cli_run, workspace):
     result = cli_run("list", "--json")
     assert result.exit_code == 0
     assert [t["id"] for t in json.loads(result.stdout)] == ["2019H2-01", "2019H2-03", "2019H2-04"]
-    assert result.stderr == f"duban: 警告：{broken}:2: 不是有效的 TOML：Invalid value\n"
+    assert result.stderr == (f"duban: 警告：{broken}:2: 不是有效的 TOML：值无效（文字须加双引号，如 owner = \"疾控中心\"；"
+                             "日期写成 2019-12-31）\n")
 
 
 def test_chinese_status_in_file_is_accepted(cli_run, workspace):

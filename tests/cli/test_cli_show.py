@@ -111,3 +111,34 @@ def test_a_task_file_that_starts_with_a_bom_is_said_to(cli_run, workspace):
     assert (result.exit_code, result.stderr) == (3, f"duban: {path}:1: the file starts with a byte-order mark (BOM), "
                                                     "which TOML does not allow: save it as UTF-8 without BOM\n")
     assert cli_run("validate").stdout == f"{path}:1: 文件开头有字节顺序标记（BOM），TOML 不允许：请另存为不带 BOM 的 UTF-8\n"
+
+
+@pytest.mark.parametrize("edit, line, zh, en", [
+    (lambda text: text.replace('status = "todo"\n', 'status = "todo"\nowner = "疾控中心"\n'), 9,
+     "同一个键或表写了两次（一个表中每个键只能有一个）", "Cannot overwrite a value"),
+    (lambda text: text.replace("due = 2019-11-25", "due = 2019-12-32"), 6,
+     "日期 2019-12-32 无效（请写成存在的日期 YYYY-MM-DD，如 2019-12-31）",
+     "2019-12-32 is not a valid date (write YYYY-MM-DD, e.g. 2019-12-31)"),
+])
+def test_a_broken_task_file_is_said_in_the_user_s_language(cli_run, workspace, edit, line, zh, en):
+    path = workspace.task_path("2019H2-02")
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = cli_run("show", "2019H2-02")
+    assert (result.exit_code, result.stderr) == (3, f"duban: {path}:{line}: 不是有效的 TOML：{zh}\n")
+    assert cli_run("--lang", "en", "show", "2019H2-02").stderr == f"duban: {path}:{line}: not valid TOML: {en}\n"
+
+
+def test_an_id_typed_in_lower_case_is_the_task(cli_run):
+    assert cli_run("show", "2019h2-03").output == cli_run("show", "2019H2-03").output
+    assert json.loads(cli_run("show", "2019h2-3", "--json").stdout)["id"] == "2019H2-03"
+
+
+def test_an_unknown_id_suggests_the_nearest(cli_run, workspace):
+    path = workspace.root / "2019H2" / "13.toml"
+    result = cli_run("show", "2019H2-13")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"duban: 没有任务 2019H2-13：找不到 {path}；"
+                                                                       "是否指 2019H2-03？\n")
+    assert cli_run("--lang", "en", "show", "2019H2-13").stderr == (f"duban: unknown task '2019H2-13': no {path}; "
+                                                                   "did you mean 2019H2-03?\n")
+    far = cli_run("show", "2019H2-99")  # as near to none: no suggestion
+    assert far.stderr == f"duban: 没有任务 2019H2-99：找不到 {workspace.root / '2019H2' / '99.toml'}\n"

@@ -112,7 +112,7 @@ def test_a_task_deleted_on_one_side_and_changed_on_the_other_is_left_for_a_perso
     git(workspace.root, "rm", "-q", "2019H2/04.toml")
     result = cli_run("--lang", "en", "sync")
     assert (result.exit_code, result.output) == (0, "synced with origin/main: concluded the unfinished merge, "
-                                                    "pushed 2 commit(s)\n")
+                                                    "pushed 2 commits\n")
 
 
 def test_tasks_two_clerks_added_under_one_number_are_both_kept(cli_run, workspace, shared, tmp_path):

@@ -32,6 +32,20 @@ def test_a_phrase_without_a_year_means_the_next_one(cli_run, workspace):
     assert result.output == "2019H2-01 延期 2019-10-31 → 2020-06-30\n"
 
 
+@pytest.mark.parametrize("typed, due, said", [
+    ("9月30", "2020-09-30", "2019H2-02 延期 2019-11-25 → 2020-09-30\n"),
+    ("25号", "2019-11-25", "2019H2-02 没有变化\n"),
+    ("本月28日", "2019-11-28", "2019H2-02 延期 2019-11-25 → 2019-11-28\n"),
+    ("十一前", "2020-09-30", "2019H2-02 延期 2019-11-25 → 2020-09-30\n"),
+    ("9月底前完成", "2020-09-30", "2019H2-02 延期 2019-11-25 → 2020-09-30\n"),
+    ("12月底之前完成", "2019-12-31", "2019H2-02 延期 2019-11-25 → 2019-12-31\n"),
+])
+def test_deadlines_as_clerks_type_them(cli_run, workspace, typed, due, said):
+    result = cli_run("update", "2019H2-02", "--due", typed)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, said, "")
+    assert str(workspace.get_task("2019H2-02").due) == due
+
+
 def test_an_update_that_changes_nothing_writes_nothing(cli_run, workspace):
     before = workspace.task_path("2019H2-02").read_bytes()
     result = cli_run("update", "2019H2-02", "--due", "2019-11-25")
@@ -70,6 +84,13 @@ def test_update_keeps_a_person_s_comments(cli_run, workspace):
      "duban: “今年6月底”是 2019-06-30，已经过去：新的完成时限不能早于今天（2019-11-20）；是否指 2020-06-30？\n",
      "duban: '今年6月底' is 2019-06-30, which has passed: a new deadline cannot be before today (2019-11-20); "
      "did you mean 2020-06-30?\n"),
+    (["update", "2019H2-01", "--due", "上周五"],
+     "duban: “上周五”是 2019-11-15，已经过去：新的完成时限不能早于今天（2019-11-20）；是否指 2019-11-22？\n",
+     "duban: '上周五' is 2019-11-15, which has passed: a new deadline cannot be before today (2019-11-20); "
+     "did you mean 2019-11-22?\n"),
+    (["update", "2019H2-01", "--due", "昨天"],
+     "duban: “昨天”是 2019-11-19，已经过去：新的完成时限不能早于今天（2019-11-20）\n",
+     "duban: '昨天' is 2019-11-19, which has passed: a new deadline cannot be before today (2019-11-20)\n"),
     (["update", "2019H2-01", "--target", "很多"],
      "duban: 无法识别的目标“很多”：请写成“指标 ≥ 值 单位”，如“签约服务覆盖率 ≥ 30 %”\n",
      "duban: bad target '很多': write 'metric ≥ value unit', e.g. '签约服务覆盖率 ≥ 30 %'\n"),

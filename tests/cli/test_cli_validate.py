@@ -1,7 +1,7 @@
 def test_validate(cli_run, workspace):
     clean = cli_run("validate")
     assert (clean.exit_code, clean.output) == (0, "检查通过：1 个计划，4 项任务\n")
-    assert cli_run("--lang", "en", "validate").output == "ok: 1 plans, 4 tasks\n"
+    assert cli_run("--lang", "en", "validate").output == "ok: 1 plan, 4 tasks\n"
     path = workspace.task_path("2019H2-04")
     path.write_text(path.read_text(encoding="utf-8").replace('status = "done"', 'status = "完结"'), encoding="utf-8")
     result = cli_run("validate")
@@ -9,5 +9,5 @@ def test_validate(cli_run, workspace):
     assert result.stdout == f"{path}:8: 无法识别的状态“完结”：请用 todo, in_progress, done, blocked, dropped 之一\n"
     english = cli_run("--lang", "en", "validate")
     assert english.stdout == f"{path}:8: unknown status '完结': use one of todo, in_progress, done, blocked, dropped\n"
-    assert english.stderr == f"1 fault(s) in {workspace.root}\n"
+    assert english.stderr == f"1 fault in {workspace.root}\n"
     assert result.stderr == f"{workspace.root} 中有 1 处问题\n"

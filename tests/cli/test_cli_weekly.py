@@ -32,7 +32,8 @@ def run(plans):
 
 
 def warning(plans) -> str:
-    return f"duban: 警告：{plans.root / '2019H2' / '09.toml'}:2: 不是有效的 TOML：Invalid value\n"
+    return (f"duban: 警告：{plans.root / '2019H2' / '09.toml'}:2: 不是有效的 TOML：值无效（文字须加双引号，"
+            "如 owner = \"疾控中心\"；日期写成 2019-12-31）\n")
 
 
 def test_text_is_the_default(run, plans):

@@ -103,7 +103,8 @@ def test_a_broken_file_warns_on_every_list(workspace):
     runner = CliRunner()
     outputs = [runner.invoke(cli, ["--plans", str(workspace.root), "--today", "2019-11-20", "list"])
                for _ in range(3)]
-    expected = f"duban: 警告：{workspace.task_path('2019H2-02')}:1: 不是有效的 TOML：Invalid value\n"
+    expected = (f"duban: 警告：{workspace.task_path('2019H2-02')}:1: 不是有效的 TOML：值无效（文字须加双引号，"
+                "如 owner = \"疾控中心\"；日期写成 2019-12-31）\n")
     for result in outputs:
         assert result.exit_code == 0
         assert result.stderr == expected

@@ -85,7 +85,7 @@ def test_a_killed_write_leaves_a_temp_file_that_git_ignores_validate_names_and_a
     os.utime(folder / left, (long_ago, long_ago))
     subprocess.run(update, check=True, capture_output=True)
     assert not (folder / left).exists()
-    assert invoke(workspace, "validate").stdout == "ok: 1 plans, 4 tasks\n"
+    assert invoke(workspace, "validate").stdout == "ok: 1 plan, 4 tasks\n"
     assert workspace.get_task("2019H2-02").detail == ""  # the killed write changed nothing
 
 

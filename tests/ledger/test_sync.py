@@ -150,7 +150,7 @@ def test_a_fresh_clone_is_set_up_by_its_first_sync_and_pushes_a_new_branch(offic
     git(a, env, "config", "--unset", "branch.卫生监督所.remote", check=False)
     duban(a, env, "--lang", "en", "update", "2019H2-02", "--status", "in_progress")
     done = duban(a, env, "--lang", "en", "sync")
-    assert done.stdout == "synced with origin/卫生监督所: committed 1 local file(s), pushed 1 commit(s)\n"
+    assert done.stdout == "synced with origin/卫生监督所: committed 1 local file, pushed 1 commit\n"
     assert git(a, env, "config", "merge.duban.driver").stdout.strip() == (
         f"{sys.executable} -m duban merge-file %O %A %B %P")
     assert git(a, env, "rev-parse", "--abbrev-ref", "@{u}").stdout.strip() == "origin/卫生监督所"

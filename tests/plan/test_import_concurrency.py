@@ -40,12 +40,20 @@ def snapshot(root) -> dict[str, bytes]:
             if p.is_file() and ".duban-cache" not in p.parts}
 
 
-def test_an_update_made_while_import_waits_at_its_prompt_is_kept(imported, env):
-    importing = subprocess.Popen([sys.executable, "-m", "duban", "--plans", str(imported.root), "import", REPORT,
-                                  "--period", "2019H2"], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)
+def corrected_report(tmp_path):
+    """Seed 000 with a tenth plan item: importing it again asks (the unchanged report writes nothing, asks nothing)."""
+    corrected = tmp_path / seed("000").name
+    text = seed("000").read_text(encoding="utf-8")
+    corrected.write_text(text.replace("(转载请注明)", "4.做好年度考核迎检工作。(转载请注明)"), encoding="utf-8")
+    return corrected
+
+
+def test_an_update_made_while_import_waits_at_its_prompt_is_kept(imported, env, tmp_path):
+    importing = subprocess.Popen([sys.executable, "-m", "duban", "--plans", str(imported.root), "import",
+                                  str(corrected_report(tmp_path)), "--period", "2019H2"], env=env,
+                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     shown = ""
-    while "Write 9 tasks to plan 2019H2?" not in shown:  # the preview is made: the tasks are read
+    while "Update plan 2019H2 (1 new, 9 unchanged)?" not in shown:  # the preview is made: the tasks are read
         char = importing.stdout.read(1)
         assert char, importing.stderr.read()
         shown += char
@@ -97,14 +105,12 @@ def test_imports_in_a_loop_lose_none_of_the_concurrent_updates(imported, env):
 
 
 def test_a_task_added_to_the_plan_while_import_waits_stops_the_import(imported, env, tmp_path):
-    corrected = tmp_path / seed("000").name
-    text = seed("000").read_text(encoding="utf-8")
-    corrected.write_text(text.replace("(转载请注明)", "4.做好年度考核迎检工作。(转载请注明)"), encoding="utf-8")
+    corrected = corrected_report(tmp_path)
     importing = subprocess.Popen([sys.executable, "-m", "duban", "--plans", str(imported.root), "import",
                                   str(corrected), "--period", "2019H2"], env=env, stdin=subprocess.PIPE,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     shown = ""
-    while "Write 10 tasks to plan 2019H2?" not in shown:  # its new item would be 2019H2-10
+    while "Update plan 2019H2 (1 new, 9 unchanged)?" not in shown:  # its new item would be 2019H2-10
         char = importing.stdout.read(1)
         assert char, importing.stderr.read()
         shown += char

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from duban.errors import BadInput, UsageError
-from duban.plan.importer import plan_id_for, prepare_import, write_import
+from duban.plan.importer import Reimport, plan_id_for, prepare_import, write_import
 from duban.text.dates import parse_period
 from duban.ledger.model import ProgressEntry
 from duban.ledger.store import Workspace, init_workspace
@@ -82,6 +82,16 @@ def test_corrected_report_updates_titles_and_keeps_status_progress_and_hand_set_
     assert empty.get_task("2019H2-02").due_basis == "年底前"
     assert empty.get_task("2019H2-07").owner == "信息中心"
     assert prepared.gone == []
+    assert prepared.reimport == Reimport(changed=["2019H2-02", "2019H2-03"], new=[], plan_changed=True,
+                                         same=["2019H2-01", "2019H2-04", "2019H2-05", "2019H2-06", "2019H2-07",
+                                               "2019H2-08", "2019H2-09"])  # what the preview said it would change
+
+
+def test_a_plan_new_to_the_ledger_is_no_reimport_and_the_same_report_changes_nothing(empty):
+    first, _ = import_(empty, SEED_000, period="2019H2")
+    again, _ = import_(empty, SEED_000, period="2019H2")
+    assert first.reimport is None
+    assert (again.reimport.changes_nothing, len(again.reimport.same)) == (True, 9)
 
 
 def test_items_keep_their_ids_when_a_corrected_report_inserts_one(empty, tmp_path):

@@ -36,7 +36,7 @@ def test_the_warning_is_said_by_import_and_check(cli_run, tmp_path):
     assert imported.stderr == f"duban: 警告：{path}：有 4 个字节不是有效的 UTF-8（下载不完整？），已替换为 �\n"
     checked = cli_run("--lang", "en", "check", str(path), "--plan", "2019H2")
     assert checked.exit_code == 0
-    assert f"duban: warning: {path}: 4 bytes were not valid UTF-8 (a cut download?) and were replaced with �\n" \
+    assert f"duban: warning: {path}: 4 bytes were not valid UTF-8 (a cut download?) and replaced with �\n" \
         in checked.stderr
 
 

@@ -65,6 +65,8 @@ def test_chinese_number(text, expected):
     ("二〇一九年十二月底完成", date(2019, 12, 31), "二〇一九年十二月底"),
     ("9月份完成", date(2019, 9, 30), "9月份"),
     ("2019.10.31前报送", date(2019, 10, 31), "2019.10.31"),
+    ("9月30前完成摸底", date(2019, 9, 30), "9月30前"),     # a day without 日, before 前
+    ("十一前完成改造", date(2019, 9, 30), "十一前"),        # 十一 is 国庆
 ])
 def test_find_deadline(text, due, basis):
     assert find_deadline(text, H2) == (due, basis)
@@ -80,6 +82,9 @@ def test_find_deadline(text, due, basis):
     "今天的工作明天完成",            # relative to today: only typed, never read from a report
     "30天内办结群众诉求",
     "下周五召开会议",
+    "去年12月底前完成的项目继续推进",   # last year's: a reference to the past, not this year's 12月底前
+    "1-9月30个项目完成验收",            # 9月30 without 日 or 前 is no day in a report
+    "25日前完成",                      # a day of no month: typed only (a report's is each month's)
 ])
 def test_deadline_falls_back_to_period_end(text):
     assert find_deadline(text, H2) == (date(2019, 12, 31), "period end")
@@ -189,6 +194,28 @@ SUN = date(2019, 6, 30)    # a Sunday on the last day of a half
     ("截至12月20日", FRI, date(2019, 12, 20)),
     ("于年底前", FRI, date(2019, 12, 31)),
     ("到6月底", FRI, date(2020, 6, 30)),
+    # a day without 日, a day of no month, 十一 (the clerks of the trial)
+    ("9月30", FRI, date(2020, 9, 30)),
+    ("12月3", FRI, date(2019, 12, 3)),
+    ("九月三十前", FRI, date(2020, 9, 30)),
+    ("25号", FRI, date(2019, 11, 25)),             # the next 25th
+    ("25日", FRI, date(2019, 11, 25)),
+    ("25号前", FRI, date(2019, 11, 25)),
+    ("20号", FRI, date(2019, 12, 20)),             # this month's 20th is past: next month's
+    ("31号", FRI, date(2019, 12, 31)),             # November has no 31st
+    ("30号", date(2020, 1, 31), date(2020, 3, 30)),  # nor February a 30th
+    ("本月25日", FRI, date(2019, 11, 25)),
+    ("下月5号", FRI, date(2019, 12, 5)),
+    ("十一前", FRI, date(2020, 9, 30)),
+    ("十一之前", SUN, date(2019, 9, 30)),
+    ("下周五前", FRI, date(2019, 11, 29)),
+    ("明天之前", FRI, date(2019, 11, 23)),
+    # what is said after the deadline
+    ("9月底前完成", FRI, date(2020, 9, 30)),
+    ("12月底之前完成", FRI, date(2019, 12, 31)),
+    ("年底完成", FRI, date(2019, 12, 31)),
+    ("月底前办结", FRI, date(2019, 11, 30)),
+    ("于12月20日前完成", FRI, date(2019, 12, 20)),
 ])
 def test_parse_due_table(text, today, due):
     assert parse_due(text, today) == due
@@ -196,7 +223,8 @@ def test_parse_due_table(text, today, due):
 
 @pytest.mark.parametrize("text", ["soon", "xx月底", "2019-02-30", "13月底", "2月30日", "3.5", "2020", "5", "3/5",
                                   "Dec 31 2027", "月", "周", "下下下周", "第五季度", "",
-                                  "1", "-1", "12.31", "19-12-31", "March"])  # what dateutil once made dates of
+                                  "1", "-1", "12.31", "19-12-31", "March",  # what dateutil once made dates of
+                                  "前完成", "完成", "本月31日", "32号", "十一", "二十一前"])
 def test_parse_due_refuses_what_is_not_a_date(text):
     with pytest.raises(UsageError) as caught:
         parse_due(text, FRI)
@@ -210,12 +238,24 @@ def test_parse_due_refuses_what_is_not_a_date(text):
     ("本月初", date(2019, 11, 10), date(2019, 12, 10)),
     ("今年春节前", date(2019, 2, 4), date(2020, 1, 24)),
     ("今年上半年", date(2019, 6, 30), date(2020, 6, 30)),
+    ("上周五", date(2019, 11, 15), date(2019, 11, 22)),
+    ("上周一", date(2019, 11, 11), date(2019, 11, 25)),   # this Monday is past too: the next one
+    ("上个月底", date(2019, 10, 31), date(2019, 11, 30)),
+    ("本月20日", date(2019, 11, 20), date(2019, 12, 20)),
+    ("去年底", date(2018, 12, 31), date(2019, 12, 31)),
 ])
 def test_a_phrase_that_names_a_past_date_is_refused_with_the_next_one(text, due, later):
     with pytest.raises(UsageError) as caught:
         parse_due(text, FRI)
     assert (caught.value.key, caught.value.values) == ("due_past", {"text": text, "due": due, "today": FRI,
                                                                    "later": later})
+
+
+def test_a_past_day_with_no_later_one_is_refused_without_a_suggestion():
+    with pytest.raises(UsageError) as caught:
+        parse_due("昨天", FRI)
+    assert (caught.value.key, caught.value.values) == ("due_past_bare", {"text": "昨天", "due": date(2019, 11, 21),
+                                                                        "today": FRI})
 
 
 def test_festival_without_a_name_asks_which():

@@ -200,25 +200,31 @@ class Undone:
 DUBAN_PREFIX = "duban: "
 
 
-def undo_last(workspace_root: Path, message_of) -> Undone:
+def undo_last(workspace_root: Path, message_of, is_undo=lambda subject: False) -> Undone:
     """Revert duban's last commit (the newest whose subject starts with `duban: `) with a commit of its own whose
-    message is `message_of(subject)`; only the files that commit changed are committed."""
+    message is `message_of(subject)`; only the files that commit changed are committed.
+
+    Only the last one: when it is itself an undo (its body says `This reverts commit …`, as git revert's do, or
+    `is_undo(subject)` knows its subject), nothing is done, for reverting it would bring back what was undone."""
     from duban.errors import UsageError
 
     root = Path(workspace_root).resolve()
     top = _git(root, "rev-parse", "--show-toplevel")
     if top.returncode != 0:
         raise UsageError("undo_needs_git", root=workspace_root)
-    found = _git(root, "log", "-1", "--format=%H%x1f%s", f"--grep=^{DUBAN_PREFIX}", "--", ".")
+    found = _git(root, "log", "-1", "--format=%H%x1f%s%x1f%b", f"--grep=^{DUBAN_PREFIX}", "--", ".")
     if found.returncode != 0 or not found.stdout.strip():
         raise UsageError("undo_nothing", root=workspace_root)
-    sha, subject = found.stdout.strip().split("\x1f", 1)
+    sha, subject, body = found.stdout.lstrip("\n").split("\x1f", 2)  # not strip(): \x1f is white space to it
     names = _git(root, "diff-tree", "--no-commit-id", "--name-only", "-r", "--root", sha)
     paths = [line for line in names.stdout.splitlines() if line]
     top_dir = Path(top.stdout.strip())
     dirty = _git(top_dir, "status", "--porcelain", "--", *paths)
-    if dirty.stdout.strip():
-        raise UsageError("undo_dirty", files=", ".join(line[3:] for line in dirty.stdout.splitlines()))
+    if dirty.stdout.strip():  # first: what a person changed and did not commit is what they may want undone
+        files = " ".join(_shown_path(top_dir / line[3:]) for line in dirty.stdout.splitlines())
+        raise UsageError("undo_dirty", files=files)
+    if _REVERTS in body or is_undo(subject):
+        raise UsageError("undo_twice", commit=sha[:7], subject=subject)
     if _git(top_dir, "diff", "--quiet", sha, "HEAD", "--", *paths).returncode != 0:
         raise UsageError("undo_changed_since", subject=subject)  # reverting would drop the later changes too
     parent = _git(top_dir, "rev-parse", "--verify", "-q", f"{sha}^").stdout.strip()
@@ -229,7 +235,19 @@ def undo_last(workspace_root: Path, message_of) -> Undone:
             restored = _git(top_dir, "rm", "-q", "--", path)
         if restored.returncode != 0:
             raise GitError("git_failed", what=f"checkout {path}", detail=_last_line(restored))
-    done = _git(top_dir, "commit", "--quiet", "-m", message_of(subject), "--", *paths)
+    message = f"{message_of(subject)}\n\n{_REVERTS} {sha}."
+    done = _git(top_dir, "commit", "--quiet", "-m", message, "--", *paths)
     if done.returncode != 0:
         raise GitError("git_failed", what="commit", detail=_last_line(done))
     return Undone(sha, subject, paths)
+
+
+_REVERTS = "This reverts commit"  # git revert's words, which git tools recognise
+
+
+def _shown_path(path: Path) -> str:
+    """A path as a command typed here would name it: from the current folder when inside it, else in full."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

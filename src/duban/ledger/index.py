@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from duban.errors import BrokenFile
+from duban.errors import BrokenFile, Said
 from duban.ledger.model import Schedule, Task
 from duban.views.json import listing_head
 from duban.inputs import read_bytes
@@ -27,7 +27,7 @@ from duban.ledger.taskid import TASK_FILE_RE
 
 INDEX_FILE = "index.marshal"
 # Bump when the record layout changes; the Python version is part of the key because marshal's format is not stable.
-INDEX_FORMAT = (6, sys.version_info[:2])
+INDEX_FORMAT = (7, sys.version_info[:2])
 RACY_NS = 2_000_000_000
 
 
@@ -154,7 +154,7 @@ def _load(workspace: Workspace, cached: dict) -> tuple[Summaries, dict, bool]:
                 places.append((folder, name))
             else:
                 key, line, values = fault
-                result.faults.append(BrokenFile(folder / name, key, line, **values))
+                result.faults.append(BrokenFile(folder / name, key, line, **_unstored(values)))
     dropped, faults = same_id_faults(ids, places)
     if dropped:  # two files of one id: the one `show` reads is listed, the other named
         result.tasks = [task for position, task in enumerate(result.tasks) if position not in dropped]
@@ -236,7 +236,21 @@ def _read(workspace: Workspace, path: Path) -> tuple:
     try:
         return summary_record(workspace.read_task_file(path)), None
     except BrokenFile as fault:
-        return None, (fault.reason.key, fault.line, fault.reason.values)  # a fault is kept as its words key
+        return None, (fault.reason.key, fault.line, _stored(fault.reason.values))  # kept as its words key
+
+
+_SAID = "\x00said"  # tags a value that is itself said among a stored fault's values
+
+
+def _stored(values: dict) -> dict:
+    """A fault's values as marshal stores them: a value that is itself said (a TOML reason) as a tagged tuple."""
+    return {name: (_SAID, value.key, _stored(value.values)) if isinstance(value, Said) else value
+            for name, value in values.items()}
+
+
+def _unstored(values: dict) -> dict:
+    return {name: Said(value[1], **_unstored(value[2])) if isinstance(value, tuple) and value[:1] == (_SAID,)
+            else value for name, value in values.items()}
 
 
 def _read_index(path: Path) -> dict:

@@ -24,7 +24,7 @@ from duban.errors import BrokenFile, DubanError, Said, UnknownTask, UsageError, 
 from duban.ledger.model import Plan, Task
 from duban.settings import SETTINGS_FILE, Settings, default_text
 from duban.ledger.schema import conflict_faults, plan_faults, task_faults
-from duban.ledger.taskid import TaskId, check_plan_id, task_file_number
+from duban.ledger.taskid import TaskId, check_plan_id, nearest_ids, task_file_number
 from duban.inputs import read_bytes
 
 PLAN_FILE = "plan.toml"
@@ -215,7 +215,10 @@ class Workspace:
     def read_plan(self, plan_id: str) -> Plan:
         path = self.plan_dir(plan_id) / PLAN_FILE
         if not path.is_file():
-            raise UsageError("unknown_plan", plan=plan_id, path=path)
+            known = [folder.name for folder in self.plan_dirs()]
+            if not known:
+                raise UsageError("unknown_plan", plan=plan_id, path=path)
+            raise UsageError("unknown_plan_among", plan=plan_id, path=path, known=known)
         return self._parse_plan(path)
 
     def _parse_plan(self, path: Path) -> Plan:
@@ -286,7 +289,7 @@ class Workspace:
     def get_task(self, task_id: str) -> Task:
         path = self.task_path(task_id)
         if not os.path.lexists(path):  # anything else by its name (a FIFO, a broken symlink) is said as it is
-            raise UnknownTask("unknown_task_file", task=task_id, path=path)
+            raise self.unknown_task(task_id, path)
         task = self.read_task_file(path)
         if TaskId.parse(task.id) != TaskId.parse(task_id):
             raise BrokenFile(path, "holds_other_id", 1, held=task.id, task=task_id)
@@ -301,8 +304,17 @@ class Workspace:
         """The lock of a task that exists: an unknown id is refused (UnknownTask) before any lock is taken."""
         path = self.task_path(task_id)
         if not path.is_file():
-            raise UnknownTask("unknown_task_file", task=task_id, path=path)
+            raise self.unknown_task(task_id, path)
         return self.locked(task_id)
+
+    def unknown_task(self, task_id: str, path: Path) -> UnknownTask:
+        """That there is no such task, with the ids it may have meant (`2019H2-13`: 是否指 2019H2-03？)."""
+        ids = [str(TaskId(file.parent.name, number)) for file in self.task_files(faults=[])
+               if (number := task_file_number(file.name)) is not None]
+        nearest = nearest_ids(str(TaskId.parse(task_id)), ids)
+        if not nearest:
+            return UnknownTask("unknown_task_file", task=task_id, path=path)
+        return UnknownTask("unknown_task_near", task=task_id, path=path, nearest=nearest)
 
     def locked_numbering(self):
         """A lock around choosing a new task's number and writing it (`add`), so two clerks never take the same."""

@@ -19,7 +19,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from duban.errors import BrokenFile
+from duban.errors import BrokenFile, Said
 
 TOMLDecodeError = tomllib.TOMLDecodeError
 
@@ -111,21 +111,66 @@ def multiline_string_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _TEXT_TOKEN_RE.finditer(text) if match.group().startswith(('"""', "'''"))]
 
 
-_LINE_RE = re.compile(r"at line (\d+)")
+_WHERE_RE = re.compile(r"\s*\(at (?:line (\d+), column \d+|(end of document))\)$")
+
+# tomllib's reasons (the start of its message) as a clerk can act on them: each a key of views/words.py, whose
+# Chinese says what to fix and whose English is tomllib's own words. A reason not here is shown as tomllib said it.
+_TOML_REASONS = (
+    ("Cannot overwrite a value", "toml_duplicate"),
+    ("Cannot declare", "toml_duplicate"),
+    ("Duplicate inline table key", "toml_duplicate"),
+    ("Cannot mutate immutable namespace", "toml_duplicate"),
+    ("Cannot redefine namespace", "toml_duplicate"),
+    ("Invalid date or datetime", "toml_bad_date"),
+    ("Expected newline or end of document after a statement", "toml_after_value"),
+    ("Unterminated string", "toml_unclosed_string"),
+    ("Illegal character '\\n'", "toml_unclosed_string"),  # a one-line string that runs into the line's end
+    ("Invalid value", "toml_bad_value"),
+    ("Invalid statement", "toml_bad_statement"),
+    ("Expected '=' after a key", "toml_no_equals"),
+    ("Invalid initial character for a key part", "toml_bad_statement"),
+    ("Unclosed array", "toml_unclosed_array"),
+    ("Unclosed inline table", "toml_unclosed_inline_table"),
+    ("Expected ']' at the end of a table declaration", "toml_unclosed_header"),
+    ("Expected ']]' at the end of an array declaration", "toml_unclosed_header"),
+    ("Unescaped '\\' in a string", "toml_backslash"),
+)
+# `due = 2019-12-32`: tomllib reads a date only when it is one, and says what follows 2019 is out of place.
+_NO_SUCH_DATE_RE = re.compile(r"=\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?![0-9:T])")
 
 
 def loads(text: str, path) -> dict[str, Any]:
-    """Parse TOML; a syntax error becomes a BrokenFile naming the path and line."""
+    """Parse TOML; a syntax error becomes a BrokenFile naming the path and line, and saying what to fix."""
     if text.startswith("\ufeff"):  # what some Windows editors put first: TOML does not allow it
         raise BrokenFile(path, "utf8_bom", 1)
     try:
         return tomllib.loads(text)
     except TOMLDecodeError as error:
         message = str(error)
-        match = _LINE_RE.search(message)
-        line = int(match.group(1)) if match else None
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message) or "?"
-        raise BrokenFile(path, "not_toml", line, reason=reason) from None
+        where = _WHERE_RE.search(message)
+        line = None
+        if where:
+            line = int(where.group(1)) if where.group(1) else max(len(text.splitlines()), 1)
+            message = message[:where.start()]
+        raise BrokenFile(path, "not_toml", line, reason=toml_reason(message or "?", text, line)) from None
+
+
+def toml_reason(message: str, text: str, line: int | None):
+    """What tomllib's `message` means for the file: a Said of the words table, or the message itself."""
+    line_text = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    written = _NO_SUCH_DATE_RE.search(line_text)
+    if written and not _is_date(written.group(1)):
+        return Said("toml_no_such_date", value=written.group(1))
+    key = next((key for start, key in _TOML_REASONS if message.startswith(start)), None)
+    return Said(key, raw=message) if key else message
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def read_text(path) -> str:

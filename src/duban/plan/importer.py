@@ -52,6 +52,22 @@ class Prepared:
     # lock, so whatever was recorded while the preview waited (an update, a check) is kept.
     merges: list[tuple[str, Callable[[Task | None], Task]]] = field(default_factory=list)
     known_ids: frozenset[str] | None = None  # the plan's tasks when the preview was made (None: not checked)
+    reimport: Reimport | None = None  # what importing into a plan already in the ledger changes (None: a new plan)
+
+
+@dataclass
+class Reimport:
+    """What a report imported into a plan already in the ledger does to it, as the preview says it: the matched tasks
+    it changes and those it leaves as they are, the tasks it adds, and whether plan.toml or report.txt change."""
+
+    changed: list[str]
+    same: list[str]
+    new: list[str]
+    plan_changed: bool
+
+    @property
+    def changes_nothing(self) -> bool:
+        return not (self.changed or self.new or self.plan_changed)
 
 
 def prepare_imports(workspace: Workspace, path, *, period: str | None = None, org: str | None = None,
@@ -154,8 +170,22 @@ def merged_plan(workspace: Workspace, plan: Plan, items: list[Item], report: Rep
         merges.append((task_id, lambda old, fresh=fresh: _carried(fresh, old, before, units)))
     tasks = [merge(old_tasks.get(task_id)) for task_id, merge in merges]
     gone = sorted(set(old_tasks) - {task_id for task_id, _ in matched})
-    return Prepared(report=report, plan=plan, tasks=tasks, gone=gone, merges=merges, known_ids=frozenset(old_tasks),
-                    warnings=list(getattr(report, "warnings", ())))
+    prepared = Prepared(report=report, plan=plan, tasks=tasks, gone=gone, merges=merges,
+                        known_ids=frozenset(old_tasks), warnings=list(getattr(report, "warnings", ())))
+    if (workspace.plan_dir(plan.id) / PLAN_FILE).is_file():
+        prepared.reimport = _reimport(workspace, prepared, old_tasks)
+    return prepared
+
+
+def _reimport(workspace: Workspace, prepared: Prepared, old_tasks: dict[str, Task]) -> Reimport:
+    """Which files the import would change, as the preview reads them (writing merges each task again)."""
+    changing = {path for path, text in _texts(workspace, prepared, prepared.tasks).items() if not _holds(path, text)}
+    matched = [task.id for task in prepared.tasks if task.id in old_tasks]
+    changed = [task_id for task_id in matched if workspace.task_path(task_id) in changing]
+    folder = workspace.plan_dir(prepared.plan.id)
+    return Reimport(changed=changed, same=[task_id for task_id in matched if task_id not in changed],
+                    new=[task.id for task in prepared.tasks if task.id not in old_tasks],
+                    plan_changed=bool(changing & {folder / PLAN_FILE, folder / REPORT_FILE}))
 
 
 def _match(plan_id: str, items: list[Item], old_tasks: dict[str, Task]) -> list[tuple[str, Item]]:
@@ -214,21 +244,14 @@ def write_import(workspace: Workspace, prepared: Prepared, check: Callable[[list
     else nothing is written. `check(files)` sees the files about to change before any is written (it raises to
     stop); `then(changed)` runs while the locks are still held (the commit: so that it holds this import's changes
     and no one else's)."""
-    folder = workspace.plan_dir(prepared.plan.id)
     with ExitStack() as held:
         held.enter_context(workspace.locked_numbering())  # no task is added to the plan meanwhile
         if prepared.known_ids is not None and _task_ids(workspace, prepared.plan.id) != prepared.known_ids:
             raise UsageError("import_changed_meanwhile", plan=prepared.plan.id)
         for task_id in sorted({task_id for task_id, _ in prepared.merges}, key=TaskId.parse):
             held.enter_context(workspace.locked(task_id))
-        texts = {}
-        if not prepared.update_only:  # a ledger sheet read back changes tasks only
-            # the plan's file is updated in place: a person's comments in it stay
-            texts[folder / PLAN_FILE] = updated_text(folder / PLAN_FILE, prepared.plan.to_dict())
-            texts[folder / REPORT_FILE] = prepared.report.text
-        for task_id, merge in prepared.merges:
-            task = merge(_current(workspace, task_id, prepared))
-            texts[workspace.task_path(task_id)] = workspace.task_text(task)  # the comments people wrote stay
+        tasks = [merge(_current(workspace, task_id, prepared)) for task_id, merge in prepared.merges]
+        texts = _texts(workspace, prepared, tasks)
         changing = [path for path, text in texts.items() if not _holds(path, text)]
         if check is not None and changing:
             check(changing)
@@ -236,6 +259,19 @@ def write_import(workspace: Workspace, prepared: Prepared, check: Callable[[list
         if then is not None and changed:
             then(changed)
     return changed
+
+
+def _texts(workspace: Workspace, prepared: Prepared, tasks: list[Task]) -> dict[Path, str]:
+    """Each file the import writes, with its text: the plan's, its report's and each task's."""
+    folder = workspace.plan_dir(prepared.plan.id)
+    texts = {}
+    if not prepared.update_only:  # a ledger sheet read back changes tasks only
+        # the plan's file is updated in place: a person's comments in it stay
+        texts[folder / PLAN_FILE] = updated_text(folder / PLAN_FILE, prepared.plan.to_dict())
+        texts[folder / REPORT_FILE] = prepared.report.text
+    for task in tasks:
+        texts[workspace.task_path(task.id)] = workspace.task_text(task)  # the comments people wrote stay
+    return texts
 
 
 def _holds(path: Path, text: str) -> bool:

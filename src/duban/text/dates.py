@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from functools import lru_cache
+from itertools import islice
 from dataclasses import dataclass, replace
 from typing import Callable, NamedTuple
 from datetime import date, timedelta
@@ -79,20 +80,24 @@ _NUM = r"[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}|[xX×Ｘ]{1,
 _YEAR = r"[0-9]{4}|[〇零一二三四五六七八九]{4}|[xX×Ｘ]{2,4}"
 _BEFORE = r"(?:之|以)?前"
 _WITHIN = r"之?内"
-_REL_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "后年": 2}
+_REL_YEARS = {"今年": 0, "本年度": 0, "本年": 0, "当年": 0, "明年": 1, "次年": 1, "来年": 1, "后年": 2, "去年": -1,
+              "上年度": -1, "上年": -1}
 _REL_YEAR = "|".join(_REL_YEARS)
 # 初 and 中 begin other words too (初步, 中央): they are parts of a month only when no such word follows.
 _MONTH_PART = r"上旬|中旬|下旬|初(?![步期级始心稿见])|中(?![央国华心期层间小])|底|末"
 # The last day of each part of a month: 初 is its first third (上旬), 中 its second (中旬), 下旬/底/末 its end.
 _PART_LAST_DAY = {"上旬": 10, "初": 10, "中旬": 20, "中": 20}
 _WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6}
-_REL_WEEKS = {"": 0, "本": 0, "这": 0, "这个": 0, "下": 1, "下个": 1, "下下": 2, "下下个": 2}
+_REL_WEEKS = {"": 0, "本": 0, "这": 0, "这个": 0, "下": 1, "下个": 1, "下下": 2, "下下个": 2, "上": -1, "上个": -1,
+              "上上": -2, "上上个": -2}
 _REL_MONTHS = {"月": 0, "本月": 0, "当月": 0, "这个月": 0, "下月": 1, "下个月": 1, "次月": 1, "下下月": 2,
-               "下下个月": 2}
+               "下下个月": 2, "上月": -1, "上个月": -1}
+_NAMED_MONTHS = "|".join(sorted((rel for rel in _REL_MONTHS if rel != "月"), key=len, reverse=True))
 
 # Festivals a deadline is set before (春节前, 国庆节前): fixed days, and the lunar ones as their solar day in each
 # year 2000-2060 (MMDD, from borax's lunar calendar, checked against the published holiday calendars).
-_FIXED_FESTIVALS = {"元旦": (1, 1), "五一": (5, 1), "劳动节": (5, 1), "国庆": (10, 1), "国庆节": (10, 1)}
+_FIXED_FESTIVALS = {"元旦": (1, 1), "五一": (5, 1), "劳动节": (5, 1), "国庆": (10, 1), "国庆节": (10, 1),
+                    "十一": (10, 1)}
 _LUNAR_FESTIVALS = {
     "春节": "0205 0124 0212 0201 0122 0209 0129 0218 0207 0126 0214 0203 0123 0210 0131 0219 0208 0128 0216 0205 "
             "0125 0212 0201 0122 0210 0129 0217 0206 0126 0213 0203 0123 0211 0131 0219 0208 0128 0215 0204 0124 "
@@ -108,7 +113,8 @@ _LUNAR_FESTIVALS = {
             "0909",
 }
 _LUNAR_FIRST_YEAR = 2000
-_FESTIVAL_NAMES = "春节|国庆节?|元旦|五一|劳动节|中秋节?|端午节?"
+# 十一 (国庆) only where no numeral is before it: 二十一前, 第十一前 are no festival.
+_FESTIVAL_NAMES = "春节|国庆节?|元旦|五一|劳动节|中秋节?|端午节?|(?<![0-9〇零一二三四五六七八九十百第])十一"
 
 
 def festival_day(name: str, year: int) -> date | None:
@@ -131,9 +137,10 @@ def _year(p: str) -> str:
 # Phrases that a report's text states (import) and that a person types (the command line).
 _TEXT_FORMS = (
     r"(?P<iso>(?P<iso_y>[0-9]{4})(?P<iso_s>[-/.])(?P<iso_m>[0-9]{1,2})(?P=iso_s)(?P<iso_d>[0-9]{1,2})(?![0-9]))",
-    rf"(?P<day>{_year('d_')}(?P<d_m>{_NUM})月(?P<d_d>{_NUM})[日号](?:{_BEFORE})?)",
+    # 9月30日; 9月30 without 日 only typed, or before 前 (a report's 9月30 can be the start of 9月30万人次)
+    rf"(?P<day>{_year('d_')}(?P<d_m>{_NUM})月(?P<d_d>{_NUM})(?P<d_unit>[日号])?(?P<d_before>{_BEFORE})?)",
     # 年前 is 春节前, unless a year or a number is before it (2020年前, 一年前)
-    rf"(?P<fest>{_year('f_')}(?P<f_name>{_FESTIVAL_NAMES}|(?<![0-9〇零一二三四五六七八九十今明次来后本当去])年)"
+    rf"(?P<fest>{_year('f_')}(?P<f_name>{_FESTIVAL_NAMES}|(?<![0-9〇零一二三四五六七八九十今明次来后本当去上])年)"
     rf"{_BEFORE})",
     rf"(?P<month>{_year('m_')}(?P<m_m>{_NUM})月(?P<m_fen>份)?"
     rf"(?:(?P<m_part>{_MONTH_PART})|(?P<m_within>{_WITHIN}))?(?P<m_before>{_BEFORE})?)",
@@ -150,11 +157,16 @@ _TYPED_FORMS = (
     rf"(?:(?P<r_part>{_MONTH_PART})|(?P<r_within>{_WITHIN}))?(?P<r_before>{_BEFORE})?)",
     r"(?P<relquarter>(?P<rq_rel>本|这个?|当|下一?个?)季度(?:末|底|之?内)?|季度?末)",
     rf"(?P<year>(?P<yr_y>{_YEAR})年|(?P<yr_r>{_REL_YEAR}))",
-    r"(?P<week>(?P<w_rel>下下个?|下个?|本|这个?)?(?:周|星期|礼拜)(?P<w_day>[一二三四五六日天1-7末]|之?内)?)",
-    r"(?P<today>今天|今日|明天|明日|后天)",
+    rf"(?P<week>(?P<w_rel>下下个?|下个?|上上个?|上个?|本|这个?)?(?:周|星期|礼拜)"
+    rf"(?:(?P<w_day>[一二三四五六日天1-7末])(?:{_BEFORE})?|(?P<w_within>之?内))?)",
+    rf"(?P<today>今天|今日|明天|明日|后天|昨天|昨日|前天)(?:{_BEFORE})?",
+    # the 25th: of this month when it is still to come, else of the next; 本月25日, 下月5号 say their month
+    rf"(?P<mday>(?P<md_rel>{_NAMED_MONTHS})?(?P<md_d>{_NUM})[日号](?:{_BEFORE})?)",
     rf"(?P<span>(?P<n_n>{_NUM}|半)(?P<n_unit>个?月|个?星期|个?礼拜|周|天|日|年)之?内)",
 )
 _LEAD_RE = re.compile(r"^(?:截至|截止到?|于|在|到|至)")
+# What a clerk says after a deadline (9月底前完成, 年底之前办结): the deadline is the words before it.
+_TAIL_RE = re.compile(r"(?:完成|办结|完工)$")
 
 
 @lru_cache(maxsize=None)
@@ -238,7 +250,7 @@ def _iso(g, base, typed):
 def _day(g, base, typed):
     year, said = _year_of(g, "d_", base)
     month, day = _number(g["d_m"]), _number(g["d_d"])
-    if None in (year, month, day):
+    if None in (year, month, day) or not (typed or g["d_unit"] or g["d_before"]):
         return None
     return _Named(_safe(lambda k: date(year + k, month, day)), anchored=said, exact=said and bool(g["d_y"]))
 
@@ -325,7 +337,7 @@ def _whole_year(g, base, typed):
 
 def _week(g, base, typed):
     rel, day = g["w_rel"] or "", g["w_day"]
-    if not rel and not day:
+    if not rel and not day and not g["w_within"]:
         return None
     weekday = _WEEKDAYS.get(day, int(day) - 1 if day and day.isdigit() else 4)  # a week's deadline is its Friday
     monday = base - timedelta(days=base.weekday())
@@ -334,8 +346,28 @@ def _week(g, base, typed):
 
 
 def _today(g, base, typed):
-    days = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2}[g["today"]]
+    days = {"今天": 0, "今日": 0, "明天": 1, "明日": 1, "后天": 2, "昨天": -1, "昨日": -1, "前天": -2}[g["today"]]
     return _Named(lambda k: base + timedelta(days=days))
+
+
+def _month_day(g, base, typed):
+    day = _number(g["md_d"])
+    if day is None or not 1 <= day <= 31:
+        return None
+    rel = g["md_rel"]
+    if rel:  # 本月25日: that month's, or none when it has no such day (本月31日 in November)
+        return _Named(_safe(lambda k: _day_of_month(base, _REL_MONTHS[rel] + k, day)))
+
+    def make(k: int) -> date | None:  # 25号: the k-th month from this one that has a 25th
+        days = (found for months in range(2 * k + 3) if (found := _day_of_month(base, months, day)))
+        return next(islice(days, k, None), None)
+    return _Named(make, anchored=False)
+
+
+def _day_of_month(base: date, months: int, day: int) -> date | None:
+    """The day of the month `months` after base's; None when that month has no such day."""
+    first = _add_months(base.replace(day=1), months)
+    return first.replace(day=day) if day <= calendar.monthrange(first.year, first.month)[1] else None
 
 
 def _span(g, base, typed):
@@ -354,7 +386,7 @@ def _span(g, base, typed):
 
 _RESOLVERS = {"iso": _iso, "day": _day, "fest": _fest, "month": _month, "quarter": _quarter, "half": _half,
               "yearend": _yearend, "by_year": _by_year, "relmonth": _relmonth, "relquarter": _relquarter,
-              "year": _whole_year, "week": _week, "today": _today, "span": _span}
+              "year": _whole_year, "week": _week, "today": _today, "span": _span, "mday": _month_day}
 
 
 def find_deadline(text: str, period: Period) -> Deadline:
@@ -395,7 +427,7 @@ def parse_due(text: str, today: date) -> date:
     except ValueError:
         pass
     grammar = _grammar(True)
-    match = grammar.fullmatch(text) or grammar.fullmatch(_LEAD_RE.sub("", text))
+    match = grammar.fullmatch(text) or grammar.fullmatch(_TAIL_RE.sub("", _LEAD_RE.sub("", text)))
     named = _resolve(match, today, typed=True) if match else None
     due = named.make(0) if named else None
     if due is None:
@@ -405,10 +437,12 @@ def parse_due(text: str, today: date) -> date:
         raise UsageError("bad_date", text=text)
     if due >= today or named.exact:
         return due
-    later = named.make(1)
+    later = next((day for k in range(1, 4) if (day := named.make(k)) is not None and day >= today), None)
     if not named.anchored and later is not None:
         return later
-    raise UsageError("due_past", text=text, due=due, today=today, later=later or "—")
+    if later is None:  # 昨天: no later one to suggest
+        raise UsageError("due_past_bare", text=text, due=due, today=today)
+    raise UsageError("due_past", text=text, due=due, today=today, later=later)
 
 
 def _next_eve(festival: str, today: date) -> date | None:

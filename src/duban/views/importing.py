@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from duban.views.cells import wrap
 from duban.views.ledger import OWNER_FLOOR
 from duban.views.table import Column, Table
 from duban.views.terminal import Terminal
@@ -31,7 +32,32 @@ def render_preview(out: Terminal, w: Words, prepared) -> None:
         table.add_row(task.id, task.title, task.category, task.owner, _due(w, task),
                       w("clause_sep").join(w.target(t) for t in task.targets))
     table.print(out)
+    render_reimport(out, w, prepared)
     render_changes(out, w, prepared)
+
+
+def render_reimport(out: Terminal, w: Words, prepared) -> None:
+    """Under the preview of a plan already in the ledger: that the import updates it, and how."""
+    if prepared.reimport is None:
+        return
+    if prepared.reimport.changes_nothing:
+        said = w("import_existing_same", plan=prepared.plan.id)
+    else:
+        said = w("import_existing", plan=prepared.plan.id, counts=reimport_counts(w, prepared))
+    for line in wrap(said, out.width):
+        out.line(line)
+
+
+def reimport_counts(w: Words, prepared) -> str:
+    """`修改 3 项，新增 1 项，5 项不变`: what importing into a plan already in the ledger does to its tasks."""
+    reimport = prepared.reimport
+    parts = [w(key, n=len(ids)) for key, ids in (("import_count_changed", reimport.changed),
+                                                  ("import_count_new", reimport.new),
+                                                  ("import_count_same", reimport.same),
+                                                  ("import_count_gone", prepared.gone)) if ids]
+    if reimport.plan_changed and not (reimport.changed or reimport.new):
+        parts.insert(0, w("import_count_plan"))
+    return w("list_sep").join(parts)
 
 
 def _value(w: Words, field: str, value: str) -> str:

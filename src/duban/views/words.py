@@ -6,6 +6,7 @@ line take their words from here and never branch on the language themselves.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from duban.ledger.model import STATUSES, VERDICTS
@@ -59,10 +60,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "not_met": ("未达成", "not met"),
     "unknown": ("未知", "unknown"),
     # amounts and references
-    "days": ("{n}天", "{n} days"),
+    "days": ("{n}天", "{n:day|days}"),
     "line_ref": ("第{line}行", "line {line}"),
     "line_short": ("第{line}行：", "L{line}:"),
-    "count_tasks": ("共 {n} 项任务", "{n} tasks"),
+    "count_tasks": ("共 {n} 项任务", "{n:task|tasks}"),
     "source_ref": ("{report} 第{line}行", "{report}, line {line}"),
     "list_sep": ("，", ", "),
     "clause_sep": ("；", "; "),
@@ -83,11 +84,21 @@ WORDS: dict[str, tuple[str, str]] = {
     # command results
     "status_changed": ("{task} {old} → {new}", "{task} {old} → {new}"),
     "progress_recorded": ("{task} 已记录进展", "{task} progress recorded"),
-    "import_question": ("写入计划 {plan} 的 {n} 项任务？", "Write {n} tasks to plan {plan}?"),
+    "import_question": ("写入计划 {plan} 的 {n} 项任务？", "Write {n:task|tasks} to plan {plan}?"),
     "nothing_written": ("未写入", "nothing written"),
     "dry_run": ("试运行：未写入任何文件", "dry run: nothing written"),
-    "import_written": ("{plan}：{n} 项任务，写入 {files} 个文件", "{plan}: {n} tasks, {files} files written"),
-    "import_unchanged": ("{plan}：{n} 项任务，无变化", "{plan}: {n} tasks, already up to date"),
+    "import_written": ("{plan}：{n} 项任务，写入 {files} 个文件", "{plan}: {n:task|tasks}, {files:file|files} written"),
+    "import_unchanged": ("{plan}：{n} 项任务，无变化", "{plan}: {n:task|tasks}, already up to date"),
+    "import_existing": ("计划 {plan} 已在台账中，导入将按报告更新它：{counts}（状态、进展记录和核查结果保留）",
+                        "plan {plan} is already in the ledger: importing updates it from the report: {counts} "
+                        "(statuses, progress logs and checks are kept)"),
+    "import_existing_same": ("计划 {plan} 已在台账中，与报告一致", "plan {plan} is already in the ledger, as the report has it"),
+    "import_existing_question": ("更新计划 {plan}（{counts}）？", "Update plan {plan} ({counts})?"),
+    "import_count_changed": ("修改 {n} 项", "{n} changed"),
+    "import_count_new": ("新增 {n} 项", "{n} new"),
+    "import_count_same": ("{n} 项不变", "{n} unchanged"),
+    "import_count_gone": ("{n} 项已不在报告中，保持原样", "{n} no longer in the report, left as they are"),
+    "import_count_plan": ("计划信息和报告全文更新", "the plan's record and report text updated"),
     "import_gone": ("{task} 已不在 {report} 中；保持原样", "{task} is no longer in {report}; left as it is"),
     "import_heading": ("计划 {plan}  {org}  {start} – {end}  报告：{report}",
                        "Plan {plan}  {org}  {start} – {end}  Report: {report}"),
@@ -124,18 +135,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "left_set_after": ("{by}于 {date} 设定状态，晚于总结的 {summary_date}", "{by} set its status on {date}, after the "
                        "summary's {summary_date}"),
     "check_will_write": ("将写入 {n} 项任务的核查结果：改变状态 {moves} 项，保持原状 {kept} 项",
-                         "writes the check into {n} tasks: {moves} status changes, {kept} left as they are"),
-    "check_question": ("写入计划 {plan} 的 {n} 项任务？", "Write the check into {n} tasks of plan {plan}?"),
+                         "writes the check into {n:task|tasks}: {moves:status change|status changes}, {kept} left as they are"),
+    "check_question": ("写入计划 {plan} 的 {n} 项任务？", "Write the check into {n:task|tasks} of plan {plan}?"),
     "check_unchanged": ("台账已有这次核查的结果，无需写入", "the ledger already holds this check: nothing to write"),
-    "check_written": ("已写入核查结果：{n} 项任务，改变状态 {moves} 项", "check written to {n} tasks, {moves} status changes"),
+    "check_written": ("已写入核查结果：{n} 项任务，改变状态 {moves} 项", "check written to {n:task|tasks}, {moves:status change|status changes}"),
     "check_text_kept": ("总结全文（依据的行号指向它）：{path}", "the summary's text (evidence lines refer to it): {path}"),
     "check_risk": ("问题", "Problem"),
     "check_targets": ("目标完成情况", "Targets"),
     "checks_targets": ("{plan} 数值目标", "{plan}: numeric targets"),
     "workspace_created": ("已创建工作区 {root}", "created workspace {root}"),
     "workspace_exists": ("{root} 已是 duban 工作区", "{root} is already a duban workspace"),
-    "validate_ok": ("检查通过：{plans} 个计划，{tasks} 项任务", "ok: {plans} plans, {tasks} tasks"),
-    "validate_faults": ("{root} 中有 {n} 处问题", "{n} fault(s) in {root}"),
+    "validate_ok": ("检查通过：{plans} 个计划，{tasks} 项任务", "ok: {plans:plan|plans}, {tasks:task|tasks}"),
+    "validate_faults": ("{root} 中有 {n} 处问题", "{n:fault|faults} in {root}"),
     "wrote": ("已写入 {path}", "wrote {path}"),
     "aborted": ("已中止", "aborted"),
     "update_progress": ("进展：{note}", "progress: {note}"),
@@ -205,7 +216,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "not_text_encoding": ("{path}：不是文本文件（编码不明或是二进制）",
         "{path}: not a text file (unknown encoding or binary)"),
     "bytes_replaced": ("{path}：有 {n} 个字节不是有效的 UTF-8（下载不完整？），已替换为 �",
-        "{path}: {n} bytes were not valid UTF-8 (a cut download?) and were replaced with �"),
+        "{path}: {n:byte was|bytes were} not valid UTF-8 (a cut download?) and replaced with �"),
     "not_text_binary": ("{path}：不是文本文件（二进制数据）",
         "{path}: not a text file (binary data)"),
     "bad_docx": ("{path}：无法读取的 .docx（{error}）",
@@ -315,6 +326,20 @@ WORDS: dict[str, tuple[str, str]] = {
         "missing or empty {key!r}"),
     "not_toml": ("不是有效的 TOML：{reason}",
         "not valid TOML: {reason}"),
+    # why a file is not valid TOML (ledger/tomlfile.py's table of tomllib's reasons): English keeps tomllib's words
+    "toml_duplicate": ("同一个键或表写了两次（一个表中每个键只能有一个）", "{raw}"),
+    "toml_bad_date": ("日期无效（请写成存在的日期 YYYY-MM-DD，如 2019-12-31）", "{raw}"),
+    "toml_no_such_date": ("日期 {value} 无效（请写成存在的日期 YYYY-MM-DD，如 2019-12-31）",
+                          "{value} is not a valid date (write YYYY-MM-DD, e.g. 2019-12-31)"),
+    "toml_after_value": ("值后面还有多余的内容（一行只写一个 键 = 值，文字须加双引号）", "{raw}"),
+    "toml_unclosed_string": ("字符串缺少结尾的引号", "{raw}"),
+    "toml_bad_value": ("值无效（文字须加双引号，如 owner = \"疾控中心\"；日期写成 2019-12-31）", "{raw}"),
+    "toml_bad_statement": ("无法识别的一行（应为 键 = 值、[表] 或以 # 开头的注释；含中文的键须加双引号）", "{raw}"),
+    "toml_no_equals": ("键后面缺少“=”", "{raw}"),
+    "toml_unclosed_array": ("列表缺少结尾的“]”", "{raw}"),
+    "toml_unclosed_inline_table": ("内联表缺少结尾的“}}”（内联表须写在一行内）", "{raw}"),
+    "toml_unclosed_header": ("表头缺少结尾的“]”", "{raw}"),
+    "toml_backslash": ("字符串中的反斜杠须写成 \\\\（或改用单引号字符串）", "{raw}"),
     "cannot_read_file": ("无法读取：{reason}",
         "cannot read: {reason}"),
     "utf8_bom": ("文件开头有字节顺序标记（BOM），TOML 不允许：请另存为不带 BOM 的 UTF-8",
@@ -353,6 +378,8 @@ WORDS: dict[str, tuple[str, str]] = {
         "cannot read workspace: {reason}"),
     "unknown_plan": ("没有计划 {plan}：找不到 {path}",
         "unknown plan {plan!r}: no {path}"),
+    "unknown_plan_among": ("没有计划 {plan}：找不到 {path}；现有计划：{known}",
+        "unknown plan {plan!r}: no {path}; the plans are {known}"),
     "holds_other_id": ("文件中的编号是“{held}”，不是“{task}”",
         "holds id {held!r}, not {task!r}"),
     "busy": ("{what} 正被另一个 duban 修改，已等待 {seconds} 秒（锁 {lock}）；请稍后再试",
@@ -378,11 +405,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "import_changed_meanwhile": ("计划 {plan} 在预览后增删了任务，未写入：请重新导入",
                                  "plan {plan} gained or lost tasks after the preview; nothing written: import again"),
     "unknown_task_file": ("没有任务 {task}：找不到 {path}", "unknown task {task!r}: no {path}"),
+    "unknown_task_near": ("没有任务 {task}：找不到 {path}；是否指 {nearest}？",
+                          "unknown task {task!r}: no {path}; did you mean {nearest}?"),
     "rm_needs_yes": ("删除 {task} 的文件须加 --yes 确认（只是不再办理的任务请用 duban cancel）",
                      "deleting {task}'s file needs --yes (to drop a task and keep it, use duban cancel)"),
     "undo_needs_git": ("{root} 不在 git 仓库中，无法撤销", "{root} is not in a git repository: nothing to undo"),
     "undo_nothing": ("{root} 中没有 duban 的提交可撤销", "no commit of duban's to undo in {root}"),
-    "undo_dirty": ("有未提交的修改，未撤销：{files}", "not undone: these files have uncommitted changes: {files}"),
+    "undo_dirty": ("有未提交的修改，未撤销：{files}。undo 只撤销 duban 已提交的修改；要放弃这些修改：git checkout HEAD -- "
+                   "{files}；要保留：git commit {files}",
+                   "not undone: uncommitted changes in {files}. undo reverts duban's commits only; to discard the "
+                   "changes: git checkout HEAD -- {files}; to keep them: git commit {files}"),
+    "undo_twice": ("duban 的最近一次提交 {commit} 已是撤销（{subject}），未再撤销：undo 只撤销 duban 的最近一次提交；"
+                   "要恢复被撤销的修改，请重新执行原来的命令",
+                   "not undone: duban's last commit {commit} is already an undo ({subject}); undo reverts duban's "
+                   "last commit only: to have the change back, run its command again"),
     "undo_changed_since": ("“{subject}”之后这些文件又有提交，未撤销", "not undone: the files of {subject!r} were "
                                                                 "changed by later commits"),
     "file_fault": ("{path}: {reason}", "{path}: {reason}"),  # file:line: as compilers say it, for editors
@@ -396,6 +432,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "due_past": ("“{text}”是 {due}，已经过去：新的完成时限不能早于今天（{today}）；是否指 {later}？",
                  "{text!r} is {due}, which has passed: a new deadline cannot be before today ({today}); "
                  "did you mean {later}?"),
+    "due_past_bare": ("“{text}”是 {due}，已经过去：新的完成时限不能早于今天（{today}）",
+                      "{text!r} is {due}, which has passed: a new deadline cannot be before today ({today})"),
     "due_which_festival": ("“{text}”是哪个节日前？请写明，如 春节前（{spring}）或 国庆节前（{national}）",
                            "{text!r}: before which festival? Say 春节前 ({spring}) or 国庆节前 ({national})"),
     # --help: each command's description (cmd_NAME) and each option's (opt_…), resolved when help is shown
@@ -530,9 +568,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "{path}: not a table file; use .xlsx, .xls, .ods, .csv or .docx"),
     "bad_spreadsheet": ("{path}：无法读取的表格（{error}）", "{path}: not a readable spreadsheet ({error})"),
     "sheet_too_large": ("{path}：工作表“{sheet}”有 {rows} 行 {columns} 列，作为任务表太大（至多 {max_rows} 行、{max_columns} 列）",
-        "{path}: sheet {sheet!r} has {rows} rows and {columns} columns: too large for a task table (at most "
-        "{max_rows} rows, {max_columns} columns)"),
-    "table_too_many_rows": ("{path}：超过 {max_rows} 行，作为任务表太大", "{path}: more than {max_rows} rows: too large for a task table"),
+        "{path}: sheet {sheet!r} has {rows:row|rows} and {columns:column|columns}: too large for a task table (at most "
+        "{max_rows:row|rows}, {max_columns:column|columns})"),
+    "table_too_many_rows": ("{path}：超过 {max_rows} 行，作为任务表太大", "{path}: more than {max_rows:row|rows}: too large for a task table"),
     "no_task_table": ("{name}：没有找到任务表：没有写明 工作任务（或 重点任务、任务内容）和 牵头单位 或 完成时限 的表头行",
         "{name}: no task table found: no header row naming 工作任务 (or 重点任务, 任务内容) and 牵头单位 or 完成时限 columns"),
     "table_period_unknown": ("看不出 {report} 中的任务属于哪个期间：请加 --period，如 --period 2019H2",
@@ -624,12 +662,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "overview": ("共 {total} 项任务：已完成 {done} 项，推进中 {in_progress} 项，未开始 {todo} 项，受阻 {blocked} 项，"
                  "已取消 {dropped} 项；逾期 {overdue} 项，两周内到期 {due_soon} 项。本周记录进展 {entries} 条，"
                  "其中状态变化 {changes} 条，{moved}。",
-                 "{total} tasks: {done} done, {in_progress} in progress, {todo} to do, {blocked} blocked, "
-                 "{dropped} dropped; {overdue} overdue, {due_soon} due within two weeks. This week: {entries} "
-                 "progress entries, {changes} status changes, {moved}."),
-    "overview_later": ("延期 {n} 项", "{n} deadlines moved"),
+                 "{total:task|tasks}: {done} done, {in_progress} in progress, {todo} to do, {blocked} blocked, "
+                 "{dropped} dropped; {overdue} overdue, {due_soon} due within two weeks. This week: "
+                 "{entries:progress entry|progress entries}, {changes:status change|status changes}, {moved}."),
+    "overview_later": ("延期 {n} 项", "{n:deadline moved|deadlines moved}"),
     "overview_moves": ("调整完成时限 {n} 项（延期 {later} 项，提前 {earlier} 项）",
-                       "{n} deadlines moved ({later} later, {earlier} earlier)"),
+                       "{n:deadline moved|deadlines moved} ({later} later, {earlier} earlier)"),
     "total": ("全部事项", "All tasks"),
     "open": ("未完成", "Open"),
     "done": ("已完成", "Done"),
@@ -638,10 +676,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "dropped": ("已取消", "Dropped"),
     "due_soon": ("两周内到期", "Due in 14 days"),
     "moved": ("本周进展", "This week"),
-    "moved_summary": ("{entries} 条进展记录，其中状态变化 {changes} 条", "{entries} progress entries, {changes} status changes"),
+    "moved_summary": ("{entries} 条进展记录，其中状态变化 {changes} 条", "{entries:progress entry|progress entries}, {changes:status change|status changes}"),
     "moved_none": ("本周无进展记录。", "No progress recorded this week."),
     "due_changes": ("时限调整", "Deadlines moved"),
-    "due_changes_summary": ("本周调整完成时限 {n} 项", "{n} deadlines moved this week"),
+    "due_changes_summary": ("本周调整完成时限 {n} 项", "{n:deadline|deadlines} moved this week"),
     "due_changes_none": ("本周无时限调整。", "No deadline moved this week."),
     "due_move": ("调整", "Moved"),
     "due_later_mark": ("延期{days}", "{days} later"),
@@ -652,10 +690,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "reason": ("说明", "Why"),
     "left": ("剩余", "Left"),
     "late": ("逾期事项", "Overdue"),
-    "late_summary": ("{n} 项，按逾期天数排列", "{n} tasks, most days late first"),
+    "late_summary": ("{n} 项，按逾期天数排列", "{n:task|tasks}, most days late first"),
     "late_none": ("无逾期事项。", "Nothing is overdue."),
     "soon": ("近两周到期", "Due in the next two weeks"),
-    "soon_summary": ("{n} 项，{today} 至 {horizon}", "{n} tasks, {today} to {horizon}"),
+    "soon_summary": ("{n} 项，{today} 至 {horizon}", "{n:task|tasks}, {today} to {horizon}"),
     "soon_none": ("近两周无到期事项。", "Nothing falls due in the next two weeks."),
     "owners": ("各单位情况", "By owner"),
     "owners_none": ("暂无事项。", "No tasks yet."),
@@ -672,7 +710,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "legend_open": ("未完成", "open"),
     "legend_overdue": ("逾期", "overdue"),
     "skipped": ("另有 {n} 个任务文件无法读取，未计入本报告（运行 duban validate 查看）。",
-                "Left out, as they could not be read: {n} task file(s) (run duban validate to see why)."),
+                "Left out, as unreadable: {n:task file|task files} (run duban validate to see why)."),
     "footer": ("由 duban 生成", "Generated by duban"),
     # the exported ledger (duban export): sheet columns, titles, file name; `import` reads these headers back
     "seq": ("序号", "No."),
@@ -685,11 +723,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "export_plan_title": ("{org} {plan} 工作任务台账（{start} 至 {end}，截至 {today}）",
                           "{org} {plan} task ledger ({start} to {end}, as of {today})"),
     "export_file": ("工作台账-{today}", "ledger-{today}"),
-    "exported": ("已导出 {n} 项任务：{path}", "exported {n} tasks: {path}"),
+    "exported": ("已导出 {n} 项任务：{path}", "exported {n:task|tasks}: {path}"),
     "last_note_new": ("新进展", "new note"),
-    "import_changes": ("表中与台账不同之处（{n} 项任务）：", "What the sheet changes ({n} tasks):"),
+    "import_changes": ("表中与台账不同之处（{n} 项任务）：", "What the sheet changes ({n:task|tasks}):"),
     "import_no_changes": ("表中内容与台账一致，无需更新", "the sheet matches the ledger: nothing to update"),
-    "import_update_question": ("按表更新计划 {plan} 的 {n} 项任务？", "Update {n} tasks of plan {plan} from the sheet?"),
+    "import_update_question": ("按表更新计划 {plan} 的 {n} 项任务？", "Update {n:task|tasks} of plan {plan} from the sheet?"),
     # sharing through git: duban sync, git-setup and the merge driver (merge-file)
     "cmd_sync": ("同步台账：提交工作区的改动，取回他人的改动（任务文件由 duban 逐项合并），再推送。",
         "Share the ledger: commit the workspace's changes, pull the others' (task files merged key by key), push."),
@@ -700,12 +738,12 @@ WORDS: dict[str, tuple[str, str]] = {
         "duban merge-file %O %A %B %P)."),
     "sync_up_to_date": ("已是最新：与 {upstream} 一致", "up to date with {upstream}"),
     "sync_done": ("已与 {upstream} 同步：{parts}", "synced with {upstream}: {parts}"),
-    "sync_committed": ("提交本地改动 {n} 个文件", "committed {n} local file(s)"),
-    "sync_received": ("收到 {n} 项任务的改动", "received changes to {n} task(s)"),
+    "sync_committed": ("提交本地改动 {n} 个文件", "committed {n:local file|local files}"),
+    "sync_received": ("收到 {n} 项任务的改动", "received changes to {n:task|tasks}"),
     "sync_received_merged": ("收到 {n} 项任务的改动（其中 {merged} 项两边都改过，已逐项合并：{tasks}）",
-        "received changes to {n} task(s) ({merged} changed here too, merged key by key: {tasks})"),
-    "sync_received_files": ("收到其他文件的改动 {n} 个", "received changes to {n} other file(s)"),
-    "sync_pushed": ("推送 {n} 个提交", "pushed {n} commit(s)"),
+        "received changes to {n:task|tasks} ({merged} changed here too, merged key by key: {tasks})"),
+    "sync_received_files": ("收到其他文件的改动 {n} 个", "received changes to {n:other file|other files}"),
+    "sync_pushed": ("推送 {n} 个提交", "pushed {n:commit|commits}"),
     "sync_unfinished": ("合并未完成：{what}；改好后再运行 duban sync（放弃这次合并：git merge --abort）",
         "merge unfinished: {what}; then run duban sync again (to give up the merge: git merge --abort)"),
     "sync_conflict": ("{items} 两边改得不同，冲突标记已留在文件中，运行 duban validate 查看行号",
@@ -727,14 +765,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "sync_busy": ("git 的 {what} 尚未完成：请先完成或放弃它（git {what} --continue 或 --abort）",
         "a git {what} is in progress: finish or abort it first (git {what} --continue or --abort)"),
     "sync_fault": ("未同步：{fault}（共 {n} 处问题，duban validate 列出全部；改好后再同步）",
-        "not synced: {fault} ({n} fault(s) in all, duban validate lists them; fix them, then sync)"),
+        "not synced: {fault} ({n:fault|faults} in all, duban validate lists them; fix them, then sync)"),
     "sync_fetch_failed": ("未同步：无法从 {remote} 取回（{detail}）；本地改动已在本地提交，稍后再运行 duban sync",
         "not synced: cannot fetch from {remote} ({detail}); local changes are committed here, run duban sync later"),
     "sync_merge_failed": ("未合并 {upstream}：{detail}", "{upstream} not merged: {detail}"),
     "sync_push_failed": ("已合并，但推送到 {remote} 失败（{detail}）；稍后再运行 duban sync",
         "merged, but pushing to {remote} failed ({detail}); run duban sync later"),
     "sync_push_rejected": ("{remote} 一直有新的提交，{attempts} 次推送都被拒绝；稍后再运行 duban sync",
-        "{remote} kept moving: {attempts} pushes were rejected; run duban sync later"),
+        "{remote} kept moving: {attempts:push was|pushes were} rejected; run duban sync later"),
     "sync_commit_subject": ("同步前提交本地改动：{what}", "local changes before sync: {what}"),
     "and_more": (" 等 {total} 项", " ({total} in all)"),
     "sync_renumbered": ("{old} 两边都新建了：对方的保留此编号，本地的改为 {new}",
@@ -763,6 +801,18 @@ _CN_NUMBERS = ("〇", "一", "二", "三", "四", "五", "六", "七", "八", "�
                "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十")
 
 
+# `{n:task|tasks}` in a template is `1 task`, `2 tasks`, `0 tasks`: the noun after `|` unless n is 1. English says
+# its counts so (Chinese needs no plural: `{n} 项`); the words may hold a verb that agrees too (`{n:push was|pushes
+# were} rejected`).
+_COUNT_RE = re.compile(r"\{(\w+):([^{}|]*)\|([^{}]*)\}")
+
+
+def _counted(template: str, values: dict) -> str:
+    """The template with each count's words chosen for its value (a plain `{n}` is left for str.format)."""
+    return _COUNT_RE.sub(lambda m: "{%s} %s" % (m.group(1), m.group(2) if values.get(m.group(1)) == 1
+                                                 else m.group(3)), template)
+
+
 class Words:
     """The words of one language."""
 
@@ -774,7 +824,8 @@ class Words:
         pair = WORDS.get(key)
         if pair is None:  # a message not yet in the table is shown as it was written
             return key
-        return pair[self._index].format(**values)
+        template = pair[self._index]
+        return (_counted(template, values) if "|" in template else template).format(**values)
 
     def status(self, status: str) -> str:
         return _STATUS_EN.get(status, status) if self._index else STATUSES.get(status, status)
