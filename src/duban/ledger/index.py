@@ -2,9 +2,16 @@
 
 Parsing 10,000 TOML files takes seconds; reading the index takes milliseconds. The index is never trusted over the
 files: every run scans the plan folders and compares each task file's size, mtime_ns and inode with what the index
-recorded. Files that differ or are new are parsed again, files that are gone are dropped, and a broken file is kept
-as its fault, so every `list` still warns about it. A file modified within RACY_NS of the scan is not cached: a
-second change in the same clock tick could keep its size and mtime (git's "racily clean" problem).
+recorded. Files that differ or are new are parsed again (in forked workers when there are many, as after a clone),
+files that are gone are dropped, and a broken file is kept as its faults, so every `list` still warns about it and
+`validate` reports it without reading it again. Besides what listings show, a record keeps each task's progress
+log and last check (packed, unpacked only by `weekly`).
+
+A file whose mtime is not older than the file system's clock when it is read is not cached: a second change in the
+same clock tick could keep its size and mtime (git's "racily clean" problem). The clock is read from the file
+system itself (the mtime it gives a file touched just then), so a file written a moment before - by `git clone`,
+`git pull` or `duban update` - is already trusted on the next run; where the cache cannot be written, a file must
+be RACY_NS old by the wall clock instead.
 """
 
 from __future__ import annotations
@@ -15,18 +22,20 @@ import os
 import sys
 import time
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, time as dt_time
 from pathlib import Path
 
 from duban.errors import BrokenFile
-from duban.ledger.model import Schedule, Task
+from duban.ledger.model import ProgressEntry, Schedule, Task
 from duban.views.json import listing_head
-from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes
+from duban.ledger.schema import task_faults
+from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes, file_faults
 from duban.ledger.taskid import TASK_FILE_RE
 
 INDEX_FILE = "index.marshal"
+CLOCK_FILE = "clock"  # touched to read the file system's clock
 # Bump when the record layout changes; the Python version is part of the key because marshal's format is not stable.
-INDEX_FORMAT = (4, sys.version_info[:2])
+INDEX_FORMAT = (6, sys.version_info[:2])
 RACY_NS = 2_000_000_000
 
 
@@ -34,9 +43,10 @@ class TaskSummary(Schedule):
     """What a listing needs of a task; answers the same questions as Task for filters, sorting and views."""
 
     __slots__ = ("id", "title", "status", "owner", "co_owners", "due", "category", "_detail", "_last_note",
-                 "json_head")
+                 "json_head", "_log")
 
-    def __init__(self, id, title, status, owner, co_owners, due, category, detail, last_note, json_head=None):
+    def __init__(self, id, title, status, owner, co_owners, due, category, detail, last_note, json_head=None,
+                 log=b""):
         self.id = id
         self.title = title
         self.status = status
@@ -47,6 +57,7 @@ class TaskSummary(Schedule):
         self._detail = detail  # UTF-8 bytes until asked for: only --grep reads it
         self._last_note = last_note
         self.json_head = json_head  # this task's `list --json` record up to days_overdue, as UTF-8
+        self._log = log  # the progress log and the last check, packed by `pack_log` until asked for
 
     @property
     def detail(self) -> str:
@@ -56,24 +67,85 @@ class TaskSummary(Schedule):
 
     @classmethod
     def from_record(cls, record: tuple) -> TaskSummary:
-        task_id, title, status, owner, co_owners, due, category, detail, note, json_head = record
+        task_id, title, status, owner, co_owners, due, category, detail, note, json_head, log = record
         return cls(task_id, title, status, owner, co_owners, date.fromordinal(due) if due else None, category,
-                   detail, note, json_head)
+                   detail, note, json_head, log)
 
     def last_note(self) -> str:
         return self._last_note
+
+    @property
+    def progress(self) -> list[ProgressEntry]:
+        """The task's progress log, as its file holds it."""
+        self._unpack()
+        return self._log[0]
+
+    @property
+    def check(self) -> dict:
+        """The task's [check] table, as its file holds it."""
+        self._unpack()
+        return self._log[1]
+
+    def _unpack(self) -> None:
+        if isinstance(self._log, bytes):
+            self._log = unpack_log(self._log)
 
 
 def summary_record(task: Task) -> tuple:
     """A task as plain values that marshal can store.
 
     Units, statuses and categories repeat across thousands of tasks; interned, marshal stores each once. The detail,
-    the longest text and only searched by --grep, is kept as UTF-8 bytes, which load without decoding.
+    the longest text and only searched by --grep, is kept as UTF-8 bytes, which load without decoding; the progress
+    log and the check, read only by `weekly`, are packed into bytes of their own.
     """
     intern = sys.intern
     return (task.id, task.title, intern(task.status), intern(task.owner), tuple(intern(o) for o in task.co_owners),
             task.due.toordinal() if task.due else 0, intern(task.category), task.detail.encode("utf-8"),
-            task.last_note(), listing_head(task))
+            task.last_note(), listing_head(task), pack_log(task))
+
+
+# TOML values as marshal stores them: dates, datetimes and times are tagged tuples (TOML itself has no tuples).
+_DATE, _DATETIME, _TIME = "d", "dt", "t"
+
+
+def pack_log(task: Task) -> bytes:
+    """A task's progress entries and [check] table, every value kept (unknown keys, dates) as its file has it."""
+    entries = tuple((entry.date.toordinal(), entry.status, entry.note, entry.by, _plain(entry.extra) if entry.extra
+                     else None) for entry in task.progress)
+    return marshal.dumps((entries, _plain(task.check)))
+
+
+def unpack_log(data: bytes) -> tuple[list[ProgressEntry], dict]:
+    entries, check = marshal.loads(data)
+    fromordinal = date.fromordinal
+    return ([ProgressEntry(fromordinal(day), status, note, by, _typed(extra) if extra else {})
+             for day, status, note, by, extra in entries], _typed(check))
+
+
+def _plain(value):
+    if isinstance(value, datetime):
+        return (_DATETIME, value.isoformat())
+    if isinstance(value, date):
+        return (_DATE, value.toordinal())
+    if isinstance(value, dt_time):
+        return (_TIME, value.isoformat())
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _typed(value):
+    if isinstance(value, tuple):
+        tag, raw = value
+        return (date.fromordinal(raw) if tag == _DATE else datetime.fromisoformat(raw) if tag == _DATETIME
+                else dt_time.fromisoformat(raw))
+    if isinstance(value, dict):
+        return {key: _typed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_typed(item) for item in value]
+    return value
 
 
 class Summaries:
@@ -105,39 +177,157 @@ def paused_gc():
 
 def load_summaries(workspace: Workspace) -> Summaries:
     """Every task's summary in source order, and a fault for each broken file, as `Workspace.load_tasks` finds them."""
+    result = Summaries()
+    from_record = TaskSummary.from_record
+    with paused_gc():
+        for folder, items in indexed_files(workspace, result):
+            for name, record, faults in items:
+                if record is not None:
+                    result.tasks.append(from_record(record))
+                else:
+                    line, message = faults[0]
+                    result.faults.append(BrokenFile(folder / name, message, line))
+    return result
+
+
+def indexed_files(workspace: Workspace, result: Summaries | None = None) -> list[tuple[Path, list]]:
+    """Each plan folder with the items of its task files in source order: (file name, record, None) for a readable
+    file, (file name, None, faults) for a broken one, each fault as (line, message). The index is brought up to date
+    and written back when anything changed; `result.parsed` counts the files read from disk."""
+    result = result if result is not None else Summaries()
     cache_path = workspace.root / CACHE_DIR / INDEX_FILE
     with paused_gc():
         cached = _read_index(cache_path)
         try:
-            result, index, changed = _load(workspace, cached)
+            folders, index, changed = _load(workspace, cached, result)
         except (TypeError, ValueError, IndexError, OverflowError, AttributeError):  # not an index this version wrote
-            result, index, changed = _load(workspace, {})
+            result.parsed = 0
+            folders, index, changed = _load(workspace, {}, result)
         if changed or index.keys() != cached.keys():
             _write_index(workspace, index)
-    return result
+    return folders
 
 
-def _load(workspace: Workspace, cached: dict) -> tuple[Summaries, dict, bool]:
-    result = Summaries()
-    index = {}
-    changed = False
-    settled_before = time.time_ns() - RACY_NS
-    from_record = TaskSummary.from_record
+def _load(workspace: Workspace, cached: dict, result: Summaries) -> tuple[list, dict, bool]:
+    """The folders with their items, the new index, and whether it differs from the cached one."""
+    scanned = []  # (folder, keys, items or None while some files are to be read, old entry)
     for folder in workspace.plan_dirs():
         keys = _file_keys(folder)
         entry = cached.get(folder.name)
         if entry is not None and entry[0] == keys:
-            items = entry[1]
+            scanned.append((folder, keys, entry[1], entry))
         else:
-            keys, items = _refresh(workspace, folder, keys, entry, settled_before, result)
-            changed = True
+            scanned.append((folder, keys, None, entry))
+    stale = [(folder, name) for folder, keys, items, entry in scanned if items is None
+             for name in _unmatched(keys, entry)]
+    fresh = {}
+    settled_before = None
+    if stale:
+        settled_before = _settled_before(workspace)  # read before the files: see the module's docstring
+        fresh = dict(zip(stale, _read_many(workspace, [folder / name for folder, name in stale])))
+        result.parsed += len(stale)
+    folders, index = [], {}
+    for folder, keys, items, entry in scanned:
+        if items is None:
+            keys, items = _refresh(folder, keys, entry, fresh, settled_before)
         index[folder.name] = (keys, items)
-        for name, record, fault in items:
-            if record is not None:
-                result.tasks.append(from_record(record))
-            else:
-                result.faults.append(BrokenFile(folder / name, *fault))
-    return result, index, changed
+        folders.append((folder, items))
+        for item in items:
+            name, record, faults = item  # an index of another layout fails here, and is rebuilt
+            if (record is None) == (faults is None):
+                raise ValueError(f"index item {name}: neither a record nor faults")
+    return folders, index, bool(stale) or any(items is None for _, _, items, _ in scanned)
+
+
+def _unmatched(keys: dict, entry) -> list[str]:
+    """The files of a folder that the index's entry does not hold as they are now."""
+    old_keys, old_items = entry if entry is not None else ({}, [])
+    held = {item[0] for item in old_items}
+    return [name for name, key in keys.items() if old_keys.get(name) != key or name not in held]
+
+
+def _refresh(folder: Path, keys: dict, entry, fresh: dict, settled_before: int | None):
+    """Items for a folder that changed: unchanged files from the old entry, the others as just read."""
+    old_items = entry[1] if entry is not None else []
+    old = {item[0]: item for item in old_items}
+    items = []
+    for _, name in sorted((int(TASK_FILE_RE.match(name).group(1)), name) for name in keys):
+        read = fresh.get((folder, name))
+        items.append((name, *read) if read is not None else old[name])
+    # A file changed in the same clock tick as it was read may change again within that tick: keep it unmatched.
+    keys = {name: key if settled_before is None or key[1] < settled_before else None for name, key in keys.items()}
+    return keys, items
+
+
+def _settled_before(workspace: Workspace) -> int:
+    """The file system's clock now (ns): a file whose mtime is older can only change to a later mtime. Read as the
+    mtime the file system gives the index's clock file when touched; by the wall clock less RACY_NS where the cache
+    folder cannot be written (a coarse clock, as FAT's two seconds, then still counts as racy)."""
+    try:
+        clock = workspace.cache_dir() / CLOCK_FILE
+        clock.touch()  # sets its mtime to the file system's now, as a write would
+        return clock.stat().st_mtime_ns
+    except OSError:
+        return time.time_ns() - RACY_NS
+
+
+# Below this many files to read, forking a worker costs more than it saves.
+PARALLEL_FILES = 500
+
+
+def _read_many(workspace: Workspace, paths: list[Path]) -> list[tuple]:
+    """`_read` of each path, shared out between this process and forked workers on the other CPUs (after a clone,
+    thousands of files are read at once). A worker that fails leaves its share to this process."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = min(cpus, len(paths) // PARALLEL_FILES + 1)
+    if workers < 2 or not hasattr(os, "fork"):
+        return [_read(workspace, path) for path in paths]
+    shares = [paths[start::workers] for start in range(workers)]
+    children = [_fork_reader(workspace, share) for share in shares[1:]]
+    results: list = [None] * len(paths)
+    results[0::workers] = [_read(workspace, path) for path in shares[0]]
+    for start, (child, share) in enumerate(zip(children, shares[1:]), 1):
+        read = _collect(*child) if child is not None else None
+        if read is None or len(read) != len(share):
+            read = [_read(workspace, path) for path in share]
+        results[start::workers] = read
+    return results
+
+
+def _fork_reader(workspace: Workspace, paths: list[Path]) -> tuple[int, int] | None:
+    """A child process that reads the paths and sends back their marshalled results: (pid, pipe), or None when
+    it cannot be started."""
+    try:
+        reading, writing = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the child: never returns into the parent's code, never flushes the parent's buffers
+        status = 1
+        try:
+            os.close(reading)
+            with os.fdopen(writing, "wb") as out:
+                out.write(marshal.dumps([_read(workspace, path) for path in paths]))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writing)
+    return pid, reading
+
+
+def _collect(pid: int, reading: int) -> list | None:
+    """What a reader sent, once it has exited; None when it failed."""
+    chunks = []
+    with os.fdopen(reading, "rb") as pipe:
+        while chunk := pipe.read(1 << 20):
+            chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return None
+    try:
+        return [tuple(item) for item in marshal.loads(b"".join(chunks))]
+    except (EOFError, ValueError, TypeError):
+        return None
 
 
 def _file_keys(folder: Path) -> dict[str, tuple]:
@@ -185,28 +375,12 @@ def _file_keys_by_folder_fd(folder: Path) -> dict[str, tuple]:
     return keys
 
 
-def _refresh(workspace: Workspace, folder: Path, keys: dict, entry, settled_before: int, result: Summaries):
-    """Items for a folder that changed: unchanged files from the old entry, the others parsed again."""
-    old_keys, old_items = entry if entry is not None else ({}, [])
-    old = {item[0]: item for item in old_items}
-    items = []
-    for _, name in sorted((int(TASK_FILE_RE.match(name).group(1)), name) for name in keys):
-        key = keys[name]
-        if old_keys.get(name) == key and name in old:
-            items.append(old[name])
-        else:
-            items.append((name, *_read(workspace, folder / name)))
-            result.parsed += 1
-    # A file changed in the last moments may change again within the same mtime tick: keep it unmatched.
-    keys = {name: key if key[1] < settled_before else None for name, key in keys.items()}
-    return keys, items
-
-
 def _read(workspace: Workspace, path: Path) -> tuple:
-    try:
-        return summary_record(workspace.read_task_file(path)), None
-    except BrokenFile as fault:
-        return None, (fault.reason, fault.line)
+    """(record, None) for a well-formed task file, (None, faults) for a broken one, each fault (line, message)."""
+    data, faults = file_faults(path, task_faults)
+    if faults:
+        return None, tuple((fault.line, fault.message) for fault in faults)
+    return summary_record(Task.from_dict(data)), None
 
 
 def _read_index(path: Path) -> dict:

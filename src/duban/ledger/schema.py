@@ -30,7 +30,15 @@ class LineFinder:
     """Finds the line a key is written on, so faults point at it."""
 
     def __init__(self, text: str):
-        self.lines = text.splitlines()
+        self.text = text
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """The text's lines, split when a fault first asks where it is (a well-formed file never does)."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
 
     def key(self, key: str, section: str | None = None, nth: int = 0) -> int | None:
         start = 0
@@ -90,7 +98,7 @@ def task_faults(data: dict[str, Any], text: str) -> list[Fault]:
     if "due" in data and (not isinstance(data["due"], date) or hasattr(data["due"], "hour")):
         fault("'due' must be a date like 2019-12-31", "due")
     if "status" in data:
-        faults.extend(_status_fault(data["status"], lines.key("status")))
+        faults.extend(_status_fault(data["status"], lambda: lines.key("status")))
     faults.extend(_target_faults(data.get("targets", []), lines))
     source = data.get("source", {})
     if not isinstance(source, dict):
@@ -102,17 +110,20 @@ def task_faults(data: dict[str, Any], text: str) -> list[Fault]:
     return faults
 
 
-def _status_fault(value: Any, line: int | None) -> list[Fault]:
+def _status_fault(value: Any, line_of) -> list[Fault]:
+    """The fault of a status value, if any, on the line `line_of()` finds (looked for only when there is one)."""
     if not isinstance(value, str):
-        return [Fault(line, "'status' must be a string")]
+        return [Fault(line_of(), "'status' must be a string")]
     try:
         parse_status(value)
     except UsageError:
-        return [Fault(line, f"unknown status {value!r}: use one of {', '.join(STATUSES)}")]
+        return [Fault(line_of(), f"unknown status {value!r}: use one of {', '.join(STATUSES)}")]
     return []
 
 
 def _target_faults(targets: Any, lines: LineFinder) -> list[Fault]:
+    if targets == []:
+        return []
     line = lines.key("targets")
     if not isinstance(targets, list) or not all(isinstance(t, dict) for t in targets):
         return [Fault(line, "'targets' must be a list of { metric, comparator, value, unit }")]
@@ -139,7 +150,7 @@ def _progress_faults(progress: Any, lines: LineFinder) -> list[Fault]:
         if "status" not in entry:
             faults.append(Fault(lines.header("progress", nth), "progress entry: missing 'status'"))
         else:
-            faults.extend(_status_fault(entry["status"], lines.key("status", "progress", nth)))
+            faults.extend(_status_fault(entry["status"], lambda: lines.key("status", "progress", nth)))
         for key in ("note", "by"):
             if key in entry and not isinstance(entry[key], str):
                 faults.append(Fault(lines.key(key, "progress", nth), f"progress entry: {key!r} must be a string"))

@@ -18,7 +18,7 @@ from duban.ledger import tomlfile
 from duban.errors import BrokenFile, DubanError, UnknownTask, UsageError, WorkspaceNotFound
 from duban.ledger.model import Plan, Task
 from duban.settings import SETTINGS_FILE, Settings, default_text
-from duban.ledger.schema import conflict_faults, plan_faults, task_faults
+from duban.ledger.schema import Fault, conflict_faults, plan_faults, task_faults
 from duban.ledger.taskid import TaskId, check_plan_id, task_file_number
 
 PLAN_FILE = "plan.toml"
@@ -237,14 +237,23 @@ class Workspace:
         return atomic_write(self.task_path(task.id), render_task(task))
 
 
+def file_faults(path: Path, faults_of) -> tuple[dict[str, Any] | None, list[Fault]]:
+    """Parse a TOML file and check it with `faults_of(data, text)`: its data (None when it cannot be parsed) and
+    every fault found in it, each with its line."""
+    try:
+        text = tomlfile.read_text(path)
+        faults = conflict_faults(text)
+        if faults:
+            return None, faults
+        data = tomlfile.loads(text, path)
+    except BrokenFile as error:
+        return None, [Fault(error.line, error.reason)]
+    return data, faults_of(data, text)
+
+
 def _read_checked(path: Path, faults_of) -> dict[str, Any]:
     """Parse a TOML file and check it with `faults_of(data, text)`; the first fault becomes a BrokenFile."""
-    text = tomlfile.read_text(path)
-    data = None
-    faults = conflict_faults(text)
-    if not faults:
-        data = tomlfile.loads(text, path)
-        faults = faults_of(data, text)
+    data, faults = file_faults(path, faults_of)
     if faults:
         raise BrokenFile(path, faults[0].message, faults[0].line)
     return data

@@ -8,10 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from duban import settings
-from duban.errors import BrokenFile
-from duban.ledger import tomlfile
-from duban.ledger.schema import Fault, LineFinder, conflict_faults, plan_faults, task_faults
-from duban.ledger.store import PLAN_FILE, SETTINGS_FILE, Workspace
+from duban.ledger.schema import Fault, LineFinder, plan_faults
+from duban.ledger.store import PLAN_FILE, SETTINGS_FILE, Workspace, file_faults
 from duban.ledger.taskid import TaskId, task_file_number
 
 
@@ -34,36 +32,33 @@ class ValidationReport:
 
 def _file_faults(path: Path, check) -> tuple[dict[str, Any] | None, list[FileFault]]:
     """Parse one file and run `check(data, text)`; every fault with the file's path."""
-    try:
-        text = tomlfile.read_text(path)
-        conflicts = conflict_faults(text)
-        if conflicts:
-            return None, [FileFault(path, f.line, f.message) for f in conflicts]
-        data = tomlfile.loads(text, path)
-    except BrokenFile as error:
-        return None, [FileFault(path, error.line, error.reason)]
-    return data, [FileFault(path, f.line, f.message) for f in check(data, text)]
+    data, faults = file_faults(path, check)
+    return data, [FileFault(path, f.line, f.message) for f in faults]
 
 
 def validate(workspace: Workspace) -> ValidationReport:
+    """Every file's faults. Task files are read through the index, which keeps each file's faults (and a readable
+    file's id) for as long as the file stays as it was: after the first run, only changed files are parsed."""
+    from duban.ledger.index import indexed_files
+
     report = ValidationReport()
     _, faults = _file_faults(workspace.root / SETTINGS_FILE, settings_faults)
     report.faults.extend(faults)
     seen: dict[str, Path] = {}
-    for folder in workspace.plan_dirs():
+    for folder, items in indexed_files(workspace):
         report.plans += 1
         plan, faults = _file_faults(folder / PLAN_FILE, plan_faults)
         report.faults.extend(faults)
         if plan is not None and not faults and plan["id"] != folder.name:
             report.faults.append(FileFault(folder / PLAN_FILE, 1, f"plan id {plan['id']!r} does not match its "
                                                                    f"folder {folder.name!r}"))
-        for path in workspace.task_files([folder.name]):
+        for name, record, faults in items:
             report.tasks += 1
-            data, faults = _file_faults(path, task_faults)
-            report.faults.extend(faults)
-            if data is None or faults:
+            path = folder / name
+            if faults:
+                report.faults.extend(FileFault(path, line, message) for line, message in faults)
                 continue
-            report.faults.extend(_placement_faults(path, data["id"], folder.name, seen))
+            report.faults.extend(_placement_faults(path, record[0], folder.name, seen))
     report.faults.extend(_stray_files(workspace))
     return report
 
