@@ -119,7 +119,7 @@ def unpack_log(data: bytes) -> tuple[list[ProgressEntry], dict]:
     entries, check = marshal.loads(data)
     fromordinal = date.fromordinal
     return ([ProgressEntry(fromordinal(day), status, note, by, _typed(extra) if extra else {})
-             for day, status, note, by, extra in entries], _typed(check))
+             for day, status, note, by, extra in entries], _typed(check) if check else {})
 
 
 def _plain(value):
