@@ -8,7 +8,10 @@ Run by hand (needs Debian's `taskwarrior` and `git`, duban installed in the curr
     .venv/bin/python benchmarks/speed.py --duban /other/checkout/.venv/bin/duban    # another build, same data
 
 Every figure is the median wall time of whole processes (stdout to a file, as a user piping it would), the
-duban and Taskwarrior runs taking turns so that a busy machine slows both alike, after one warm-up run each. The
+duban and Taskwarrior runs taking turns so that a busy machine slows both alike, after one warm-up run each; the
+"cpu" column is the ratio of their median CPU time (user + system, duban's worker processes included), which a
+machine shared with other work disturbs less than the wall time (where there is no other command: duban's CPU
+seconds). The
 two data sets hold the same tasks: Chinese titles and owners, due dates around today, statuses todo /
 in_progress / blocked / done / dropped, progress notes. duban's `list` is asked for the open tasks (todo,
 in_progress, blocked), which are what `task list` shows (Taskwarrior's pending tasks); the row counts are
@@ -28,6 +31,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -37,6 +41,7 @@ import time
 import uuid
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from duban.ledger.model import Plan, ProgressEntry, Task
 from duban.ledger.store import init_workspace, render_task, Workspace
@@ -176,14 +181,25 @@ class Ledger:
 # --- timing ---------------------------------------------------------------------------------------------------
 
 
-def run(cmd: list[str], env: dict[str, str], out: Path, check: bool = True) -> float:
+class Timing(NamedTuple):
+    wall: float  # seconds from start to exit
+    cpu: float   # user + system seconds of the process and the workers it waited for
+
+    @staticmethod
+    def median(timings: list[Timing]) -> Timing:
+        return Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings))
+
+
+def run(cmd: list[str], env: dict[str, str], out: Path, check: bool = True) -> Timing:
     with open(out, "wb") as stdout:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(cmd, env=env, stdout=stdout, stderr=subprocess.PIPE)
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if check and done.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {done.returncode}: {done.stderr.decode(errors='replace')[-500:]}")
-    return elapsed
+    return Timing(elapsed, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
 
 
 def line_count(path: Path) -> int:
@@ -192,33 +208,37 @@ def line_count(path: Path) -> int:
 
 
 class Row:
-    def __init__(self, label: str, duban: float, other: float | None, goal: float | None, note: str = "",
-                 against: str = "task"):
-        self.label, self.duban, self.other, self.goal, self.note, self.against = \
-            label, duban, other, goal, note, against
+    """One line of the table: duban's median against the other command's; the goal is on the wall-time ratio
+    (or on duban's own seconds where there is no other command)."""
+
+    def __init__(self, label: str, duban: Timing, other: Timing | None, goal: float | None, note: str = ""):
+        self.label, self.duban, self.other, self.goal, self.note = label, duban, other, goal, note
 
     @property
     def ratio(self) -> float | None:
-        return self.duban / self.other if self.other else None
+        return self.duban.wall / self.other.wall if self.other else None
 
     def met(self) -> str:
         if self.goal is None:
             return ""
-        value = self.ratio if self.other is not None else self.duban
+        value = self.ratio if self.other is not None else self.duban.wall
         return "met" if value <= self.goal else "NOT MET"
 
     def text(self) -> str:
-        other = f"{self.other:9.3f}" if self.other is not None else f"{'':9}"
+        other = f"{self.other.wall:9.3f}" if self.other is not None else f"{'':9}"
         ratio = f"{self.ratio:7.2f}×" if self.ratio is not None else f"{'':8}"
+        cpu = (f"{self.duban.cpu / self.other.cpu:7.2f}×" if self.other is not None and self.other.cpu
+               else f"{self.duban.cpu:7.3f}s")
         unit = "×" if self.other is not None else " s"
         goal = f"≤ {self.goal:g}{unit}" if self.goal is not None else ""
-        return f"{self.label:<40}{self.duban:9.3f}{other}{ratio}  {goal:<9}{self.met():<8} {self.note}"
+        return f"{self.label:<40}{self.duban.wall:9.3f}{other}{ratio}{cpu}  {goal:<9}{self.met():<8} {self.note}"
 
 
-HEADER = f"{'':<40}{'duban':>9}{'other':>9}{'ratio':>8}  {'goal':<9}{'':<8} rows or characters"
+HEADER = (f"{'':<40}{'duban':>9}{'other':>9}{'ratio':>8}{'cpu':>8}  {'goal':<9}{'':<8} rows or characters\n"
+          f"{'':<40}{'(wall s)':>9}{'(wall s)':>9}{'(wall)':>8}{'ratio':>8}")
 
 
-def paired(duban_cmd: list[str], other_cmd: list[str], env: dict, out: Path, runs: int) -> tuple[float, float]:
+def paired(duban_cmd: list[str], other_cmd: list[str], env: dict, out: Path, runs: int) -> tuple[Timing, Timing]:
     """Medians of the two commands run in turn, after one warm-up each."""
     d_times, o_times = [], []
     for attempt in range(runs + 1):
@@ -227,7 +247,7 @@ def paired(duban_cmd: list[str], other_cmd: list[str], env: dict, out: Path, run
         if attempt:
             d_times.append(d)
             o_times.append(o)
-    return statistics.median(d_times), statistics.median(o_times)
+    return Timing.median(d_times), Timing.median(o_times)
 
 
 def ledger_rows(ledger: Ledger, duban: str, runs: int, out: Path) -> list[Row]:
@@ -236,10 +256,10 @@ def ledger_rows(ledger: Ledger, duban: str, runs: int, out: Path) -> list[Row]:
     rows = []
     tw_id = _taskwarrior_id(ledger)
 
-    def pair(label, duban_args, other_cmd, goal=None, against="task", count=True):
+    def pair(label, duban_args, other_cmd, goal=None, count=True):
         d, o = paired([duban, *duban_args], other_cmd, env, out, runs)
         note = f"{line_count(out / 'duban.out'):,} / {line_count(out / 'other.out'):,}" if count else ""
-        rows.append(Row(label, d, o, goal, note, against))
+        rows.append(Row(label, d, o, goal, note))
 
     open_args = ["list", "--status", "todo", "--status", "in_progress", "--status", "blocked"]
     pair("list (open) / task list", open_args, task("list"), 2.0 if ledger.size <= 1000 else None)
@@ -256,7 +276,7 @@ def ledger_rows(ledger: Ledger, duban: str, runs: int, out: Path) -> list[Row]:
          task(tw_id, "annotate", "召开推进会"), 1.0 if ledger.size == 10_000 else None, count=False)
     weekly, listing = paired([duban, "weekly"], [duban, "list"], env, out, runs)
     rows.append(Row("weekly / duban list (all tasks)", weekly, listing, 2.0 if ledger.size == 10_000 else None,
-                    f"{line_count(out / 'duban.out'):,} / {line_count(out / 'other.out'):,}", "list"))
+                    f"{line_count(out / 'duban.out'):,} / {line_count(out / 'other.out'):,}"))
     return rows
 
 
@@ -270,7 +290,7 @@ def _taskwarrior_id(ledger: Ledger) -> str:
     return found[0]
 
 
-def after_clone(ledger: Ledger, duban: str, args: list[str], runs: int, out: Path) -> tuple[float, float]:
+def after_clone(ledger: Ledger, duban: str, args: list[str], runs: int, out: Path) -> tuple[Timing, Timing]:
     """Medians of the first `duban list` in a fresh clone, and of the run right after it."""
     firsts, seconds = [], []
     for attempt in range(runs):
@@ -280,7 +300,7 @@ def after_clone(ledger: Ledger, duban: str, args: list[str], runs: int, out: Pat
         firsts.append(run([duban, *args], env, out / "duban.out"))
         seconds.append(run([duban, *args], env, out / "duban.out"))
         shutil.rmtree(clone)
-    return statistics.median(firsts), statistics.median(seconds)
+    return Timing.median(firsts), Timing.median(seconds)
 
 
 # --- check: real plan paragraphs against real review text -----------------------------------------------------
@@ -343,7 +363,7 @@ def check_rows(duban: str, runs: int, folder: Path, out: Path) -> list[Row]:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         command = [duban, "--plans", str(plans), "check", str(summary), "--plan", "2018", "--json"]
         times = [run(command, env, out / "check.out") for _ in range(runs + 1)][1:]  # the first builds the cache
-        rows.append(Row(f"check {items:,} items × {chars // 1000}k characters", statistics.median(times), None,
+        rows.append(Row(f"check {items:,} items × {chars // 1000}k characters", Timing.median(times), None,
                         goal, f"{read:,} characters read"))
     return rows
 
