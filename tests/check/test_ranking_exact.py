@@ -14,6 +14,7 @@ os.environ.setdefault("DUBAN_CACHE", os.path.join(tempfile.gettempdir(), "duban-
 
 import pytest  # noqa: E402
 
+from duban import workers  # noqa: E402
 from duban.check import matching, verdicts  # noqa: E402
 from duban.check.matching import (_FIGURE_IN, Match, Segmenter, SentenceIndex, _is_word, build_query,  # noqa: E402
                                   coverage)
@@ -165,6 +166,6 @@ def test_a_long_text_is_cut_by_workers_as_by_one_process(monkeypatch):
     alone = Segmenter()
     expected = [alone.words(line) for line in text.splitlines()]
     monkeypatch.setattr(matching, "PARALLEL_CHARACTERS", 100)
-    monkeypatch.setattr(matching.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(workers, "cpus", lambda: 3)
     segmenter.prepare(text.splitlines())
     assert [segmenter.words(line) for line in text.splitlines()] == expected

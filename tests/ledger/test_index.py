@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from duban import workers
 from duban.cli import cli
 from duban.ledger.index import INDEX_FILE, INDEX_FORMAT, load_summaries
 from duban.ledger.model import Plan, ProgressEntry, Task
@@ -118,7 +119,7 @@ def test_many_files_are_read_by_workers_as_by_one_process(tmp_path, monkeypatch)
                                  progress=[ProgressEntry(date(2019, 9, number % 28 + 1), "in_progress", "进展")]))
     workspace.task_path("2019H2-17").write_text('id = "2019H2-17"\ntitle = \n', encoding="utf-8")
     monkeypatch.setattr(index, "PARALLEL_FILES", 4)
-    monkeypatch.setattr(index.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(workers, "cpus", lambda: 3)
     assert indexed(workspace) == view(workspace)
     assert load_summaries(workspace).parsed == 0
 
@@ -128,12 +129,12 @@ def test_a_worker_that_cannot_start_leaves_its_share_to_the_process(tmp_path, mo
 
     workspace = make_workspace(tmp_path / "plans")
     monkeypatch.setattr(index, "PARALLEL_FILES", 1)
-    monkeypatch.setattr(index.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(workers, "cpus", lambda: 2)
 
     def no_fork():
         raise OSError("no more processes")
 
-    monkeypatch.setattr(index.os, "fork", no_fork)
+    monkeypatch.setattr(workers.os, "fork", no_fork)
     assert indexed(workspace) == view(workspace)
 
 

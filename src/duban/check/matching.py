@@ -262,7 +262,7 @@ class Segmenter:
         holds it: a title, its detail, the two together, the detail's clauses, the same phrase in many sentences."""
         found = self._blocks.get(block)
         if found is None:
-            found = self._blocks[block] = _cut_blocks([block])[0]
+            found = self._blocks[block] = _cut_block(block)
         return found
 
 
@@ -270,26 +270,15 @@ PARALLEL_CHARACTERS = 60_000  # below this much text to cut, starting a worker c
 
 
 def _cut_in_parallel(blocks: list[str]) -> list[list[str]]:
-    """jieba's words of each block, the blocks shared out between this process and forked workers that inherit
-    the loaded tokenizer (jieba cuts at a few hundred thousand characters a second, on one core)."""
-    import multiprocessing
+    """jieba's words of each block, on all CPUs when there is much to cut (jieba cuts a few hundred thousand
+    characters a second on one): forked workers inherit the loaded tokenizer (duban.workers)."""
+    from duban.workers import map_forked, workers_for
 
-    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
-                  sum(map(len, blocks)) // PARALLEL_CHARACTERS + 1)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return _cut_blocks(blocks)
-    shares = [blocks[start::workers] for start in range(workers)]
-    with multiprocessing.get_context("fork").Pool(workers - 1) as pool:
-        pending = pool.map_async(_cut_blocks, shares[1:])
-        cut = [_cut_blocks(shares[0]), *pending.get()]
-    words: list[list[str]] = [[]] * len(blocks)
-    for start, share in enumerate(cut):
-        words[start::workers] = share
-    return words
+    return map_forked(_cut_block, blocks, workers_for(sum(map(len, blocks)), PARALLEL_CHARACTERS))
 
 
-def _cut_blocks(blocks: list[str]) -> list[list[str]]:
-    return [[w for w in _tokenizer.lcut(block, HMM=True) if _is_word(w)] for block in blocks]
+def _cut_block(block: str) -> list[str]:
+    return [w for w in _tokenizer.lcut(block, HMM=True) if _is_word(w)]
 
 
 _BARE_FIGURE = re.compile(r"[\d.%％]+")

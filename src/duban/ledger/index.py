@@ -31,6 +31,7 @@ from duban.views.json import listing_head
 from duban.ledger.schema import task_faults
 from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes, file_faults
 from duban.ledger.taskid import TASK_FILE_RE
+from duban.workers import map_forked, workers_for
 
 INDEX_FILE = "index.marshal"
 CLOCK_FILE = "clock"  # touched to read the file system's clock
@@ -276,58 +277,8 @@ PARALLEL_FILES = 500
 
 
 def _read_many(workspace: Workspace, paths: list[Path]) -> list[tuple]:
-    """`_read` of each path, shared out between this process and forked workers on the other CPUs (after a clone,
-    thousands of files are read at once). A worker that fails leaves its share to this process."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    workers = min(cpus, len(paths) // PARALLEL_FILES + 1)
-    if workers < 2 or not hasattr(os, "fork"):
-        return [_read(workspace, path) for path in paths]
-    shares = [paths[start::workers] for start in range(workers)]
-    children = [_fork_reader(workspace, share) for share in shares[1:]]
-    results: list = [None] * len(paths)
-    results[0::workers] = [_read(workspace, path) for path in shares[0]]
-    for start, (child, share) in enumerate(zip(children, shares[1:]), 1):
-        read = _collect(*child) if child is not None else None
-        if read is None or len(read) != len(share):
-            read = [_read(workspace, path) for path in share]
-        results[start::workers] = read
-    return results
-
-
-def _fork_reader(workspace: Workspace, paths: list[Path]) -> tuple[int, int] | None:
-    """A child process that reads the paths and sends back their marshalled results: (pid, pipe), or None when
-    it cannot be started."""
-    try:
-        reading, writing = os.pipe()
-        pid = os.fork()
-    except OSError:
-        return None
-    if pid == 0:  # the child: never returns into the parent's code, never flushes the parent's buffers
-        status = 1
-        try:
-            os.close(reading)
-            with os.fdopen(writing, "wb") as out:
-                out.write(marshal.dumps([_read(workspace, path) for path in paths]))
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(writing)
-    return pid, reading
-
-
-def _collect(pid: int, reading: int) -> list | None:
-    """What a reader sent, once it has exited; None when it failed."""
-    chunks = []
-    with os.fdopen(reading, "rb") as pipe:
-        while chunk := pipe.read(1 << 20):
-            chunks.append(chunk)
-    _, status = os.waitpid(pid, 0)
-    if status != 0:
-        return None
-    try:
-        return [tuple(item) for item in marshal.loads(b"".join(chunks))]
-    except (EOFError, ValueError, TypeError):
-        return None
+    """`_read` of each path; after a clone thousands of files are read at once, on all CPUs (duban.workers)."""
+    return map_forked(lambda path: _read(workspace, path), paths, workers_for(len(paths), PARALLEL_FILES))
 
 
 def _file_keys(folder: Path) -> dict[str, tuple]:
