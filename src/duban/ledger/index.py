@@ -92,6 +92,9 @@ class TaskSummary(Schedule):
             self._log = unpack_log(self._log)
 
 
+RECORD_FIELDS = 11  # the values of a summary_record
+
+
 def summary_record(task: Task) -> tuple:
     """A task as plain values that marshal can store.
 
@@ -233,9 +236,8 @@ def _load(workspace: Workspace, cached: dict, result: Summaries) -> tuple[list, 
             keys, items = _refresh(folder, keys, entry, fresh, settled_before)
         index[folder.name] = (keys, items)
         folders.append((folder, items))
-        for item in items:
-            name, record, faults = item  # an index of another layout fails here, and is rebuilt
-            if (record is None) == (faults is None):
+        for name, record, faults in items:  # an index of another layout fails here, and is rebuilt
+            if (len(record) != RECORD_FIELDS) if record is not None else not faults:
                 raise ValueError(f"index item {name}: neither a record nor faults")
     return folders, index, bool(stale) or any(items is None for _, _, items, _ in scanned)
 
