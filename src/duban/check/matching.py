@@ -433,6 +433,16 @@ def plan_rarity(details: Iterable[list[str]]) -> dict[str, float]:
     return {word: math.log(1 + total / n) for word, n in frequency.items()}
 
 
+def _numpy():
+    """numpy, imported here rather than at the top: only `check` ranks, and numpy takes tens of ms to import.
+    duban does no linear algebra, so OpenBLAS is kept from starting a thread per CPU as numpy loads (half of
+    numpy's import time), unless the user's environment says otherwise."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import numpy
+
+    return numpy
+
+
 class BM25:
     """Okapi BM25 over tokenised documents; `score(query)` gives one score per document.
 
@@ -442,7 +452,7 @@ class BM25:
     one posting at a time in Python takes many seconds, in numpy a few milliseconds."""
 
     def __init__(self, documents: list[list[str]], k1: float = 1.2, b: float = 0.75):
-        import numpy as np  # here, not at the top: only `check` ranks, and numpy takes tens of ms to import
+        np = _numpy()
 
         self.k1, self.b = k1, b
         self.size = len(documents)
@@ -535,7 +545,7 @@ class SentenceIndex:
     MEASURE_SHARE = 0.3    # how much reporting one of the item's planned measures adds
 
     def __init__(self, sentences: list[Sentence], segmenter: Segmenter):
-        import numpy as np  # see BM25
+        np = _numpy()
 
         self.sentences = sentences
         self.segmenter = segmenter
