@@ -27,7 +27,6 @@ from pathlib import Path
 
 from duban.errors import BrokenFile
 from duban.ledger.model import ProgressEntry, Schedule, Task
-from duban.views.json import listing_head
 from duban.ledger.schema import task_faults
 from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes, file_faults
 from duban.ledger.taskid import TASK_FILE_RE
@@ -102,6 +101,8 @@ def summary_record(task: Task) -> tuple:
     the longest text and only searched by --grep, is kept as UTF-8 bytes, which load without decoding; the progress
     log and the check, read only by `weekly`, are packed into bytes of their own.
     """
+    from duban.views.json import listing_head  # here: a warm listing reads records, it never makes them
+
     intern = sys.intern
     return (task.id, task.title, intern(task.status), intern(task.owner), tuple(intern(o) for o in task.co_owners),
             task.due.toordinal() if task.due else 0, intern(task.category), task.detail.encode("utf-8"),
