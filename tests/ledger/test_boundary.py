@@ -1,6 +1,7 @@
 """Nothing read or written outside the workspace (issue 15, items 7 and 8): ids and plan names are checked before
 any path is built, by every command; a symlink in the workspace that leads out of it is refused in one line."""
 
+import os
 import subprocess
 
 import pytest
@@ -119,6 +120,20 @@ def test_an_index_or_lock_folder_symlinked_out_is_not_used(workspace, outside):
             pass
     assert (refused.value.path, refused.value.reason.key) == (locks, "symlink_outside")
     assert files_under(outside) == ["01.toml", "index.marshal", "plan.toml"]
+
+
+def test_a_clock_file_symlinked_out_is_not_touched(workspace, outside):
+    """The index reads the file system's clock by touching a file of its cache: never one a symlink leads to."""
+    from duban.ledger.index import CLOCK_FILE
+
+    target = outside / "plan.toml"
+    os.utime(target, ns=(1_500_000_000_000_000_000, 1_500_000_000_000_000_000))
+    clock = workspace.cache_dir() / CLOCK_FILE
+    clock.unlink(missing_ok=True)
+    clock.symlink_to(target)
+    assert load_summaries(workspace).parsed == 4  # read anyway, by the wall clock's rule
+    assert target.stat().st_mtime_ns == 1_500_000_000_000_000_000
+    assert files_under(outside) == ["01.toml", "plan.toml"]
 
 
 def test_the_cache_is_ignored_by_git_whatever_it_is(cli_run, tmp_path, outside):

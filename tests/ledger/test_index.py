@@ -2,15 +2,16 @@
 
 import marshal
 import os
-
-from duban.errors import BrokenFile
+import time
 from datetime import date
 
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from duban import workers
 from duban.cli import cli
+from duban.errors import BrokenFile
 from duban.ledger.index import INDEX_FILE, INDEX_FORMAT, load_summaries
 from duban.ledger.model import Plan, ProgressEntry, Task
 from duban.ledger.store import CACHE_DIR, Workspace, init_workspace
@@ -45,6 +46,24 @@ def test_summaries_answer_like_tasks(workspace):
     for task, summary in zip(tasks, summaries, strict=True):
         assert (summary.plan, summary.is_open, summary.days_overdue(TODAY), summary.last_note()) == \
                (task.plan, task.is_open, task.days_overdue(TODAY), task.last_note())
+        assert (summary.progress, summary.check) == (task.progress, task.check)
+
+
+def test_the_progress_log_and_check_come_back_as_the_file_has_them(workspace):
+    """What `weekly` reads from the index: every entry and key, dates and times as dates and times."""
+    from datetime import datetime, time as clock_time, timezone
+
+    task = workspace.get_task("2019H2-03")
+    task.progress.append(ProgressEntry(date(2019, 10, 8), "in_progress", "延期", "李四",
+                                       {"changes": {"due": [date(2019, 9, 30), date(2019, 10, 31)]},
+                                        "at": datetime(2019, 10, 8, 9, 30, tzinfo=timezone.utc),
+                                        "meeting": clock_time(14, 0), "tags": ["会议", 3, 1.5, True]}))
+    task.check = {"report": "年终总结.docx", "date": date(2019, 12, 30), "verdict": "done", "score": 0.82,
+                  "evidence": ["顺利通过复审。"], "lines": [12]}
+    workspace.save_task(task)
+    summary = next(t for t in load_summaries(workspace).tasks if t.id == "2019H2-03")
+    again = workspace.get_task("2019H2-03")
+    assert (summary.progress, summary.check) == (again.progress, again.check)
 
 
 def test_second_run_reads_the_index_not_the_files(workspace):
@@ -68,9 +87,13 @@ def test_a_changed_file_is_read_again(workspace):
 
 
 def test_same_size_rewrite_in_the_same_clock_tick_is_seen(workspace):
-    """A fresh file is kept out of the index, so a rewrite that keeps size, mtime and inode is still noticed."""
+    """A file whose mtime is not older than the file system's clock when it is read (here: ahead of it, as a file
+    written in the very tick it is read in) is kept out of the index, so a rewrite that keeps size, mtime and inode
+    is still noticed."""
     path = workspace.task_path("2019H2-01")
-    load_summaries(workspace)  # the files are brand new: too fresh to index
+    ahead = time.time_ns() + 3_600_000_000_000
+    os.utime(path, ns=(ahead, ahead))
+    load_summaries(workspace)
     stat = path.stat()
     text = path.read_text(encoding="utf-8")
     with open(path, "r+", encoding="utf-8") as handle:  # in place: same inode
@@ -78,6 +101,42 @@ def test_same_size_rewrite_in_the_same_clock_tick_is_seen(workspace):
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     assert path.stat().st_size == stat.st_size and path.stat().st_ino == stat.st_ino
     assert [t.status for t in load_summaries(workspace).tasks if t.id == "2019H2-01"] == ["done"]
+
+
+def test_files_written_a_moment_ago_are_trusted_on_the_next_run(workspace):
+    """After a clone or a pull every file is new; the file system's clock has moved on by the time they are read,
+    so the first run indexes them all and the second reads none."""
+    assert load_summaries(workspace).parsed == 4
+    assert load_summaries(workspace).parsed == 0
+    assert indexed(workspace) == view(workspace)
+
+
+def test_many_files_are_read_by_workers_as_by_one_process(tmp_path, monkeypatch):
+    from duban.ledger import index
+
+    workspace = make_workspace(tmp_path / "plans")
+    for number in range(5, 41):
+        workspace.save_task(Task(f"2019H2-{number:02d}", f"任务{number}", owner="办公室", due=date(2019, 12, 1),
+                                 progress=[ProgressEntry(date(2019, 9, number % 28 + 1), "in_progress", "进展")]))
+    workspace.task_path("2019H2-17").write_text('id = "2019H2-17"\ntitle = \n', encoding="utf-8")
+    monkeypatch.setattr(index, "PARALLEL_FILES", 4)
+    monkeypatch.setattr(workers, "cpus", lambda: 3)
+    assert indexed(workspace) == view(workspace)
+    assert load_summaries(workspace).parsed == 0
+
+
+def test_a_worker_that_cannot_start_leaves_its_share_to_the_process(tmp_path, monkeypatch):
+    from duban.ledger import index
+
+    workspace = make_workspace(tmp_path / "plans")
+    monkeypatch.setattr(index, "PARALLEL_FILES", 1)
+    monkeypatch.setattr(workers, "cpus", lambda: 2)
+
+    def no_fork():
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(workers.os, "fork", no_fork)
+    assert indexed(workspace) == view(workspace)
 
 
 def test_added_removed_and_broken_files_and_folders(workspace):
@@ -110,6 +169,19 @@ def test_a_broken_file_warns_on_every_list(workspace):
         assert result.stderr == expected
         assert "2019H2-01" in result.stdout and "2019H2-02" not in result.stdout
     assert load_summaries(workspace).parsed == 0
+
+
+def test_a_fault_about_a_value_of_any_kind_is_kept_and_said_as_the_file_says_it(workspace):
+    """A verdict written as a date: the index (marshal: plain values only) keeps its fault as reading the file has it."""
+    path = workspace.task_path("2019H2-03")
+    path.write_text(path.read_text(encoding="utf-8") + "\n[check]\nverdict = 2019-01-01\n", encoding="utf-8")
+    age(workspace.task_files())
+    expected = view(workspace)
+    assert expected[1] == [f"{path}:{len(path.read_text(encoding='utf-8').splitlines())}: unknown verdict "
+                           "'2019-01-01': use one of done, in_progress, at_risk, not_found"]
+    assert indexed(workspace) == expected
+    assert load_summaries(workspace).parsed == 0
+    assert indexed(workspace) == expected
 
 
 def test_a_damaged_index_is_ignored(workspace):

@@ -10,7 +10,7 @@ import time
 from click.testing import CliRunner
 
 from duban.cli import cli
-from duban.ledger.store import STALE_SECONDS, Workspace, init_workspace
+from duban.ledger.store import LEFTOVER_RE, STALE_SECONDS, Workspace, _new_temp_file, init_workspace
 from test_safety import run_updaters
 
 
@@ -93,3 +93,17 @@ def test_a_new_workspace_ignores_temp_files(tmp_path):
     init_workspace(tmp_path / "plans", "区卫生健康局")
     assert (tmp_path / "plans" / ".gitignore").read_text(encoding="utf-8").splitlines() == [".duban-cache", ".*.tmp"]
     assert Workspace(tmp_path / "plans").plan_dirs() == []
+
+
+def test_the_temp_file_of_every_file_duban_writes_is_known_as_a_leftover(tmp_path):
+    """Temp files are made without tempfile (an `update` is timed from start-up): their names are still what
+    validate and the sweep know (eight lowercase characters), and two of one file never clash."""
+    names = set()
+    for target in ("07.toml", "123456.toml", "plan.toml", "report.txt", "duban.toml", ".gitignore", "index.marshal"):
+        for _ in range(20):
+            fd, temp = _new_temp_file(tmp_path / target)
+            os.close(fd)
+            name = os.path.basename(temp)
+            assert LEFTOVER_RE.match(name) and name.startswith(f".{target}."), name
+            names.add(name)
+    assert len(names) == 140 == len(os.listdir(tmp_path))

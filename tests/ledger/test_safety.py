@@ -80,7 +80,7 @@ def test_concurrent_committed_updates_make_one_commit_each(workspace, tmp_path):
 
 # --- interrupted writes ---------------------------------------------------------------------------------
 
-STEPS = ["mkstemp", "write", "fsync", "chmod", "replace"]
+STEPS = ["temp file", "write", "fsync", "chmod", "replace"]
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -91,9 +91,8 @@ def test_a_write_failing_at_any_step_keeps_the_old_file(tmp_path, monkeypatch, s
     def fail(*args, **kwargs):
         raise OSError(28, f"No space left on device ({step})")
 
-    if step == "mkstemp":
-        import tempfile
-        monkeypatch.setattr(tempfile, "mkstemp", fail)
+    if step == "temp file":
+        monkeypatch.setattr(os, "open", fail)
     elif step == "write":
         real_fdopen = os.fdopen
 

@@ -4,8 +4,8 @@ The segmenter is jieba with the workspace vocabulary added, so that 医联体 or
 imported and its dictionary loaded on first use only: commands that do not match never pay for it, and its
 cache lives in a user cache folder, not in the current directory, without jieba's log lines on stderr.
 
-Ranking is BM25 over the summary's sentences (written out here: the few lines it takes cost less than importing
-numpy at start-up). The query is the item's title, its key phrases (quoted names, named programmes) weighted up,
+Ranking is BM25 over the summary's sentences, their paragraphs and the review's chapters, on numpy postings
+(numpy is imported only when a check ranks). The query is the item's title, its key phrases (quoted names, named programmes) weighted up,
 and the words of its detail weighted down; boilerplate verbs such as 推进, 加强, 进一步 count for little, because
 every sentence of a government report has them. Spun wording (效劳 → 服务) is mapped back before matching.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import sys
 import tempfile
 import threading
 from collections import Counter
@@ -158,29 +159,51 @@ def _trimmed_dictionary(jieba_module) -> Path:
     return target
 
 
+def _import_jieba():
+    """jieba without pkg_resources. jieba 0.42 imports pkg_resources (deprecated; most of jieba's import time)
+    only to open its own dictionary, and opens it by a plain path beside its module when that import fails.
+    duban hands it a dictionary of its own anyway, so while jieba loads, pkg_resources is made to fail to import:
+    a None in sys.modules is Python's documented way to make an import raise ImportError."""
+    if "pkg_resources" in sys.modules:  # already loaded by someone else: nothing left to save
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", False) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 _jieba_lock = threading.Lock()
 _tokenizer = None
 _added_words: set[str] = set()
+_generation = 0  # counts the changes to the tokenizer's words: what was cut before may be cut otherwise after
+_jieba_blocks = None  # jieba's own pattern of the blocks it cuts a text into (jieba.re_han_default)
 
 
 def _jieba(vocabulary: Iterable[str]):
     """The shared jieba tokenizer, loaded once, with the given words added (the heavy import happens here)."""
-    global _tokenizer
+    global _tokenizer, _generation, _jieba_blocks
     with _jieba_lock:
         if _tokenizer is None:
             import logging
 
-            import jieba  # heavy: its dictionary takes a few tenths of a second to load
-
+            jieba = _import_jieba()  # heavy: its dictionary takes a few tenths of a second to load
             jieba.setLogLevel(logging.ERROR)
             tokenizer = jieba.Tokenizer(str(_trimmed_dictionary(jieba)))
             tokenizer.tmp_dir = str(_cache_dir())
             tokenizer.initialize()
             _tokenizer = tokenizer
+            _jieba_blocks = jieba.re_han_default
+            _generation += 1
         for word in vocabulary:
             if word and word not in _added_words:
                 _tokenizer.add_word(word, freq=None)
                 _added_words.add(word)
+                _generation += 1
         return _tokenizer
 
 
@@ -190,6 +213,10 @@ class Segmenter:
     def __init__(self, vocabulary: Iterable[str] = (), synonyms: Synonyms | Mapping[str, str] | None = None):
         self.vocabulary = tuple(dict.fromkeys((*DEFAULT_VOCABULARY, *vocabulary)))
         self.synonyms = as_synonyms(synonyms)
+        self._tokenizer = None
+        self._generation = -1  # the tokenizer's word set this segmenter's words were cut with
+        self._words: dict[str, list[str]] = {}
+        self._blocks: dict[str, list[str]] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Segmenter:
@@ -201,16 +228,67 @@ class Segmenter:
         return self.synonyms.normalise(text)
 
     def words(self, text: str) -> list[str]:
-        """The meaningful words of text, in order: no punctuation, no single-character particles."""
-        tokenizer = _jieba(self.vocabulary)
-        return [w for w in tokenizer.lcut(self.normalise(text), HMM=True) if _is_word(w)]
+        """The meaningful words of text, in order: no punctuation, no single-character particles.
+
+        Matching asks for the same text's words several times (an item's title for its query, its key phrases
+        and its rarity; a problems sentence for its rank and its stock check): each text is segmented once, as
+        long as no word has been added to the shared tokenizer since."""
+        if self._generation != _generation:
+            self._tokenizer = _jieba(self.vocabulary)
+            self._words.clear()
+            self._blocks.clear()
+            self._generation = _generation
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = [w for block in _jieba_blocks.split(self.normalise(text)) if block
+                                         for w in self._cut(block)]
+        return list(found)
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Cut every block of the texts that is not cut yet, on all the machine's cores when there is much of it
+        (a summary of hundreds of thousands of characters): what `words` then asks for is cut already."""
+        self.words("")  # the tokenizer loaded, with the vocabulary, before any worker is forked
+        blocks = {}
+        for text in texts:
+            for block in _jieba_blocks.split(self.normalise(text)):
+                if block and block not in self._blocks:
+                    blocks[block] = None
+        for block, words in zip(blocks, _cut_in_parallel(list(blocks))):
+            self._blocks[block] = words
+
+    def _cut(self, block: str) -> list[str]:
+        """The meaningful words of one block. jieba cuts a text block by block (runs of Chinese, letters and
+        digits, and what lies between them), each on its own, so a block cut once is cut for every text that
+        holds it: a title, its detail, the two together, the detail's clauses, the same phrase in many sentences."""
+        found = self._blocks.get(block)
+        if found is None:
+            found = self._blocks[block] = _cut_block(block)
+        return found
+
+
+PARALLEL_CHARACTERS = 60_000  # below this much text to cut, starting a worker costs more than it saves
+
+
+def _cut_in_parallel(blocks: list[str]) -> list[list[str]]:
+    """jieba's words of each block, on all CPUs when there is much to cut (jieba cuts a few hundred thousand
+    characters a second on one): forked workers inherit the loaded tokenizer (duban.workers)."""
+    from duban.workers import map_forked, workers_for
+
+    return map_forked(_cut_block, blocks, workers_for(sum(map(len, blocks)), PARALLEL_CHARACTERS))
+
+
+def _cut_block(block: str) -> list[str]:
+    return [w for w in _tokenizer.lcut(block, HMM=True) if _is_word(w)]
+
+
+_BARE_FIGURE = re.compile(r"[\d.%％]+")
 
 
 def _is_word(token: str) -> bool:
     token = token.strip()
     if not token or not _CJK_OR_WORD.search(token):
         return False
-    if re.fullmatch(r"[\d.%％]+", token):
+    if _BARE_FIGURE.fullmatch(token):
         return False  # bare figures say nothing about the topic
     return len(token) > 1 or token in "网药医"
 
@@ -317,18 +395,32 @@ def title_coverage(query: Query, text: str) -> tuple[float, int]:
 def coverage(query: Query, text: str) -> float:
     """How much of what names the item (0–1) a passage holds: its title's content words and key phrases, and
     its detail's main words. A word counts when it occurs in the passage, even inside a longer word."""
-    core = {w: TITLE_WEIGHT for w in query.title_words if w not in BOILERPLATE}
-    for phrase in query.phrases:
-        core[phrase] = PHRASE_WEIGHT
-    title_total = sum(core.values())
-    title_part = sum(v * _presence(w, text) for w, v in core.items()) / title_total if title_total else 0.0
-    detail_total = sum(query.detail_words.values())
-    if not detail_total:
-        return title_part
-    detail_part = sum(v * _presence(w, text) for w, v in query.detail_words.items()) / detail_total
-    if not title_total:
-        return detail_part
-    return TITLE_SHARE * title_part + (1 - TITLE_SHARE) * detail_part
+    return Coverage(query)(text)
+
+
+class Coverage:
+    """`coverage` of one query, its words weighed once for the many passages it is measured on."""
+
+    def __init__(self, query: Query):
+        core = {w: TITLE_WEIGHT for w in query.title_words if w not in BOILERPLATE}
+        for phrase in query.phrases:
+            core[phrase] = PHRASE_WEIGHT
+        self.core = list(core.items())
+        self.title_total = sum(core.values())
+        self.detail = list(query.detail_words.items())
+        self.detail_total = sum(query.detail_words.values())
+
+    def __call__(self, text: str) -> float:
+        title_total, detail_total = self.title_total, self.detail_total
+        # _presence(w, text) written out for the words the text holds whole, the most of them
+        title_part = (sum(v if w in text else v * _presence(w, text) for w, v in self.core) / title_total
+                      if title_total else 0.0)
+        if not detail_total:
+            return title_part
+        detail_part = sum(v if w in text else v * _presence(w, text) for w, v in self.detail) / detail_total
+        if not title_total:
+            return detail_part
+        return TITLE_SHARE * title_part + (1 - TITLE_SHARE) * detail_part
 
 
 def plan_rarity(details: Iterable[list[str]]) -> dict[str, float]:
@@ -341,33 +433,69 @@ def plan_rarity(details: Iterable[list[str]]) -> dict[str, float]:
     return {word: math.log(1 + total / n) for word, n in frequency.items()}
 
 
+def _numpy():
+    """numpy, imported here rather than at the top: only `check` ranks, and numpy takes tens of ms to import.
+    duban does no linear algebra, so OpenBLAS is kept from starting a thread per CPU as numpy loads (half of
+    numpy's import time), unless the user's environment says otherwise."""
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    import numpy
+
+    return numpy
+
+
 class BM25:
     """Okapi BM25 over tokenised documents; `score(query)` gives one score per document.
 
-    Postings (word → documents holding it) make a query cost what its words occur, not the size of the text."""
+    Postings (word → the documents holding it, with the word's term-frequency part in each) make a query cost what
+    its words occur, not the size of the text. They are numpy arrays, each word's postings a slice: the common
+    words of a government report occur in most of its sentences, and adding up a thousand items' words over them
+    one posting at a time in Python takes many seconds, in numpy a few milliseconds."""
 
     def __init__(self, documents: list[list[str]], k1: float = 1.2, b: float = 0.75):
+        np = _numpy()
+
         self.k1, self.b = k1, b
         self.size = len(documents)
         lengths = [len(doc) for doc in documents]
         average = (sum(lengths) / len(lengths)) if lengths else 0.0
-        self.postings: dict[str, list[tuple[int, float]]] = {}
+        postings: dict[str, tuple[list[int], list[float]]] = {}
         for index, doc in enumerate(documents):
             norm = k1 * (1 - b + b * lengths[index] / average) if average else k1
             for word, tf in Counter(doc).items():
+                held = postings.get(word)
+                if held is None:
+                    held = postings[word] = ([], [])
+                held[0].append(index)
                 # the term-frequency part of BM25, precomputed per document and word
-                self.postings.setdefault(word, []).append((index, tf * (k1 + 1) / (tf + norm)))
-        self.idf = {word: math.log(1 + (self.size - len(p) + 0.5) / (len(p) + 0.5))
-                    for word, p in self.postings.items()}
+                held[1].append(tf * (k1 + 1) / (tf + norm))
+        self._span: dict[str, tuple[int, int]] = {}
+        indexes: list[int] = []
+        parts: list[float] = []
+        for word, (held, values) in postings.items():
+            self._span[word] = (len(indexes), len(indexes) + len(held))
+            indexes += held
+            parts += values
+        self._documents = np.array(indexes, dtype=np.intp)
+        self._parts = np.array(parts, dtype=np.float64)
+        self.idf = {word: math.log(1 + (self.size - (end - start) + 0.5) / ((end - start) + 0.5))
+                    for word, (start, end) in self._span.items()}
 
-    def score(self, weights: Mapping[str, float]) -> list[float]:
-        scores = [0.0] * self.size
+    def documents(self, word: str):
+        """The documents that hold the word, in order (an empty array when none does)."""
+        start, end = self._span.get(word, (0, 0))
+        return self._documents[start:end]
+
+    def score(self, weights: Mapping[str, float]):
+        """One score per document (a numpy array): 0 for the documents that hold no word of the query."""
+        import numpy as np
+
+        scores = np.zeros(self.size)
         for word, weight in weights.items():
-            postings = self.postings.get(word)
-            if postings:
-                factor = weight * self.idf[word]
-                for index, part in postings:
-                    scores[index] += factor * part
+            span = self._span.get(word)
+            if span is not None:
+                start, end = span
+                # each word adds to the documents that hold it, as `score += weight × idf × part` one by one would
+                scores[self._documents[start:end]] += weight * self.idf[word] * self._parts[start:end]
         return scores
 
 
@@ -378,6 +506,51 @@ class Match:
     coverage: float     # how much of the item (0–1) the sentence and its paragraph hold, see `coverage`
 
 
+class _Scored:
+    """What ranking one query against a SentenceIndex computes, kept while the same query is ranked again."""
+
+    def __init__(self, query: Query, own, context):
+        self.query = query
+        self.own, self.context = own, context  # BM25 scores of every sentence and every paragraph
+        self.top_own = float(own.max(initial=0.0)) or 1.0
+        self.top_context = float(context.max(initial=0.0)) or 1.0
+        self._aligned = None
+        self._chapters = None
+        self._coverage: dict[int, float] = {}
+        self._paragraph_coverage: dict[tuple[str, int], float] = {}
+        self._measure = Coverage(query)
+
+    def aligned(self, index: SentenceIndex):
+        if self._aligned is None:
+            self._aligned = index.alignment(self.query.measures)
+        return self._aligned
+
+    def chapters(self, index: SentenceIndex):
+        """What its chapter adds to each sentence's rank (a numpy array; 0 outside the review's chapters): the
+        chapter's score against the best chapter's, weighed by CHAPTER_SHARE (in the order of operations the
+        ranking of one sentence at a time had, so that the figures are the same to the last bit)."""
+        if self._chapters is None:
+            np = _numpy()
+            scores = index.chapter_bm25.score(self.query.weights)
+            top = float(scores.max(initial=0.0)) or 1.0
+            inside = index._chapter_index >= 0
+            self._chapters = np.where(inside, index.CHAPTER_SHARE * scores[index._chapter_index] / top, 0.0)
+        return self._chapters
+
+    def coverage(self, index: SentenceIndex, i: int) -> float:
+        """How much of the item sentence i and its paragraph hold (coverage is dearer than ranking: only asked
+        for the best)."""
+        held = self._coverage.get(i)
+        if held is None:
+            sentence = index.sentences[i]
+            key = (sentence.part, sentence.paragraph)
+            around = self._paragraph_coverage.get(key)
+            if around is None:  # sentences of one paragraph share it
+                around = self._paragraph_coverage[key] = self._measure(index.paragraph_text[key])
+            held = self._coverage[i] = (self._measure(index.texts[i]) + around) / 2
+        return held
+
+
 class SentenceIndex:
     """The sentences of one summary, segmented once, ready to rank any number of plan items against."""
 
@@ -386,6 +559,8 @@ class SentenceIndex:
     CHAPTER_SHARE = 0.15   # how much the chapter around it adds: a review is often laid out as the plan was
 
     def __init__(self, sentences: list[Sentence], segmenter: Segmenter):
+        np = _numpy()
+
         self.sentences = sentences
         self.segmenter = segmenter
         self.words = [segmenter.words(s.text) for s in sentences]
@@ -401,59 +576,78 @@ class SentenceIndex:
         self.paragraph_bm25 = BM25(list(paragraphs.values()))
         self._paragraph_of = {key: i for i, key in enumerate(self._paragraph_keys)}
         self.paragraph_text = paragraph_text
+        # per sentence, for ranking them all at once: its paragraph, its line, what a measure it reports counts
+        self._paragraph_index = np.array([self._paragraph_of[(s.part, s.paragraph)] for s in sentences], dtype=np.intp)
+        self._lines = np.array([s.line for s in sentences], dtype=np.int64)
+        self._result_factor = np.array([1.0 if _FIGURE_IN.search(s.text) else 0.6 for s in sentences])
+        self._in_part: dict[frozenset[str], object] = {}
+        self._last: _Scored | None = None
         chapters: dict[int, list[str]] = {}
         for sentence, words in zip(sentences, self.words):
             if sentence.chapter:
                 chapters.setdefault(sentence.chapter, []).extend(words)
-        self._chapter_numbers = list(chapters)
+        chapter_of = {number: i for i, number in enumerate(chapters)}
         self.chapter_bm25 = BM25(list(chapters.values()))
+        # each sentence's chapter among chapter_bm25's documents; -1 for a sentence outside the review's chapters
+        self._chapter_index = np.array([chapter_of.get(s.chapter, -1) for s in sentences], dtype=np.intp)
 
     def rank(self, query: Query, parts: Iterable[str] = ("review",), limit: int = 12,
              measures: bool = True) -> list[Match]:
         """The `limit` best sentences of the given parts, best first; only those sharing a word with the query.
         With `measures`, a sentence that reports one of the item's planned measures ranks higher."""
-        wanted = set(parts)
-        own = self.sentence_bm25.score(query.weights)
-        context = self.paragraph_bm25.score(query.weights)
-        aligned = self.alignment(query.measures) if measures else {}
-        chapter = dict(zip(self._chapter_numbers, self.chapter_bm25.score(query.weights)))
-        top_own = max(own, default=0.0) or 1.0
-        top_context = max(context, default=0.0) or 1.0
-        top_chapter = max(chapter.values(), default=0.0) or 1.0
-        ranked = []
-        for i, sentence in enumerate(self.sentences):
-            if sentence.part not in wanted or own[i] <= 0:
-                continue
-            around = context[self._paragraph_of[(sentence.part, sentence.paragraph)]]
-            ranked.append((own[i] / top_own + self.PARAGRAPH_SHARE * around / top_context
-                           + self.MEASURE_SHARE * aligned.get(i, 0.0)
-                           + self.CHAPTER_SHARE * chapter.get(sentence.chapter, 0.0) / top_chapter, sentence.line, i))
-        ranked.sort(key=lambda r: (-r[0], r[1]))
-        matches = []
-        for ranking, _, i in ranked[:limit]:  # coverage is dearer than ranking: only for the best
-            sentence = self.sentences[i]
-            key = (sentence.part, sentence.paragraph)
-            held = (coverage(query, self.texts[i]) + coverage(query, self.paragraph_text[key])) / 2
-            matches.append(Match(sentence, ranking, held))
-        return matches
+        import numpy as np
 
-    def alignment(self, measures: list[frozenset[str]]) -> dict[int, float]:
-        """For each sentence that reports one of the measures: the share (by rarity) of that measure's words it
-        holds, the best measure counting; a sentence with a figure reports a result and counts in full, a bare
-        statement for less."""
+        scored = self._scored(query)
+        own, context = scored.own, scored.context
+        chosen = np.flatnonzero((own > 0) & self._part_mask(parts))
+        ranking = (own[chosen] / scored.top_own
+                   + self.PARAGRAPH_SHARE * context[self._paragraph_index[chosen]] / scored.top_context)
+        if measures:
+            ranking = ranking + self.MEASURE_SHARE * scored.aligned(self)[chosen]
+        if self.chapter_bm25.size:
+            ranking = ranking + scored.chapters(self)[chosen]
+        if len(chosen) > limit > 0:  # only what can be among the best: ranked at least as high as the limit-th
+            kept = np.flatnonzero(ranking >= np.partition(ranking, len(ranking) - limit)[len(ranking) - limit])
+            chosen, ranking = chosen[kept], ranking[kept]
+        # best first, then by line (then in text order, as a stable sort of the sentences would leave them)
+        best = np.lexsort((chosen, self._lines[chosen], -ranking))[:limit]
+        return [Match(self.sentences[i], float(ranking[k]), scored.coverage(self, i))
+                for k, i in ((int(k), int(chosen[k])) for k in best)]
+
+    def _part_mask(self, parts: Iterable[str]):
+        """Which sentences lie in the given parts (a numpy array of booleans)."""
+        import numpy as np
+
+        key = frozenset(parts)
+        if key not in self._in_part:
+            self._in_part[key] = np.array([s.part in key for s in self.sentences], dtype=bool)
+        return self._in_part[key]
+
+    def _scored(self, query: Query) -> _Scored:
+        """The query's scores over sentences and paragraphs; an item is ranked several times (its review
+        evidence, its headline, its problems), so the last query's scores are kept."""
+        if self._last is None or self._last.query is not query:
+            # Only the sentences that share a word with the query get a score: it comes from the words'
+            # postings, so an item costs what its words occur, not the length of the summary.
+            self._last = _Scored(query, self.sentence_bm25.score(query.weights),
+                                 self.paragraph_bm25.score(query.weights))
+        return self._last
+
+    def alignment(self, measures: list[frozenset[str]]):
+        """For each sentence, a numpy array: the share (by rarity) of one of the measures' words it holds, the best
+        measure counting (0 when it holds none); a sentence with a figure reports a result and counts in full, a
+        bare statement for less."""
+        import numpy as np
+
         idf = self.sentence_bm25.idf
-        best: dict[int, float] = {}
+        best = np.zeros(len(self.sentences))
         for measure in measures:
             total = sum(idf.get(word, 0.0) for word in measure)
             if not total:
                 continue
-            held: dict[int, float] = {}
+            held = np.zeros(len(self.sentences))
             for word in measure:
-                for index, _ in self.sentence_bm25.postings.get(word, ()):
-                    held[index] = held.get(index, 0.0) + idf[word]
-            for index, weight in held.items():
-                share = weight / total
-                if share > best.get(index, 0.0):
-                    best[index] = share
-        return {index: share * (1.0 if _FIGURE_IN.search(self.sentences[index].text) else 0.6)
-                for index, share in best.items()}
+                if word in idf:
+                    held[self.sentence_bm25.documents(word)] += idf[word]
+            np.maximum(best, held / total, out=best)
+        return best * self._result_factor

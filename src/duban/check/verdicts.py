@@ -244,6 +244,8 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
     """Check every task of a plan (and each of its targets) against a summary's sentences; `stock` are the
     complaints of the plan's own report, which the summary's repeating them does not make a flag."""
     tasks = list(tasks)
+    segmenter.prepare([s.text for s in sentences] + [text for task in tasks
+                                                     for text in (f"{task.title}{task.detail}", task.title, task.detail)])
     index = SentenceIndex(sentences, segmenter)
     paragraph_text: dict[int, str] = {}
     for s in sentences:

@@ -2,9 +2,16 @@
 
 Parsing 10,000 TOML files takes seconds; reading the index takes milliseconds. The index is never trusted over the
 files: every run scans the plan folders and compares each task file's size, mtime_ns, inode and ctime_ns with what
-the index recorded. Files that differ or are new are parsed again, files that are gone are dropped, and a broken file is kept
-as its fault, so every `list` still warns about it. A file modified within RACY_NS of the scan is not cached: a
-second change in the same clock tick could keep its size and mtime (git's "racily clean" problem).
+the index recorded. Files that differ or are new are parsed again (in forked workers when there are many, as after
+a clone), files that are gone are dropped, and a broken file is kept as its faults (words keys, said in the run's
+language), so every `list` still warns about it and `validate` reports it without reading it again. Besides what
+listings show, a record keeps each task's progress log and last check (packed, unpacked only by `weekly`).
+
+A file whose mtime is not older than the file system's clock when it is read is not cached: a second change in the
+same clock tick could keep its size and mtime (git's "racily clean" problem). The clock is read from the file
+system itself (the mtime it gives a file touched just then), so a file written a moment before - by `git clone`,
+`git pull` or `duban update` - is already trusted on the next run; where the cache cannot be written, a file must
+be RACY_NS old by the wall clock instead.
 """
 
 from __future__ import annotations
@@ -12,22 +19,25 @@ from __future__ import annotations
 import gc
 import marshal
 import os
+import stat
 import sys
 import time
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, time as dt_time
 from pathlib import Path
 
 from duban.errors import BrokenFile, Said
-from duban.ledger.model import Schedule, Task
-from duban.views.json import listing_head
 from duban.inputs import read_bytes
-from duban.ledger.store import CACHE_DIR, Workspace, atomic_write_bytes, same_id_faults
+from duban.ledger.model import ProgressEntry, Schedule, Task
+from duban.ledger.schema import task_faults
+from duban.ledger.store import Workspace, atomic_write_bytes, same_id_faults
 from duban.ledger.taskid import TASK_FILE_RE
+from duban.workers import map_forked, workers_for
 
 INDEX_FILE = "index.marshal"
+CLOCK_FILE = "clock"  # touched to read the file system's clock
 # Bump when the record layout changes; the Python version is part of the key because marshal's format is not stable.
-INDEX_FORMAT = (7, sys.version_info[:2])
+INDEX_FORMAT = (8, sys.version_info[:2])
 RACY_NS = 2_000_000_000
 
 
@@ -35,9 +45,10 @@ class TaskSummary(Schedule):
     """What a listing needs of a task; answers the same questions as Task for filters, sorting and views."""
 
     __slots__ = ("id", "title", "status", "owner", "co_owners", "due", "category", "_detail", "_last_note",
-                 "json_head")
+                 "json_head", "_log")
 
-    def __init__(self, id, title, status, owner, co_owners, due, category, detail, last_note, json_head=None):
+    def __init__(self, id, title, status, owner, co_owners, due, category, detail, last_note, json_head=None,
+                 log=b""):
         self.id = id
         self.title = title
         self.status = status
@@ -48,6 +59,7 @@ class TaskSummary(Schedule):
         self._detail = detail  # UTF-8 bytes until asked for: only --grep reads it
         self._last_note = last_note
         self.json_head = json_head  # this task's `list --json` record up to days_overdue, as UTF-8
+        self._log = log  # the progress log and the last check, packed by `pack_log` until asked for
 
     @property
     def detail(self) -> str:
@@ -57,24 +69,90 @@ class TaskSummary(Schedule):
 
     @classmethod
     def from_record(cls, record: tuple) -> TaskSummary:
-        task_id, title, status, owner, co_owners, due, category, detail, note, json_head = record
+        task_id, title, status, owner, co_owners, due, category, detail, note, json_head, log = record
         return cls(task_id, title, status, owner, co_owners, date.fromordinal(due) if due else None, category,
-                   detail, note, json_head)
+                   detail, note, json_head, log)
 
     def last_note(self) -> str:
         return self._last_note
+
+    @property
+    def progress(self) -> list[ProgressEntry]:
+        """The task's progress log, as its file holds it."""
+        self._unpack()
+        return self._log[0]
+
+    @property
+    def check(self) -> dict:
+        """The task's [check] table, as its file holds it."""
+        self._unpack()
+        return self._log[1]
+
+    def _unpack(self) -> None:
+        if isinstance(self._log, bytes):
+            self._log = unpack_log(self._log)
+
+
+RECORD_FIELDS = 11  # the values of a summary_record
 
 
 def summary_record(task: Task) -> tuple:
     """A task as plain values that marshal can store.
 
     Units, statuses and categories repeat across thousands of tasks; interned, marshal stores each once. The detail,
-    the longest text and only searched by --grep, is kept as UTF-8 bytes, which load without decoding.
+    the longest text and only searched by --grep, is kept as UTF-8 bytes, which load without decoding; the progress
+    log and the check, read only by `weekly`, are packed into bytes of their own.
     """
+    from duban.views.json import listing_head  # here: a warm listing reads records, it never makes them
+
     intern = sys.intern
     return (task.id, task.title, intern(task.status), intern(task.owner), tuple(intern(o) for o in task.co_owners),
             task.due.toordinal() if task.due else 0, intern(task.category), task.detail.encode("utf-8"),
-            task.last_note(), listing_head(task))
+            task.last_note(), listing_head(task), pack_log(task))
+
+
+# TOML values as marshal stores them: dates, datetimes and times are tagged tuples (TOML itself has no tuples).
+_DATE, _DATETIME, _TIME = "d", "dt", "t"
+
+
+def pack_log(task: Task) -> bytes:
+    """A task's progress entries and [check] table, every value kept (unknown keys, dates) as its file has it."""
+    entries = tuple((entry.date.toordinal(), entry.status, entry.note, entry.by, _plain(entry.extra) if entry.extra
+                     else None) for entry in task.progress)
+    return marshal.dumps((entries, _plain(task.check)))
+
+
+def unpack_log(data: bytes) -> tuple[list[ProgressEntry], dict]:
+    entries, check = marshal.loads(data)
+    fromordinal = date.fromordinal
+    return ([ProgressEntry(fromordinal(day), status, note, by, _typed(extra) if extra else {})
+             for day, status, note, by, extra in entries], _typed(check) if check else {})
+
+
+def _plain(value):
+    if isinstance(value, datetime):
+        return (_DATETIME, value.isoformat())
+    if isinstance(value, date):
+        return (_DATE, value.toordinal())
+    if isinstance(value, dt_time):
+        return (_TIME, value.isoformat())
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _typed(value):
+    if isinstance(value, tuple):
+        tag, raw = value
+        return (date.fromordinal(raw) if tag == _DATE else datetime.fromisoformat(raw) if tag == _DATETIME
+                else dt_time.fromisoformat(raw))
+    if isinstance(value, dict):
+        return {key: _typed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_typed(item) for item in value]
+    return value
 
 
 class Summaries:
@@ -86,8 +164,9 @@ class Summaries:
         self.parsed = 0  # files read from disk this run rather than from the index
 
 
-# The index: {plan folder name: (keys, items)} where keys maps each task file's name to _key(its stat), or
-# to None while it is too fresh to trust (or cannot be looked at), and items lists (name, record, fault) in source order. A folder whose
+# The index: {plan folder name: (keys, items)} where keys maps each task file's name to _key(its stat), or to None
+# while it is too fresh to trust (or cannot be looked at), and items lists (name, record, None) for a readable file
+# and (name, None, faults) for a broken one in source order, each fault (words key, line, values). A folder whose
 # files all match its keys - one dict comparison - is taken whole; otherwise only the files that differ are read.
 
 
@@ -106,16 +185,49 @@ def paused_gc():
 
 def load_summaries(workspace: Workspace) -> Summaries:
     """Every task's summary in source order, and a fault for each broken file, as `Workspace.load_tasks` finds them."""
+    result = Summaries()
+    from_record = TaskSummary.from_record
+    ids, places = [], []
+    with paused_gc():
+        for folder, items, unreadable in indexed_files(workspace, result):
+            if unreadable is not None:  # a plan folder that cannot be read is named, never silently left out
+                result.faults.append(unreadable)
+            for name, record, faults in items:
+                if record is not None:
+                    result.tasks.append(from_record(record))
+                    ids.append(record[0])
+                    places.append((folder, name))
+                else:
+                    result.faults.append(file_fault(folder / name, *faults[0]))
+        dropped, faults = same_id_faults(ids, places)
+        if dropped:  # two files of one id: the one `show` reads is listed, the other named
+            result.tasks = [task for position, task in enumerate(result.tasks) if position not in dropped]
+            result.faults.extend(faults)
+    return result
+
+
+def file_fault(path: Path, key: str, line: int | None, values: dict) -> BrokenFile:
+    """A fault the index keeps, as the BrokenFile reading the file raised."""
+    return BrokenFile(path, Said(key, **_unstored(values)), line)
+
+
+def indexed_files(workspace: Workspace, result: Summaries | None = None) -> list[tuple[Path, list, BrokenFile | None]]:
+    """Each plan folder with the items of its task files in source order - (file name, record, None) for a readable
+    file, (file name, None, faults) for a broken one - and None; or, for a folder that cannot be read, no items and
+    its fault. The index is brought up to date and written back when anything changed; `result.parsed` counts the
+    files read from disk."""
+    result = result if result is not None else Summaries()
     cache_path = _index_path(workspace)
     with paused_gc():
         cached = _read_index(cache_path) if cache_path else {}
         try:
-            result, index, changed = _load(workspace, cached)
+            folders, index, changed = _load(workspace, cached, cache_path, result)
         except (TypeError, ValueError, IndexError, OverflowError, AttributeError):  # not an index this version wrote
-            result, index, changed = _load(workspace, {})
+            result.parsed = 0
+            folders, index, changed = _load(workspace, {}, cache_path, result)
         if cache_path and (changed or index.keys() != cached.keys()):
             _write_index(cache_path, index)
-    return result
+    return folders
 
 
 def _index_path(workspace: Workspace) -> Path | None:
@@ -127,39 +239,99 @@ def _index_path(workspace: Workspace) -> Path | None:
         return None
 
 
-def _load(workspace: Workspace, cached: dict) -> tuple[Summaries, dict, bool]:
-    result = Summaries()
-    index = {}
-    changed = False
-    settled_before = time.time_ns() - RACY_NS
-    from_record = TaskSummary.from_record
-    ids, places = [], []
+def _load(workspace: Workspace, cached: dict, cache_path: Path | None, result: Summaries) -> tuple[list, dict, bool]:
+    """The folders with their items, the new index, and whether it differs from the cached one."""
+    scanned = []  # (folder, keys, items or None while some files are to be read, old entry, fault of the folder)
     for folder in workspace.plan_dirs():
         try:
             keys = _file_keys(folder)
-        except OSError as error:  # a plan folder that cannot be read is named, never silently left out
-            result.faults.append(BrokenFile(folder, "cannot_read_file", reason=error.strerror or str(error)))
+        except OSError as error:
+            fault = BrokenFile(folder, "cannot_read_file", reason=error.strerror or str(error))
+            scanned.append((folder, None, [], None, fault))
             continue
         entry = cached.get(folder.name)
-        if entry is not None and entry[0] == keys and None not in keys.values():
-            items = entry[1]
-        else:
-            keys, items = _refresh(workspace, folder, keys, entry, settled_before, result)
-            changed = True
-        index[folder.name] = (keys, items)
-        for name, record, fault in items:
-            if record is not None:
-                result.tasks.append(from_record(record))
-                ids.append(record[0])
-                places.append((folder, name))
-            else:
-                key, line, values = fault
-                result.faults.append(BrokenFile(folder / name, key, line, **_unstored(values)))
-    dropped, faults = same_id_faults(ids, places)
-    if dropped:  # two files of one id: the one `show` reads is listed, the other named
-        result.tasks = [task for position, task in enumerate(result.tasks) if position not in dropped]
-        result.faults.extend(faults)
-    return result, index, changed
+        whole = entry is not None and entry[0] == keys and None not in keys.values()
+        scanned.append((folder, keys, entry[1] if whole else None, entry, None))
+    stale = [(folder, name) for folder, keys, items, entry, _ in scanned if items is None
+             for name in _unmatched(keys, entry)]
+    fresh = {}
+    settled_before = None
+    if stale:
+        settled_before = _settled_before(workspace, cache_path)  # read before the files: see the module's docstring
+        fresh = dict(zip(stale, _read_many(workspace, [folder / name for folder, name in stale])))
+        result.parsed += len(stale)
+    folders, index = [], {}
+    for folder, keys, items, entry, fault in scanned:
+        if fault is None:
+            if items is None:
+                keys, items = _refresh(folder, keys, entry, fresh, settled_before)
+            index[folder.name] = (keys, items)
+            _check_items(items)
+        folders.append((folder, items, fault))
+    return folders, index, bool(stale) or any(items is None for _, _, items, _, _ in scanned)
+
+
+def _check_items(items: list) -> None:
+    """ValueError for items of another layout (an index this version did not write), so that it is rebuilt."""
+    for name, record, faults in items:
+        if (len(record) != RECORD_FIELDS) if record is not None else (not faults or len(faults[0]) != 3):
+            raise ValueError(f"index item {name}: neither a record nor faults")
+
+
+def _unmatched(keys: dict, entry) -> list[str]:
+    """The files of a folder that the index's entry does not hold as they are now (a file that could not be looked
+    at, its key None, is read every time, so that its fault is said)."""
+    old_keys, old_items = entry if entry is not None else ({}, [])
+    held = {item[0] for item in old_items}
+    return [name for name, key in keys.items() if key is None or old_keys.get(name) != key or name not in held]
+
+
+def _refresh(folder: Path, keys: dict, entry, fresh: dict, settled_before: int | None):
+    """Items for a folder that changed: unchanged files from the old entry, the others as just read."""
+    old_items = entry[1] if entry is not None else []
+    old = {item[0]: item for item in old_items}
+    items = []
+    for _, name in sorted((int(TASK_FILE_RE.match(name).group(1)), name) for name in keys):
+        read = fresh.get((folder, name))
+        items.append((name, *read) if read is not None else old[name])
+    # A file changed in the same clock tick as it was read may change again within that tick: keep it unmatched.
+    keys = {name: key if key is not None and (settled_before is None or key[1] < settled_before) else None
+            for name, key in keys.items()}
+    return keys, items
+
+
+def _settled_before(workspace: Workspace, cache_path: Path | None) -> int:
+    """The file system's clock now (ns): a file whose mtime is older can only change to a later mtime. Read as the
+    mtime the file system gives the index's clock file when touched; by the wall clock less RACY_NS where the cache
+    folder cannot be written (a coarse clock, as FAT's two seconds, then still counts as racy)."""
+    if cache_path is not None:
+        try:
+            return _touched(workspace.inside(cache_path.with_name(CLOCK_FILE)))
+        except (OSError, BrokenFile):
+            pass
+    return time.time_ns() - RACY_NS
+
+
+def _touched(path: Path) -> int:
+    """Set the file's mtime to the file system's now, as a write would, and return it; a file that is not a regular
+    one of its own (a symlink, a FIFO) is not touched: OSError."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0), 0o644)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        os.utime(fd if os.utime in os.supports_fd else path)
+        return os.fstat(fd).st_mtime_ns
+    finally:
+        os.close(fd)
+
+
+# Below this many files to read, forking a worker costs more than it saves.
+PARALLEL_FILES = 500
+
+
+def _read_many(workspace: Workspace, paths: list[Path]) -> list[tuple]:
+    """`_read` of each path; after a clone thousands of files are read at once, on all CPUs (duban.workers)."""
+    return map_forked(lambda path: _read(workspace, path), paths, workers_for(len(paths), PARALLEL_FILES))
 
 
 def _file_keys(folder: Path) -> dict[str, tuple | None]:
@@ -185,8 +357,8 @@ def _file_keys(folder: Path) -> dict[str, tuple | None]:
     return keys
 
 
-def _key(stat: os.stat_result) -> tuple:
-    return stat.st_size, stat.st_mtime_ns, stat.st_ino, stat.st_ctime_ns
+def _key(stat_result: os.stat_result) -> tuple:
+    return stat_result.st_size, stat_result.st_mtime_ns, stat_result.st_ino, stat_result.st_ctime_ns
 
 
 # Where the OS allows, files are stat'ed relative to their open folder: the kernel does not walk the whole path
@@ -215,40 +387,29 @@ def _file_keys_by_folder_fd(folder: Path) -> dict[str, tuple | None]:
     return keys
 
 
-def _refresh(workspace: Workspace, folder: Path, keys: dict, entry, settled_before: int, result: Summaries):
-    """Items for a folder that changed: unchanged files from the old entry, the others parsed again."""
-    old_keys, old_items = entry if entry is not None else ({}, [])
-    old = {item[0]: item for item in old_items}
-    items = []
-    for _, name in sorted((int(TASK_FILE_RE.match(name).group(1)), name) for name in keys):
-        key = keys[name]
-        if key is not None and old_keys.get(name) == key and name in old:
-            items.append(old[name])
-        else:
-            items.append((name, *_read(workspace, folder / name)))
-            result.parsed += 1
-    # A file changed in the last moments may change again within the same mtime tick: keep it unmatched.
-    keys = {name: key if key is not None and key[1] < settled_before else None for name, key in keys.items()}
-    return keys, items
-
-
 def _read(workspace: Workspace, path: Path) -> tuple:
-    try:
-        return summary_record(workspace.read_task_file(path)), None
-    except BrokenFile as fault:
-        return None, (fault.reason.key, fault.line, _stored(fault.reason.values))  # kept as its words key
+    """(record, None) for a well-formed task file, read as `Workspace.read_task_file` reads it; (None, faults) for a
+    broken one, every fault as (words key, line, values), its first the one `read_task_file` raises."""
+    data, faults = workspace.file_faults(path, task_faults)
+    if faults:
+        return None, tuple((fault.message.key, fault.line, _storable(fault.message.values)) for fault in faults)
+    return summary_record(Task.from_dict(data)), None
 
 
-_SAID = "\x00said"  # tags a value that is itself said among a stored fault's values
+_SAID = "\x00said"  # tags a value that is itself said (a TOML reason) among a stored fault's values
 
 
-def _stored(values: dict) -> dict:
-    """A fault's values as marshal stores them: a value that is itself said (a TOML reason) as a tagged tuple."""
-    return {name: (_SAID, value.key, _stored(value.values)) if isinstance(value, Said) else value
+def _storable(values: dict) -> dict:
+    """A fault's values as marshal stores them (and a worker sends them back): a value that is itself said (a TOML
+    reason) as a tagged tuple; a value of another kind (a date a person wrote where a verdict belongs, a path) as the
+    text it is said as."""
+    return {name: (_SAID, value.key, _storable(value.values)) if isinstance(value, Said)
+            else value if value is None or isinstance(value, (str, int, float)) else str(value)
             for name, value in values.items()}
 
 
 def _unstored(values: dict) -> dict:
+    """The values `_storable` kept, a said one said again."""
     return {name: Said(value[1], **_unstored(value[2])) if isinstance(value, tuple) and value[:1] == (_SAID,)
             else value for name, value in values.items()}
 

@@ -104,6 +104,7 @@ class ProgressEntry:
 TASK_KEYS = ("id", "title", "category", "detail", "owner", "co_owners", "due", "due_basis", "status", "targets",
              "source")
 TASK_TABLES = ("progress", "check")
+_KNOWN_TASK_KEYS = frozenset(TASK_KEYS + TASK_TABLES)
 
 
 class Schedule:
@@ -176,7 +177,7 @@ class Task(Schedule):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Task:
         """Build a task from parsed TOML; assumes `schema.task_faults(data)` found nothing."""
-        known = set(TASK_KEYS) | set(TASK_TABLES)
+        known = _KNOWN_TASK_KEYS
         return cls(
             id=data["id"],
             title=data["title"],

@@ -61,8 +61,16 @@ class LineFinder:
     """
 
     def __init__(self, text: str):
-        self.lines = text.splitlines()
+        self.text = text
+        self._lines: list[str] | None = None
         self._headers: dict[str, list[int]] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """The text's lines, split when a fault first asks where it is (a well-formed file never does)."""
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
 
     def key(self, key: str, section: str | None = None, nth: int = 0) -> int | None:
         start = 0
@@ -124,7 +132,7 @@ def task_faults(data: dict[str, Any], text: str) -> list[Fault]:
     if "due" in data and (not isinstance(data["due"], date) or hasattr(data["due"], "hour")):
         fault(Said("must_be_date", key="due"), "due")
     if "status" in data:
-        faults.extend(_status_fault(data["status"], lines.key("status")))
+        faults.extend(_status_fault(data["status"], lambda: lines.key("status")))
     faults.extend(_target_faults(data.get("targets", []), lines))
     source = data.get("source", {})
     if not isinstance(source, dict):
@@ -136,17 +144,20 @@ def task_faults(data: dict[str, Any], text: str) -> list[Fault]:
     return faults
 
 
-def _status_fault(value: Any, line: int | None) -> list[Fault]:
+def _status_fault(value: Any, line_of) -> list[Fault]:
+    """The fault of a status value, if any, on the line `line_of()` finds (looked for only when there is one)."""
     if not isinstance(value, str):
-        return [Fault(line, Said("must_be_string", key="status"))]
+        return [Fault(line_of(), Said("must_be_string", key="status"))]
     try:
         parse_status(value)
     except UsageError:
-        return [Fault(line, Said("unknown_status", text=value, choices=", ".join(STATUSES)))]
+        return [Fault(line_of(), Said("unknown_status", text=value, choices=", ".join(STATUSES)))]
     return []
 
 
 def _target_faults(targets: Any, lines: LineFinder) -> list[Fault]:
+    if targets == []:
+        return []
     line = lines.key("targets")
     if not isinstance(targets, list) or not all(isinstance(t, dict) for t in targets):
         return [Fault(line, Said("targets_list"))]
@@ -173,7 +184,7 @@ def _progress_faults(progress: Any, lines: LineFinder) -> list[Fault]:
         if "status" not in entry:
             faults.append(Fault(lines.header("progress", nth), Said("progress_status")))
         else:
-            faults.extend(_status_fault(entry["status"], lines.key("status", "progress", nth)))
+            faults.extend(_status_fault(entry["status"], lambda: lines.key("status", "progress", nth)))
         for key in ("note", "by"):
             if key in entry and not isinstance(entry[key], str):
                 faults.append(Fault(lines.key(key, "progress", nth), Said("progress_string", key=key)))
@@ -185,7 +196,7 @@ def _check_faults(check: Any, lines: LineFinder) -> list[Fault]:
         return [Fault(lines.key("check"), Said("check_table"))]
     faults = []
     if "verdict" in check and check["verdict"] not in VERDICTS:
-        faults.append(Fault(lines.key("verdict", "check"), Said("unknown_verdict", text=check["verdict"],
+        faults.append(Fault(lines.key("verdict", "check"), Said("unknown_verdict", text=str(check["verdict"]),
                                                                        choices=", ".join(VERDICTS))))
     if "score" in check and not _is_number(check["score"]):
         faults.append(Fault(lines.key("score", "check"), Said("check_score")))

@@ -23,7 +23,7 @@ from duban.ledger import tomlfile
 from duban.errors import BrokenFile, DubanError, Said, UnknownTask, UsageError, WorkspaceNotFound
 from duban.ledger.model import Plan, Task
 from duban.settings import SETTINGS_FILE, Settings, default_text
-from duban.ledger.schema import conflict_faults, plan_faults, task_faults
+from duban.ledger.schema import Fault, conflict_faults, plan_faults, task_faults
 from duban.ledger.taskid import TaskId, check_plan_id, nearest_ids, task_file_number
 from duban.inputs import read_bytes
 
@@ -73,11 +73,9 @@ def sweep_leftovers(folder: Path) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
     """Write to a temp file in the same folder and rename it over path; `durable` syncs it to disk first."""
-    import tempfile  # here, not at the top: `duban list` never writes a task file
-
     path.parent.mkdir(parents=True, exist_ok=True)
     sweep_leftovers(path.parent)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, temp = _new_temp_file(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -92,6 +90,18 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
         except OSError:
             pass
         raise
+
+
+def _new_temp_file(path: Path) -> tuple[int, str]:
+    """A new file beside path, open for writing, that no other process has: what tempfile.mkstemp makes, without
+    the dozen modules tempfile imports (an `update` is timed from start-up to exit)."""
+    for _ in range(100):  # eight random lowercase hex characters, as LEFTOVER_RE knows a killed write's leftover
+        temp = str(path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp"))
+        try:
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"{path.parent}: cannot make a temporary file beside {path.name}")
 
 
 def find_workspace(explicit: str | None, env: dict[str, str] | None = None, cwd: Path | None = None) -> Path:
@@ -270,6 +280,15 @@ class Workspace:
     def read_task_file(self, path: Path) -> Task:
         """Parse and validate one task file; raise BrokenFile with the first fault's line."""
         return Task.from_dict(_read_checked(self.read_text(path), path, task_faults))
+
+    def file_faults(self, path: Path, faults_of) -> tuple[dict[str, Any] | None, list[Fault]]:
+        """A file of the workspace read as `read_text` reads it, parsed and checked with `faults_of(data, text)`: its
+        data (None when it cannot be parsed) and every fault found in it (what `validate` and the index keep), the
+        first of them the one `read_task_file` raises."""
+        try:
+            return _parsed(self.read_text(path), path, faults_of)
+        except BrokenFile as error:
+            return None, [Fault(error.line, error.reason)]
 
     def load_tasks(self, plan_ids: Iterable[str] | None = None) -> LoadResult:
         result = LoadResult()
@@ -487,13 +506,19 @@ def _ancestors(path: Path, root: Path) -> list[Path]:
     return [root.joinpath(*parts[:n]) for n in range(1, len(parts) + 1)]
 
 
+def _parsed(text: str, path: Path, faults_of) -> tuple[dict[str, Any] | None, list[Fault]]:
+    """A TOML file's text parsed and checked with `faults_of(data, text)`: its data (None when conflict markers
+    stand in it) and every fault found, each with its line; BrokenFile when it is not TOML."""
+    faults = conflict_faults(text)
+    if faults:
+        return None, faults
+    data = tomlfile.loads(text, path)
+    return data, faults_of(data, text)
+
+
 def _read_checked(text: str, path: Path, faults_of) -> dict[str, Any]:
     """Parse a TOML file's text and check it with `faults_of(data, text)`; the first fault becomes a BrokenFile."""
-    data = None
-    faults = conflict_faults(text)
-    if not faults:
-        data = tomlfile.loads(text, path)
-        faults = faults_of(data, text)
+    data, faults = _parsed(text, path, faults_of)
     if faults:
         raise BrokenFile(path, faults[0].message, faults[0].line)
     return data

@@ -10,8 +10,7 @@ from typing import Any
 
 from duban import settings
 from duban.errors import BrokenFile, Said
-from duban.ledger import tomlfile
-from duban.ledger.schema import Fault, LineFinder, conflict_faults, plan_faults, task_faults
+from duban.ledger.schema import Fault, LineFinder, plan_faults
 from duban.ledger.store import LEFTOVER_RE, PLAN_FILE, SETTINGS_FILE, Workspace
 from duban.ledger.taskid import TaskId, task_file_number
 
@@ -42,27 +41,22 @@ class ValidationReport:
 
 def _file_faults(workspace: Workspace, path: Path, check) -> tuple[dict[str, Any] | None, list[FileFault]]:
     """Parse one file and run `check(data, text)`; every fault with the file's path."""
-    try:
-        text = workspace.read_text(path)
-        conflicts = conflict_faults(text)
-        if conflicts:
-            return None, [FileFault(path, f.line, f.message) for f in conflicts]
-        data = tomlfile.loads(text, path)
-    except BrokenFile as error:
-        return None, [FileFault(path, error.line, error.reason)]
-    return data, [FileFault(path, f.line, f.message) for f in check(data, text)]
+    data, faults = workspace.file_faults(path, check)
+    return data, [FileFault(path, f.line, f.message) for f in faults]
 
 
 def validate(workspace: Workspace) -> ValidationReport:
+    """Every file's faults. Task files are read through the index, which keeps each file's faults (and a readable
+    file's id) for as long as the file stays as it was: after the first run, only changed files are parsed."""
+    from duban.ledger.index import indexed_files
+
     report = ValidationReport()
     _, faults = _file_faults(workspace, workspace.root / SETTINGS_FILE, settings_faults)
     report.faults.extend(faults)
     seen: dict[str, Path] = {}
-    for folder in workspace.plan_dirs():
-        unreadable: list[BrokenFile] = []
-        paths = workspace.task_files([folder.name], unreadable)
-        if unreadable:  # the folder itself: named once, not again for each file in it
-            report.faults.extend(FileFault(f.path, f.line, f.reason) for f in unreadable)
+    for folder, items, unreadable in indexed_files(workspace):
+        if unreadable is not None:  # the folder itself: named once, not again for each file in it
+            report.faults.append(FileFault(unreadable.path, unreadable.line, unreadable.reason))
             continue
         report.plans += 1
         plan, faults = _file_faults(workspace, folder / PLAN_FILE, plan_faults)
@@ -70,13 +64,13 @@ def validate(workspace: Workspace) -> ValidationReport:
         if plan is not None and not faults and plan["id"] != folder.name:
             report.faults.append(FileFault(folder / PLAN_FILE, 1, Said("plan_id_folder", plan=plan["id"],
                                                                         folder=folder.name)))
-        for path in paths:
+        for name, record, faults in items:
             report.tasks += 1
-            data, faults = _file_faults(workspace, path, task_faults)
-            report.faults.extend(faults)
-            if data is None or faults:
+            path = folder / name
+            if faults:
+                report.faults.extend(FileFault(path, line, Said(key, **values)) for key, line, values in faults)
                 continue
-            report.faults.extend(_placement_faults(path, data["id"], folder.name, seen))
+            report.faults.extend(_placement_faults(path, record[0], folder.name, seen))
     report.faults.extend(_stray_files(workspace))
     report.faults.extend(_unmerged(workspace, report.faults))
     report.faults.extend(_cache_faults(workspace))

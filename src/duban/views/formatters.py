@@ -10,7 +10,6 @@ import sys
 from datetime import date
 from typing import Iterable
 
-from duban.views import json as json_out
 from duban.views.words import Words, words
 
 
@@ -115,37 +114,40 @@ class JsonView(View):
         super().__init__(lang, soon_days)
         self._imports: list[dict] = []
         self._check = None  # (result, preview, facts): printed at close, once the check was written or not
+        from duban.views import json as out  # here: the terminal view never writes JSON (json takes a ms to load)
+
+        self.out = out
 
     def message(self, text: str) -> None:
         print(text, file=sys.stderr)
 
     def tasks(self, tasks: list, today: date) -> None:
-        json_out.dump_listing(tasks, today)
+        self.out.dump_listing(tasks, today)
 
     def overdue(self, groups: list, today: date) -> None:
-        json_out.dump_listing([task for group in groups for task in group.tasks], today)
+        self.out.dump_listing([task for group in groups for task in group.tasks], today)
 
     def task(self, task, today: date, folder=None) -> None:
-        json_out.dump_json(json_out.task_record(task, today))
+        self.out.dump_json(self.out.task_record(task, today))
 
     def history(self, task_id: str, entries: list) -> None:
-        json_out.dump_json([json_out.history_record(entry) for entry in entries])
+        self.out.dump_json([self.out.history_record(entry) for entry in entries])
 
     def owners(self, counts: list) -> None:
-        json_out.dump_json([json_out.owner_record(count) for count in counts])
+        self.out.dump_json([self.out.owner_record(count) for count in counts])
 
     def validation(self, report, root) -> None:
-        json_out.dump_json(json_out.validation_record(report, self.w))
+        self.out.dump_json(self.out.validation_record(report, self.w))
 
     def import_preview(self, prepared) -> None:
-        self._imports.append(json_out.import_record(prepared))
+        self._imports.append(self.out.import_record(prepared))
 
     def close(self) -> None:
         if self._imports:  # one report: its record; several: a list of them
-            json_out.dump_json(self._imports[0] if len(self._imports) == 1 else self._imports)
+            self.out.dump_json(self._imports[0] if len(self._imports) == 1 else self._imports)
             self._imports = []
         if self._check is not None:
-            json_out.dump_json(json_out.check_record(*self._check))
+            self.out.dump_json(self.out.check_record(*self._check))
             self._check = None
 
     def check(self, result) -> None:
@@ -156,8 +158,8 @@ class JsonView(View):
 
     def weekly(self, sheets) -> None:
         """One report: its record; the sheets of --by-owner (a list): a list of records."""
-        json_out.dump_json([json_out.weekly_record(sheet) for sheet in sheets] if isinstance(sheets, list)
-                           else json_out.weekly_record(sheets))
+        self.out.dump_json([self.out.weekly_record(sheet) for sheet in sheets] if isinstance(sheets, list)
+                           else self.out.weekly_record(sheets))
 
 
 def view_for(as_json: bool, lang: str, soon_days: int = 14) -> View:

@@ -219,7 +219,9 @@ def weekly_sheets(workspace: Workspace, today: date, week: str | None = None, sc
     supports), the units with most late tasks first."""
     week = (week or iso_week_of(today)).strip().upper()
     monday, sunday = parse_iso_week(week)
-    loaded = workspace.load_tasks()
+    from duban.ledger.index import load_summaries
+
+    loaded = load_summaries(workspace)  # through the index: its records keep each task's progress log and check
     tasks = scoped_tasks(workspace, loaded.tasks, scope)
     form = workspace.settings.weekly
     # what every sheet of this run shares
