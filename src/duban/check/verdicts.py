@@ -128,7 +128,7 @@ def _pick_evidence(matches: list[Match], bare_headings_last: bool = False) -> li
     passages that say what was done (二是…取得积极进展 is no bare heading)."""
     chosen: list[Match] = []
     lines: set[int] = set()
-    ordered = sorted(matches, key=lambda m: _is_bare_heading(m.sentence.text)) if bare_headings_last else matches
+    ordered = sorted(matches, key=lambda m: _says_little(m.sentence.text)) if bare_headings_last else matches
     for match in ordered:
         if match.sentence.line in lines:
             continue
@@ -137,6 +137,19 @@ def _pick_evidence(matches: list[Match], bare_headings_last: bool = False) -> li
         if len(chosen) == EVIDENCE_COUNT:
             break
     return chosen
+
+
+# The opening of a review's preamble (一年来，我们坚持以习近平新时代…为指导): it speaks of all the work at once.
+_PREAMBLE = re.compile(r"^(?:——)?(?:一年来|五年来|过去一年|过去五年|[^，,。]{0,20}以来)[，,]?(?:在[^，,。]{0,30}[，,])?我们|"
+                       r"以习近平新时代中国特色社会主义思想为指导")
+SUMMARY_LENGTH = 16  # a sentence this short with no figure sums a chapter up (产业活力不断迸发。): it reports nothing
+
+
+def _says_little(text: str) -> bool:
+    """A passage that says little of what was done for the item: a bare heading, the review's preamble, or a
+    short line that sums a chapter up; such passages are shown after the ones that report the work."""
+    return (_is_bare_heading(text) or bool(_PREAMBLE.search(text))
+            or (len(text) <= SUMMARY_LENGTH and not _RESULT_FIGURE.search(text)))
 
 
 def _is_bare_heading(text: str) -> bool:
