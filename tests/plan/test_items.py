@@ -275,3 +275,15 @@ def test_a_goal_of_the_whole_economy_goes_to_the_economy_s_item_not_to_one_that_
     items = extract_items(text, parse_period("2022"))
     goals = {t.metric: item.title for item in items for t in item.targets if t.extra.get("scope") == "goals"}
     assert goals == {"地区生产总值增长": "坚持产业引领，提升发展动力", "粮食产量": "推进乡村振兴"}
+
+
+def test_a_marker_spaced_from_its_heading_is_one_item_and_goals_set_as_定为_are_read():
+    # 深圳市 2002: "（一） 以经济结构调整促发展" (a space after the marker) and "主要预期目标定为：…"
+    text = ("市政府工作报告\n一、2001年工作回顾\n全市生产总值增长14%。\n二、2002年的主要工作\n"
+            "因此向本次大会建议今年我市经济发展的主要预期目标定为：国内生产总值2150亿元，增长12%；出口总额391亿美元，增长4.5%。\n"
+            "重点抓好以下十个方面的工作：\n（一） 以经济结构调整促发展，提高整体经济素质。结构调整是主线。\n"
+            "（二） 拓展国际国内市场，扩大深圳产品的市场空间。积极开拓多元化出口市场。\n")
+    items = extract_items(text, parse_period("2002"))
+    assert [item.title for item in items] == ["以经济结构调整促发展，提高整体经济素质", "拓展国际国内市场，扩大深圳产品的市场空间"]
+    assert [(t.metric, t.value, t.unit) for t in items[0].targets] == [
+        ("国内生产总值", 2150, "亿元"), ("国内生产总值增长", 12, "%"), ("出口总额", 391, "亿美元"), ("出口总额增长", 4.5, "%")]

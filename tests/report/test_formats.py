@@ -257,3 +257,11 @@ def test_pdf_page_numbers_are_dropped_and_the_page_break_joined():
     raw = ("1.推进医联体建设,加强与市级医院的协作,完善双向转诊制度,年底前组建\n- 2 -\n第 2 页 共 5 页\n两个医联体。\n"
            "2.做好复审工作。\n")
     assert clean_text(raw) == "1.推进医联体建设,加强与市级医院的协作,完善双向转诊制度,年底前组建两个医联体。\n2.做好复审工作。\n"
+
+
+def test_a_marker_keeps_the_heading_a_space_parts_it_from():
+    from duban.report.clean import split_paragraph
+
+    assert split_paragraph("（一） 以经济结构调整促发展，提高整体经济素质。") == ["（一）以经济结构调整促发展，提高整体经济素质。"]
+    assert split_paragraph("做好迎检工作。 （二） 拓展国内市场。") == ["做好迎检工作。", "（二）拓展国内市场。"]
+    assert split_paragraph("深化改革 扩大开放") == ["深化改革", "扩大开放"]

@@ -181,8 +181,21 @@ _PARA_SPLIT_RE = re.compile(
 
 
 def split_paragraph(paragraph: str) -> list[str]:
-    """Split a paragraph where the source lost its line breaks: at spaces between Chinese text and before markers."""
-    return [part.strip() for part in _PARA_SPLIT_RE.split(paragraph)]
+    """Split a paragraph where the source lost its line breaks: at spaces between Chinese text and before markers;
+    a marker and its heading stay together (the space in "（一） 以经济结构调整促发展" is the writer's, not a lost
+    line break)."""
+    parts: list[str] = []
+    for part in (part.strip() for part in _PARA_SPLIT_RE.split(paragraph)):
+        if parts and _is_bare_marker(parts[-1]):
+            parts[-1] += part
+        else:
+            parts.append(part)
+    return parts
+
+
+def _is_bare_marker(text: str) -> bool:
+    found = marker_of(text)
+    return found is not None and found.end >= len(text)
 
 
 _TOP_RE = re.compile(rf"(?<![{_CN}第、])([{_CN}]{{1,3}})、(?![{_CN}])")
