@@ -175,3 +175,28 @@ def test_a_figure_equals_itself_in_any_scale(value, scale, other):
     actual = convert(float(value), scale + "元", other + "元")
     assert actual == float(same)
     assert judge("at_least", float(same), actual, other + "元", "地区生产总值")
+
+
+def _review(text):
+    return [Sentence(text, 1, "review", 1)]
+
+
+@pytest.mark.parametrize("metric, unit, text, value", [
+    ("万元GDP能耗下降", "%", "万元GDP能耗、水耗分别下降4.3%、10.3%，居民收入增长。", 4.3),
+    ("利润总额增长", "%", "全市规上工业利税、利润总额分别增长7.3%和10.7%。", 10.7),
+    ("港口吞吐量增长", "%", "港口吞吐量、集装箱量分别增长6%、8%。", 6),
+    ("农村居民人均可支配收入", "元", "城镇、农村居民人均可支配收入分别达到74400元和47455元。", 47455),
+    ("工业总产值增长", "%", "工业总产值、工业增加值分别下降2%、3%。", -2),
+])
+def test_metrics_that_share_one_verb_take_the_figure_in_their_place(metric, unit, text, value):
+    [figure] = find_figures(metric, unit, _review(text))
+    assert figure.value == value and figure.text in text
+
+
+@pytest.mark.parametrize("metric, text, value", [
+    ("地方一般公共预算收入增长", "地方一般公共预算收入55亿元，同口径增长5.2%。", 5.2),
+    ("地方一般预算财政收入可比增长", "地方财政收入304亿元，按可比口径增长20.5%。", 20.5),
+    ("出口增长", "进出口总额3000亿美元，增长5%，其中出口总额1361亿美元，增长34.1%。", 34.1),
+])
+def test_a_growth_said_like_for_like_and_exports_alone_are_found(metric, text, value):
+    assert [f.value for f in find_figures(metric, "%", _review(text))] == [value]

@@ -22,7 +22,7 @@ from duban.text.numerals import exact, split_scale
 # Metrics where a lower figure is the better one; all others (growth, jobs, output, income, reductions) higher.
 _LOWER_IS_BETTER = re.compile(r"价格|物价|涨幅|CPI|失业|赤字|杠杆|负债|死亡率|发病率|发生率|患病率|事故")
 # Words that end a metric's name in a plan but not in a summary: 国内生产总值增长 → 国内生产总值.
-_METRIC_TAIL = re.compile(r"(?:实际)?(?:增长率?|增速|涨幅|上涨|下降|降低|提高|减少|增加|达到|控制在|保持在|为)+$")
+_METRIC_TAIL = re.compile(r"(?:按?可比口径|可比|同口径)?(?:实际)?(?:增长率?|增速|涨幅|上涨|下降|降低|提高|减少|增加|达到|控制在|保持在|为)+$")
 # The names summaries give one metric: a plan's 地区生产总值 is the review's 本市生产总值 or GDP. A metric that
 # names a family is looked for by every name of it (longest first); a family's own qualifiers keep apart what
 # differs (调查失业率 is not 登记失业率, 进出口 is not 出口, 居民收入 is not 一般公共预算收入).
@@ -37,7 +37,7 @@ _FAMILIES = (
     (re.compile(r"生产总值|GDP|经济增长|经济总量"), ("地区生产总值", "国内生产总值", "本市生产总值", "全市生产总值",
                                               "本地生产总值", "本区生产总值", "全区生产总值", "全县生产总值",
                                               "全省生产总值", "生产总值", "GDP")),
-    (re.compile(r"一般公共预算收入|公共财政预算收入|一般预算收入|地方级收入|地方财政收入"),
+    (re.compile(r"一般公共预算收入|公共财政预算收入|一般预算(?:财政)?收入|地方级收入|地方财政收入"),
      ("地方一般公共预算收入", "一般公共预算收入", "公共财政预算收入", "地方财政一般预算收入", "地方一般预算收入",
       "一般预算收入", "地方级收入", "地方财政收入")),
     (re.compile(r"工业(?:企业)?增加值"), ("规模以上工业增加值", "规上工业增加值", "规模以上工业企业增加值",
@@ -45,6 +45,8 @@ _FAMILIES = (
     (re.compile(r"固定资产投资"), ("全社会固定资产投资", "固定资产投资")),
     (re.compile(r"社会消费品零售|社零|消费品零售"), ("社会消费品零售总额", "社会消费品零售额", "社零总额")),
     (re.compile(r"进出口|外贸"), ("外贸进出口总额", "进出口总额", "进出口总值", "外贸进出口", "进出口")),
+    # exports alone (出口增长15%左右 → 出口总额1361亿美元，增长34.1%); 进出口 is kept apart by _key_positions
+    (re.compile(r"^(?:外贸)?出口(?:总额|总值)?$"), ("出口总额", "出口总值", "出口")),
     (re.compile(r"可支配收入|居民收入|人均收入|纯收入"), ("全体居民人均可支配收入", "居民人均可支配收入",
                                                  "城镇居民人均可支配收入", "农村居民人均可支配收入",
                                                  "城乡居民人均可支配收入", "人均可支配收入", "居民人均纯收入",
@@ -73,7 +75,7 @@ _BAD_AFTER = re.compile(r"^(?:之比|比重|比例|能耗|水耗|电耗|建设�
 # Between a key and its figure: words that show the figure belongs to something else.
 _OTHER_MEASURE = re.compile(r"贡献率|比重|之比|比例|占比|弹性")
 # A clause that carries on the previous clause's metric: 国内生产总值达到63.6万亿元，比上年增长7.4%.
-_CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际)?(?:增长|增速|上涨|涨幅|下降|降低|增加|减少|提高|为|达到|是)")
+_CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际|同口径比?|按?可比口径|可比)?(?:增长|增速|上涨|涨幅|下降|降低|增加|减少|提高|为|达到|是)")
 _LEVEL_RE = re.compile(r"^(?:与上年|同比|基本)?持平")
 # Asides between a level and its growth: 全市第一, 稳居全市各区第二, 居全省前列, 3年突破两个千亿大关.
 _ASIDE = re.compile(r"(?:(?:稳居|位居|居|排名|跃居)?(?:全市|全省|全国|全区|各区|全市各区|珠三角)[^，。；%％\d]{0,6}"
@@ -215,6 +217,41 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
     return figures
 
 
+_LIST_JOINT = re.compile(r"、|和|及")
+_DISTRIBUTED = re.compile(r"分别(?:比上年|同比)?([^\d，,；;。]{0,4})")
+
+
+def distributed_figure(sentence: str, begin: int, end: int, line: int, unit: str = "",
+                       reduction: bool = False) -> Figure | None:
+    """The metric's figure where several metrics share one verb (万元GDP能耗、水耗分别下降4.3%、10.3%): the figure in
+    the metric's place in the list, when the list and its figures are as many; None where no such list holds it."""
+    clause_start = max(sentence.rfind(mark, 0, begin) for mark in "，,；;。：:") + 1
+    clause_end = _CLAUSE_END_STRONG.search(sentence, end)
+    stop = clause_end.start() if clause_end else len(sentence)
+    shared = _DISTRIBUTED.search(sentence, end, stop)
+    if shared is None or _LIST_JOINT.search(sentence, clause_start, begin) is None \
+            and _LIST_JOINT.search(sentence, end, shared.start()) is None:
+        return None
+    before = sentence[clause_start:begin]
+    if before.strip() and not _LIST_JOINT.fullmatch(before[-1]):
+        return None  # the key is the end of a name (城镇、农村居民人均可支配收入): whose figure is which is unclear
+    names = _LIST_JOINT.split(sentence[clause_start:shared.start()])
+    place = len(_LIST_JOINT.findall(before))
+    figures = [m for m in _FIGURE.finditer(sentence, shared.end(), stop)
+               if m.group(2) and not _YEAR.match(sentence, m.start())]
+    if len(names) < 2 or len(figures) != len(names) or place >= len(figures):
+        return None
+    match = figures[place]
+    value = float(match.group(1))
+    if _is_percent(unit) and not reduction and re.search(r"下降|减少|回落", shared.group(1)):
+        value = -value
+    figure = Figure(value, match.group(2), sentence[begin:match.end()], line)
+    return figure if convert(figure.value, figure.unit, unit) is not None else None
+
+
+_CLAUSE_END_STRONG = re.compile(r"[，,；;。！？]")
+
+
 def _key_positions(text: str, key: str) -> Iterable[tuple[int, int, bool]]:
     """(start, end, stands for the metric) of each place the key is named; False where it is part of a larger
     name (单位国内生产总值能耗, 占规上工业增加值的比重), so that no shorter key is read there either."""
@@ -242,7 +279,9 @@ def find_figures(metric: str, unit: str, sentences: Sequence[Sentence]) -> list[
                     continue
                 taken.add((begin, end))
                 if own:
-                    found.extend(figures_after(sentence.text, end, sentence.line, unit, begin, reduction)[:1])
+                    shared = distributed_figure(sentence.text, begin, end, sentence.line, unit, reduction)
+                    found.extend([shared] if shared else
+                                 figures_after(sentence.text, end, sentence.line, unit, begin, reduction)[:1])
         if found:
             return found
     return []
