@@ -140,3 +140,15 @@ def test_chapters_of_the_review_are_its_first_listing_level():
     reading = read_report_text(text)
     assert reading.chapters("review") == {3: 1, 4: 1, 5: 2, 6: 2}
     assert reading.chapters("plan") == {8: 1, 9: 2}
+
+
+def test_a_plan_whose_heading_was_lost_is_found_where_its_run_of_tasks_restarts():
+    # 马鞍山 2024 as the web copy has it: no "二、2024年工作安排" line; the lead paragraphs and a new run (一)…
+    text = ("政府工作报告\n一、2023年工作回顾\n过去一年，全市经济持续回升向好。\n(一)坚持稳中求进，经济运行更牢固。完成投资100亿元。\n"
+            "(二)坚持民生为本，群众获得感更充实。民生支出270亿元。\n2024年是“十四五”规划的关键一年。\n"
+            "综合考虑，今年全市经济社会发展主要预期目标是：GDP增长7%左右。\n重点做好10个方面工作：\n"
+            "(一)坚定不移抓好生态文明建设\n扎实推进绿色低碳转型。\n(二)坚定不移扩大有效需求\n大力推进个转企。\n"
+            "三、加强政府自身建设\n坚持依法行政。\n")
+    reading = read_report_text(text)
+    assert [(s.kind, s.start_line, s.end_line) for s in reading.sections] == [
+        ("other", 1, 1), ("review", 2, 5), ("plan", 6, 8), ("plan", 9, 10), ("plan", 11, 12), ("other", 13, 14)]

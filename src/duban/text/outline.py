@@ -233,6 +233,8 @@ def build_outline(lines: list[str], first_line: int = 1) -> Node:
             stack.pop()
         if _restarts_under_a_part(stack, node):
             stack.pop()  # 一、 again after a run of them: a new part begins, not more of the last one
+        elif _restarts_after_a_lost_heading(stack, node):
+            _lift_the_lead(stack.pop(), root)
         node.parent = stack[-1]
         stack[-1].children.append(node)
         stack.append(node)
@@ -245,6 +247,55 @@ def _restarts_under_a_part(stack: list[Node], node: Node) -> bool:
         return False
     earlier = [child for child in parent.children if child.kind == node.kind]
     return bool(earlier) and (earlier[-1].number or 0) >= 1
+
+
+# A paragraph that opens the year's plan: 做好今年政府工作的总体要求是…, 今年…主要预期目标是…, 重点做好10个方面工作：
+_OPENS_A_PLAN = re.compile(r"(?:今年|明年|新的一年)[^。]{0,30}(?:总体要求|预期目标|主要目标|工作安排|重点工作)|"
+                           r"^(?:今年|明年|新的一年|\d{4}年)?[^。]{0,12}(?:重点|着力|主要)(?:做好|抓好|推进|实施)?"
+                           r"[^。]{0,12}(?:方面|项)?(?:的)?(?:工作|任务)[：:]$")
+
+
+def _restarts_after_a_lost_heading(stack: list[Node], node: Node) -> bool:
+    """（一） again under a chapter that ran to （六）, after paragraphs that open the year's plan: the plan's own
+    heading (二、2024年工作安排) was lost, as in web copies, and its run of tasks is not more of the chapter."""
+    parent = stack[-1]
+    if parent.kind == "root" or node.number != 1 or not parent.children:
+        return False
+    earlier = [child for child in parent.children if child.kind == node.kind]
+    if not earlier or (earlier[-1].number or 0) < 2:
+        return False
+    return any(_OPENS_A_PLAN.search(child.text) for child in _trailing_paragraphs(earlier[-1]))
+
+
+def _trailing_paragraphs(node: Node) -> list[Node]:
+    last = node
+    while last.children and last.children[-1].is_heading:
+        last = last.children[-1]
+    paragraphs = []
+    for child in reversed(last.children):
+        if child.is_heading:
+            break
+        paragraphs.append(child)
+    return paragraphs[::-1]
+
+
+def _lift_the_lead(chapter: Node, root: Node) -> None:
+    """The paragraphs that open the plan, from the first that does, go up beside the chapter; the chapter ends
+    before them."""
+    earlier = [child for child in chapter.children if child.is_heading]
+    holder = earlier[-1]
+    while holder.children and holder.children[-1].is_heading:
+        holder = holder.children[-1]
+    trailing = _trailing_paragraphs(earlier[-1])
+    first = next(i for i, child in enumerate(trailing) if _OPENS_A_PLAN.search(child.text))
+    # the sentence before it may open the plan too (2024年是…关键一年): it goes with it when it names the year
+    while first > 0 and re.search(r"^(?:今年|明年|\d{4}年)是|关键一年|之年", trailing[first - 1].text):
+        first -= 1
+    lifted = trailing[first:]
+    holder.children = [child for child in holder.children if child not in lifted]
+    for child in lifted:
+        child.parent = root
+        root.children.append(child)
 
 
 def listed_level(container: Node) -> list[Node]:
