@@ -287,3 +287,20 @@ def test_a_marker_spaced_from_its_heading_is_one_item_and_goals_set_as_定为_ar
     assert [item.title for item in items] == ["以经济结构调整促发展，提高整体经济素质", "拓展国际国内市场，扩大深圳产品的市场空间"]
     assert [(t.metric, t.value, t.unit) for t in items[0].targets] == [
         ("国内生产总值", 2150, "亿元"), ("国内生产总值增长", 12, "%"), ("出口总额", 391, "亿美元"), ("出口总额增长", 4.5, "%")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全员劳动生产率17万元/人左右", [("全员劳动生产率", "about", 17, "万元/人")]),
+    ("规模以上工业总产值（1990年价）4940亿元，增长17%", [("规模以上工业总产值（1990年价）", "at_least", 4940, "亿元"),
+                                                  ("规模以上工业总产值增长", "at_least", 17, "%")]),
+])
+def test_units_per_head_and_a_growth_after_an_aside(text, expected):
+    assert [(t.metric, t.comparator, t.value, t.unit) for t in find_targets(text, strict=False)] == expected
+
+
+def test_goals_set_as_预期经济指标_are_read():
+    text = ("市政府工作报告\n一、2002年工作回顾\n全市生产总值增长15%。\n二、2003年的主要工作\n"
+            "建议我市今年的主要预期经济指标定为：国内生产总值2520亿元，增长12%；城镇登记失业率控制在3%以内。\n"
+            "（一）加快推进经济结构的战略性调整。培育高新技术产业。\n（二）扩大对外开放。积极开拓市场。\n")
+    goals = [(t.metric, t.value) for item in extract_items(text, parse_period("2003")) for t in item.targets]
+    assert goals == [("国内生产总值", 2520), ("国内生产总值增长", 12), ("城镇登记失业率", 3)]

@@ -20,7 +20,8 @@ _UNITS = sorted("""% ％ ‰ 个百分点 万亿元 亿元 万元 元 亿美元 
 亿千瓦时 万千瓦时 亿人次 万人次 人次 万人 人 万户 户 万套 套 万个 个 万张 张 万所 所 万家 家 万件 件 项 万公里 公里
 万亩 亩 公顷 平方公里 万平方米 平方米 微克/立方米 毫克/立方米 天 岁 万标箱 标箱 辆 座 条 次 场 批 倍 名 处 万辆 小时 万 亿""".split(),
                 key=len, reverse=True)
-UNIT = "(?:" + "|".join(re.escape(u) for u in _UNITS) + ")"
+# A unit may be per something: 全员劳动生产率17万元/人, 亩均税收30万元/亩.
+UNIT = "(?:(?:" + "|".join(re.escape(u) for u in _UNITS) + ")(?:/(?:人|户|亩|公顷|吨|年|天|平方米|千瓦时))?)"
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _DASH = r"[—–\-－~～至到]{1,2}"
 # A figure: a number (or a range of two) with its unit and what qualifies it.
@@ -189,10 +190,14 @@ _CARRY_ON = re.compile(r"^(?:(?:比上年|同比|年均|实际)?(?:增长|下降
                        r"(?=[0-9])")
 
 
+_ASIDE_RE = re.compile(r"[（(][^）)]*[）)]")
+
+
 def _carried_on(clause: str, previous: str) -> str:
     """"税收收入500亿元，增长10%左右": a clause that starts with 增长 carries on the metric before it."""
     if not _CARRY_ON.match(clause):
         return clause
+    previous = _ASIDE_RE.sub("", previous)  # 工业总产值（1990年价）4940亿元: the year in the aside is no figure
     metric = _clean_metric(previous[:_FIGURE.search(previous).start()]) if _FIGURE.search(previous) else ""
     return metric + clause if len(metric) >= 2 else clause
 
@@ -221,6 +226,7 @@ def _clauses(text: str) -> list[str]:
 # --- the plan year's expected targets ------------------------------------------------------------------
 
 _GOALS_RE = re.compile(r"(?:主要)?(?:预期|发展|经济社会发展|主要)?目标(?:和约束性?指标|和主要指标|建议)?(?:是|为|如下|定为|确定为)?[：:]"
+                       r"|(?:主要)?预期(?:经济|经济社会发展|发展)?指标(?:是|为|定为|确定为)?[：:]"
                        r"|(?:要实现|提出以下目标)[：:]?")
 # Where the targets end and the reasons for them begin: "提出上述预期目标，综合考虑了……", "实现上述目标，……".
 _GOALS_STOP = re.compile(r"(?:^|[。；;])\s*(?:(?:提出|实现|完成|确定|达成)(?:上述|以上|这些|这一|这样的)|上述|以上目标|这些目标|"
