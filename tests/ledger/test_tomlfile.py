@@ -281,3 +281,10 @@ def test_no_line_of_a_written_file_can_be_taken_for_a_conflict_marker(note_lines
     assert (again.progress[-1].note, again.detail) == (task.progress[-1].note, task.detail)
     updated = tomlfile.update_text(render_task(Task(task.id, task.title)), task.to_dict())
     assert tomlfile.MARKER_LIKE_LINE.search(updated) is None
+
+
+def test_a_key_is_added_to_a_table_that_has_none_yet():
+    # found by hypothesis: tomlkit inserts only before an item, and an empty table has none
+    text = '# 局长批示\nid = "2019H2-01"\n\n[extra]\n'
+    updated = update_text(text, {"id": "2019H2-01", "extra": {"a": ""}})
+    assert updated == '# 局长批示\nid = "2019H2-01"\n\n[extra]\na = ""\n'

@@ -408,10 +408,13 @@ def _add(document, data: dict[str, Any], index: int, shape: _Shape) -> None:
         before = [k for k in earlier if k in document and _is_value(document.item(k))]
         item = _value_item(key, value)
         container = document if hasattr(document, "_insert_after") else document.value  # a table: its body
+        first = _first_key_index(container)
         if before:
             container._insert_after(before[-1], key, item)
-        else:
-            container._insert_at(_first_key_index(container), key, item)
+        elif first < len(container.body):
+            container._insert_at(first, key, item)
+        else:  # a table with no key yet (only blank lines or comments): tomlkit inserts only before an item
+            container.append(key, item)
         return
     later = [k for k in list(data)[index + 1:] if k in document and not _is_value(document.item(k))]
     moved = [(k, document.item(k)) for k in later]  # tables after it: taken off and put back after the new one
