@@ -304,3 +304,11 @@ def test_goals_set_as_预期经济指标_are_read():
             "（一）加快推进经济结构的战略性调整。培育高新技术产业。\n（二）扩大对外开放。积极开拓市场。\n")
     goals = [(t.metric, t.value) for item in extract_items(text, parse_period("2003")) for t in item.targets]
     assert goals == [("国内生产总值", 2520), ("国内生产总值增长", 12), ("城镇登记失业率", 3)]
+
+
+def test_an_undated_new_term_report_plans_from_the_five_year_plan_it_names():
+    text = ("各位代表：\n现在，我代表区人民政府向大会作工作报告。\n一、过去五年工作回顾\n五年来，地区生产总值年均增长8%。\n"
+            "二、未来五年发展目标和重点任务\n“十四五”时期，全区经济社会发展的主要目标是：地区生产总值年均增长6%。\n"
+            "（一）建设现代产业体系。推进产业升级。\n（二）提升城市品质。完善交通。\n")
+    assert find_period(text).id == "2021"
+    assert find_period(text.replace("十四五", "xx")) is None  # it says no year and names no five-year plan

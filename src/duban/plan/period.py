@@ -43,7 +43,7 @@ def find_period(reading: Reading | str) -> Period | None:
     title = " ".join(lines[:3])
     year_match = _YEAR_RE.search(title) or _SIGNED_RE.search(" ".join(lines[-3:]))
     if not year_match:
-        return None
+        return _five_year_start(reading)
     year = int(year_match.group(1))
     head = " ".join(plan_heads)
     if "明年" in head:
@@ -59,3 +59,17 @@ def find_period(reading: Reading | str) -> Period | None:
     if re.search(r"总结|回顾", kind) and not re.search(r"计划|打算|安排|要点", kind):
         return parse_period(str(year + 1))
     return parse_period(str(year))
+
+
+_FIVE_YEAR_RE = re.compile(r"十([一二三四五六七八九])五")
+
+
+def _five_year_start(reading: Reading) -> Period | None:
+    """A new term's report with no date and no year in its plan's headings, whose plan is the five years'
+    (二、未来五年发展目标和重点任务): its plan begins with the latest five-year plan it names (“十四五” → 2021);
+    the years of the term are its tasks' own deadlines."""
+    if not any(block.role == "outlook" for block in reading.blocks):
+        return None  # the plan heading names no year (checked before): the five years' plan is the one there is
+    plans = [chinese_number(number) for number in _FIVE_YEAR_RE.findall(reading.text)]
+    plans = [n for n in plans if n]
+    return parse_period(str(1951 + 5 * (10 + max(plans)))) if plans else None
