@@ -136,6 +136,17 @@ def test_comments_either_side_wrote_survive():
     assert [n for _, n, _ in progress_of(merged.text)] == ["完成平台招标", "召开推进会", "完成数据对接"]
 
 
+def test_comments_both_sides_put_above_keys_stay_above_their_own_keys():
+    # found by hypothesis: one side's comment above `title` equals the other's above `id`; matched across, the
+    # merged layout held `id` twice and fell back to ours, losing theirs' comment
+    ours = BASE.replace('id = ', '# 局长批示\nid = ').replace('title = ', '# 催办两次\ntitle = ')
+    theirs = BASE.replace('id = ', '# 列入重点督办\nid = ').replace('title = ', '# 局长批示\ntitle = ')
+    merged = merge_texts(BASE, ours, theirs, PATH)
+    assert merged.clean
+    assert merged.text.startswith('# 局长批示\n# 列入重点督办\nid = ')
+    assert '\n# 催办两次\n# 局长批示\ntitle = ' in merged.text
+
+
 def test_a_note_that_looks_like_a_conflict_marker_is_a_note():
     ours = edited(BASE, note(20, "分隔线\n=======\n<<<<<<< 不是冲突\n完成摸排", "李四"))
     theirs = edited(BASE, note(19, "召开推进会", "王五"))

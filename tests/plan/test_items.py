@@ -312,3 +312,12 @@ def test_an_undated_new_term_report_plans_from_the_five_year_plan_it_names():
             "（一）建设现代产业体系。推进产业升级。\n（二）提升城市品质。完善交通。\n")
     assert find_period(text).id == "2021"
     assert find_period(text.replace("十四五", "xx")) is None  # it says no year and names no five-year plan
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("完成工业投资超2000亿元、增长20%以上", [("完成工业投资", 2000, "亿元"), ("完成工业投资增长", 20, "%")]),
+    ("社会消费品零售总额1000亿元、增长6%", [("社会消费品零售总额", 1000, "亿元"), ("社会消费品零售总额增长", 6, "%")]),
+    ("地区生产总值增长5%、8%", [("地区生产总值增长", 5, "%"), ("地区生产总值增长", 8, "%")]),
+])
+def test_a_level_then_its_growth_name_the_growth(text, expected):
+    assert [(t.metric, t.value, t.unit) for t in find_targets(text, strict=False)] == expected

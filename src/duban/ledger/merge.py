@@ -260,7 +260,16 @@ def _merge_layouts(base: str, ours: str, theirs: str) -> str:
 
 
 def _interleaved(ours: list[str], theirs: list[str]) -> list[str]:
-    """Two runs of lines as one: what they share once, in its place, with what each has apart from the other."""
+    """Two runs of lines as one: what they share once, in its place, with what each has apart from the other.
+    Where both runs hold the same value lines, those anchor the merge: the lines each side wrote before a value
+    stay before it (a comment above `id` on one side and above `title` on the other is not matched across)."""
+    ours_runs, theirs_runs = _runs_by_value(ours), _runs_by_value(theirs)
+    if [value for _, value in ours_runs] == [value for _, value in theirs_runs]:
+        out = []
+        for (ours_before, value), (theirs_before, _) in zip(ours_runs, theirs_runs):
+            out += ours_before + [line for line in theirs_before if line not in ours_before]
+            out += [value] if value is not None else []
+        return out
     from difflib import SequenceMatcher  # only when both sides changed one place of a layout
 
     out = []
@@ -270,6 +279,18 @@ def _interleaved(ours: list[str], theirs: list[str]) -> list[str]:
         if tag != "equal":
             out += theirs[theirs_start:theirs_end]
     return out
+
+
+def _runs_by_value(lines: list[str]) -> list[tuple[list[str], str | None]]:
+    """The lines as (the comment and blank lines before a value line, that line); the last run's line is None."""
+    runs, before = [], []
+    for line in lines:
+        if line.strip() == "" or line.lstrip().startswith("#"):
+            before.append(line)
+        else:
+            runs.append((before, line))
+            before = []
+    return runs + [(before, None)]
 
 
 def _applied(text: str, merged: dict) -> str | None:

@@ -36,7 +36,7 @@ _NOT_A_METRIC = re.compile(r"(?:各地|各级|各省|全国|我们|我国|其中
 _ALREADY = re.compile(r"(?:已经?|业已|已然)(?:达到?|超过|突破|增长|增加|降至|降到|下降|提高|提升|累计)?$")
 _VERB_BEFORE = re.compile(r"(?:已经|已|力争|努力|确保|预期|预计|要|将|争取|实现|分别|达到|到达|提高到|提升到|提高至|提升至|增加到|"
                           r"增加至|增长到|稳定在|保持在|控制在|不低于|不少于|不超过|不高于|低于|高于|超过|突破|下降至|"
-                          r"下降到|降至|降到|减少到|减少至|压减到|压减至|至少|达|为|在|每月|每年|年均|人均)+$")
+                          r"下降到|降至|降到|减少到|减少至|压减到|压减至|至少|达|为|在|每月|每年|年均|人均|超)+$")
 # Metrics whose level is better lower: a bare figure for them is a ceiling.
 _LOWER_LEVEL = re.compile(r"价格|物价|CPI|指数$|涨幅|失业率|浓度|PM2\.5|PM10|赤字率|负债率|杠杆率|死亡率|发生率|发病率")
 _REDUCTION = re.compile(r"(?:下降|降低|减少|压减|削减)$")
@@ -106,7 +106,8 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
     first_metric = metric
     for previous, match in zip([None, *matches], matches):
         # 新增病床2000张、养老床位1000张: a figure after another names its own metric when words stand between
-        metric = (_metric_between(clause[previous.end():match.start()]) or first_metric) if previous else first_metric
+        metric = (_metric_between(clause[previous.end():match.start()])
+                  or _growth_of(first_metric, clause[previous.end():match.start()])) if previous else first_metric
         unit = match.group("unit2") or match.group("unit1") or ""
         if not unit and (strict or not re.search(r"指数|率|比重|比例", metric)):
             continue  # a count with no unit is rarely a target
@@ -134,6 +135,18 @@ def _metric_between(text: str) -> str:
     if _NO_OWN_METRIC.fullmatch(metric) or len(re.findall(r"[\u4e00-\u9fff]", metric)) < 2:
         return ""
     return metric
+
+
+_GROWTH_BETWEEN = re.compile(r"[、，,\s]*(?:比上年|同比)?(增长|下降|提高|增加|减少)")
+
+
+def _growth_of(metric: str, between: str) -> str:
+    """工业投资超2000亿元、增长20%: the second figure is the metric's growth (工业投资增长), unless the metric names
+    one already."""
+    growth = _GROWTH_BETWEEN.fullmatch(between)
+    if growth is None or re.search(r"(?:增长|下降|提高|增加|减少|增速)$", metric):
+        return metric
+    return metric + growth.group(1)
 
 
 def _is_figure(clause: str, match: re.Match) -> bool:
