@@ -321,3 +321,14 @@ def test_an_undated_new_term_report_plans_from_the_five_year_plan_it_names():
 ])
 def test_a_level_then_its_growth_name_the_growth(text, expected):
     assert [(t.metric, t.value, t.unit) for t in find_targets(text, strict=False)] == expected
+
+
+def test_a_long_line_of_goals_after_its_lead_is_read_whole():
+    goals = ("全县生产总值达到43.5亿元，增长14.5%；全社会固定资产投资增长20%；入统工业增加值增长25%；财政收入增长10.1%，"
+             "其中，地方财政收入增长5.5%；社会消费品零售总额增长13%；城镇居民人均可支配收入增长7%；城镇登记失业率控制在4%以下。")
+    text = ("清苑县政府工作报告\n2005年2月26日\n2004年工作回顾\n全县生产总值增长15.2%。\n2005年主要任务\n"
+            f"经济社会发展的主要预期目标是：\n{goals}\n（一）落实政策，调整结构。促进农民增收。\n（二）加快工业发展。培育骨干企业。\n")
+    metrics = [t.metric for item in extract_items(text, parse_period("2005")) for t in item.targets]
+    assert len(goals) > 120 and metrics == ["生产总值", "生产总值增长", "全社会固定资产投资增长", "入统工业增加值增长",
+                                             "财政收入增长", "地方财政收入增长", "社会消费品零售总额增长",
+                                             "城镇居民人均可支配收入增长", "城镇登记失业率"]

@@ -218,9 +218,16 @@ def _figure_lines(original: dict[int, str], start: int, end: int, most: int = 20
     """The lines after a goals lead that each state figures (国内生产总值增长13.5%；…)."""
     for number in range(start, min(end, start + most - 1) + 1):
         line = original.get(number, "")
-        if not re.search(r"[0-9０-９]", line) or len(line) > 120:
+        if not re.search(r"[0-9０-９]", line) or len(line) > 120 and not (number == start and _all_figures(line)):
             return
         yield number, line
+
+
+def _all_figures(line: str) -> bool:
+    """A long line of targets right after the lead (全县生产总值达到43.5亿元，增长14.5%；全社会固定资产投资增长20%；…):
+    each of its clauses states a figure."""
+    clauses = [c for c in re.split(r"[；;。]", line) if c.strip()]
+    return len(clauses) >= 2 and all(re.search(r"[0-9０-９]", c) for c in clauses)
 
 
 def _attach_goals(items: list[Item], reading: Reading, original: dict[int, str]) -> None:
