@@ -603,11 +603,13 @@ def filter_options(command):
 def list_(app: App, task_filter, sort, reverse):
     """The ledger: every task, or those that match the filters."""
     from duban.ledger.index import paused_gc
-    from duban.ledger.queries import select
+    from duban.ledger.queries import check_names, select
 
     task_filter = _with_units(app, task_filter)
     with paused_gc():
-        app.view.tasks(select(app.load_summaries(), task_filter, app.today, sort, reverse), app.today)
+        tasks = app.load_summaries()
+        check_names(app.workspace, tasks, task_filter.owner, task_filter.plan)
+        app.view.tasks(select(tasks, task_filter, app.today, sort, reverse), app.today)
 
 
 @cli.command()
@@ -894,10 +896,14 @@ def merge_file(app: App, base, ours, theirs, path):
 def overdue(app: App, owner, fail):
     """Late tasks by owner, most days late first."""
     from duban.ledger.index import paused_gc
-    from duban.ledger.queries import overdue_by_owner
+    from duban.ledger.queries import check_names, overdue_by_owner
 
+    if owner and app.workspace.settings.units:
+        owner = app.workspace.units().canonical(owner)  # --owner 疾控 finds 疾控中心's tasks, as in list
     with paused_gc():
-        groups = overdue_by_owner(app.load_summaries(), app.today, owner)
+        tasks = app.load_summaries()
+        check_names(app.workspace, tasks, owner)
+        groups = overdue_by_owner(tasks, app.today, owner)
         app.view.overdue(groups, app.today)
     if fail and groups:
         sys.exit(EXIT_FINDING)
@@ -1153,7 +1159,7 @@ _EXPORT_FORMATS = {".xlsx": "xlsx", ".csv": "csv"}
 @pass_app
 def export(app: App, task_filter, sort, reverse, fmt, output, by_plan):
     """The ledger, or the tasks that match the filters, as an office sheet (Excel .xlsx or .csv)."""
-    from duban.ledger.queries import select
+    from duban.ledger.queries import check_names, select
     from duban.views.export import export_ledger
 
     if fmt is None:
@@ -1162,7 +1168,10 @@ def export(app: App, task_filter, sort, reverse, fmt, output, by_plan):
         raise UsageError("export_by_plan_csv")
     if output == "-" and fmt != "csv":
         raise UsageError("export_stdout_xlsx")
-    tasks = select(app.load_tasks(), _with_units(app, task_filter), app.today, sort, reverse)
+    task_filter = _with_units(app, task_filter)
+    tasks = app.load_tasks()
+    check_names(app.workspace, tasks, task_filter.owner, task_filter.plan)
+    tasks = select(tasks, task_filter, app.today, sort, reverse)
     data = export_ledger(app.workspace, tasks, app.w, app.today, fmt, by_plan)
     if output == "-":
         sys.stdout.buffer.write(data)

@@ -106,3 +106,10 @@ def test_usage_errors(cli_run, args, message):
     result = cli_run("export", *args)
     assert result.exit_code == 2
     assert lines(result.output) == [message]
+
+
+def test_a_filter_naming_no_unit_writes_no_sheet(cli_run, tmp_path):
+    result = cli_run("export", "--owner", "区卫健局", "-o", str(tmp_path / "台账.xlsx"))
+    assert result.exit_code == 2
+    assert lines(result.output) == ["duban: 没有“区卫健局”这个单位：是否指 区卫生健康局？"]
+    assert not (tmp_path / "台账.xlsx").exists()
