@@ -1163,7 +1163,9 @@ def export(app: App, task_filter, sort, reverse, fmt, output, by_plan):
     from duban.views.export import export_ledger
 
     if fmt is None:
-        fmt = "csv" if output == "-" else _EXPORT_FORMATS.get(Path(output or "").suffix.lower(), "xlsx")
+        fmt = "csv" if output == "-" else _EXPORT_FORMATS.get(Path(output or "x.xlsx").suffix.lower())
+    if fmt is None:  # -o 台账.txt: an .xlsx under that name would open as garbage
+        raise UsageError("export_unknown_suffix", name=output)
     if by_plan and fmt == "csv":
         raise UsageError("export_by_plan_csv")
     if output == "-" and fmt != "csv":

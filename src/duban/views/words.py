@@ -559,6 +559,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "opt_export_by_plan": ("每个计划一张工作表（仅 xlsx）。", "One sheet per plan (xlsx only)."),
     "export_by_plan_csv": ("--by-plan 每个计划一张表，CSV 文件只有一张；请用 --format xlsx",
         "--by-plan makes one sheet per plan: a CSV file has only one; use --format xlsx"),
+    "export_unknown_suffix": ("从文件名 {name} 看不出格式：请以 .xlsx 或 .csv 结尾，或加 --format xlsx|csv",
+        "the file name {name} says no format: end it in .xlsx or .csv, or add --format xlsx|csv"),
     "export_stdout_xlsx": ("-o - 输出到标准输出，只能用于 CSV；.xlsx 请给出文件名",
         "-o - writes to stdout, which only CSV can go to; give a file name for .xlsx"),
     "weekly_json_with_format": ("--json 以 JSON 输出到标准输出：请去掉 --format 和 -o",
