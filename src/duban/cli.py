@@ -1028,7 +1028,7 @@ def _refuse_unless_forced(app: App, refusals, plan_id: str, force: bool) -> None
 def _apply_check(app: App, guarded, result, tasks, mark_done, mark_progress, dry_run, yes, by, do_commit) -> None:
     """Show what writing the check changes, then write it when confirmed (or --yes); --dry-run only shows."""
     from duban.check.apply import preview_check, write_check
-    from duban.views.checking import check_note
+    from duban.views.checking import check_note, recorded_check_note
     from duban.views.ledger import shown_path
 
     view, w = app.view, app.w
@@ -1037,8 +1037,12 @@ def _apply_check(app: App, guarded, result, tasks, mark_done, mark_progress, dry
     def note_of(item):
         return check_note(w, item, result.summary)
 
+    def recorded_note_of(item):
+        return recorded_check_note(w, item, result.summary)
+
     preview = preview_check(result, tasks, guarded.report, guarded.facts.date, app.today, note_of,
-                            mark_done=mark_done, mark_progress=mark_progress, by=reporter)
+                            mark_done=mark_done, mark_progress=mark_progress, by=reporter,
+                            recorded_note_of=recorded_note_of)
     view.check_preview(preview, guarded.facts)
     if dry_run:
         view.message(w("dry_run"))
@@ -1051,7 +1055,8 @@ def _apply_check(app: App, guarded, result, tasks, mark_done, mark_progress, dry
         return
     app.check_commit(do_commit, [app.workspace.task_path(task_id) for task_id in preview.writes]
                      + [path for path in (preview.text_path,) if path is not None])
-    changed = write_check(app.workspace, result, guarded.report, preview, app.today, note_of, by=reporter)
+    changed = write_check(app.workspace, result, guarded.report, preview, app.today, note_of, by=reporter,
+                          recorded_note_of=recorded_note_of)
     view.message(w("check_written", n=len(preview.written), moves=len(preview.moved)))
     view.message(w("check_text_kept", path=shown_path(preview.text_path)))
     if changed:

@@ -104,6 +104,8 @@ WORDS: dict[str, tuple[str, str]] = {
                        "Plan {plan}  {org}  {start} – {end}  Report: {report}"),
     "check_title": ("核查 {plan} ← {summary}", "Check {plan} ← {summary}"),
     "check_note": ("核查《{summary}》：{verdict}（{score}）", "check against {summary}: {verdict} ({score})"),
+    "check_note_recorded": ("按已记录的核查《{summary}》结论（{verdict}）改变状态",
+        "status set by the recorded check against {summary} ({verdict})"),
     "check_note_evidence": ("，第{line}行：{text}", ", line {line}: {text}"),
     "no_review_part": ("{summary}：未找到回顾部分，没有可作依据的内容", "{summary}: no review part found: nothing reports on the plan"),
     # check: the guards, the preview of what it writes, the kept summary text
