@@ -379,3 +379,14 @@ def test_another_governments_report_is_refused_naming_its_org(tmp_path, monkeypa
     city = CliRunner().invoke(cli, ["--plans", str(root), "import",
                                     str(local("shenzhen-guangdong/深圳市-2024.txt")), "--dry-run"])
     assert (city.exit_code, lines(city.output)[0].split("  ")[:3]) == (0, ["计划 2024", "深圳市人民政府", "2024-01-01 – 2024-12-31"])
+
+
+def test_a_unit_of_twenty_cells_stays_whole_in_the_preview(run, monkeypatch):
+    """市文化广电旅游体育局 was broken as 市文化广电旅游体 / 育局 at 100 columns (the owner column was capped at 16)."""
+    monkeypatch.setenv("COLUMNS", "100")
+    result = run("import", SEED_000, "--period", "2019H2", "--owner", "市文化广电旅游体育局", "--dry-run")
+    assert lines(result.output)[1:4] == [
+        "编号       标题                                分类          责任单位              完成时限",
+        "─" * 100,
+        "2019H2-01  圆满完成市区综合考核工作            重点工作打算  市文化广电旅游体育局  2019-12-31 (期末)",
+    ]
