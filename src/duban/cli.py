@@ -603,11 +603,13 @@ def filter_options(command):
 def list_(app: App, task_filter, sort, reverse):
     """The ledger: every task, or those that match the filters."""
     from duban.ledger.index import paused_gc
-    from duban.ledger.queries import select
+    from duban.ledger.queries import check_names, select
 
     task_filter = _with_units(app, task_filter)
     with paused_gc():
-        app.view.tasks(select(app.load_summaries(), task_filter, app.today, sort, reverse), app.today)
+        tasks = app.load_summaries()
+        check_names(app.workspace, tasks, task_filter.owner, task_filter.plan)
+        app.view.tasks(select(tasks, task_filter, app.today, sort, reverse), app.today)
 
 
 @cli.command()
@@ -894,10 +896,14 @@ def merge_file(app: App, base, ours, theirs, path):
 def overdue(app: App, owner, fail):
     """Late tasks by owner, most days late first."""
     from duban.ledger.index import paused_gc
-    from duban.ledger.queries import overdue_by_owner
+    from duban.ledger.queries import check_names, overdue_by_owner
 
+    if owner and app.workspace.settings.units:
+        owner = app.workspace.units().canonical(owner)  # --owner 疾控 finds 疾控中心's tasks, as in list
     with paused_gc():
-        groups = overdue_by_owner(app.load_summaries(), app.today, owner)
+        tasks = app.load_summaries()
+        check_names(app.workspace, tasks, owner)
+        groups = overdue_by_owner(tasks, app.today, owner)
         app.view.overdue(groups, app.today)
     if fail and groups:
         sys.exit(EXIT_FINDING)
@@ -1022,7 +1028,7 @@ def _refuse_unless_forced(app: App, refusals, plan_id: str, force: bool) -> None
 def _apply_check(app: App, guarded, result, tasks, mark_done, mark_progress, dry_run, yes, by, do_commit) -> None:
     """Show what writing the check changes, then write it when confirmed (or --yes); --dry-run only shows."""
     from duban.check.apply import preview_check, write_check
-    from duban.views.checking import check_note
+    from duban.views.checking import check_note, recorded_check_note
     from duban.views.ledger import shown_path
 
     view, w = app.view, app.w
@@ -1031,8 +1037,12 @@ def _apply_check(app: App, guarded, result, tasks, mark_done, mark_progress, dry
     def note_of(item):
         return check_note(w, item, result.summary)
 
+    def recorded_note_of(item):
+        return recorded_check_note(w, item, result.summary)
+
     preview = preview_check(result, tasks, guarded.report, guarded.facts.date, app.today, note_of,
-                            mark_done=mark_done, mark_progress=mark_progress, by=reporter)
+                            mark_done=mark_done, mark_progress=mark_progress, by=reporter,
+                            recorded_note_of=recorded_note_of)
     view.check_preview(preview, guarded.facts)
     if dry_run:
         view.message(w("dry_run"))
@@ -1045,7 +1055,8 @@ def _apply_check(app: App, guarded, result, tasks, mark_done, mark_progress, dry
         return
     app.check_commit(do_commit, [app.workspace.task_path(task_id) for task_id in preview.writes]
                      + [path for path in (preview.text_path,) if path is not None])
-    changed = write_check(app.workspace, result, guarded.report, preview, app.today, note_of, by=reporter)
+    changed = write_check(app.workspace, result, guarded.report, preview, app.today, note_of, by=reporter,
+                          recorded_note_of=recorded_note_of)
     view.message(w("check_written", n=len(preview.written), moves=len(preview.moved)))
     view.message(w("check_text_kept", path=shown_path(preview.text_path)))
     if changed:
@@ -1153,16 +1164,21 @@ _EXPORT_FORMATS = {".xlsx": "xlsx", ".csv": "csv"}
 @pass_app
 def export(app: App, task_filter, sort, reverse, fmt, output, by_plan):
     """The ledger, or the tasks that match the filters, as an office sheet (Excel .xlsx or .csv)."""
-    from duban.ledger.queries import select
+    from duban.ledger.queries import check_names, select
     from duban.views.export import export_ledger
 
     if fmt is None:
-        fmt = "csv" if output == "-" else _EXPORT_FORMATS.get(Path(output or "").suffix.lower(), "xlsx")
+        fmt = "csv" if output == "-" else _EXPORT_FORMATS.get(Path(output or "x.xlsx").suffix.lower())
+    if fmt is None:  # -o 台账.txt: an .xlsx under that name would open as garbage
+        raise UsageError("export_unknown_suffix", name=output)
     if by_plan and fmt == "csv":
         raise UsageError("export_by_plan_csv")
     if output == "-" and fmt != "csv":
         raise UsageError("export_stdout_xlsx")
-    tasks = select(app.load_tasks(), _with_units(app, task_filter), app.today, sort, reverse)
+    task_filter = _with_units(app, task_filter)
+    tasks = app.load_tasks()
+    check_names(app.workspace, tasks, task_filter.owner, task_filter.plan)
+    tasks = select(tasks, task_filter, app.today, sort, reverse)
     data = export_ledger(app.workspace, tasks, app.w, app.today, fmt, by_plan)
     if output == "-":
         sys.stdout.buffer.write(data)

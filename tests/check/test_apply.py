@@ -52,6 +52,23 @@ def test_apply_writes_the_check_and_logs_it_once():
     assert len(task.progress) == 1 and task.check["date"] == date(2020, 1, 10)
 
 
+def test_marking_done_after_the_same_check_was_applied_does_not_repeat_its_evidence():
+    """`check --apply`, then `--mark-done`: the second entry records the status change, pointing at the first."""
+    recorded = "按已记录的核查《2019年工作总结.docx》结论（已完成）改变状态"
+    task = Task("2019H2-01", "全力做好创建国家卫生城市复审工作", status="in_progress")
+    assert apply_result(task, table(), "in_progress", NOTE, "张三", recorded)
+    assert apply_result(task, table(day=date(2020, 1, 17)), "done", NOTE, "李四", recorded)
+    assert [(e.date, e.status, e.note, e.by) for e in task.progress] == [
+        (date(2020, 1, 10), "in_progress", NOTE, "张三"), (date(2020, 1, 17), "done", recorded, "李四")]
+    assert task.progress[-1].extra == {"check": "2019年工作总结.docx", "changes": {"status": ["in_progress", "done"]}}
+    # and once more: nothing to write
+    assert not apply_result(task, table(day=date(2020, 1, 24)), "done", NOTE, "李四", recorded)
+    # a new check that moves the status says its own verdict and evidence
+    other = Task("2019H2-01", "t", status="in_progress")
+    assert apply_result(other, table(), "done", NOTE, recorded_note=recorded)
+    assert other.progress[-1].note == NOTE
+
+
 def test_a_status_the_check_moves_is_logged_as_a_change():
     task = Task("2019H2-01", "t", status="in_progress")
     assert apply_result(task, table(), "done", NOTE)

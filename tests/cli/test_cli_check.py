@@ -179,6 +179,19 @@ def test_cli_mark_done(run):
 
 
 @needs_shared
+def test_cli_mark_done_after_apply_logs_the_status_change_not_the_check_again(run):
+    assert run("check", str(SUMMARY_2019), "--plan", "2018", "--apply", "--yes").exit_code == 0
+    result = run("check", str(SUMMARY_2019), "--plan", "2018", "--mark-done", "--yes")
+    assert result.exit_code == 0
+    rural = next(t for t in Workspace(run.root).load_tasks(["2018"]).tasks if t.title == "大力实施乡村振兴战略")
+    assert [e.status for e in rural.progress] == ["todo", "done"]
+    assert rural.progress[0].note.startswith("核查《gwr-2019.txt》：已完成（")
+    assert rural.progress[1].note == "按已记录的核查《gwr-2019.txt》结论（已完成）改变状态"
+    again = run("check", str(SUMMARY_2019), "--plan", "2018", "--mark-done", "--yes")
+    assert lines(again.output)[-1] == "台账已有这次核查的结果，无需写入"
+
+
+@needs_shared
 def test_cli_mark_progress_moves_only_todo_tasks_the_summary_shows_under_way(run):
     result = run("check", str(SUMMARY_2019), "--plan", "2018", "--json", "--mark-progress", "--yes")
     assert result.exit_code == 0

@@ -101,8 +101,26 @@ def test_english_headers_and_default_file_name(cli_run, tmp_path, monkeypatch):
 @pytest.mark.parametrize("args, message", [
     (["--by-plan", "--format", "csv"], "duban: --by-plan 每个计划一张表，CSV 文件只有一张；请用 --format xlsx"),
     (["-o", "-", "--format", "xlsx"], "duban: -o - 输出到标准输出，只能用于 CSV；.xlsx 请给出文件名"),
+    (["-o", "台账.txt"], "duban: 从文件名 台账.txt 看不出格式：请以 .xlsx 或 .csv 结尾，或加 --format xlsx|csv"),
+    (["-o", "台账"], "duban: 从文件名 台账 看不出格式：请以 .xlsx 或 .csv 结尾，或加 --format xlsx|csv"),
 ])
 def test_usage_errors(cli_run, args, message):
     result = cli_run("export", *args)
     assert result.exit_code == 2
     assert lines(result.output) == [message]
+
+
+def test_a_filter_naming_no_unit_writes_no_sheet(cli_run, tmp_path):
+    result = cli_run("export", "--owner", "区卫健局", "-o", str(tmp_path / "台账.xlsx"))
+    assert result.exit_code == 2
+    assert lines(result.output) == ["duban: 没有“区卫健局”这个单位：是否指 区卫生健康局？"]
+    assert not (tmp_path / "台账.xlsx").exists()
+
+
+def test_a_format_given_writes_any_file_name(cli_run, tmp_path):
+    """--format says what the name does not: the sheet is written as asked (and nothing is written without it)."""
+    assert cli_run("export", "-o", str(tmp_path / "台账.txt")).exit_code == 2
+    assert not (tmp_path / "台账.txt").exists()
+    result = cli_run("export", "--format", "csv", "-o", str(tmp_path / "台账.txt"))
+    assert result.exit_code == 0
+    assert (tmp_path / "台账.txt").read_bytes().startswith("\ufeff序号".encode())

@@ -125,3 +125,22 @@ def test_at_80_columns_owners_and_latin_words_stay_whole(cli_run, monkeypatch):
         "2019H2-02  Keep the project's  the maintainers  2019-11-25  to do",
         "           documentation",
         "           current for its"]
+
+
+def test_a_filter_that_names_no_unit_or_plan_is_refused_not_answered_empty(cli_run, workspace):
+    """A typo in --owner or --plan must not read as "no such tasks": it names what there is, exit 2."""
+    typo = cli_run("list", "--owner", "区卫健局")
+    assert (typo.exit_code, typo.stdout) == (2, "")
+    assert typo.stderr == "duban: 没有“区卫健局”这个单位：是否指 区卫生健康局？\n"
+    unknown = cli_run("--lang", "en", "list", "--owner", "财政局")
+    assert unknown.stderr == ("duban: no unit '财政局' (known: 中医科、办公室、区卫生健康局、疾控中心、规划信息科、妇幼健康科、人口家庭科)\n")
+    plan = cli_run("list", "--plan", "2022")
+    assert plan.exit_code == 2
+    assert plan.stderr == (f"duban: 没有计划 2022：找不到 {workspace.root / '2022' / 'plan.toml'}；现有计划：2019H2\n")
+
+
+def test_a_known_unit_or_plan_with_nothing_left_is_still_an_empty_answer(cli_run):
+    # 疾控中心 only supports a task; 卫生 is part of 区卫生健康局's name: both are units the ledger knows
+    assert cli_run("list", "--owner", "疾控中心", "--status", "done").output == "没有符合条件的任务\n"
+    assert cli_run("list", "--owner", "卫生", "--status", "done").output == "没有符合条件的任务\n"
+    assert cli_run("list", "--plan", "2019h2", "--grep", "不存在的内容").output == "没有符合条件的任务\n"

@@ -201,3 +201,29 @@ def test_the_longest_word_of_a_column():
 
     assert longest_word(["Keep the maintainers happy", "新增签约1200人，完成", "见 gwr-2019.txt"]) == 12
     assert longest_word(["全力做好创建国家卫生城市复审工作"]) == 0 and longest_word([]) == 0
+
+
+def test_a_capped_column_takes_the_room_the_table_leaves_when_that_unwraps_it():
+    """max_width keeps a column from crowding the others, not from room nobody uses (show's 记录人, a target)."""
+    def table() -> Table:
+        table = Table([Column("日期"), Column("说明", wrap=True, max_width=40),
+                       Column("记录人", wrap=True, max_width=12, min_width=4)])
+        table.add_row("2019-11-20", "完成时限 2019-12-31 → 2020-06-30", "Seed 737abdc6 maintainers")
+        return table
+
+    assert lines(table(), 100) == [
+        "日期        说明                              记录人",
+        "─" * 71,
+        "2019-11-20  完成时限 2019-12-31 → 2020-06-30  Seed 737abdc6 maintainers",
+    ]
+    # 60 cells: the whole name would not fit, so the column keeps its cap and wraps as before
+    assert lines(table(), 60) == [
+        "日期        说明                              记录人",
+        "─" * 58,
+        "2019-11-20  完成时限 2019-12-31 → 2020-06-30  Seed",
+        "                                              737abdc6",
+        "                                              maintainers",
+    ]
+    assert layout([Column("a", wrap=True, max_width=10)], [[14]], 20) == [14]
+    assert layout([Column("a", wrap=True, max_width=10)], [[14]], 13) == [10]
+    assert layout([Column("a", max_width=10)], [[14]], 20) == [10]   # a column that does not wrap is shortened

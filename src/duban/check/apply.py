@@ -133,13 +133,18 @@ def decide_status(task: Task, item: ItemResult, summary_date: date | None, mark_
     return wanted, None
 
 
-def apply_result(task: Task, table: dict[str, Any], status: str, note: str, by: str = "") -> bool:
+def apply_result(task: Task, table: dict[str, Any], status: str, note: str, by: str = "",
+                 recorded_note: str | None = None) -> bool:
     """Write a check into a task: its [check] table, its status, and a progress entry that says so (marked as the
-    check's, so that it never counts as a status a person set). Returns whether anything changed."""
+    check's, so that it never counts as a status a person set). When the task already holds this very check (`check
+    --apply`, then `--mark-done`), the entry that moves its status says `recorded_note` instead of repeating the
+    verdict and evidence the log has. Returns whether anything changed."""
     last = task.progress[-1] if task.progress else None
     same = {**task.check, "date": table["date"]} == table  # the same check, applied on whichever day
-    if same and status == task.status and last is not None and last.note == note:
+    if same and status == task.status and last is not None and last.note in (note, recorded_note):
         return False  # the same check applied twice leaves the file as it is
+    if same and status != task.status and recorded_note is not None:
+        note = recorded_note
     entry = ProgressEntry(date=table["date"], status=status, note=note, by=by, extra={"check": table["report"]})
     if status != task.status:
         entry.extra["changes"] = {"status": [task.status, status]}
@@ -151,7 +156,7 @@ def apply_result(task: Task, table: dict[str, Any], status: str, note: str, by: 
 
 def preview_check(result: CheckResult, tasks: list[Task], report, summary_date: date | None, today: date,
                   note_of: Callable[[ItemResult], str], mark_done: bool = False, mark_progress: bool = False,
-                  by: str = "") -> CheckPreview:
+                  by: str = "", recorded_note_of: Callable[[ItemResult], str] | None = None) -> CheckPreview:
     """What applying `result` (a check of `tasks`) would write, worked out on copies; nothing is written."""
     preview = CheckPreview(result.plan, Summary.of(report), summary_date, mark_done, mark_progress)
     by_id = {task.id: task for task in tasks}
@@ -164,13 +169,14 @@ def preview_check(result: CheckResult, tasks: list[Task], report, summary_date: 
             first = item.evidence[0] if item.evidence else None
             preview.changes.append(StatusChange(task.id, task.title, task.status, status, item.verdict, first))
         table = check_table(item, _targets_of(result, item), preview.summary, today)
-        if apply_result(copy.deepcopy(task), table, status, note_of(item), by):
+        if apply_result(copy.deepcopy(task), table, status, note_of(item), by, _recorded(recorded_note_of, item)):
             preview.writes.append(task.id)
     return preview
 
 
 def write_check(workspace, result: CheckResult, report, preview: CheckPreview, today: date,
-                note_of: Callable[[ItemResult], str], by: str = "") -> list[Path]:
+                note_of: Callable[[ItemResult], str], by: str = "",
+                recorded_note_of: Callable[[ItemResult], str] | None = None) -> list[Path]:
     """Write what `preview` showed: the kept summary text, then each task that changes (read again under its lock;
     a status someone changed since the preview is kept). Returns the files written."""
     changed: list[Path] = []
@@ -189,13 +195,17 @@ def write_check(workspace, result: CheckResult, report, preview: CheckPreview, t
             status = move.new if move is not None and move.old == task.status else task.status
             table = check_table(item, _targets_of(result, item), preview.summary, today)
             old = task.status
-            if apply_result(task, table, status, note_of(item), by):
+            if apply_result(task, table, status, note_of(item), by, _recorded(recorded_note_of, item)):
                 workspace.save_task(task)
                 preview.written.append(task.id)
                 if task.status != old:
                     preview.moved.append(task.id)
                 changed.append(workspace.task_path(task.id))
     return changed
+
+
+def _recorded(recorded_note_of: Callable[[ItemResult], str] | None, item: ItemResult) -> str | None:
+    return recorded_note_of(item) if recorded_note_of is not None else None
 
 
 def _targets_of(result: CheckResult, item: ItemResult) -> list[TargetResult]:

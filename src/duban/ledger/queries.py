@@ -39,6 +39,25 @@ class TaskFilter:
         return True
 
 
+def check_names(workspace, tasks: list[Task], owner: str | None = None, plan: str | None = None) -> None:
+    """A filter that names no plan or no unit of the ledger is a typo, never an empty answer (`overdue --owner
+    深圳市政府` must not say that nothing is late): UsageError naming what there is. A name is known when a task's
+    owner or co-owner, or a unit of the workspace, holds it (`--owner 疾控中心` finds 区疾控中心)."""
+    from duban.errors import UsageError
+
+    if plan and not any(task.plan == plan for task in tasks):
+        workspace.read_plan(plan)  # an empty plan is still a plan; a missing one names the plans there are
+    if not owner or any(owner_matches(task, owner) for task in tasks):
+        return
+    units = workspace.units([name for task in tasks for name in (task.owner, *task.co_owners)])
+    if any(owner in unit for unit in units.names):
+        return
+    nearest = units.nearest(owner)
+    if nearest:
+        raise UsageError("filter_unknown_owner_near", owner=owner, nearest="、".join(nearest))
+    raise UsageError("filter_unknown_owner", owner=owner, known="、".join(units.names) or "—")
+
+
 def owner_matches(task: Task, owner: str) -> bool:
     """`--owner 疾控中心` finds 区疾控中心 too: a unit is often written with or without its district prefix."""
     return any(owner in unit for unit in (task.owner, *task.co_owners))

@@ -160,3 +160,9 @@ def left_reason(w: Words, left, preview) -> str:
         return w("left_set_after", by=left.by or "—", date=left.set_on.isoformat(),
                  summary_date=preview.summary_date.isoformat())
     return w(f"left_{left.reason}")
+
+
+def recorded_check_note(w: Words, item: ItemResult, summary: str) -> str:
+    """The progress-log line of a status a check moves when the log already holds that check's verdict and evidence
+    (`check --apply`, then `--mark-done`): it points at them rather than repeating them."""
+    return w("check_note_recorded", summary=summary, verdict=w.verdict(item.verdict))

@@ -24,7 +24,7 @@ def render_preview(out: Terminal, w: Words, prepared) -> None:
     table = Table([Column(w("id")),
                    Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
                    Column(w("category"), wrap=True, max_width=20, floor=12, min_width=6),
-                   Column(w("owner"), wrap=True, max_width=16, floor=OWNER_FLOOR, min_width=6, whole=True),
+                   Column(w("owner"), wrap=True, max_width=20, floor=OWNER_FLOOR, min_width=6, whole=True),
                    Column(w("due"), wrap=True, max_width=24, floor=12, min_width=10),
                    Column(w("targets"), wrap=True, floor=16, min_width=8, beneath=True,
                           label=w("targets") + w("colon"))])

@@ -9,6 +9,9 @@ A table is columns of text under a bold header and a rule, columns two spaces ap
   `min_width`;
 - a wrapping column of Chinese text gets an even width where it wraps (an odd cell would stay empty), and the cell
   it frees goes to a column that still wraps;
+- a column's `max_width` keeps it from crowding the others, not from room nobody uses: a column it wraps takes the
+  room the table leaves free where all its cells then fit on one line (a target `PM2.5年平均浓度 ≤ 15微克/立方米`,
+  a name `Seed 737abdc6 maintainers` in a table half the terminal's width);
 - wrapped text follows the Chinese line-breaking rules of `views.cells`;
 - a heading row (`add_heading`, e.g. an owner's name over its tasks) spans the table and takes no column;
 - a row whose cells all fit takes the fast path (one padded line), which keeps `duban list` of 10,000 tasks fast.
@@ -175,7 +178,19 @@ def layout(columns: Sequence[Column], sizes: Sequence[Sequence[int]], room: int,
         _give_way(widths, [i for i, c in enumerate(columns) if not c.wrap], minimum, excess)
     if wide is not None:
         _even_out(widths, natural, columns, wide, room)
+    _unwrap_capped(widths, columns, sizes, room)
     return widths
+
+
+def _unwrap_capped(widths: list[int], columns: Sequence[Column], sizes: Sequence[Sequence[int]], room: int) -> None:
+    """A wrapping column held to its max_width takes the room the table leaves free when that lets every one of its
+    cells stand on one line (only then: a column widened by part of the room would still wrap, only differently)."""
+    for i, column in enumerate(columns):
+        if column.max_width is None or not column.wrap:
+            continue
+        full = max(width(column.header), max(sizes[i], default=0))
+        if widths[i] < full <= widths[i] + room - sum(widths):
+            widths[i] = full
 
 
 def _natural(columns: Sequence[Column], sizes: Sequence[Sequence[int]]) -> list[int]:
