@@ -102,16 +102,3 @@ def test_the_organisation_a_summary_speaks_for_even_when_the_workspace_knows_non
     report, facts = summary(SPEECH.format(org=org))
     plan_text = SPEECH.format(org=plan_text_org) if plan_text_org else None
     assert [r.kind for r in refusals(CITY_2022, report, facts, plan_text)] == refused
-
-
-def test_speaks_for_another_only_when_two_places_differ():
-    from duban.check.guards import speaks_for_another
-
-    district = "各位代表：\n现在，我代表罗湖区人民政府，向大会报告政府工作。"
-    assert speaks_for_another(district, "深圳市人民政府") == "罗湖区人民政府"
-    assert speaks_for_another(district, "罗湖区人民政府") == ""
-    assert speaks_for_another(district, "区卫生健康局") == ""   # no place named: nothing plainly other
-    assert speaks_for_another("现在，我代表市人民政府，向大会报告", "滨州") == ""
-    assert speaks_for_another("现在，我代表国务院，向大会报告", "台州市人民政府") == "国务院"
-    assert speaks_for_another("现在，我代表国务院，向大会报告", "测试") == ""   # a name that is no place's
-    assert speaks_for_another("二〇二三年工作总结", "深圳市人民政府") == ""

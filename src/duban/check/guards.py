@@ -132,18 +132,6 @@ def _same_org(one: str, other: str) -> bool:
     return level == other_level or not (level and other_level)
 
 
-def speaks_for_another(text: str, org: str) -> str:
-    """The organisation a report speaks for when it is plainly not `org` (我代表罗湖区人民政府 against 深圳市人民政府),
-    else "": what `import` asks before it files a report under the workspace's organisation. Only a place's
-    organisation (深圳市…, 罗湖区…) is held to it, and only by a speaker that names a place: a report that speaks
-    for 市人民政府 may well be the organisation's own, and a workspace named 测试 or 区卫生健康局 names no place."""
-    speaker = _speaker(text)
-    place, level = _place(org)
-    if not (speaker and _place(speaker)[0] and place and level):
-        return ""
-    return _other_speaker(text, None, org)
-
-
 def _other_speaker(text: str, plan_text: str | None, plan_org: str) -> str:
     """The organisation the summary speaks for when it is plainly not the plan's (known from the plan's own report,
     else from the plan's organisation): 罗湖区人民政府 against 深圳市人民政府; "" when they agree or one is unknown.

@@ -98,7 +98,6 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
     """Read a report and work out its plan and tasks, merged with what the workspace already holds."""
     report = read_report(path)
     organisation = org or workspace.organisation
-    _check_speaker(report, organisation)
     settings = _Settings(workspace, owner or organisation, own=organisation == workspace.organisation)
     reading = read_report_text(report.text, settings.synonyms)
     if not reading.plan_blocks():
@@ -113,16 +112,6 @@ def prepare_import(workspace: Workspace, path, *, period: str | None = None, org
         raise BadInput("no_plan_items", report=report.name)
     plan = new_plan(workspace, plan_id, organisation, found, report)
     return merged_plan(workspace, plan, items, report, found, settings)
-
-
-def _check_speaker(report: Report, organisation: str) -> None:
-    """A report that speaks for another government (我代表罗湖区人民政府 in 深圳市人民政府's workspace) would be
-    filed as the organisation's own plan, every item its task: refused, naming --org, before anything is read."""
-    from duban.check.guards import speaks_for_another
-
-    other = speaks_for_another(report.text, organisation) if organisation else ""
-    if other:
-        raise UsageError("import_other_org", report=report.name, speaker=other, org=organisation)
 
 
 def new_plan(workspace: Workspace, plan_id: str, organisation: str, period: Period, report: Report) -> Plan:

@@ -237,9 +237,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "cannot tell which period the plan of {report} is for: pass --period, e.g. --period 2019H2"),
     "no_plan_items": ("{report} 的计划部分中没有找到计划事项",
         "no plan items found in the plan section of {report}"),
-    "import_other_org": ("《{report}》是{speaker}的报告，不是{org}的：未导入；作为它的计划导入请加 --org {speaker}",
-        "{report} is a report of {speaker}, not of {org}: nothing imported; to import it as that organisation's plan "
-        "add --org {speaker}"),
     "plan_other_org": ("计划 {plan} 属于“{org}”，不属于“{given}”",
         "plan {plan} belongs to {org!r}, not {given!r}"),
     "unknown_status": ("无法识别的状态“{text}”：请用 {choices} 之一",
