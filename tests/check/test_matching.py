@@ -134,3 +134,44 @@ def test_segmenter_words_are_never_empty_or_punctuation(text):
     for word in SEGMENTER.words(text):
         assert word.strip()
         assert word not in "，。！？；：、"
+
+
+def _fresh_tokenizer(cache_dir, monkeypatch):
+    """A jieba tokenizer over duban's trimmed dictionary, its cache in cache_dir (not the shared one)."""
+    import jieba
+
+    from duban.check import matching
+
+    monkeypatch.setenv("DUBAN_CACHE", str(cache_dir))
+    tokenizer = jieba.Tokenizer(str(matching._trimmed_dictionary(jieba)))
+    tokenizer.tmp_dir = str(cache_dir)
+    return tokenizer
+
+
+def test_the_dictionary_read_from_the_cache_is_the_one_jieba_builds(tmp_path, monkeypatch):
+    from duban.check import matching
+
+    built = _fresh_tokenizer(tmp_path, monkeypatch)
+    matching._load_dictionary(built)  # no cache yet: jieba builds the dictionary and writes its cache
+    cache = tmp_path / f"jieba.{matching.DICTIONARY_NAME.removesuffix('.txt')}.cache"
+    assert cache.is_file() and built.initialized
+    read = _fresh_tokenizer(tmp_path, monkeypatch)
+    matching._load_dictionary(read)  # read by duban from that cache
+    assert read.initialized and read.total == built.total
+    assert list(read.FREQ.items()) == list(built.FREQ.items())  # the same words, frequencies and order
+    sentence = "推进医联体建设，完成四小单位摸排"
+    assert read.lcut(sentence) == built.lcut(sentence)
+
+
+def test_a_broken_dictionary_cache_is_built_again(tmp_path, monkeypatch):
+    from duban.check import matching
+
+    reference = _fresh_tokenizer(tmp_path / "reference", monkeypatch)
+    reference.initialize()
+    tokenizer = _fresh_tokenizer(tmp_path, monkeypatch)
+    cache = tmp_path / f"jieba.{matching.DICTIONARY_NAME.removesuffix('.txt')}.cache"
+    cache.write_bytes(b"\x00 not marshal")
+    later = cache.stat().st_mtime + 10
+    os.utime(cache, (later, later))  # newer than the dictionary: duban reads it, and must not trust it
+    matching._load_dictionary(tokenizer)
+    assert tokenizer.initialized and tokenizer.FREQ == reference.FREQ and tokenizer.total == reference.total

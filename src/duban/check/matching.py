@@ -12,6 +12,7 @@ every sentence of a government report has them. Spun wording (效劳 → 服务)
 
 from __future__ import annotations
 
+import marshal
 import math
 import os
 import re
@@ -177,6 +178,25 @@ def _import_jieba():
     return jieba
 
 
+def _load_dictionary(tokenizer) -> None:
+    """The tokenizer's prefix dictionary, from jieba's own cache file when it is there and newer than the
+    dictionary, else built (and cached) by jieba. jieba reads its cache with marshal.load on the open file, which
+    reads it piece by piece: four times slower than marshal.loads on its bytes read at once, for the same dict."""
+    dictionary = Path(tokenizer.dictionary)
+    cache = _cache_dir() / f"jieba.{dictionary.stem}.cache"
+    tokenizer.cache_file = str(cache)  # where jieba writes the cache when it builds the dictionary
+    try:
+        if cache.stat().st_mtime > dictionary.stat().st_mtime:
+            frequencies, total = marshal.loads(cache.read_bytes())
+            if isinstance(frequencies, dict) and isinstance(total, int):
+                tokenizer.FREQ, tokenizer.total = frequencies, total
+                tokenizer.initialized = True
+                return
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # no cache yet, or a broken one: jieba builds it again
+    tokenizer.initialize()
+
+
 _jieba_lock = threading.Lock()
 _tokenizer = None
 _added_words: set[str] = set()
@@ -195,7 +215,7 @@ def _jieba(vocabulary: Iterable[str]):
             jieba.setLogLevel(logging.ERROR)
             tokenizer = jieba.Tokenizer(str(_trimmed_dictionary(jieba)))
             tokenizer.tmp_dir = str(_cache_dir())
-            tokenizer.initialize()
+            _load_dictionary(tokenizer)
             _tokenizer = tokenizer
             _jieba_blocks = jieba.re_han_default
             _generation += 1
