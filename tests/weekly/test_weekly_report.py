@@ -424,3 +424,26 @@ def test_a_checked_figure_reads_as_the_summary_wrote_it_in_show_and_the_weekly(t
         render_markdown(report, words("zh"))
     shown = CliRunner().invoke(cli, ["--plans", str(workspace.root), "--today", "2019-09-04", "show", "2019H1-01"])
     assert "1258.7亿元" in shown.stdout and "0.12587" not in shown.stdout
+
+
+def test_the_cyclic_collector_rests_while_the_report_is_made_and_drawn(tmp_path, monkeypatch):
+    """It has nothing to find there (no cycles) and would walk every task's objects again and again; it is back on
+    afterwards, also when making the report fails."""
+    import gc
+
+    from duban.weekly import render, report as report_module
+
+    seen = []
+    real_movements, real_blocks = report_module.movements, render.blocks
+    monkeypatch.setattr(report_module, "movements", lambda *a: seen.append(gc.isenabled()) or real_movements(*a))
+    monkeypatch.setattr(render, "blocks", lambda *a: seen.append(gc.isenabled()) or real_blocks(*a))
+    import io
+
+    workspace = build_workspace(tmp_path / "plans")
+    sheets = report_module.weekly_sheets(workspace, TODAY)
+    drawn = render.render(sheets[0], "text", words("zh"), Terminal(io.StringIO(), 100, False, False, False))
+    assert drawn.split("\n") == TEXT_ZH + [""]
+    assert seen == [False, False] and gc.isenabled()
+    with pytest.raises(UsageError):
+        report_module.weekly_sheets(workspace, TODAY, scope=report_module.Scope(owner="无此单位"))
+    assert gc.isenabled()

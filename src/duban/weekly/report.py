@@ -217,6 +217,14 @@ def weekly_sheets(workspace: Workspace, today: date, week: str | None = None, sc
                   issue: int | None = None, by_owner: bool = False) -> list[WeeklyReport]:
     """One report on the scope; with `by_owner`, one per lead unit in it (each on what the unit leads or
     supports), the units with most late tasks first."""
+    from duban.ledger.index import paused_gc
+
+    with paused_gc():  # the report makes an object or more per task and progress entry, none of them in a cycle
+        return _sheets(workspace, today, week, scope, issue, by_owner)
+
+
+def _sheets(workspace: Workspace, today: date, week: str | None, scope: Scope, issue: int | None,
+            by_owner: bool) -> list[WeeklyReport]:
     week = (week or iso_week_of(today)).strip().upper()
     monday, sunday = parse_iso_week(week)
     from duban.ledger.index import load_summaries
