@@ -175,3 +175,74 @@ def test_a_broken_dictionary_cache_is_built_again(tmp_path, monkeypatch):
     os.utime(cache, (later, later))  # newer than the dictionary: duban reads it, and must not trust it
     matching._load_dictionary(tokenizer)
     assert tokenizer.initialized and tokenizer.FREQ == reference.FREQ and tokenizer.total == reference.total
+
+
+# Characters for texts jieba cuts in many ways: dictionary words, the domain vocabulary, rare characters its HMM
+# has to guess at, letters, digits and the signs its Chinese pattern takes in (+#&._%-).
+_CUT_ALPHABET = list("国家卫生城市复审医联体四小单位摸排签约服务覆盖率达到分级诊疗互联网+三去一降一补"
+                     "甾烷氘鑫淼犇骉焱垚堃昇瑄彧赟AIGDP5G2025.%-#&_ ，。")
+
+
+def _jieba_cut_blocks(text):
+    """The words of each block as jieba's own `lcut` gives them (the reference duban's cut must equal)."""
+    from duban.check import matching
+
+    SEGMENTER.words("")  # the shared tokenizer loaded, with the vocabulary
+    return [matching._tokenizer.lcut(block, HMM=True) for block in matching._jieba_blocks.split(text) if block]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CUT_ALPHABET), max_size=60))
+def test_the_fused_cut_is_jiebas_cut(text):
+    from duban.check import matching
+
+    expected = _jieba_cut_blocks(text)
+    blocks = [block for block in matching._jieba_blocks.split(text) if block]
+    for block, words in zip(blocks, expected):
+        if matching._jieba_blocks.fullmatch(block):
+            assert matching._cut_chinese(block) == words
+        assert matching._cut_block(block) == [w for w in words if matching._is_word_uncached(w)]
+
+
+def test_the_fused_cut_is_jiebas_cut_on_real_reports():
+    from duban.check import matching
+    from duban.report.formats import read_report
+    from sample_reports import SEEDS
+
+    for path in sorted(SEEDS.glob("0*.txt")):
+        text = SEGMENTER.normalise(read_report(path).text)
+        blocks = [b for b in matching._jieba_blocks.split(text) if b and matching._jieba_blocks.fullmatch(b)]
+        assert [matching._cut_chinese(b) for b in blocks] == _jieba_cut_blocks("\n".join(blocks))[::2]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["医联体", "家庭医生", "改革", "推进", "国医馆", "签约"]), max_size=12),
+                min_size=1, max_size=20),
+       st.dictionaries(st.sampled_from(["医联体", "家庭医生", "改革", "推进", "无此词"]),
+                       st.floats(min_value=0.01, max_value=3.0), max_size=5))
+def test_bm25_scores_are_the_word_by_word_sums_to_the_last_bit(documents, weights):
+    bm25 = BM25(documents)
+    expected = [0.0] * len(documents)
+    for word, weight in weights.items():
+        for index in bm25.documents(word).tolist():
+            start, end = bm25._span[word]
+            part = bm25._parts[start:end][bm25._documents[start:end].tolist().index(index)]
+            expected[index] += weight * bm25.idf[word] * float(part)
+    assert bm25.score(weights).tolist() == expected
+
+
+def test_between_two_equally_likely_cuts_the_longer_first_word_wins_as_in_jieba(tmp_path, monkeypatch):
+    import jieba
+
+    from duban.check import matching
+
+    dictionary = tmp_path / "dict.txt"
+    # 甲 + 乙丙 and 甲乙 + 丙 add up the same two logarithms: jieba's max over (score, end) takes the later end
+    dictionary.write_text("甲乙 100\n乙丙 100\n甲 50\n丙 50\n乙 10\n", encoding="utf-8")
+    tokenizer = jieba.Tokenizer(str(dictionary))
+    tokenizer.tmp_dir = str(tmp_path)
+    tokenizer.initialize()
+    monkeypatch.setattr(matching, "_tokenizer", tokenizer)
+    for text in ("甲乙丙", "丙甲乙丙甲", "乙丙甲乙丙"):
+        assert matching._cut_chinese(text) == tokenizer.lcut(text, HMM=True)
+    assert matching._cut_chinese("甲乙丙") == ["甲乙", "丙"]

@@ -202,11 +202,12 @@ _tokenizer = None
 _added_words: set[str] = set()
 _generation = 0  # counts the changes to the tokenizer's words: what was cut before may be cut otherwise after
 _jieba_blocks = None  # jieba's own pattern of the blocks it cuts a text into (jieba.re_han_default)
+_hmm_cut = None  # jieba's HMM cut of a run of characters no dictionary word covers (jieba.finalseg.cut)
 
 
 def _jieba(vocabulary: Iterable[str]):
     """The shared jieba tokenizer, loaded once, with the given words added (the heavy import happens here)."""
-    global _tokenizer, _generation, _jieba_blocks
+    global _tokenizer, _generation, _jieba_blocks, _hmm_cut
     with _jieba_lock:
         if _tokenizer is None:
             import logging
@@ -218,6 +219,7 @@ def _jieba(vocabulary: Iterable[str]):
             _load_dictionary(tokenizer)
             _tokenizer = tokenizer
             _jieba_blocks = jieba.re_han_default
+            _hmm_cut = jieba.finalseg.cut
             _generation += 1
         for word in vocabulary:
             if word and word not in _added_words:
@@ -298,13 +300,89 @@ def _cut_in_parallel(blocks: list[str]) -> list[list[str]]:
 
 
 def _cut_block(block: str) -> list[str]:
-    return [w for w in _tokenizer.lcut(block, HMM=True) if _is_word(w)]
+    tokens = _cut_chinese(block) if _jieba_blocks.fullmatch(block) else _tokenizer.lcut(block, HMM=True)
+    return [w for w in tokens if _is_word(w)]
+
+
+def _cut_chinese(sentence: str) -> list[str]:
+    """jieba's words of one block of its Chinese pattern, exactly as `Tokenizer.lcut(sentence, HMM=True)` gives
+    them, in a third of the time: jieba builds the block's word graph (DAG) as a dict of lists, then scores it with
+    a generator of tuples per character; here one backward pass does both, looking each fragment up once.
+
+    For each position k (from the end), every dictionary word that starts there is a way on; the best way is
+    the one with the highest log-probability, the longer word winning a tie (jieba's max over (score, end)
+    tuples), the character alone when no word starts there. The sums are jieba's, in its order."""
+    tokenizer = _tokenizer
+    frequencies = tokenizer.FREQ
+    lookup = frequencies.get
+    logtotal = math.log(tokenizer.total)
+    log = math.log
+    size = len(sentence)
+    score = [0.0] * (size + 1)
+    end = [0] * (size + 1)
+    for k in range(size - 1, -1, -1):
+        best, best_end = None, k
+        i = k
+        frequency = lookup(sentence[k])
+        while frequency is not None:  # the fragment is a word or the start of one
+            if frequency:
+                value = log(frequency) - logtotal + score[i + 1]
+                if best is None or value >= best:
+                    best, best_end = value, i
+            i += 1
+            if i >= size:
+                break
+            frequency = lookup(sentence[k:i + 1])
+        if best is None:
+            best = log(lookup(sentence[k]) or 1) - logtotal + score[k + 1]
+        score[k], end[k] = best, best_end
+    return _words_on_route(sentence, end, frequencies)
+
+
+def _words_on_route(sentence: str, end: list[int], frequencies: dict) -> list[str]:
+    """The words along the best route, single characters run together and handed to jieba's HMM when they are
+    not a dictionary word (jieba's `__cut_DAG`, line for line)."""
+    words: list[str] = []
+    x, buf, size = 0, "", len(sentence)
+    while x < size:
+        y = end[x] + 1
+        if y - x == 1:
+            buf += sentence[x]
+        else:
+            if buf:
+                if len(buf) == 1:
+                    words.append(buf)
+                elif not frequencies.get(buf):
+                    words.extend(_hmm_cut(buf))
+                else:
+                    words.extend(buf)
+                buf = ""
+            words.append(sentence[x:y])
+        x = y
+    if buf:
+        if len(buf) == 1:
+            words.append(buf)
+        elif not frequencies.get(buf):
+            words.extend(_hmm_cut(buf))
+        else:
+            words.extend(buf)
+    return words
 
 
 _BARE_FIGURE = re.compile(r"[\d.%％]+")
 
 
+_word_or_not: dict[str, bool] = {}  # _is_word's answers: the same few thousand tokens come back all the time
+
+
 def _is_word(token: str) -> bool:
+    known = _word_or_not.get(token)
+    if known is None:
+        known = _word_or_not[token] = _is_word_uncached(token)
+    return known
+
+
+def _is_word_uncached(token: str) -> bool:
     token = token.strip()
     if not token or not _CJK_OR_WORD.search(token):
         return False
@@ -506,17 +584,26 @@ class BM25:
         return self._documents[start:end]
 
     def score(self, weights: Mapping[str, float]):
-        """One score per document (a numpy array): 0 for the documents that hold no word of the query."""
+        """One score per document (a numpy array): 0 for the documents that hold no word of the query.
+
+        Each word adds `weight × idf × part` to the documents that hold it, word after word. The words' postings
+        are gathered into one array and added up by one bincount, which adds them in the order given: each
+        document's sum is made in the same order, of the same products, as adding word by word makes it."""
         import numpy as np
 
-        scores = np.zeros(self.size)
+        spans, factors = [], []
         for word, weight in weights.items():
             span = self._span.get(word)
             if span is not None:
-                start, end = span
-                # each word adds to the documents that hold it, as `score += weight × idf × part` one by one would
-                scores[self._documents[start:end]] += weight * self.idf[word] * self._parts[start:end]
-        return scores
+                spans.append(span)
+                factors.append(weight * self.idf[word])
+        if not spans:
+            return np.zeros(self.size)
+        documents, parts = self._documents, self._parts
+        held = np.concatenate([documents[start:end] for start, end in spans])
+        values = (np.concatenate([parts[start:end] for start, end in spans])
+                  * np.repeat(factors, [end - start for start, end in spans]))
+        return np.bincount(held, weights=values, minlength=self.size)
 
 
 @dataclass(frozen=True)
