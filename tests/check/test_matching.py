@@ -246,3 +246,47 @@ def test_between_two_equally_likely_cuts_the_longer_first_word_wins_as_in_jieba(
     for text in ("甲乙丙", "丙甲乙丙甲", "乙丙甲乙丙"):
         assert matching._cut_chinese(text) == tokenizer.lcut(text, HMM=True)
     assert matching._cut_chinese("甲乙丙") == ["甲乙", "丙"]
+
+
+def _postings_word_by_word(documents, k1=1.2, b=0.75):
+    """BM25's postings as they were built one document and word at a time: {word: [(document, part)]}, idf."""
+    import math
+    from collections import Counter
+
+    lengths = [len(doc) for doc in documents]
+    average = (sum(lengths) / len(lengths)) if lengths else 0.0
+    postings = {}
+    for index, doc in enumerate(documents):
+        norm = k1 * (1 - b + b * lengths[index] / average) if average else k1
+        for word, tf in Counter(doc).items():
+            postings.setdefault(word, []).append((index, tf * (k1 + 1) / (tf + norm)))
+    idf = {word: math.log(1 + (len(documents) - len(p) + 0.5) / (len(p) + 0.5)) for word, p in postings.items()}
+    return postings, idf
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["医联体", "家庭医生", "改革", "推进", "国医馆", "签约", "a"]), max_size=15),
+                max_size=25))
+def test_bm25_postings_are_built_as_one_document_at_a_time_built_them(documents):
+    bm25 = BM25(documents)
+    postings, idf = _postings_word_by_word(documents)
+    assert list(bm25._span) == list(postings)  # words in the order they first occur
+    for word, expected in postings.items():
+        start, end = bm25._span[word]
+        assert list(zip(bm25._documents[start:end].tolist(), bm25._parts[start:end].tolist())) == expected
+    assert list(bm25.idf.items()) == list(idf.items())
+    assert bm25._documents.dtype.kind == "i" and bm25._parts.dtype == "float64"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("国家卫生城市复审医联体签约服务覆盖率创建")), max_size=30))
+def test_coverage_is_the_share_of_the_item_present(text):
+    from duban.check.matching import BOILERPLATE, DETAIL_CORE, PHRASE_WEIGHT, TITLE_SHARE, TITLE_WEIGHT, _presence
+
+    query = build_query("创建国家卫生城市", "推进医联体建设，家庭医生签约服务覆盖率达到30%", SEGMENTER)
+    core = {w: TITLE_WEIGHT for w in query.title_words if w not in BOILERPLATE}
+    core.update({phrase: PHRASE_WEIGHT for phrase in query.phrases})
+    title = sum(v * _presence(w, text) for w, v in core.items()) / sum(core.values())
+    detail = sum(v * _presence(w, text) for w, v in query.detail_words.items()) / sum(query.detail_words.values())
+    assert len(query.detail_words) <= DETAIL_CORE
+    assert coverage(query, text) == TITLE_SHARE * title + (1 - TITLE_SHARE) * detail

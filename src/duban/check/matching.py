@@ -503,22 +503,31 @@ class Coverage:
         core = {w: TITLE_WEIGHT for w in query.title_words if w not in BOILERPLATE}
         for phrase in query.phrases:
             core[phrase] = PHRASE_WEIGHT
-        self.core = list(core.items())
+        # each word with its weight and, for a word of three characters or more, its two-character pieces
+        self.core = [(w, v, _pieces(w)) for w, v in core.items()]
         self.title_total = sum(core.values())
-        self.detail = list(query.detail_words.items())
+        self.detail = [(w, v, _pieces(w)) for w, v in query.detail_words.items()]
         self.detail_total = sum(query.detail_words.values())
 
     def __call__(self, text: str) -> float:
         title_total, detail_total = self.title_total, self.detail_total
-        # _presence(w, text) written out for the words the text holds whole, the most of them
-        title_part = (sum(v if w in text else v * _presence(w, text) for w, v in self.core) / title_total
+        # v × _presence(w, text), written out with the pieces cut once
+        title_part = (sum(v if w in text else v * (0.8 * sum(p in text for p in pieces) / len(pieces) if pieces
+                                                   else 0.0) for w, v, pieces in self.core) / title_total
                       if title_total else 0.0)
         if not detail_total:
             return title_part
-        detail_part = sum(v if w in text else v * _presence(w, text) for w, v in self.detail) / detail_total
+        detail_part = sum(v if w in text else v * (0.8 * sum(p in text for p in pieces) / len(pieces) if pieces
+                                                   else 0.0) for w, v, pieces in self.detail) / detail_total
         if not title_total:
             return detail_part
         return TITLE_SHARE * title_part + (1 - TITLE_SHARE) * detail_part
+
+
+def _pieces(word: str) -> tuple[str, ...]:
+    """The two-character pieces `_presence` looks for when a word of three characters or more is not there whole;
+    none for a shorter word."""
+    return tuple(word[i:i + 2] for i in range(len(word) - 1)) if len(word) >= 3 else ()
 
 
 def plan_rarity(details: Iterable[list[str]]) -> dict[str, float]:
@@ -556,25 +565,23 @@ class BM25:
         self.size = len(documents)
         lengths = [len(doc) for doc in documents]
         average = (sum(lengths) / len(lengths)) if lengths else 0.0
-        postings: dict[str, tuple[list[int], list[float]]] = {}
-        for index, doc in enumerate(documents):
-            norm = k1 * (1 - b + b * lengths[index] / average) if average else k1
-            for word, tf in Counter(doc).items():
-                held = postings.get(word)
-                if held is None:
-                    held = postings[word] = ([], [])
-                held[0].append(index)
-                # the term-frequency part of BM25, precomputed per document and word
-                held[1].append(tf * (k1 + 1) / (tf + norm))
-        self._span: dict[str, tuple[int, int]] = {}
-        indexes: list[int] = []
-        parts: list[float] = []
-        for word, (held, values) in postings.items():
-            self._span[word] = (len(indexes), len(indexes) + len(held))
-            indexes += held
-            parts += values
-        self._documents = np.array(indexes, dtype=np.intp)
-        self._parts = np.array(parts, dtype=np.float64)
+        tokens = [word for doc in documents for word in doc]
+        # words numbered in the order they first occur: each word's postings in turn, its documents in order
+        numbers = {word: number for number, word in enumerate(dict.fromkeys(tokens))}
+        lengths_array = np.array(lengths, dtype=np.int64)
+        word_of = np.fromiter(map(numbers.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        document_of = np.repeat(np.arange(self.size, dtype=np.int64), lengths_array)
+        # one posting per (word, document), sorted by word then document, with the word's count there (tf)
+        pairs, tf = np.unique(word_of * max(self.size, 1) + document_of, return_counts=True)
+        self._documents = (pairs % max(self.size, 1)).astype(np.intp)
+        if average:  # the document's length against the average, as k1 × (1 - b + b × length / average)
+            norm = k1 * (1 - b + b * lengths_array / average)
+        else:
+            norm = np.full(self.size, k1)
+        # the term-frequency part of BM25, per document and word: tf × (k1 + 1) / (tf + norm)
+        self._parts = tf * (k1 + 1) / (tf + norm[self._documents])
+        bounds = np.searchsorted(pairs // max(self.size, 1), np.arange(len(numbers) + 1)).tolist()
+        self._span: dict[str, tuple[int, int]] = {word: (bounds[n], bounds[n + 1]) for word, n in numbers.items()}
         self.idf = {word: math.log(1 + (self.size - (end - start) + 0.5) / ((end - start) + 0.5))
                     for word, (start, end) in self._span.items()}
 
