@@ -290,3 +290,23 @@ def test_coverage_is_the_share_of_the_item_present(text):
     detail = sum(v * _presence(w, text) for w, v in query.detail_words.items()) / sum(query.detail_words.values())
     assert len(query.detail_words) <= DETAIL_CORE
     assert coverage(query, text) == TITLE_SHARE * title + (1 - TITLE_SHARE) * detail
+
+
+def test_the_hmm_cuts_each_run_once_and_afresh_once_a_word_is_added(monkeypatch):
+    import jieba
+
+    from duban.check import matching
+
+    SEGMENTER.words("")
+    calls = []
+    monkeypatch.setattr(matching, "_hmm_cut", lambda run: calls.append(run) or jieba.finalseg.cut(run))
+    monkeypatch.setattr(matching, "_hmm_words_of", {})
+    run = "甾烷氘鑫淼"
+    assert matching._hmm_words(run) == list(jieba.finalseg.cut(run)) == matching._hmm_words(run)
+    assert calls == [run]
+    monkeypatch.setattr(matching, "_added_words", set(matching._added_words))
+    monkeypatch.setattr(matching._tokenizer, "FREQ", dict(matching._tokenizer.FREQ))
+    monkeypatch.setattr(matching._tokenizer, "total", matching._tokenizer.total)
+    matching._jieba(["测试新增词语甲"])  # a word added to the tokenizer: what was cut may be cut otherwise now
+    matching._hmm_words(run)
+    assert calls == [run, run]

@@ -203,6 +203,7 @@ _added_words: set[str] = set()
 _generation = 0  # counts the changes to the tokenizer's words: what was cut before may be cut otherwise after
 _jieba_blocks = None  # jieba's own pattern of the blocks it cuts a text into (jieba.re_han_default)
 _hmm_cut = None  # jieba's HMM cut of a run of characters no dictionary word covers (jieba.finalseg.cut)
+_hmm_words_of: dict[str, list[str]] = {}  # its answers: the same runs (names, rare words) come back often
 
 
 def _jieba(vocabulary: Iterable[str]):
@@ -226,6 +227,7 @@ def _jieba(vocabulary: Iterable[str]):
                 _tokenizer.add_word(word, freq=None)
                 _added_words.add(word)
                 _generation += 1
+                _hmm_words_of.clear()  # a word added may be one the HMM must now split (jieba's force-split)
         return _tokenizer
 
 
@@ -339,6 +341,14 @@ def _cut_chinese(sentence: str) -> list[str]:
     return _words_on_route(sentence, end, frequencies)
 
 
+def _hmm_words(run: str) -> list[str]:
+    """jieba's HMM words of a run of characters (jieba.finalseg.cut), each run cut once."""
+    found = _hmm_words_of.get(run)
+    if found is None:
+        found = _hmm_words_of[run] = list(_hmm_cut(run))
+    return found
+
+
 def _words_on_route(sentence: str, end: list[int], frequencies: dict) -> list[str]:
     """The words along the best route, single characters run together and handed to jieba's HMM when they are
     not a dictionary word (jieba's `__cut_DAG`, line for line)."""
@@ -353,7 +363,7 @@ def _words_on_route(sentence: str, end: list[int], frequencies: dict) -> list[st
                 if len(buf) == 1:
                     words.append(buf)
                 elif not frequencies.get(buf):
-                    words.extend(_hmm_cut(buf))
+                    words.extend(_hmm_words(buf))
                 else:
                     words.extend(buf)
                 buf = ""
@@ -363,7 +373,7 @@ def _words_on_route(sentence: str, end: list[int], frequencies: dict) -> list[st
         if len(buf) == 1:
             words.append(buf)
         elif not frequencies.get(buf):
-            words.extend(_hmm_cut(buf))
+            words.extend(_hmm_words(buf))
         else:
             words.extend(buf)
     return words
