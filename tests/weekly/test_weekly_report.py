@@ -447,3 +447,18 @@ def test_the_cyclic_collector_rests_while_the_report_is_made_and_drawn(tmp_path,
     with pytest.raises(UsageError):
         report_module.weekly_sheets(workspace, TODAY, scope=report_module.Scope(owner="无此单位"))
     assert gc.isenabled()
+
+
+def test_a_status_the_log_does_not_know_leaves_each_task_where_it_was():
+    from duban.weekly.report import movements
+
+    monday, sunday = date(2019, 11, 18), date(2019, 11, 24)
+    first = Task("2019H2-01", "甲", status="done", owner="办公室",
+                 progress=[ProgressEntry(date(2019, 11, 18), "已完成"), ProgressEntry(date(2019, 11, 19), "搁置")])
+    second = Task("2019H2-02", "乙", status="in_progress", owner="办公室",
+                  progress=[ProgressEntry(date(2019, 11, 18), "搁置"), ProgressEntry(date(2019, 11, 20), "推进中"),
+                            ProgressEntry(date(2019, 11, 21), "搁置")])
+    moved = movements([first, second], monday, sunday)
+    assert [(m.task_id, m.previous, m.status) for m in moved] == [
+        ("2019H2-01", "todo", "done"), ("2019H2-02", "todo", "todo"), ("2019H2-01", "done", "done"),
+        ("2019H2-02", "todo", "in_progress"), ("2019H2-02", "in_progress", "in_progress")]

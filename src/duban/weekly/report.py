@@ -312,13 +312,6 @@ def count_tasks(tasks: list[Task], today: date, soon_days: int = 14) -> Counts:
     )
 
 
-def _entry_status(raw: str, fallback: str) -> str:
-    try:
-        return parse_status(raw)
-    except UsageError:
-        return fallback
-
-
 def movements(tasks: list[Task], monday: date, sunday: date) -> list[Movement]:
     """Progress entries dated Monday–Sunday, by owner, then date, then task.
 
@@ -326,10 +319,16 @@ def movements(tasks: list[Task], monday: date, sunday: date) -> list[Movement]:
     from 推进中 to 已完成 counts as a status change and a plain note does not.
     """
     moved = []
+    statuses: dict[str, str] = {}  # each way of writing a status read once (10,000 tasks write it a few ways)
     for task in tasks:
         previous = "todo"
         for entry in task.progress:
-            status = _entry_status(entry.status, previous)
+            status = statuses.get(entry.status)
+            if status is None:
+                try:
+                    status = statuses[entry.status] = parse_status(entry.status)
+                except UsageError:  # not a status: the task stays where it was
+                    status = previous
             if monday <= entry.date <= sunday:
                 changes = entry.extra.get("changes")
                 moved.append(Movement(task.id, task.title, task.owner, entry.date, status, previous,
