@@ -134,3 +134,179 @@ def test_segmenter_words_are_never_empty_or_punctuation(text):
     for word in SEGMENTER.words(text):
         assert word.strip()
         assert word not in "，。！？；：、"
+
+
+def _fresh_tokenizer(cache_dir, monkeypatch):
+    """A jieba tokenizer over duban's trimmed dictionary, its cache in cache_dir (not the shared one)."""
+    import jieba
+
+    from duban.check import matching
+
+    monkeypatch.setenv("DUBAN_CACHE", str(cache_dir))
+    tokenizer = jieba.Tokenizer(str(matching._trimmed_dictionary(jieba)))
+    tokenizer.tmp_dir = str(cache_dir)
+    return tokenizer
+
+
+def test_the_dictionary_read_from_the_cache_is_the_one_jieba_builds(tmp_path, monkeypatch):
+    from duban.check import matching
+
+    built = _fresh_tokenizer(tmp_path, monkeypatch)
+    matching._load_dictionary(built)  # no cache yet: jieba builds the dictionary and writes its cache
+    cache = tmp_path / f"jieba.{matching.DICTIONARY_NAME.removesuffix('.txt')}.cache"
+    assert cache.is_file() and built.initialized
+    read = _fresh_tokenizer(tmp_path, monkeypatch)
+    matching._load_dictionary(read)  # read by duban from that cache
+    assert read.initialized and read.total == built.total
+    assert list(read.FREQ.items()) == list(built.FREQ.items())  # the same words, frequencies and order
+    sentence = "推进医联体建设，完成四小单位摸排"
+    assert read.lcut(sentence) == built.lcut(sentence)
+
+
+def test_a_broken_dictionary_cache_is_built_again(tmp_path, monkeypatch):
+    from duban.check import matching
+
+    reference = _fresh_tokenizer(tmp_path / "reference", monkeypatch)
+    reference.initialize()
+    tokenizer = _fresh_tokenizer(tmp_path, monkeypatch)
+    cache = tmp_path / f"jieba.{matching.DICTIONARY_NAME.removesuffix('.txt')}.cache"
+    cache.write_bytes(b"\x00 not marshal")
+    later = cache.stat().st_mtime + 10
+    os.utime(cache, (later, later))  # newer than the dictionary: duban reads it, and must not trust it
+    matching._load_dictionary(tokenizer)
+    assert tokenizer.initialized and tokenizer.FREQ == reference.FREQ and tokenizer.total == reference.total
+
+
+# Characters for texts jieba cuts in many ways: dictionary words, the domain vocabulary, rare characters its HMM
+# has to guess at, letters, digits and the signs its Chinese pattern takes in (+#&._%-).
+_CUT_ALPHABET = list("国家卫生城市复审医联体四小单位摸排签约服务覆盖率达到分级诊疗互联网+三去一降一补"
+                     "甾烷氘鑫淼犇骉焱垚堃昇瑄彧赟AIGDP5G2025.%-#&_ ，。")
+
+
+def _jieba_cut_blocks(text):
+    """The words of each block as jieba's own `lcut` gives them (the reference duban's cut must equal)."""
+    from duban.check import matching
+
+    SEGMENTER.words("")  # the shared tokenizer loaded, with the vocabulary
+    return [matching._tokenizer.lcut(block, HMM=True) for block in matching._jieba_blocks.split(text) if block]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_CUT_ALPHABET), max_size=60))
+def test_the_fused_cut_is_jiebas_cut(text):
+    from duban.check import matching
+
+    expected = _jieba_cut_blocks(text)
+    blocks = [block for block in matching._jieba_blocks.split(text) if block]
+    for block, words in zip(blocks, expected):
+        if matching._jieba_blocks.fullmatch(block):
+            assert matching._cut_chinese(block) == words
+        assert matching._cut_block(block) == [w for w in words if matching._is_word_uncached(w)]
+
+
+def test_the_fused_cut_is_jiebas_cut_on_real_reports():
+    from duban.check import matching
+    from duban.report.formats import read_report
+    from sample_reports import SEEDS
+
+    for path in sorted(SEEDS.glob("0*.txt")):
+        text = SEGMENTER.normalise(read_report(path).text)
+        blocks = [b for b in matching._jieba_blocks.split(text) if b and matching._jieba_blocks.fullmatch(b)]
+        assert [matching._cut_chinese(b) for b in blocks] == _jieba_cut_blocks("\n".join(blocks))[::2]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["医联体", "家庭医生", "改革", "推进", "国医馆", "签约"]), max_size=12),
+                min_size=1, max_size=20),
+       st.dictionaries(st.sampled_from(["医联体", "家庭医生", "改革", "推进", "无此词"]),
+                       st.floats(min_value=0.01, max_value=3.0), max_size=5))
+def test_bm25_scores_are_the_word_by_word_sums_to_the_last_bit(documents, weights):
+    bm25 = BM25(documents)
+    expected = [0.0] * len(documents)
+    for word, weight in weights.items():
+        for index in bm25.documents(word).tolist():
+            start, end = bm25._span[word]
+            part = bm25._parts[start:end][bm25._documents[start:end].tolist().index(index)]
+            expected[index] += weight * bm25.idf[word] * float(part)
+    assert bm25.score(weights).tolist() == expected
+
+
+def test_between_two_equally_likely_cuts_the_longer_first_word_wins_as_in_jieba(tmp_path, monkeypatch):
+    import jieba
+
+    from duban.check import matching
+
+    dictionary = tmp_path / "dict.txt"
+    # 甲 + 乙丙 and 甲乙 + 丙 add up the same two logarithms: jieba's max over (score, end) takes the later end
+    dictionary.write_text("甲乙 100\n乙丙 100\n甲 50\n丙 50\n乙 10\n", encoding="utf-8")
+    tokenizer = jieba.Tokenizer(str(dictionary))
+    tokenizer.tmp_dir = str(tmp_path)
+    tokenizer.initialize()
+    monkeypatch.setattr(matching, "_tokenizer", tokenizer)
+    for text in ("甲乙丙", "丙甲乙丙甲", "乙丙甲乙丙"):
+        assert matching._cut_chinese(text) == tokenizer.lcut(text, HMM=True)
+    assert matching._cut_chinese("甲乙丙") == ["甲乙", "丙"]
+
+
+def _postings_word_by_word(documents, k1=1.2, b=0.75):
+    """BM25's postings as they were built one document and word at a time: {word: [(document, part)]}, idf."""
+    import math
+    from collections import Counter
+
+    lengths = [len(doc) for doc in documents]
+    average = (sum(lengths) / len(lengths)) if lengths else 0.0
+    postings = {}
+    for index, doc in enumerate(documents):
+        norm = k1 * (1 - b + b * lengths[index] / average) if average else k1
+        for word, tf in Counter(doc).items():
+            postings.setdefault(word, []).append((index, tf * (k1 + 1) / (tf + norm)))
+    idf = {word: math.log(1 + (len(documents) - len(p) + 0.5) / (len(p) + 0.5)) for word, p in postings.items()}
+    return postings, idf
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["医联体", "家庭医生", "改革", "推进", "国医馆", "签约", "a"]), max_size=15),
+                max_size=25))
+def test_bm25_postings_are_built_as_one_document_at_a_time_built_them(documents):
+    bm25 = BM25(documents)
+    postings, idf = _postings_word_by_word(documents)
+    assert list(bm25._span) == list(postings)  # words in the order they first occur
+    for word, expected in postings.items():
+        start, end = bm25._span[word]
+        assert list(zip(bm25._documents[start:end].tolist(), bm25._parts[start:end].tolist())) == expected
+    assert list(bm25.idf.items()) == list(idf.items())
+    assert bm25._documents.dtype.kind == "i" and bm25._parts.dtype == "float64"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("国家卫生城市复审医联体签约服务覆盖率创建")), max_size=30))
+def test_coverage_is_the_share_of_the_item_present(text):
+    from duban.check.matching import BOILERPLATE, DETAIL_CORE, PHRASE_WEIGHT, TITLE_SHARE, TITLE_WEIGHT, _presence
+
+    query = build_query("创建国家卫生城市", "推进医联体建设，家庭医生签约服务覆盖率达到30%", SEGMENTER)
+    core = {w: TITLE_WEIGHT for w in query.title_words if w not in BOILERPLATE}
+    core.update({phrase: PHRASE_WEIGHT for phrase in query.phrases})
+    title = sum(v * _presence(w, text) for w, v in core.items()) / sum(core.values())
+    detail = sum(v * _presence(w, text) for w, v in query.detail_words.items()) / sum(query.detail_words.values())
+    assert len(query.detail_words) <= DETAIL_CORE
+    assert coverage(query, text) == TITLE_SHARE * title + (1 - TITLE_SHARE) * detail
+
+
+def test_the_hmm_cuts_each_run_once_and_afresh_once_a_word_is_added(monkeypatch):
+    import jieba
+
+    from duban.check import matching
+
+    SEGMENTER.words("")
+    calls = []
+    monkeypatch.setattr(matching, "_hmm_cut", lambda run: calls.append(run) or jieba.finalseg.cut(run))
+    monkeypatch.setattr(matching, "_hmm_words_of", {})
+    run = "甾烷氘鑫淼"
+    assert matching._hmm_words(run) == list(jieba.finalseg.cut(run)) == matching._hmm_words(run)
+    assert calls == [run]
+    monkeypatch.setattr(matching, "_added_words", set(matching._added_words))
+    monkeypatch.setattr(matching._tokenizer, "FREQ", dict(matching._tokenizer.FREQ))
+    monkeypatch.setattr(matching._tokenizer, "total", matching._tokenizer.total)
+    matching._jieba(["测试新增词语甲"])  # a word added to the tokenizer: what was cut may be cut otherwise now
+    matching._hmm_words(run)
+    assert calls == [run, run]

@@ -3,6 +3,8 @@
 import marshal
 import os
 import time
+
+import pytest
 from datetime import date
 
 from click.testing import CliRunner
@@ -252,3 +254,33 @@ def test_both_ways_of_statting_a_folder_agree(workspace, monkeypatch):
     assert index._file_keys(workspace.root / "missing") == {}
     monkeypatch.setattr(index, "_STAT_IN_FOLDER", True)
     assert index._file_keys(workspace.root / "missing") == {}
+
+
+def test_an_index_larger_than_the_input_limit_is_still_read(workspace, monkeypatch):
+    """DUBAN_MAX_INPUT_MB limits what duban is given, not its own cache (at 100,000 tasks the index is 57 MB)."""
+    age(workspace.task_files())
+    load_summaries(workspace)
+    index = workspace.root / CACHE_DIR / INDEX_FILE
+    monkeypatch.setenv("DUBAN_MAX_INPUT_MB", str(index.stat().st_size / 2 / (1 << 20)))
+    assert load_summaries(workspace).parsed == 0
+    assert indexed(workspace) == view(workspace)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_an_index_that_is_not_a_regular_file_is_neither_waited_on_nor_followed(workspace, tmp_path):
+    age(workspace.task_files())
+    load_summaries(workspace)
+    index = workspace.root / CACHE_DIR / INDEX_FILE
+    index.unlink()
+    os.mkfifo(index)  # a plain read would wait for a writer forever
+    first = load_summaries(workspace)
+    assert first.parsed == 4 and index.is_file() and not index.is_symlink()  # a real index written in its place
+    assert indexed(workspace) == view(workspace)
+    planted = tmp_path / "planted.marshal"
+    hiding = marshal.dumps((INDEX_FORMAT, {"2019H2": ({}, [])}))  # would hide every task of 2019H2
+    planted.write_bytes(hiding)
+    index.unlink()
+    index.symlink_to(planted)
+    after = load_summaries(workspace)
+    assert after.parsed == 4 and len(after.tasks) == len(first.tasks) == 4
+    assert planted.read_bytes() == hiding

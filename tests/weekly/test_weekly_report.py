@@ -424,3 +424,41 @@ def test_a_checked_figure_reads_as_the_summary_wrote_it_in_show_and_the_weekly(t
         render_markdown(report, words("zh"))
     shown = CliRunner().invoke(cli, ["--plans", str(workspace.root), "--today", "2019-09-04", "show", "2019H1-01"])
     assert "1258.7亿元" in shown.stdout and "0.12587" not in shown.stdout
+
+
+def test_the_cyclic_collector_rests_while_the_report_is_made_and_drawn(tmp_path, monkeypatch):
+    """It has nothing to find there (no cycles) and would walk every task's objects again and again; it is back on
+    afterwards, also when making the report fails."""
+    import gc
+
+    from duban.weekly import render, report as report_module
+
+    seen = []
+    real_movements, real_blocks = report_module.movements, render.blocks
+    monkeypatch.setattr(report_module, "movements", lambda *a: seen.append(gc.isenabled()) or real_movements(*a))
+    monkeypatch.setattr(render, "blocks", lambda *a: seen.append(gc.isenabled()) or real_blocks(*a))
+    import io
+
+    workspace = build_workspace(tmp_path / "plans")
+    sheets = report_module.weekly_sheets(workspace, TODAY)
+    drawn = render.render(sheets[0], "text", words("zh"), Terminal(io.StringIO(), 100, False, False, False))
+    assert drawn.split("\n") == TEXT_ZH + [""]
+    assert seen == [False, False] and gc.isenabled()
+    with pytest.raises(UsageError):
+        report_module.weekly_sheets(workspace, TODAY, scope=report_module.Scope(owner="无此单位"))
+    assert gc.isenabled()
+
+
+def test_a_status_the_log_does_not_know_leaves_each_task_where_it_was():
+    from duban.weekly.report import movements
+
+    monday, sunday = date(2019, 11, 18), date(2019, 11, 24)
+    first = Task("2019H2-01", "甲", status="done", owner="办公室",
+                 progress=[ProgressEntry(date(2019, 11, 18), "已完成"), ProgressEntry(date(2019, 11, 19), "搁置")])
+    second = Task("2019H2-02", "乙", status="in_progress", owner="办公室",
+                  progress=[ProgressEntry(date(2019, 11, 18), "搁置"), ProgressEntry(date(2019, 11, 20), "推进中"),
+                            ProgressEntry(date(2019, 11, 21), "搁置")])
+    moved = movements([first, second], monday, sunday)
+    assert [(m.task_id, m.previous, m.status) for m in moved] == [
+        ("2019H2-01", "todo", "done"), ("2019H2-02", "todo", "todo"), ("2019H2-01", "done", "done"),
+        ("2019H2-02", "todo", "in_progress"), ("2019H2-02", "in_progress", "in_progress")]

@@ -195,7 +195,13 @@ def render_html(reports: WeeklyReport | Sequence[WeeklyReport], w: Words) -> str
 
 def render(reports: WeeklyReport | Sequence[WeeklyReport], fmt: str, w: Words, out: Terminal) -> str:
     """Text, Markdown or HTML of one sheet or several (PDF is printed from the HTML by `duban.views.pdf`)."""
-    reports = [reports] if isinstance(reports, WeeklyReport) else list(reports)
+    from duban.ledger.index import paused_gc
+
+    with paused_gc():  # tens of thousands of cells and lines, none of them in a cycle
+        return _render([reports] if isinstance(reports, WeeklyReport) else list(reports), fmt, w, out)
+
+
+def _render(reports: list[WeeklyReport], fmt: str, w: Words, out: Terminal) -> str:
     if fmt == "html":
         return render_html(reports, w)
     if fmt == "text":

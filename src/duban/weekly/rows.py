@@ -212,7 +212,7 @@ def _moved(report: WeeklyReport, w: Words) -> Block:
 def entry_text(m, w: Words) -> str:
     """What a progress entry did, as `show` says it: what it changed besides the status, then its note, each
     shortened on its own (a deadline moved never cuts the note that says why)."""
-    changed = w.entry_note(m.changes, "")
+    changed = w.entry_note(m.changes, "") if m.changes else ""  # most entries change nothing but the status
     return w("clause_sep").join(note_text(part) for part in (changed, m.note) if part)
 
 
