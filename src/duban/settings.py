@@ -35,7 +35,7 @@ def _is_str_table(value: Any) -> bool:
 
 
 def _is_suffix_table(value: Any) -> bool:
-    return isinstance(value, dict) and all(isinstance(v, str) and _SUFFIX_RE.match(v) for v in value.values())
+    return isinstance(value, dict) and all(isinstance(v, str) and _SUFFIX_RE.fullmatch(v) for v in value.values())
 
 
 def _is_units(value: Any) -> bool:

@@ -288,3 +288,9 @@ def test_a_key_is_added_to_a_table_that_has_none_yet():
     text = '# 局长批示\nid = "2019H2-01"\n\n[extra]\n'
     updated = update_text(text, {"id": "2019H2-01", "extra": {"a": ""}})
     assert updated == '# 局长批示\nid = "2019H2-01"\n\n[extra]\na = ""\n'
+
+
+def test_a_key_ending_in_a_line_break_is_quoted():
+    # found by hypothesis: "$" matches before a final "\n", so "0\n" passed for a bare key and broke the file
+    assert tomlfile.format_key("0\n") == '"0\\n"'
+    assert tomlfile.format_key("due_2") == "due_2"

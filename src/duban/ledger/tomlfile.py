@@ -31,7 +31,7 @@ def _escape(match: re.Match) -> str:
 
 
 def format_key(key: str) -> str:
-    return key if _BARE_KEY.match(key) else format_string(key)
+    return key if _BARE_KEY.fullmatch(key) else format_string(key)  # fullmatch: "$" would let "0\n" pass
 
 
 def format_string(text: str, multiline: bool = False) -> str:

@@ -32,8 +32,6 @@ from duban.report.sections import read_report_text
 from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, updated_text
 from duban.ledger.taskid import TaskId, task_file_number
 
-_SUFFIX_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.]*$")
-
 
 @dataclass
 class Prepared:
