@@ -359,24 +359,20 @@ def _words_on_route(sentence: str, end: list[int], frequencies: dict) -> list[st
         if y - x == 1:
             buf += sentence[x]
         else:
-            if buf:
-                if len(buf) == 1:
-                    words.append(buf)
-                elif not frequencies.get(buf):
-                    words.extend(_hmm_words(buf))
-                else:
-                    words.extend(buf)
-                buf = ""
+            words.extend(_single_run(buf, frequencies))
+            buf = ""
             words.append(sentence[x:y])
         x = y
-    if buf:
-        if len(buf) == 1:
-            words.append(buf)
-        elif not frequencies.get(buf):
-            words.extend(_hmm_words(buf))
-        else:
-            words.extend(buf)
+    words.extend(_single_run(buf, frequencies))
     return words
+
+
+def _single_run(buf: str, frequencies: dict) -> list[str]:
+    """Single characters run together: one character as it is, a dictionary word as its characters (jieba's
+    choice), anything else through the HMM."""
+    if len(buf) <= 1:
+        return [buf] if buf else []
+    return list(buf) if frequencies.get(buf) else _hmm_words(buf)
 
 
 _BARE_FIGURE = re.compile(r"[\d.%％]+")
