@@ -121,3 +121,9 @@ def test_an_over_long_word_is_folded_into_full_lines():
     assert wrap("a" * 25, 10) == ["a" * 10, "a" * 10, "a" * 5]
     assert wrap("，" * 9, 6) == ["，，，", "，，，", "，，，"]
     assert wrap("x（" * 4 + "y", 4) == ["x（x", "（x", "（x", "（y"]  # no line ends with （
+
+
+def test_a_signature_at_the_end_of_a_note_stays_whole():
+    # trial C (U4): …（王 / 科员） at the end of a weekly's note
+    assert wrap("加快建设20个先进制造业园区（王科员）", 24) == ["加快建设20个先进制造业园", "区（王科员）"]
+    assert wrap("开展（四小单位）摸排", 10) == ["开展（四小", "单位）摸排"]  # inside the text a bracket may break

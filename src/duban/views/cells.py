@@ -89,7 +89,8 @@ def shorten(text: str, cells: int, mark: str = "…", clause: bool = False) -> s
 # A unit is what a line break may not fall inside: an ASCII word (with its trailing spaces), or one other
 # character; opening punctuation is glued to the unit after it and closing punctuation to the unit before it,
 # and numbers to their measure words (MEASURES).
-_UNIT = re.compile(r"[!-~]+ *| +|.", re.DOTALL)
+# A short name in brackets that ends the text is one unit: a note's signature （王科员） never breaks as （王 / 科员）.
+_UNIT = re.compile(r"（[^（）\s]{1,6}）(?=\s*\Z)|[!-~]+ *| +|.", re.DOTALL)
 
 
 def _holds_on(previous: str, unit: str) -> bool:
