@@ -380,3 +380,13 @@ def test_a_unit_of_twenty_cells_stays_whole_in_the_preview(run, monkeypatch):
         "─" * 100,
         "2019H2-01  圆满完成市区综合考核工作            重点工作打算  市文化广电旅游体育局  2019-12-31 (期末)",
     ]
+
+
+def test_a_ledger_sheet_read_back_shows_only_what_it_changes(run, tmp_path):
+    """Trial C (U1): the sheet's tasks are the ledger's own; listing them all again hid the one changed cell."""
+    assert run("import", str(TABLES / "任务分解表.xlsx"), "--yes").exit_code == 0
+    sheet = _edited_sheet(run, tmp_path, **{"2019H2-05": {3: "疾控中心"}})
+    result = run("--today", "2019-11-21", "import", str(sheet), "--dry-run")
+    assert lines(result.output)[1:] == ["表中与台账不同之处（1 项任务）：", "  2019H2-05  责任单位：基层卫生科 → 疾控中心",
+                                        "试运行：未写入任何文件"]
+    assert lines(result.output)[0].startswith("计划 2019H2  ")

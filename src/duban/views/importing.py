@@ -17,10 +17,15 @@ def _due(w: Words, task) -> str:
 
 
 def render_preview(out: Terminal, w: Words, prepared) -> None:
-    """编号 / 标题 / 分类 / 责任单位 / 完成时限 / 目标, under a line naming the plan and the report."""
+    """编号 / 标题 / 分类 / 责任单位 / 完成时限 / 目标, under a line naming the plan and the report; for a ledger
+    sheet read back, only what it changes (its tasks are the ledger's own: listing them all again hides the
+    changes)."""
     plan = prepared.plan
     out.line(out.paint(w("import_heading", plan=plan.id, org=plan.org, start=plan.start.isoformat(),
                          end=plan.end.isoformat(), report=prepared.report.name), "bold"))
+    if prepared.update_only:
+        render_changes(out, w, prepared)
+        return
     table = Table([Column(w("id")),
                    Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
                    Column(w("category"), wrap=True, max_width=20, floor=12, min_width=6),
