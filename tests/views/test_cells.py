@@ -127,3 +127,8 @@ def test_a_signature_at_the_end_of_a_note_stays_whole():
     # trial C (U4): …（王 / 科员） at the end of a weekly's note
     assert wrap("加快建设20个先进制造业园区（王科员）", 24) == ["加快建设20个先进制造业园", "区（王科员）"]
     assert wrap("开展（四小单位）摸排", 10) == ["开展（四小", "单位）摸排"]  # inside the text a bracket may break
+
+
+def test_a_number_keeps_its_scale_and_measure_words():
+    # trial C (U5): 1.4万 / 亿元 in the check preview
+    assert wrap("产值达到1.4万亿元", 14) == ["产值达到", "1.4万亿元"]  # not 产值达到1.4万 / 亿元

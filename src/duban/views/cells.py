@@ -93,11 +93,14 @@ def shorten(text: str, cells: int, mark: str = "…", clause: bool = False) -> s
 _UNIT = re.compile(r"（[^（）\s]{1,6}）(?=\s*\Z)|[!-~]+ *| +|.", re.DOTALL)
 
 
+_AFTER_A_NUMBER = re.compile(r"\d[万亿千百]*$")  # a number with its scale words: 1.4万亿 takes 元 too
+
+
 def _holds_on(previous: str, unit: str) -> bool:
     """Whether `unit` may not start a line after `previous`."""
     if unit[0] in NO_LINE_START or unit.isspace():  # spaces ride at the end of a unit
         return True
-    if unit in MEASURES and previous.rstrip()[-1:].isdigit():  # 1200人, and 共 13 项 as the interface writes it
+    if unit in MEASURES and _AFTER_A_NUMBER.search(previous.rstrip()):  # 1200人, 1.4万亿元, and 共 13 项
         return True
     return unit[0].isdigit() and previous[-1] in _DATE_UNITS and len(previous) > 1 and previous[-2].isdigit()
 
