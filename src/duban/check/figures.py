@@ -219,6 +219,7 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
 
 _LIST_JOINT = re.compile(r"、|和|及")
 _DISTRIBUTED = re.compile(r"分别(?:比上年|同比)?([^\d，,；;。]{0,4})")
+_CLAUSE_END_STRONG = re.compile(r"[，,；;。！？]")  # 、 joins the shared figures and does not end their clause
 
 
 def distributed_figure(sentence: str, begin: int, end: int, line: int, unit: str = "",
@@ -247,9 +248,6 @@ def distributed_figure(sentence: str, begin: int, end: int, line: int, unit: str
         value = -value
     figure = Figure(value, match.group(2), sentence[begin:match.end()], line)
     return figure if convert(figure.value, figure.unit, unit) is not None else None
-
-
-_CLAUSE_END_STRONG = re.compile(r"[，,；;。！？]")
 
 
 def _key_positions(text: str, key: str) -> Iterable[tuple[int, int, bool]]:

@@ -234,7 +234,7 @@ def build_outline(lines: list[str], first_line: int = 1) -> Node:
         if _restarts_under_a_part(stack, node):
             stack.pop()  # 一、 again after a run of them: a new part begins, not more of the last one
         elif _restarts_after_a_lost_heading(stack, node):
-            _lift_the_lead(stack.pop(), root)
+            _lift_the_lead(stack.pop())
         node.parent = stack[-1]
         stack[-1].children.append(node)
         stack.append(node)
@@ -267,26 +267,29 @@ def _restarts_after_a_lost_heading(stack: list[Node], node: Node) -> bool:
     return any(_OPENS_A_PLAN.search(child.text) for child in _trailing_paragraphs(earlier[-1]))
 
 
+def _last_holder(node: Node) -> Node:
+    """The heading that holds the last paragraphs under `node` (its last heading's last heading …)."""
+    while node.children and node.children[-1].is_heading:
+        node = node.children[-1]
+    return node
+
+
 def _trailing_paragraphs(node: Node) -> list[Node]:
-    last = node
-    while last.children and last.children[-1].is_heading:
-        last = last.children[-1]
+    holder = _last_holder(node)
     paragraphs = []
-    for child in reversed(last.children):
+    for child in reversed(holder.children):
         if child.is_heading:
             break
         paragraphs.append(child)
     return paragraphs[::-1]
 
 
-def _lift_the_lead(chapter: Node, root: Node) -> None:
+def _lift_the_lead(chapter: Node) -> None:
     """The paragraphs that open the plan, from the first that does, go up beside the chapter; the chapter ends
     before them."""
-    earlier = [child for child in chapter.children if child.is_heading]
-    holder = earlier[-1]
-    while holder.children and holder.children[-1].is_heading:
-        holder = holder.children[-1]
-    trailing = _trailing_paragraphs(earlier[-1])
+    last_entry = [child for child in chapter.children if child.is_heading][-1]
+    holder = _last_holder(last_entry)
+    trailing = _trailing_paragraphs(last_entry)
     first = next(i for i, child in enumerate(trailing) if _OPENS_A_PLAN.search(child.text))
     # the sentence before it may open the plan too (2024年是…关键一年): it goes with it when it names the year
     while first > 0 and re.search(r"^(?:今年|明年|\d{4}年)是|关键一年|之年", trailing[first - 1].text):
@@ -294,8 +297,8 @@ def _lift_the_lead(chapter: Node, root: Node) -> None:
     lifted = trailing[first:]
     holder.children = [child for child in holder.children if child not in lifted]
     for child in lifted:
-        child.parent = root
-        root.children.append(child)
+        child.parent = chapter.parent
+        chapter.parent.children.append(child)
 
 
 def listed_level(container: Node) -> list[Node]:
