@@ -318,6 +318,9 @@ def test_an_undated_new_term_report_plans_from_the_five_year_plan_it_names():
     ("完成工业投资超2000亿元、增长20%以上", [("完成工业投资", 2000, "亿元"), ("完成工业投资增长", 20, "%")]),
     ("社会消费品零售总额1000亿元、增长6%", [("社会消费品零售总额", 1000, "亿元"), ("社会消费品零售总额增长", 6, "%")]),
     ("地区生产总值增长5%、8%", [("地区生产总值增长", 5, "%"), ("地区生产总值增长", 8, "%")]),
+    # the size of what is counted is no target (trial C, R2: 企业 ≥ 10家 and 引进营收 ≥ 10亿元 before)
+    ("引进营收10亿元以上企业10家、纳税1000万元以上企业30家", [("引进营收10亿元以上企业", 10, "家"),
+                                                       ("纳税1000万元以上企业", 30, "家")]),
 ])
 def test_a_level_then_its_growth_name_the_growth(text, expected):
     assert [(t.metric, t.value, t.unit) for t in find_targets(text, strict=False)] == expected

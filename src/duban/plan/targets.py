@@ -160,7 +160,13 @@ def _is_figure(clause: str, match: re.Match) -> bool:
         return False
     if before and (before.isascii() and before.isalnum() or before in (".", "M")):
         return False  # PM2.5, G20, 5.5G
+    if match.group("qual") in ("以上", "以下") and _QUALIFIES_A_NOUN.match(clause, match.end()):
+        return False  # 营收10亿元以上企业10家: the size of what is counted, not a target
     return True
+
+
+# After a figure with 以上/以下: a short noun and then its count (企业10家, 的项目50个).
+_QUALIFIES_A_NOUN = re.compile(r"的?[\u4e00-\u9fff]{1,6}[0-9]")
 
 
 def _in_step(clause: str):
