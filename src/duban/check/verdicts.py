@@ -146,8 +146,9 @@ SUMMARY_LENGTH = 16  # a sentence this short with no figure sums a chapter up (�
 
 
 def _says_little(text: str) -> bool:
-    """A passage that says little of what was done for the item: a bare heading, the review's preamble, or a
-    short line that sums a chapter up; such passages are shown after the ones that report the work."""
+    """A passage that says little of what was done for the item: a bare heading, the review's preamble, a
+    chapter's heading line or a short line that sums a chapter up (both without a figure); such passages are shown
+    after the ones that report the work."""
     marker = marker_of(text)
     # a chapter's own heading line (（三）坚持创新核心地位，发展动能不断增强) sums the chapter up; a lead sentence
     # numbered in the text (三是深化供给侧结构性改革，实体经济活力不断释放。) opens its paragraph and may be quoted
