@@ -335,3 +335,12 @@ def test_a_long_line_of_goals_after_its_lead_is_read_whole():
     assert len(goals) > 120 and metrics == ["生产总值", "生产总值增长", "全社会固定资产投资增长", "入统工业增加值增长",
                                              "财政收入增长", "地方财政收入增长", "社会消费品零售总额增长",
                                              "城镇居民人均可支配收入增长", "城镇登记失业率"]
+
+
+def test_a_five_year_plan_s_tasks_come_before_its_guiding_ideas():
+    # 罗湖区-2021-2 and 深圳市-2001: the items were the 一是… of 总体发展思路, not the （一）… of 主要工作
+    text = ("区政府工作报告\n一、过去五年工作回顾\n五年来，地区生产总值年均增长8%。\n二、今后五年的总体发展思路\n"
+            "一是粤港澳大湾区建设全面推进，机遇前所未有。\n二是深圳进入黄金发展期，舞台更加广阔。\n三、今后五年的主要工作\n"
+            "（一）突出强联通促协同，坚定不移推进深港融合。建设口岸。\n（二）突出优存量谋增量，坚定不移抓好产业升级。培育企业。\n")
+    items = extract_items(text, parse_period("2021"))
+    assert [item.title for item in items] == ["突出强联通促协同，坚定不移推进深港融合", "突出优存量谋增量，坚定不移抓好产业升级"]

@@ -80,6 +80,9 @@ _LISTING_KINDS = ("part", "cn", "paren_cn", "num", "paren_num", "circle", "shi",
 _SUB_PART = ("plan", "work", "requirements")
 
 
+_GUIDING_IDEAS = re.compile(r"思路|总体要求|指导思想|基本原则")
+
+
 def plan_items(reading: Reading) -> list[tuple[Node, str, int]]:
     """(node, category, last line) of each item of the plan part, in order."""
     blocks = reading.plan_blocks()
@@ -87,7 +90,8 @@ def plan_items(reading: Reading) -> list[tuple[Node, str, int]]:
     if len(runs) >= 2:  # the plan is a run of chapters 一、二、…
         return [(b.head, "", b.end) for b in runs]
     containers = [b for b in blocks if b.head is not None]
-    containers.sort(key=lambda b: b.head.part == "requirements")  # 总体要求 gives items only when nothing else does
+    # 总体要求 and a five-year plan's 总体发展思路 give items only when nothing else does
+    containers.sort(key=lambda b: b.head.part == "requirements" or bool(_GUIDING_IDEAS.search(b.head.title)))
     for block in containers:
         found = _entries(block.head, heading_words(block.head.text), block.end)
         if found:
