@@ -200,3 +200,9 @@ def test_metrics_that_share_one_verb_take_the_figure_in_their_place(metric, unit
 ])
 def test_a_growth_said_like_for_like_and_exports_alone_are_found(metric, text, value):
     assert [f.value for f in find_figures(metric, "%", _review(text))] == [value]
+
+
+def test_an_area_keeps_its_unit():
+    # 供应居住用地35万平方米 was read as 35万 (no unit): the quoted figure now says what it measures
+    [figure] = find_figures("供应居住用地", "万平方米", _review("供应居住用地35万平方米，增长18.6%。"))
+    assert (figure.value, figure.unit, figure.text) == (35, "万平方米", "供应居住用地35万平方米")
