@@ -344,3 +344,13 @@ def test_a_five_year_plan_s_tasks_come_before_its_guiding_ideas():
             "（一）突出强联通促协同，坚定不移推进深港融合。建设口岸。\n（二）突出优存量谋增量，坚定不移抓好产业升级。培育企业。\n")
     items = extract_items(text, parse_period("2021"))
     assert [item.title for item in items] == ["突出强联通促协同，坚定不移推进深港融合", "突出优存量谋增量，坚定不移抓好产业升级"]
+
+
+def test_an_undated_new_term_report_gives_its_five_year_goals_beside_a_plan_part_of_no_year():
+    # 罗湖区-2016: 二、未来五年总体思路 (outlook), then 三、奋斗目标和振兴举措 with the goals and the tasks
+    text = ("各位代表：\n一、过去五年工作回顾\n五年来，本区生产总值年均增长8%。\n二、未来五年总体思路\n坚持改革创新。\n"
+            "三、奋斗目标和振兴举措\n未来五年政府工作的主要目标是：到2021年，本区生产总值超过2800亿元；一般公共预算收入超过120亿元。\n"
+            "（一）突出改革攻坚，破解发展难题。推进改革。\n（二）突出消费引领，建设国际消费中心。培育商圈。\n"
+            "（三）突出创新开路，提升创新能级。建设平台。\n（四）突出空间再造，加快城市更新。推进改造。\n")
+    goals = [(t.metric, t.value) for item in extract_items(text, parse_period("2016")) for t in item.targets]
+    assert goals == [("本区生产总值", 2800), ("一般公共预算收入", 120)]

@@ -205,8 +205,10 @@ def goal_targets(reading: Reading, original: dict[int, str]) -> list[tuple[int, 
     """(line, target) of each figure of the plan year's expected targets, wherever in the plan part they stand."""
     found: list[tuple[int, Target]] = []
     blocks = reading.plan_blocks()
-    outlook = all(block.role == "outlook" for block in blocks)  # a five-year plan only: its goals are the plan's
+    if reading.plan_year is None:  # a new term's report that names no year: its five years' goals are the plan's
+        blocks = [b for b in reading.blocks if b.role == "outlook" and b not in blocks] + blocks
     for block in blocks:
+        outlook = block.role == "outlook" or reading.plan_year is None  # five years' goals name later years
         for number in range(block.start, block.end + 1):
             words = goal_text(original.get(number, ""), reading.plan_year, any_years=outlook)
             if words is None:
