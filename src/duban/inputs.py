@@ -37,19 +37,31 @@ def input_limit(environ=None) -> int:
 def read_bytes(path) -> bytes:
     """The bytes of a regular file within the limit; BrokenFile (exit 3, naming the file) for a FIFO, a device, a
     folder or a file over the limit; OSError when it cannot be opened, as `Path.read_bytes` raises it."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    return _read_regular(path, input_limit(), follow_links=True)
+
+
+def read_own_bytes(path) -> bytes:
+    """The bytes of a file duban wrote for itself (the listing index), whatever its size: the index grows with the
+    ledger (57 MB at 100,000 tasks), and the limit is on what duban is given, not on its own cache (read through
+    it, an index over 32 MB was refused on every run and every file parsed again). Still a regular file only, and
+    a symlink put in its place is not followed (OSError)."""
+    return _read_regular(path, None, follow_links=False)
+
+
+def _read_regular(path, limit: int | None, follow_links: bool) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags if follow_links else flags | getattr(os, "O_NOFOLLOW", 0))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise not_regular(path, info.st_mode)
-        limit = input_limit()
-        if info.st_size > limit:
+        if limit is not None and info.st_size > limit:
             raise too_large(path, info.st_size, limit)
         chunks, size = [], 0
-        while chunk := os.read(fd, min(_CHUNK, limit + 1 - size) or 1):
+        while chunk := os.read(fd, _CHUNK if limit is None else min(_CHUNK, limit + 1 - size) or 1):
             chunks.append(chunk)
             size += len(chunk)
-            if size > limit:  # it grew while being read
+            if limit is not None and size > limit:  # it grew while being read
                 raise too_large(path, size, limit)
         return b"".join(chunks)
     finally:

@@ -27,6 +27,7 @@ from datetime import date, datetime, time as dt_time
 from pathlib import Path
 
 from duban.errors import BrokenFile, Said
+from duban.inputs import read_own_bytes
 from duban.ledger.model import ProgressEntry, Schedule, Task
 from duban.ledger.schema import task_faults
 from duban.ledger.store import Workspace, atomic_write_bytes, same_id_faults
@@ -416,30 +417,13 @@ def _unstored(values: dict) -> dict:
 def _read_index(path: Path) -> dict:
     """The stored index, or nothing when it is missing, unreadable or from another format."""
     try:
-        data = _own_file_bytes(path)
+        data = read_own_bytes(path)
         header, entries = marshal.loads(data)
-    except (OSError, EOFError, ValueError, TypeError):
+    except (OSError, BrokenFile, EOFError, ValueError, TypeError):
         return {}
     if header != INDEX_FORMAT or not isinstance(entries, dict):
         return {}
     return entries
-
-
-def _own_file_bytes(path: Path) -> bytes:
-    """The bytes of a file duban wrote for itself, whatever its size: the index grows with the ledger (57 MB at
-    100,000 tasks), and DUBAN_MAX_INPUT_MB limits what duban is given, not its own cache (read through that limit,
-    an index over 32 MB was refused on every run and every file parsed again). Only a regular file of its own is
-    read (OSError otherwise): a symlink or a FIFO put in its place is not followed or waited on."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{path}: not a regular file")
-        chunks = []
-        while chunk := os.read(fd, 1 << 24):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def _write_index(path: Path, entries: dict) -> None:

@@ -247,11 +247,17 @@ def _conclude_merge(top: Path, workspace, result: SyncResult) -> None:
             raise GitError("git_failed", what="add", detail=_last_line(added))
     result.conflicts = [_task_or_path(top, root, path) for path in marked if path in broken]
     result.to_decide = [_task_or_path(top, root, path) for path in to_decide]
+    _commit_when_settled(top, result)
+
+
+def _commit_when_settled(top: Path, result: SyncResult) -> bool:
+    """Commit the merge once nothing is left to settle; False (the merge left open) while something is."""
     if result.unfinished:
-        return
+        return False
     done = _git(top, "commit", "--quiet", "--no-edit")
     if done.returncode != 0:
         raise GitError("git_failed", what="commit", detail=_last_line(done))
+    return True
 
 
 def _unsettled(top: Path, root: Path) -> tuple[list[Path], list[Path]]:
@@ -321,11 +327,8 @@ def _merge(top: Path, workspace, remote: _Remote, message: str, result: SyncResu
         marked, to_decide = _unsettled(top, root)
         result.conflicts = [_task_or_path(top, root, path) for path in marked]
         result.to_decide = [_task_or_path(top, root, path) for path in to_decide]
-        if result.unfinished:
+        if not _commit_when_settled(top, result):
             return
-        concluded = _git(top, "commit", "--quiet", "--no-edit")
-        if concluded.returncode != 0:
-            raise GitError("git_failed", what="commit", detail=_last_line(concluded))
     for name in sorted(theirs):
         task = _task_id(root, top / name)
         if task is None:
