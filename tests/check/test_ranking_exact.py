@@ -186,3 +186,20 @@ def test_a_long_text_is_cut_by_workers_as_by_one_process(monkeypatch):
     monkeypatch.setattr(workers, "cpus", lambda: 3)
     segmenter.prepare(text.splitlines())
     assert [segmenter.words(line) for line in text.splitlines()] == expected
+
+
+@pytest.mark.parametrize("plan_report, period, summary_report", pairs())
+def test_items_checked_by_workers_are_those_checked_by_one_process(tmp_path, monkeypatch, plan_report, period,
+                                                                    summary_report):
+    workspace, tasks, text = plan_and_summary(tmp_path, plan_report, period, summary_report)
+    sentences = review_sentences(text, Segmenter.from_settings(workspace.settings))
+    monkeypatch.setattr(workers, "cpus", lambda: 1)
+    alone = verdicts.check_plan(period, "summary", tasks, sentences, Segmenter.from_settings(workspace.settings))
+    forked = []
+    real_map = workers.map_forked
+    monkeypatch.setattr(workers, "map_forked", lambda f, items, n: forked.append(n) or real_map(f, items, n))
+    monkeypatch.setattr(workers, "cpus", lambda: 3)
+    monkeypatch.setattr(verdicts, "PARALLEL_ITEMS", 2)
+    shared = verdicts.check_plan(period, "summary", tasks, sentences, Segmenter.from_settings(workspace.settings))
+    assert 3 in forked  # the items were shared out between this process and two forks
+    assert shared == alone  # every item's verdict, score, evidence, risk and terms; every target

@@ -270,12 +270,38 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
         paragraph_text[s.paragraph] = paragraph_text.get(s.paragraph, "") + s.text
     rarity = plan_rarity(segmenter.words(f"{task.title}{task.detail}") for task in tasks)
     said = [set(segmenter.words(segmenter.normalise(text))) - BOILERPLATE for text in stock]
-    items = [check_item(task, index, paragraph_text, rarity, said) for task in tasks]
+    items = _check_items(tasks, index, paragraph_text, rarity, said)
     targets = [_check_target(task.id, target, sentences, segmenter) for task in tasks for target in task.targets]
     for item in items:
         _weigh_targets(item, [t for t in targets if t.task_id == item.task_id])
     reviewed = sum(1 for s in sentences if s.part == "review")
     return CheckResult(plan_id, summary_name, items, targets, reviewed)
+
+
+PARALLEL_ITEMS = 200  # below this many items, a forked worker costs more than it saves
+
+
+def _check_items(tasks: list[Task], index: SentenceIndex, paragraph_text: dict[int, str],
+                 rarity: dict[str, float], stock: list[set[str]]) -> list[ItemResult]:
+    """check_item of every task, shared out between this process and forks on the machine's other CPUs when
+    there are hundreds (each item is ranked on its own against the same index; a fork has the index already)."""
+    from duban.workers import map_forked, workers_for
+
+    processes = workers_for(len(tasks), PARALLEL_ITEMS)
+    if processes < 2:
+        return [check_item(task, index, paragraph_text, rarity, stock) for task in tasks]
+
+    def checked(task: Task) -> tuple:  # as plain values, which is what a worker can send back
+        item = check_item(task, index, paragraph_text, rarity, stock)
+        return (item.task_id, item.title, item.verdict, item.score, [(e.text, e.line) for e in item.evidence],
+                (item.risk.text, item.risk.line) if item.risk else None, item.terms)
+
+    def rebuilt(plain: tuple) -> ItemResult:
+        task_id, title, verdict, score, evidence, risk, terms = plain
+        return ItemResult(task_id, title, verdict, score, [Evidence(*e) for e in evidence],
+                          Evidence(*risk) if risk else None, list(terms))
+
+    return [rebuilt(plain) for plain in map_forked(checked, tasks, processes)]
 
 
 def _check_target(task_id: str, target, sentences: list[Sentence], segmenter: Segmenter) -> TargetResult:
