@@ -39,7 +39,9 @@ Measures (the issue's goals in brackets):
 2. Numeric targets found at import [F1 >= 0.95]. A found target (any task) matches an answer target when the
    comparator is the same, the value is equal (floats; in_step targets have no value), the unit is equal after
    NFKC, and the metrics fit: after NFKC and whitespace removal the answer's metric (or its `text`) contains the
-   found metric, or the found metric contains the answer's metric. One-to-one (maximum matching).
+   found metric, or the found metric contains the answer's metric; where duban says which metric of a list a
+   figure is for (`of`: 水耗 of 万元GDP建设用地、水耗、电耗下降), the answer's metric must name that one. One-to-one
+   (maximum matching).
    The answers list only the plan year's expected targets (the 主要预期目标 paragraph); figures inside the items
    are item content there, while duban also extracts those. So two precisions are printed:
      P(all)   = matched / every target duban found  (a lower bound: item figures count as false);
@@ -190,6 +192,9 @@ def metric_fits(found: dict, answer: dict) -> bool:
     want = squeeze(answer.get("metric", ""))
     if not got or not want:
         return False
+    of = squeeze(found.get("of", ""))  # which metric of a list duban says the figure is for (水耗 of 万元GDP…、水耗、电耗)
+    if of and not (of in want or want in of):
+        return False
     return got in want or got in squeeze(answer.get("text", "")) or want in got
 
 
@@ -217,6 +222,13 @@ def bipartite(found: list[dict], expected: list[dict]) -> dict[int, int]:
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set) -> bool:
+        # a free answer first, in order, so that equal targets pair in the order both list them (分别下降3%、3%)
+        # rather than crosswise; then the usual augmenting path
+        free = next((j for j in edges[i] if j not in owner and j not in seen), None)
+        if free is not None:
+            seen.add(free)
+            owner[free] = i
+            return True
         for j in edges[i]:
             if j in seen:
                 continue

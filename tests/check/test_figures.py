@@ -206,3 +206,42 @@ def test_an_area_keeps_its_unit():
     # 供应居住用地35万平方米 was read as 35万 (no unit): the quoted figure now says what it measures
     [figure] = find_figures("供应居住用地", "万平方米", _review("供应居住用地35万平方米，增长18.6%。"))
     assert (figure.value, figure.unit, figure.text) == (35, "万平方米", "供应居住用地35万平方米")
+
+
+REVIEW_2018 = ("初步核算2018年地区生产总值达2253.69亿元，增长7.3%；每平方公里产出GDP28.62亿元，"
+               "万元GDP建设用地、水耗、电耗分别下降6.5%、3.9%和4.6%。")
+
+
+@pytest.mark.parametrize("of, value", [("万元GDP建设用地", 6.5), ("水耗", 3.9), ("电耗", 4.6)])
+def test_a_target_of_one_metric_of_a_list_takes_that_metric_s_figure(of, value):
+    target = Target("万元GDP建设用地、水耗、电耗下降", "about", 3, "%", {"of": of})
+    result = check_target("T-1", target, _review(REVIEW_2018))
+    assert (result.actual, result.verdict) == (value, "met")
+
+
+def test_a_list_s_figures_in_other_units_are_read_in_their_place():
+    target = Target("万元GDP能耗和水耗", "at_most", 19.2, "立方米", {"of": "水耗"})
+    text = "万元GDP建设用地下降11.9%；万元GDP能耗和水耗分别下降到0.47吨标准煤和18.7立方米，均为全国最低。"
+    result = check_target("T-1", target, _review(text))
+    assert (result.actual, result.verdict) == (18.7, "met")
+
+
+def test_what_is_measured_per_unit_of_gdp_is_not_gdp():
+    assert "地区生产总值" not in metric_keys("万元GDP建设用地下降")
+    assert "地区生产总值" not in metric_keys("人均地区生产总值")
+    result = check_target("T-1", Target("万元GDP建设用地下降", "at_least", 10, "%"),
+                          _review("全年实现本市生产总值6765.4亿元，增长14.7%。"))
+    assert result.verdict == "unknown"
+
+
+def test_figures_added_up_over_several_years_are_not_the_year_s():
+    cumulative = "同期，万元GDP建设用地、水耗、电耗分别累计下降32.7%、34.6%、25.6%，综合能耗全市最低。"
+    target = Target("万元GDP建设用地、水耗、电耗下降", "about", 3, "%", {"of": "水耗"})
+    assert check_target("T-1", target, _review(cumulative)).verdict == "unknown"
+    # a chapter whose heading says it reviews five years: its changes are the five years', its levels may be the year's
+    chapter = [Sentence("（三）过去五年，生态文明水平不断提升。", 1, "review", 1, 3),
+               Sentence("化学需氧量、二氧化硫排放量分别削减24.2%和26.9%。", 2, "review", 2, 3),
+               Sentence("城镇登记失业率控制在3%以内。", 3, "review", 3, 3)]
+    reduction = Target("化学需氧量和二氧化硫排放量削减", "at_least", 2, "%", {"of": "二氧化硫"})
+    assert check_target("T-1", reduction, chapter).verdict == "unknown"
+    assert check_target("T-1", Target("城镇登记失业率", "at_most", 3, "%"), chapter).verdict == "met"

@@ -354,3 +354,50 @@ def test_an_undated_new_term_report_gives_its_five_year_goals_beside_a_plan_part
             "（三）突出创新开路，提升创新能级。建设平台。\n（四）突出空间再造，加快城市更新。推进改造。\n")
     goals = [(t.metric, t.value) for item in extract_items(text, parse_period("2016")) for t in item.targets]
     assert goals == [("本区生产总值", 2800), ("一般公共预算收入", 120)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list sharing one verb: the name stays the list's, each figure says which of it it is for
+    ("万元GDP建设用地、水耗、电耗分别下降3%、3%、2%左右",
+     [Target("万元GDP建设用地、水耗、电耗下降", "about", 3, "%", {"of": "万元GDP建设用地"}),
+      Target("万元GDP建设用地、水耗、电耗下降", "about", 3, "%", {"of": "水耗"}),
+      Target("万元GDP建设用地、水耗、电耗下降", "about", 2, "%", {"of": "电耗"})]),
+    ("万元GDP能耗和水耗分别下降到0.501吨标准煤和19.2立方米",
+     [Target("万元GDP能耗和水耗", "at_most", 0.501, "吨标准煤", {"of": "万元GDP能耗"}),
+      Target("万元GDP能耗和水耗", "at_most", 19.2, "立方米", {"of": "水耗"})]),
+    ("二氧化硫和化学需氧量排放量分别削减5%和1.5%",
+     [Target("二氧化硫和化学需氧量排放量削减", "at_least", 5, "%", {"of": "二氧化硫"}),
+      Target("二氧化硫和化学需氧量排放量削减", "at_least", 1.5, "%", {"of": "化学需氧量排放量"})]),
+    # 均: each of the list has the one figure
+    ("万元GDP水耗和电耗均下降5%左右",
+     [Target("万元GDP水耗和电耗下降", "about", 5, "%", {"of": "万元GDP水耗"}),
+      Target("万元GDP水耗和电耗下降", "about", 5, "%", {"of": "电耗"})]),
+    # parts that say whose, which, or what is done to the last part's thing are not metrics of their own
+    ("城镇和农村居民人均可支配收入分别增长7%左右和9%左右",
+     [Target("城镇和农村居民人均可支配收入增长", "about", 7, "%"),
+      Target("城镇和农村居民人均可支配收入增长", "about", 9, "%")]),
+    ("分别引进、培育名师10人和30人以上",
+     [Target("引进、培育名师", "at_least", 10, "人"), Target("引进、培育名师", "at_least", 30, "人")]),
+    # the size of what is counted, at the head of its clause, is part of the metric's name
+    ("500万元以上固定资产投资增长3%", [Target("500万元以上固定资产投资增长", "at_least", 3, "%")]),
+    # urban and rural incomes in step with the economy: one target each
+    ("城镇和农村居民人均可支配收入增长与经济增长基本同步",
+     [Target("城镇居民人均可支配收入", "in_step", 0, "", {"reference": "经济增长"}),
+      Target("农村居民人均可支配收入", "in_step", 0, "", {"reference": "经济增长"})]),
+    ("城镇常住居民、农村居民人均可支配收入与经济增长同步",
+     [Target("城镇常住居民人均可支配收入", "in_step", 0, "", {"reference": "经济增长"}),
+      Target("农村居民人均可支配收入", "in_step", 0, "", {"reference": "经济增长"})]),
+])
+def test_targets_of_a_goals_clause(text, expected):
+    assert find_targets(text, strict=False) == expected
+
+
+def test_equal_figures_of_one_goals_line_each_stay_a_target():
+    text = ("区政府工作报告\n一、2017年工作回顾\n去年全区生产总值增长7%。\n二、2018年工作安排\n"
+            "今年全区经济社会发展主要预期目标是：本区生产总值增长8%以上，万元GDP建设用地、水耗、电耗分别下降3%、3%、2%左右，"
+            "城镇和农村居民人均可支配收入分别增长7%和7%。\n"
+            "（一）推动经济高质量发展。加快产业升级。\n（二）提升城区品质。推进城市更新。\n")
+    items = extract_items(text, parse_period("2018"))
+    goals = [t for item in items for t in item.targets if t.extra.get("scope") == "goals"]
+    assert [(t.value, t.extra.get("of")) for t in goals] == [(8, None), (3, "万元GDP建设用地"), (3, "水耗"), (2, "电耗"),
+                                                             (7, None), (7, None)]

@@ -79,3 +79,11 @@ def test_the_weekly_overview_in_english_counts_one_as_one():
     assert words("en")("due_changes_summary", n=1) == "1 deadline moved this week"
     assert words("en")("overview_moves", n=2, later=1, earlier=1) == "2 deadlines moved (1 later, 1 earlier)"
     assert (words("en").days(1), words("en").days(3)) == ("1 day", "3 days")
+
+
+def test_a_target_names_which_metric_of_a_list_it_is_for():
+    from duban.ledger.model import Target
+
+    target = Target("万元GDP建设用地、水耗、电耗下降", "about", 3, "%", {"of": "水耗"})
+    assert words("zh").target(target) == "万元GDP建设用地、水耗、电耗下降（水耗） ≈ 3%"
+    assert words("zh").target(Target("地区生产总值增长", "at_least", 6, "%")) == "地区生产总值增长 ≥ 6%"

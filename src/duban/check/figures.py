@@ -34,7 +34,9 @@ _FAMILIES = (
     (re.compile(r"^(?:全社会)?研发(?:（R&D）)?(?:经费|投入)"), ("全社会研发投入", "全社会研发经费", "研发经费", "研发投入")),
     (re.compile(r"能耗|能源消耗"), ("单位国内生产总值能耗", "单位地区生产总值能耗", "万元GDP综合能耗", "万元GDP能耗",
                                    "单位GDP能耗", "能耗强度", "能源消耗强度")),
-    (re.compile(r"生产总值|GDP|经济增长|经济总量"), ("地区生产总值", "国内生产总值", "本市生产总值", "全市生产总值",
+    # GDP itself, not what is measured per unit of it (万元GDP建设用地, 单位GDP水耗) nor per head (人均GDP)
+    (re.compile(r"^(?!.*(?:万元|单位|每|人均)(?:GDP|地区生产总值|国内生产总值|生产总值))"
+                r".*(?:生产总值|GDP|经济增长|经济总量)"), ("地区生产总值", "国内生产总值", "本市生产总值", "全市生产总值",
                                               "本地生产总值", "本区生产总值", "全区生产总值", "全县生产总值",
                                               "全省生产总值", "生产总值", "GDP")),
     (re.compile(r"一般公共预算收入|公共财政预算收入|一般预算(?:财政)?收入|地方级收入|地方财政收入"),
@@ -63,7 +65,8 @@ _QUALIFIERS = ("城镇", "全国", "全年", "城乡", "全区", "全县", "全�
 
 _FIGURE = re.compile(
     r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|个百分点|万亿元|亿元|万元|元|亿美元|万美元|万人次|亿人次|万人|万户|万套|万亩|"
-    r"万平方米|平方米|平方公里|公顷|万公里|公里|万个|万张|万吨标准煤|吨标准煤|万亿斤|亿斤|万斤|万吨|亿吨|吨|微克/立方米|人次|人|户|套|个|张|件|项|家|所|"
+    r"万平方米|平方米|平方公里|公顷|万公里|公里|万个|万张|万吨标准煤|吨标准煤|万亿斤|亿斤|万斤|万吨|亿吨|吨|微克/立方米|"
+    r"亿立方米|万立方米|立方米|人次|人|户|套|个|张|件|项|家|所|"
     r"次|万|亿)?")
 _YEAR = re.compile(r"\d{4}年")
 # A figure that is a many-year average or total, not the year's own.
@@ -230,6 +233,8 @@ def distributed_figure(sentence: str, begin: int, end: int, line: int, unit: str
     clause_end = _CLAUSE_END_STRONG.search(sentence, end)
     stop = clause_end.start() if clause_end else len(sentence)
     shared = _DISTRIBUTED.search(sentence, end, stop)
+    if shared is not None and _MULTI_YEAR.search(shared.group(1)):
+        return None  # 分别累计下降32.7%、34.6%: the years together, not the plan year
     if shared is None or _LIST_JOINT.search(sentence, clause_start, begin) is None \
             and _LIST_JOINT.search(sentence, end, shared.start()) is None:
         return None
@@ -261,11 +266,13 @@ def _key_positions(text: str, key: str) -> Iterable[tuple[int, int, bool]]:
         yield match.start(), match.end(), own
 
 
-def find_figures(metric: str, unit: str, sentences: Sequence[Sentence]) -> list[Figure]:
-    """Figures the summary gives for the metric, from the first sentence that has any, in a compatible unit."""
-    keys = metric_keys(metric)
+def find_figures(metric: str, unit: str, sentences: Sequence[Sentence], of: str = "") -> list[Figure]:
+    """Figures the summary gives for the metric, from the first sentence that has any, in a compatible unit; `of`
+    names the one metric of a list the figure is for (水耗 of 万元GDP建设用地、水耗、电耗下降), which is looked for
+    by its own name only, however short, as the list named it (not by a family's names: 万元GDP建设用地 is no GDP)."""
+    keys = [of] if of else metric_keys(metric)
     reduction = bool(_REDUCTION.search(metric))
-    multi_year = _multi_year_paragraphs(sentences)
+    multi_year = _multi_year_paragraphs(sentences, whole_chapters=bool(_CHANGE.search(metric)))
     for sentence in sentences:
         if (sentence.part, sentence.paragraph) in multi_year or _MULTI_YEAR.match(sentence.text):
             continue
@@ -285,16 +292,28 @@ def find_figures(metric: str, unit: str, sentences: Sequence[Sentence]) -> list[
     return []
 
 
-def _multi_year_paragraphs(sentences: Sequence[Sentence]) -> set[tuple[str, int]]:
-    """Paragraphs about several years (五年来…, 过去五年…, “十二五”…), whose figures are not the year's."""
+# A metric that is a change over the year (增长, 下降, 削减): over several years it adds up to another figure.
+_CHANGE = re.compile(r"增长|下降|降低|减少|削减|压减|提高|增加")
+
+
+def _multi_year_paragraphs(sentences: Sequence[Sentence], whole_chapters: bool = False) -> set[tuple[str, int]]:
+    """Paragraphs about several years (五年来…, 过去五年…, “十二五”…), whose figures are not the year's; with
+    `whole_chapters` (for a change, which adds up over the years, where a level such as 失业率3% may well be the
+    year's), all the paragraphs of a chapter whose heading says so too (（三）过去五年，改革开放不断突破。)."""
     seen: set[tuple[str, int]] = set()
+    chapters_seen: set[int] = set()
+    multi_year_chapters: set[int] = set()
     flagged: set[tuple[str, int]] = set()
     for sentence in sentences:
+        if sentence.chapter and sentence.chapter not in chapters_seen:
+            chapters_seen.add(sentence.chapter)
+            if _MULTI_YEAR_PARAGRAPH.match(sentence.text):
+                multi_year_chapters.add(sentence.chapter)
         key = (sentence.part, sentence.paragraph)
         if key in seen:
             continue
         seen.add(key)
-        if _MULTI_YEAR_PARAGRAPH.match(sentence.text):
+        if _MULTI_YEAR_PARAGRAPH.match(sentence.text) or whole_chapters and sentence.chapter in multi_year_chapters:
             flagged.add(key)
     return flagged
 
@@ -338,7 +357,7 @@ def check_target(task_id: str, target: Target, sentences: Sequence[Sentence]) ->
     """Find the summary's figure for one target and judge it."""
     if target.comparator == "in_step":
         return _check_in_step(task_id, target, sentences)
-    figures = find_figures(target.metric, target.unit, sentences)
+    figures = find_figures(target.metric, target.unit, sentences, str(target.extra.get("of") or ""))
     if figures:
         figure = figures[0]
         actual = convert(figure.value, figure.unit, target.unit)

@@ -22,7 +22,7 @@ from datetime import date
 from duban.ledger.model import Target
 from duban.plan.owners import explicit_owners, rule_owner
 from duban.plan.period import find_period
-from duban.plan.targets import find_targets, goal_text
+from duban.plan.targets import find_targets, goal_text, target_key
 from duban.report.sections import Block, Reading, read_report_text
 from duban.text.dates import Period, find_deadline
 from duban.text.outline import Node, strip_marker
@@ -239,6 +239,7 @@ def _all_figures(line: str) -> bool:
 def _attach_goals(items: list[Item], reading: Reading, original: dict[int, str]) -> None:
     if not items:
         return
+    from_line: dict[int, int] = {}  # a goal target placed → its line: equal figures of one line (分别下降3%、3%) each count
     for line, target in goal_targets(reading, original):
         owner = _item_holding(items, line)
         if owner is not None:  # the goals are numbered as an item of their own (（一）主要预期目标)
@@ -247,7 +248,8 @@ def _attach_goals(items: list[Item], reading: Reading, original: dict[int, str])
             continue
         target.extra["scope"] = GOALS_SCOPE
         best = _goal_owner(items, target.metric)
-        best.targets = [t for t in best.targets if not _same(target, t)] + [target]
+        best.targets = [t for t in best.targets if not _same(target, t) or from_line.get(id(t)) == line] + [target]
+        from_line[id(target)] = line
 
 
 def _goal_owner(items: list[Item], metric: str) -> Item:
@@ -278,7 +280,7 @@ def _item_holding(items: list[Item], line: int) -> Item | None:
 
 
 def _same(a: Target, b: Target) -> bool:
-    return (a.metric, a.comparator, a.value, a.unit) == (b.metric, b.comparator, b.value, b.unit)
+    return target_key(a) == target_key(b)
 
 
 def _shared(metric: str, text: str) -> float:

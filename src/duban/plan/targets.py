@@ -18,7 +18,7 @@ from duban.ledger.model import Target
 
 _UNITS = sorted("""% ％ ‰ 个百分点 万亿元 亿元 万元 元 亿美元 万美元 美元 万亿斤 亿斤 万斤 斤 亿吨 万吨 吨 万千瓦 千瓦
 亿千瓦时 万千瓦时 亿人次 万人次 人次 万人 人 万户 户 万套 套 万个 个 万张 张 万所 所 万家 家 万件 件 项 万公里 公里
-万亩 亩 公顷 平方公里 万平方米 平方米 微克/立方米 毫克/立方米 天 岁 万标箱 标箱 辆 座 条 次 场 批 倍 名 处 万辆 小时 万 亿""".split(),
+万亩 亩 公顷 平方公里 万平方米 平方米 亿立方米 万立方米 立方米 万吨标准煤 吨标准煤 微克/立方米 毫克/立方米 天 岁 万标箱 标箱 辆 座 条 次 场 批 倍 名 处 万辆 小时 万 亿""".split(),
                 key=len, reverse=True)
 # A unit may be per something: 全员劳动生产率17万元/人, 亩均税收30万元/亩.
 UNIT = "(?:(?:" + "|".join(re.escape(u) for u in _UNITS) + ")(?:/(?:人|户|亩|公顷|吨|年|天|平方米|千瓦时))?)"
@@ -104,7 +104,8 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
     shared_qual = matches[-1].group("qual") or ""
     targets = []
     first_metric = metric
-    for previous, match in zip([None, *matches], matches):
+    members = list_members(first_metric) if re.search(r"分别|各|均", clause) else []
+    for place, (previous, match) in enumerate(zip([None, *matches], matches)):
         # 新增病床2000张、养老床位1000张: a figure after another names its own metric when words stand between
         metric = (_metric_between(clause[previous.end():match.start()])
                   or _growth_of(first_metric, clause[previous.end():match.start()])) if previous else first_metric
@@ -117,8 +118,37 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
                            or re.search(r"达到|提高到|提升到|增加到|稳定在|保持在|控制在|达$", verb_text)):
             continue
         comparator = _comparator(verb_text, qual, ranged, metric, unit)
-        targets.append(Target(metric, comparator, _number(match.group("low")), unit))
+        # 万元GDP建设用地、水耗、电耗分别下降3%、3%、2%: the name stays the list's, as the report wrote it, and each
+        # figure says which of the list it is for, so that check reads that one's figure
+        value = _number(match.group("low"))
+        if len(matches) == 1 and len(members) > 1 and re.search(r"均(?:比上年|同比)?(?:增长|下降|降低|减少|提高)", clause):
+            # 万元GDP水耗和电耗均下降5%: each of the list has the one figure
+            targets += [Target(metric, comparator, value, unit, {"of": member}) for member in members]
+            continue
+        of = {"of": members[place]} if len(members) == len(matches) and metric == first_metric else {}
+        targets.append(Target(metric, comparator, value, unit, of))
     return targets
+
+
+_LIST_TAIL = re.compile(r"(?:排放总?量|排放|总量)?(?:增长|下降|降低|减少|削减|提高|增加|压减)?$")
+# Parts of a list that name no metric: whose (城镇和农村居民…), which (一、二、三产), or what is done to the thing the
+# last part names (引进、培育名师10人和30人).
+_NOT_A_MEMBER = re.compile(r"城镇|农村|城乡|城市|一|二|三|四|(?:新|改|扩|续|在|开工|建|引进|培育|培养|招引|认定|打造|创建|"
+                           r"新增|建成|完成|实施|推进|开展)+")
+
+
+def list_members(metric: str) -> list[str]:
+    """The metrics a list names (万元GDP建设用地、水耗、电耗下降 → 万元GDP建设用地, 水耗, 电耗; the last keeps the
+    list's tail: 二氧化硫和氮氧化物排放总量下降 → 氮氧化物排放总量); none where a part is only a qualifier of the name
+    that follows (城镇和农村居民人均可支配收入, 一、二、三产) or a verb of it (引进、培育名师), whose figures are not the
+    parts' own."""
+    names = metric[:_LIST_TAIL.search(metric).start()]
+    members = _SPLIT_METRICS.split(names)
+    last_tail = metric[len(names):]
+    if len(members) < 2 or any(len(m) < 2 or _NOT_A_MEMBER.fullmatch(m) for m in members):
+        return []
+    tail = re.match(r"排放总?量|排放|总量", last_tail)
+    return members[:-1] + [members[-1] + (tail.group(0) if tail else "")]
 
 
 _AGE_GROUP = re.compile(r"[0-9.]+(?:\s*[-—~～至到]\s*[0-9.]+)?\s*周?岁(?:及|或)?(?:以[上下])?的?"
@@ -160,13 +190,17 @@ def _is_figure(clause: str, match: re.Match) -> bool:
         return False
     if before and (before.isascii() and before.isalnum() or before in (".", "M")):
         return False  # PM2.5, G20, 5.5G
-    if match.group("qual") in ("以上", "以下") and _QUALIFIES_A_NOUN.match(clause, match.end()):
-        return False  # 营收10亿元以上企业10家: the size of what is counted, not a target
+    if match.group("qual") in ("以上", "以下") and (_QUALIFIES_A_NOUN.match(clause, match.end()) or (
+            len(re.findall(r"[\u4e00-\u9fff]", clause[:match.start()])) < 2
+            and _NAMES_A_METRIC.match(clause, match.end()))):
+        return False  # 营收10亿元以上企业10家, 500万元以上固定资产投资增长3%: the size of what is counted
     return True
 
 
 # After a figure with 以上/以下: a short noun and then its count (企业10家, 的项目50个).
 _QUALIFIES_A_NOUN = re.compile(r"的?[\u4e00-\u9fff]{1,6}[0-9]")
+# After a figure with 以上 that opens its clause: the name of what is measured (固定资产投资增长3%).
+_NAMES_A_METRIC = re.compile(r"的?[\u4e00-\u9fffA-Za-z]{2,}")
 
 
 def _in_step(clause: str):
@@ -176,9 +210,29 @@ def _in_step(clause: str):
     metrics = match.group("metrics") or match.group("metrics2")
     reference = match.group("ref") or match.group("ref2")
     metrics = _clean_metric(metrics)
-    for metric in [m for m in _SPLIT_METRICS.split(metrics) if len(m) >= 2] or [metrics]:
+    for metric in _with_their_noun([m for m in _SPLIT_METRICS.split(metrics) if len(m) >= 2]) or [metrics]:
         if re.search(r"收入|工资|报酬|利润", metric):
             yield Target(metric, "in_step", 0, "", {"reference": reference})
+
+
+_WHOSE = re.compile(r"城镇|农村|城乡|城市")
+
+
+def _with_their_noun(metrics: list[str]) -> list[str]:
+    """城镇和农村居民人均可支配收入 → 城镇居民人均可支配收入, 农村居民人均可支配收入: a part that only says whose
+    (城镇, 城镇常住居民) takes the name the last part measures, after the last part's own 农村 or shared 居民."""
+    last = metrics[-1] if metrics else ""
+    named = []
+    for metric in metrics:
+        if metric is last or re.search(r"收入|工资|报酬|利润", metric) or not _WHOSE.match(metric):
+            named.append(metric)
+            continue
+        shared = next((metric[i:] for i in range(len(metric)) if metric[i:] in last), "")
+        whose = _WHOSE.match(last)
+        tail = (last[last.index(shared) + len(shared):] if shared else
+                last[whose.end():] if whose else "")
+        named.append(metric + tail)
+    return named
 
 
 def find_targets(text: str, strict: bool = True) -> list[Target]:
@@ -191,8 +245,8 @@ def find_targets(text: str, strict: bool = True) -> list[Target]:
     for clause in _clauses(text):
         clause, previous = _carried_on(clause, previous), clause
         targets = clause_targets(clause, strict)
-        found.extend(t for t in targets if _key(t) not in seen)
-        seen.update(_key(t) for t in targets)
+        found.extend(t for t in targets if target_key(t) not in seen)
+        seen.update(target_key(t) for t in targets)
     return found
 
 
@@ -221,8 +275,9 @@ def _carried_on(clause: str, previous: str) -> str:
     return metric + clause if len(metric) >= 2 else clause
 
 
-def _key(target: Target) -> tuple:
-    return target.metric, target.comparator, target.value, target.unit
+def target_key(target: Target) -> tuple:
+    """What makes two targets the same: metric, comparator, value, unit and which of a list it is for."""
+    return target.metric, target.comparator, target.value, target.unit, target.extra.get("of")
 
 
 def _clauses(text: str) -> list[str]:

@@ -930,7 +930,9 @@ class Words:
             return f"{target.metric} " + (self("in_step_with", reference=reference) if reference
                                          else self("in_step"))
         value = f"{target.value:g}" if isinstance(target.value, float) else str(target.value)
-        return f"{target.metric} {_SYMBOLS.get(target.comparator, target.comparator)} {value}{target.unit}"
+        of = target.extra.get("of")  # one metric of a list that shares a verb: 万元GDP建设用地、水耗、电耗下降（水耗）
+        metric = f"{target.metric}（{of}）" if of else target.metric
+        return f"{metric} {_SYMBOLS.get(target.comparator, target.comparator)} {value}{target.unit}"
 
 
 @lru_cache(maxsize=None)
