@@ -122,7 +122,7 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
     # a figure after another names its own metric when words stand between them
     ("新增病床2000张、养老床位1000张，新增幼儿园学位2万个、公办中小学学位5万个以上", [
         Target("新增幼儿园学位", "at_least", 2, "万个"), Target("公办中小学学位", "at_least", 5, "万个")]),
-    ("三次产业分别增长3%、5%以上", [Target("三次产业增长", "at_least", 3, "%"), Target("三次产业增长", "at_least", 5, "%")]),
+    ("三次产业分别增长3%、5%以上", [Target("三次产业分别增长", "at_least", 3, "%"), Target("三次产业分别增长", "at_least", 5, "%")]),
 ])
 def test_find_targets_in_item_text(text, expected):
     assert find_targets(text) == expected
@@ -359,23 +359,23 @@ def test_an_undated_new_term_report_gives_its_five_year_goals_beside_a_plan_part
 @pytest.mark.parametrize("text, expected", [
     # a list sharing one verb: the name stays the list's, each figure says which of it it is for
     ("万元GDP建设用地、水耗、电耗分别下降3%、3%、2%左右",
-     [Target("万元GDP建设用地、水耗、电耗下降", "about", 3, "%", {"of": "万元GDP建设用地"}),
-      Target("万元GDP建设用地、水耗、电耗下降", "about", 3, "%", {"of": "水耗"}),
-      Target("万元GDP建设用地、水耗、电耗下降", "about", 2, "%", {"of": "电耗"})]),
+     [Target("万元GDP建设用地、水耗、电耗分别下降", "about", 3, "%", {"of": "万元GDP建设用地"}),
+      Target("万元GDP建设用地、水耗、电耗分别下降", "about", 3, "%", {"of": "水耗"}),
+      Target("万元GDP建设用地、水耗、电耗分别下降", "about", 2, "%", {"of": "电耗"})]),
     ("万元GDP能耗和水耗分别下降到0.501吨标准煤和19.2立方米",
      [Target("万元GDP能耗和水耗", "at_most", 0.501, "吨标准煤", {"of": "万元GDP能耗"}),
       Target("万元GDP能耗和水耗", "at_most", 19.2, "立方米", {"of": "水耗"})]),
     ("二氧化硫和化学需氧量排放量分别削减5%和1.5%",
-     [Target("二氧化硫和化学需氧量排放量削减", "at_least", 5, "%", {"of": "二氧化硫"}),
-      Target("二氧化硫和化学需氧量排放量削减", "at_least", 1.5, "%", {"of": "化学需氧量排放量"})]),
+     [Target("二氧化硫和化学需氧量排放量分别削减", "at_least", 5, "%", {"of": "二氧化硫"}),
+      Target("二氧化硫和化学需氧量排放量分别削减", "at_least", 1.5, "%", {"of": "化学需氧量"})]),
     # 均: each of the list has the one figure
     ("万元GDP水耗和电耗均下降5%左右",
-     [Target("万元GDP水耗和电耗下降", "about", 5, "%", {"of": "万元GDP水耗"}),
-      Target("万元GDP水耗和电耗下降", "about", 5, "%", {"of": "电耗"})]),
+     [Target("万元GDP水耗和电耗均下降", "about", 5, "%", {"of": "万元GDP水耗"}),
+      Target("万元GDP水耗和电耗均下降", "about", 5, "%", {"of": "电耗"})]),
     # parts that say whose, which, or what is done to the last part's thing are not metrics of their own
     ("城镇和农村居民人均可支配收入分别增长7%左右和9%左右",
-     [Target("城镇和农村居民人均可支配收入增长", "about", 7, "%"),
-      Target("城镇和农村居民人均可支配收入增长", "about", 9, "%")]),
+     [Target("城镇和农村居民人均可支配收入分别增长", "about", 7, "%"),
+      Target("城镇和农村居民人均可支配收入分别增长", "about", 9, "%")]),
     ("分别引进、培育名师10人和30人以上",
      [Target("引进、培育名师", "at_least", 10, "人"), Target("引进、培育名师", "at_least", 30, "人")]),
     # the size of what is counted, at the head of its clause, is part of the metric's name

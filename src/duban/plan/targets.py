@@ -59,8 +59,8 @@ def _number(text: str) -> int | float:
 
 
 def _clean_metric(raw: str) -> str:
-    metric = _LEADING_FILLER.sub("", raw.strip()).replace("分别", "").rstrip("、，,")
-    metric = re.sub(r"均(?=增长|下降)", "", metric)
+    # 分别 and 均 stay: the metric is named as the report wrote it (城乡居民人均可支配收入分别增长)
+    metric = re.sub(r"^(?:分别|均)", "", _LEADING_FILLER.sub("", raw.strip())).rstrip("、，,")
     metric = _METRIC_BAD_START.sub("", metric)
     verb = _VERB_BEFORE.search(metric)
     if verb and verb.start() > 0:
@@ -130,7 +130,7 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
     return targets
 
 
-_LIST_TAIL = re.compile(r"(?:排放总?量|排放|总量)?(?:增长|下降|降低|减少|削减|提高|增加|压减)?$")
+_LIST_TAIL = re.compile(r"(?:排放总?量|排放|总量)?(?:分别|均)?(?:增长|下降|降低|减少|削减|提高|增加|压减)?$")
 # Parts of a list that name no metric: whose (城镇和农村居民…), which (一、二、三产), or what is done to the thing the
 # last part names (引进、培育名师10人和30人).
 _NOT_A_MEMBER = re.compile(r"城镇|农村|城乡|城市|一|二|三|四|(?:新|改|扩|续|在|开工|建|引进|培育|培养|招引|认定|打造|创建|"
@@ -138,17 +138,14 @@ _NOT_A_MEMBER = re.compile(r"城镇|农村|城乡|城市|一|二|三|四|(?:新|
 
 
 def list_members(metric: str) -> list[str]:
-    """The metrics a list names (万元GDP建设用地、水耗、电耗下降 → 万元GDP建设用地, 水耗, 电耗; the last keeps the
-    list's tail: 二氧化硫和氮氧化物排放总量下降 → 氮氧化物排放总量); none where a part is only a qualifier of the name
+    """The metrics a list names (万元GDP建设用地、水耗、电耗分别下降 → 万元GDP建设用地, 水耗, 电耗; what the list
+    shares is left out: 二氧化硫和氮氧化物排放总量分别下降 → 二氧化硫, 氮氧化物); none where a part is only a qualifier of the name
     that follows (城镇和农村居民人均可支配收入, 一、二、三产) or a verb of it (引进、培育名师), whose figures are not the
     parts' own."""
-    names = metric[:_LIST_TAIL.search(metric).start()]
-    members = _SPLIT_METRICS.split(names)
-    last_tail = metric[len(names):]
+    members = _SPLIT_METRICS.split(metric[:_LIST_TAIL.search(metric).start()])
     if len(members) < 2 or any(len(m) < 2 or _NOT_A_MEMBER.fullmatch(m) for m in members):
         return []
-    tail = re.match(r"排放总?量|排放|总量", last_tail)
-    return members[:-1] + [members[-1] + (tail.group(0) if tail else "")]
+    return members
 
 
 _AGE_GROUP = re.compile(r"[0-9.]+(?:\s*[-—~～至到]\s*[0-9.]+)?\s*周?岁(?:及|或)?(?:以[上下])?的?"
