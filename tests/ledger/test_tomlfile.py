@@ -294,3 +294,48 @@ def test_a_key_ending_in_a_line_break_is_quoted():
     # found by hypothesis: "$" matches before a final "\n", so "0\n" passed for a bare key and broke the file
     assert tomlfile.format_key("0\n") == '"0\\n"'
     assert tomlfile.format_key("due_2") == "due_2"
+
+
+def _through_tomlkit(text, data):
+    document = tomlfile.parse_document(text)
+    tomlfile.apply(document, data)
+    return tomlfile.dump_document(document)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tasks, st.lists(comment_text, max_size=4), st.lists(st.integers(0, 1000), min_size=4, max_size=4),
+       st.lists(entries, min_size=1, max_size=2), st.one_of(st.none(), statuses), st.booleans())
+def test_an_update_written_without_tomlkit_is_what_tomlkit_writes(task, comments, positions, new_entries, status,
+                                                                   ends_in_comment):
+    """`update --note/--status` appends entries and changes the status line without tomlkit; whatever the file
+    (comments anywhere, a comment at its end, no log yet), the bytes are those the tomlkit path writes."""
+    from hypothesis import assume
+
+    text, _ = _with_comments(render_task(task), comments, positions)
+    if not ends_in_comment:
+        text = text[:-len("# 末尾备注\n")]
+    assume(tomlfile.loads(text, "t.toml") == tomlfile.loads(render_task(task), "t.toml"))
+    changed = copy.deepcopy(task)
+    changed.progress.extend(new_entries)
+    if status is not None:
+        changed.status = status
+    data = changed.to_dict()
+    written = update_text(text, data)
+    assert written == _through_tomlkit(text, data)
+    assert Task.from_dict(tomlfile.loads(written, "t.toml")) == changed
+
+
+def test_the_usual_update_is_written_without_tomlkit(monkeypatch):
+    task = Task("2019H2-03", "标题", status="todo", progress=[ProgressEntry(date(2019, 9, 1), "todo", "开会")])
+    text = render_task(task)
+    task.status = "done"
+    task.progress.append(ProgressEntry(date(2019, 9, 2), "done", "已完成", "张三"))
+    monkeypatch.setattr(tomlfile, "parse_document", lambda *a: (_ for _ in ()).throw(AssertionError("tomlkit")))
+    assert update_text(text, task.to_dict()) == render_task(task)
+    commented = text.replace('status = "todo"\n', 'status = "todo"  # 催办\n')  # a comment on the line: tomlkit
+    try:
+        update_text(commented, task.to_dict())
+    except AssertionError as error:
+        assert str(error) == "tomlkit"
+    else:
+        raise AssertionError("a commented status line went the fast way")

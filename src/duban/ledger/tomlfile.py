@@ -235,9 +235,59 @@ def update_text(text: str | None, data: dict[str, Any], path=None,
     """The file's text changed to hold `data`; a new file (text None or empty) as `dumps` writes it."""
     if not text:
         return dumps(data, array_tables, inline_tables)
+    appended = _appended(text, data, array_tables, path)
+    if appended is not None:
+        return appended
     document = parse_document(text, path)
     apply(document, data, array_tables, inline_tables)
     return dump_document(document)
+
+
+_KEY_LINE = re.compile(r"[A-Za-z0-9_-]+ = [^\n]*\n\Z")
+
+
+def _appended(text: str, data: dict[str, Any], array_tables: tuple[str, ...], path) -> str | None:
+    """The text with what `update` most often does, written without tomlkit (whose import and parse are most of
+    an update's time): entries added at the end of the last array of tables, and plain values changed on lines of
+    their own (`status = "done"`); None for anything else, which `apply` does. Its bytes are those `apply` writes
+    (tests compare the two), and the data it holds are checked before it is used."""
+    current = loads(text, path)
+    if list(current) != list(data) or not text.endswith("\n") or text.endswith("\n\n"):
+        return None
+    last_key = list(data)[-1]
+    old, new = current[last_key], data[last_key]
+    if last_key not in array_tables or not isinstance(old, list) or not _is_prefix(old, new) or len(new) == len(old):
+        return None
+    if not _KEY_LINE.search(text[text.rfind("\n", 0, len(text) - 1) + 1:]):
+        return None  # the file ends in a comment, a multi-line string …: apply knows where the entry goes
+    for key in list(data)[:-1]:
+        if same(current[key], data[key]):
+            continue
+        text = _value_replaced(text, key, current[key], data[key])
+        if text is None:
+            return None
+    text += "".join(f"\n[[{format_key(last_key)}]]\n" + "".join(f"{format_key(k)} = {format_value(v, True)}\n"
+                                                                  for k, v in entry.items())
+                    for entry in new[len(old):])
+    try:
+        return text if same(loads(text, path), data) else None
+    except BrokenFile:
+        return None
+
+
+def _value_replaced(text: str, key: str, old: Any, new: Any) -> str | None:
+    """The one line `key = old` of the file's head (before its first table) written as `key = new`; None when
+    the value is not a plain one, or the line is not there exactly once as `dumps` wrote it."""
+    plain = (str, int, float, date, time)
+    if not (isinstance(old, plain) and isinstance(new, plain)) or isinstance(old, bool) or isinstance(new, bool):
+        return None
+    line = f"{format_key(key)} = {format_value(old, True)}\n"
+    head_end = text.find("\n[")
+    head = text if head_end < 0 else text[:head_end + 1]
+    at = head.find(line)
+    if (at != 0 and (at < 0 or head[at - 1] != "\n")) or head.count(line) != 1 or "\n" in line[:-1]:
+        return None
+    return text[:at] + f"{format_key(key)} = {format_value(new, True)}\n" + text[at + len(line):]
 
 
 def apply(document, data: dict[str, Any], array_tables: tuple[str, ...] = ("progress",),
