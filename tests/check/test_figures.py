@@ -245,3 +245,10 @@ def test_figures_added_up_over_several_years_are_not_the_year_s():
     reduction = Target("化学需氧量和二氧化硫排放量削减", "at_least", 2, "%", {"of": "二氧化硫"})
     assert check_target("T-1", reduction, chapter).verdict == "unknown"
     assert check_target("T-1", Target("城镇登记失业率", "at_most", 3, "%"), chapter).verdict == "met"
+
+
+def test_a_concentration_is_better_lower_and_its_level_follows_its_fall():
+    assert lower_is_better("PM2.5年均浓度") and not lower_is_better("帮助失业人员再就业")
+    text = "启动大气污染强化减排行动12次，PM2.5平均浓度连续5年下降、降至17微克/立方米，改善幅度全市最大。"
+    result = check_target("T-1", Target("PM2.5年均浓度", "at_most", 19.5, "微克/立方米"), _review(text))
+    assert (result.actual, result.verdict) == (17, "met")  # 连续5年下降 is no shortfall of a level better lower

@@ -17,10 +17,10 @@ from typing import Iterable, Sequence
 
 from duban.check.matching import Sentence
 from duban.ledger.model import Target
+from duban.plan.targets import LOWER_IS_BETTER
 from duban.text.numerals import exact, split_scale
 
 # Metrics where a lower figure is the better one; all others (growth, jobs, output, income, reductions) higher.
-_LOWER_IS_BETTER = re.compile(r"价格|物价|涨幅|CPI|失业|赤字|杠杆|负债|死亡率|发病率|发生率|患病率|事故")
 # Words that end a metric's name in a plan but not in a summary: 国内生产总值增长 → 国内生产总值.
 _METRIC_TAIL = re.compile(r"(?:按?可比口径|可比|同口径)?(?:实际)?(?:增长率?|增速|涨幅|上涨|下降|降低|提高|减少|增加|达到|控制在|保持在|为)+$")
 # The names summaries give one metric: a plan's 地区生产总值 is the review's 本市生产总值 or GDP. A metric that
@@ -78,7 +78,7 @@ _BAD_AFTER = re.compile(r"^(?:之比|比重|比例|能耗|水耗|电耗|建设�
 # Between a key and its figure: words that show the figure belongs to something else.
 _OTHER_MEASURE = re.compile(r"贡献率|比重|之比|比例|占比|弹性")
 # A clause that carries on the previous clause's metric: 国内生产总值达到63.6万亿元，比上年增长7.4%.
-_CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际|同口径比?|按?可比口径|可比)?(?:增长|增速|上涨|涨幅|下降|降低|增加|减少|提高|为|达到|是)")
+_CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际|同口径比?|按?可比口径|可比)?(?:增长|增速|上涨|涨幅|下降|降低|降至|降到|增加|减少|提高|为|达到|是|控制在|保持在|稳定在)")
 _LEVEL_RE = re.compile(r"^(?:与上年|同比|基本)?持平")
 # Asides between a level and its growth: 全市第一, 稳居全市各区第二, 居全省前列, 3年突破两个千亿大关.
 _ASIDE = re.compile(r"(?:(?:稳居|位居|居|排名|跃居)?(?:全市|全省|全国|全区|各区|全市各区|珠三角)[^，。；%％\d]{0,6}"
@@ -136,7 +136,7 @@ def metric_keys(metric: str) -> list[str]:
 
 
 def lower_is_better(metric: str) -> bool:
-    return bool(_LOWER_IS_BETTER.search(metric))
+    return bool(LOWER_IS_BETTER.search(metric))
 
 
 def _is_percent(unit: str) -> bool:

@@ -37,8 +37,8 @@ _ALREADY = re.compile(r"(?:已经?|业已|已然)(?:达到?|超过|突破|增长
 _VERB_BEFORE = re.compile(r"(?:已经|已|力争|努力|确保|预期|预计|要|将|争取|实现|分别|达到|到达|提高到|提升到|提高至|提升至|增加到|"
                           r"增加至|增长到|稳定在|保持在|控制在|不低于|不少于|不超过|不高于|低于|高于|超过|突破|下降至|"
                           r"下降到|降至|降到|减少到|减少至|压减到|压减至|至少|达|为|在|每月|每年|年均|人均|超)+$")
-# Metrics whose level is better lower: a bare figure for them is a ceiling.
-_LOWER_LEVEL = re.compile(r"价格|物价|CPI|指数$|涨幅|失业率|浓度|PM2\.5|PM10|赤字率|负债率|杠杆率|死亡率|发生率|发病率")
+# The one list of metrics where lower is better (a bare figure for them is a ceiling; check judges them so).
+LOWER_IS_BETTER = re.compile(r"价格|物价|CPI|指数$|涨幅|失业率|浓度|PM2\.5|PM10|赤字|负债|杠杆|死亡率|发生率|发病率|患病率|事故")
 _REDUCTION = re.compile(r"(?:下降|降低|减少|压减|削减)$")
 _IN_STEP = re.compile(
     r"(?P<metrics>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:要|将|继续|保持)?(?:与|和|同)(?P<ref>经济增长|经济发展|经济|GDP增长|GDP|"
@@ -79,7 +79,7 @@ def _comparator(verb: str, qual: str, ranged: bool, metric: str, unit: str) -> s
         return "at_most"
     if _AT_LEAST_VERBS.search(verb):
         return "at_least"
-    if _AT_MOST_VERBS.search(verb) or (_LOWER_LEVEL.search(metric) and not _REDUCTION.search(metric)):
+    if _AT_MOST_VERBS.search(verb) or (LOWER_IS_BETTER.search(metric) and not _REDUCTION.search(metric)):
         return "at_most"
     return "at_least"
 
