@@ -63,7 +63,9 @@ def test_real_pair_evidence_verdicts_and_targets(checked):
     assert demand.risk.text == "国内经济下行压力加大，消费增速减慢，有效投资增长乏力。"
     battles = by_title(checked, "坚决打好三大攻坚战")
     assert battles.verdict == "in_progress"
-    assert battles.evidence[0].text == "二是扎实打好三大攻坚战，重点任务取得积极进展。"
+    # the paragraph's numbered lead (二是扎实打好三大攻坚战，重点任务取得积极进展。) sums it up: what was done comes first
+    assert lines[battles.evidence[0].line - 1].startswith("二是扎实打好三大攻坚战，重点任务取得积极进展。")
+    assert battles.evidence[0].text == "制定并有序实施三大攻坚战三年行动方案。"
     targets = {(t.target.metric, t.target.comparator): (t.actual, t.verdict) for t in checked.targets}
     assert targets[("国内生产总值增长", "about")] == (6.6, "met")
     assert targets[("居民消费价格涨幅", "about")] == (2.1, "met")
@@ -416,7 +418,9 @@ def test_show_and_the_weekly_give_the_latest_check_with_its_targets(run):
     shown = lines(run("show", "2018-01").output)
     kept = run.root / "2018" / "checks" / "gwr-2019.txt"
     start = shown.index("核查：已完成  得分 0.63  (gwr-2019.txt  2019-03-06)")
-    assert shown[start + 1:start + 3] == [f"·  {kept}:16", "   三是深化供给侧结构性改革，实体经济活力不断释放。"]
+    # line 16 opens with its lead (三是深化供给侧结构性改革，实体经济活力不断释放。); what was done is quoted first
+    assert shown[start + 1] == f"·  {kept}:16"
+    assert shown[start + 2].startswith("   取消一批行政许可事项，“证照分离”改革在全国推开")
     assert kept.read_text(encoding="utf-8").split("\n")[15].startswith("三是深化供给侧结构性改革，实体经济活力不断释放。")
     # the verdict column is as wide as 未达成 (居民收入 grew 6.5 %, slower than GDP's 6.6 %: not in step)
     assert "国内生产总值增长 ≈ 6.5%            6.6%  达成    第5行：国内生产总值增长6.6%" in shown

@@ -142,6 +142,7 @@ def _pick_evidence(matches: list[Match], bare_headings_last: bool = False) -> li
 # The opening of a review's preamble (一年来，我们坚持以习近平新时代…为指导): it speaks of all the work at once.
 _PREAMBLE = re.compile(r"^(?:——)?(?:一年来|五年来|过去一年|过去五年|[^，,。]{0,20}以来)[，,]?(?:在[^，,。]{0,30}[，,])?我们|"
                        r"以习近平新时代中国特色社会主义思想为指导")
+_LEAD_SENTENCE = re.compile(r"^(?:[一二三四五六七八九十]+是|——)")
 SUMMARY_LENGTH = 16  # a sentence this short with no figure sums a chapter up (产业活力不断迸发。): it reports nothing
 
 
@@ -153,7 +154,10 @@ def _says_little(text: str) -> bool:
     # a chapter's own heading line (（三）坚持创新核心地位，发展动能不断增强) sums the chapter up; a lead sentence
     # numbered in the text (三是深化供给侧结构性改革，实体经济活力不断释放。) opens its paragraph and may be quoted
     heading = marker is not None and marker.kind in ("part", "cn", "paren_cn") and len(text) <= HEADING_LENGTH
-    short = not _RESULT_FIGURE.search(text) and (len(text) <= SUMMARY_LENGTH or heading)
+    # a numbered lead sentence (二是高标准推进粤港澳大湾区建设，…取得重大进展) or a dash-led line sums its
+    # paragraph up; the sentences after it say what was done
+    lead = bool(_LEAD_SENTENCE.match(text))
+    short = not _RESULT_FIGURE.search(text) and (len(text) <= SUMMARY_LENGTH or heading or lead)
     return _is_bare_heading(text) or bool(_PREAMBLE.search(text)) or short
 
 
