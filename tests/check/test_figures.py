@@ -252,3 +252,11 @@ def test_a_concentration_is_better_lower_and_its_level_follows_its_fall():
     text = "启动大气污染强化减排行动12次，PM2.5平均浓度连续5年下降、降至17微克/立方米，改善幅度全市最大。"
     result = check_target("T-1", Target("PM2.5年均浓度", "at_most", 19.5, "微克/立方米"), _review(text))
     assert (result.actual, result.verdict) == (17, "met")  # 连续5年下降 is no shortfall of a level better lower
+
+
+def test_a_share_that_does_not_say_of_what_is_not_looked_for():
+    # 巩固一般贸易提升势头，力争占外贸总额比重提高到44%: the share's subject is in the clause before
+    assert metric_keys("占外贸总额比重") == []
+    result = check_target("T-1", Target("占外贸总额比重", "at_least", 44, "%"),
+                          _review("民营企业进出口占外贸总额比重为8%。"))
+    assert result.verdict == "unknown"

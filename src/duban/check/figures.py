@@ -115,6 +115,8 @@ class TargetResult:
 def metric_keys(metric: str) -> list[str]:
     """The names a summary may use for a plan's metric, most specific first."""
     metric = re.sub(r"分别|均(?=增长|下降|降低|减少|提高)", "", metric.strip())  # how the plan shared out its figures
+    if metric.startswith("占"):
+        return []  # 占外贸总额比重: a share of what the clause before named, which the name alone does not say
     core = _METRIC_TAIL.sub("", metric) or metric
     keys = [core]
     aliases = next((list(names) for pattern, names in _FAMILIES if pattern.search(core)), [])
