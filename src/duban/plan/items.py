@@ -25,7 +25,7 @@ from duban.plan.period import find_period
 from duban.plan.targets import find_targets, goal_text, target_key
 from duban.report.sections import Block, Reading, read_report_text
 from duban.text.dates import Period, find_deadline
-from duban.text.outline import Node, strip_marker
+from duban.text.outline import GUIDING_WORDS, Node, strip_marker
 
 __all__ = ["Item", "extract_items", "find_period", "find_targets", "explicit_owners", "rule_owner", "split_title",
            "plan_items", "heading_words"]
@@ -80,9 +80,6 @@ _LISTING_KINDS = ("part", "cn", "paren_cn", "num", "paren_num", "circle", "shi",
 _SUB_PART = ("plan", "work", "requirements")
 
 
-_GUIDING_IDEAS = re.compile(r"思路|总体要求|指导思想|基本原则")
-
-
 def plan_items(reading: Reading) -> list[tuple[Node, str, int]]:
     """(node, category, last line) of each item of the plan part, in order."""
     blocks = reading.plan_blocks()
@@ -91,7 +88,7 @@ def plan_items(reading: Reading) -> list[tuple[Node, str, int]]:
         return [(b.head, "", b.end) for b in runs]
     containers = [b for b in blocks if b.head is not None]
     # 总体要求 and a five-year plan's 总体发展思路 give items only when nothing else does
-    containers.sort(key=lambda b: b.head.part == "requirements" or bool(_GUIDING_IDEAS.search(b.head.title)))
+    containers.sort(key=lambda b: b.head.part == "requirements" or bool(GUIDING_WORDS.search(b.head.title)))
     for block in containers:
         found = _entries(block.head, heading_words(block.head.text), block.end)
         if found:

@@ -164,14 +164,17 @@ def _metric_between(text: str) -> str:
     return metric
 
 
-_GROWTH_BETWEEN = re.compile(r"[、，,\s]*(?:比上年|同比)?(增长|下降|提高|增加|减少)")
+# The words of a change over the year (增长5%, 比上年下降3%): a clause or a figure that carries on a metric with them
+# (税收收入500亿元，增长10%; 工业投资超2000亿元、增长20%) measures that metric's change.
+_CHANGE_WORDS = "增长|下降|提高|增加|减少"
+_GROWTH_BETWEEN = re.compile(rf"[、，,\s]*(?:比上年|同比)?({_CHANGE_WORDS})")
 
 
 def _growth_of(metric: str, between: str) -> str:
     """工业投资超2000亿元、增长20%: the second figure is the metric's growth (工业投资增长), unless the metric names
     one already."""
     growth = _GROWTH_BETWEEN.fullmatch(between)
-    if growth is None or re.search(r"(?:增长|下降|提高|增加|减少|增速)$", metric):
+    if growth is None or re.search(rf"(?:{_CHANGE_WORDS}|增速)$", metric):
         return metric
     return metric + growth.group(1)
 
@@ -256,7 +259,7 @@ def _ascii_figures(text: str) -> str:
     return _FULL_WIDTH_POINT.sub(".", text.translate(_FULL_WIDTH_DIGITS))
 
 
-_CARRY_ON = re.compile(r"^(?:(?:比上年|同比|年均|实际)?(?:增长|下降|提高|增加|减少)|(?:力争|确保|争取)(?:达到|提高到|提升到))"
+_CARRY_ON = re.compile(rf"^(?:(?:比上年|同比|年均|实际)?(?:{_CHANGE_WORDS})|(?:力争|确保|争取)(?:达到|提高到|提升到))"
                        r"(?=[0-9])")
 
 

@@ -17,7 +17,7 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from duban.text.outline import (Node, build_outline, is_salutation, listed_level, marker_of, part_words,
+from duban.text.outline import (PLAN_LEAD, Node, build_outline, is_salutation, listed_level, marker_of, part_words,
                                 plain_heading_words, years_in)
 from duban.text.synonyms import Synonyms, as_synonyms
 
@@ -98,10 +98,7 @@ class Block:
 # Words that mark what is to be done versus what was done; counted to judge a part that names none.
 _FUTURE_RE = re.compile(r"要|将|力争|争取|确保|计划(?!生育)|预计|打算|拟")
 _PAST_RE = re.compile(r"了|已|累计|同比|获评|被评为|荣获|共计|共有|完成|实现|达到|增长\d|下降\d|\d+(?:\.\d+)?%")
-# A lead sentence that announces a run of plan chapters, or of review chapters.
-_PLAN_LEAD_RE = re.compile(r"(?:下一步|新的一年|今年|明年|下半年|\d{4}年)[^。]{0,40}(?:重点|主要|着力|抓好|做好|以下|如下)[^。]{0,20}"
-                           r"(?:工作|方面|任务|事情)[^。]{0,8}[：:]\s*$|(?:重点|着力|抓好|做好)[^。]{0,16}(?:以下|如下)[^。]{0,16}[：:]\s*$"
-                           r"|^(?:重点|着力)(?:做好|抓好|推进)[^。]{0,12}(?:方面|项)(?:的)?(?:工作|任务)[：:]\s*$")
+# A lead sentence that announces a run of review chapters (a run of plan chapters: outline.PLAN_LEAD).
 _REVIEW_LEAD_RE = re.compile(r"(?:一年来|过去一年|回顾|主要做了|做了以下|抓了以下|开展了以下|重点抓了)[^。]{0,40}[：:]\s*$")
 # A review paragraph that turns to problems: "在总结成绩的同时，我们也要清醒地看到……".
 _PROBLEM_TURN_RE = re.compile(
@@ -325,7 +322,7 @@ def _by_lead(blocks: list[Block], first: int, lines: list[str]) -> str | None:
     if start < 2:
         return None
     lead = lines[start - 2]
-    if _PLAN_LEAD_RE.search(lead):
+    if PLAN_LEAD.search(lead):
         return "plan"
     if _REVIEW_LEAD_RE.search(lead):
         return "review"
@@ -362,7 +359,7 @@ def _settle_paragraphs(blocks: list[Block], lines: list[str]) -> None:
         following = next((b for b in blocks[index + 1:] if b.kind), None)
         previous = blocks[index - 1] if index else None
         text = block.text(lines)
-        if following is not None and following.kind == "plan" and _PLAN_LEAD_RE.search(lines[block.last - 1]):
+        if following is not None and following.kind == "plan" and PLAN_LEAD.search(lines[block.last - 1]):
             block.kind = "plan"
         elif seen_plan and (_CLOSING_RE.search(block.nodes[0].text) or following is None
                             or following.kind == "other"):

@@ -80,6 +80,9 @@ PLAN_WORDS = re.compile(
 REVIEW_WORDS = re.compile(r"回顾|回忆|总结|成效|成绩|进展|完成情况|工作情况|开展情况|执行情况|取得|做法|经验|成就|所做")
 WORK_WORDS = re.compile(r"主要工作|工作$|^工作")
 REQUIREMENT_WORDS = re.compile(r"总体要求|总体部署|政策取向|总体思路|指导思想|基本思路|总体安排|新的要求|形势[和与]任务")
+# A heading of guiding ideas: the requirements, and a five-year plan's 总体发展思路 or 基本原则. Their entries
+# (一是坚持…) are items only when the plan has no other run of tasks.
+GUIDING_WORDS = re.compile(REQUIREMENT_WORDS.pattern + r"|思路|基本原则")
 # A heading that says what to do this year ("二、高质量做好2022年各项工作，以优异成绩迎接……"): review or plan by its year.
 _DO_WORK = re.compile(r"^[^，。]{0,8}(?:做好|抓好|干好|推进|推动|实施)[^，。]{0,16}工作")
 # Nouns of a plan that end a heading, when no verb of achievement stands before them ("新的目标"; not "完成全年目标").
@@ -249,10 +252,22 @@ def _restarts_under_a_part(stack: list[Node], node: Node) -> bool:
     return bool(earlier) and (earlier[-1].number or 0) >= 1
 
 
-# A paragraph that opens the year's plan: 做好今年政府工作的总体要求是…, 今年…主要预期目标是…, 重点做好10个方面工作：
-_OPENS_A_PLAN = re.compile(r"(?:今年|明年|新的一年)[^。]{0,30}(?:总体要求|预期目标|主要目标|工作安排|重点工作)|"
-                           r"^(?:今年|明年|新的一年|\d{4}年)?[^。]{0,12}(?:重点|着力|主要)(?:做好|抓好|推进|实施)?"
-                           r"[^。]{0,12}(?:方面|项)?(?:的)?(?:工作|任务)[：:]$")
+# The one grammar of a lead sentence that announces the year's run of tasks (重点做好以下工作：, 今年重点抓好10个
+# 方面工作：, 下一步，我们将着力抓好以下几项工作：): sections reads a run of unnamed chapters after it as the plan, and
+# the outline lifts a plan whose heading a web copy lost.
+PLAN_LEAD = re.compile(
+    r"(?:下一步|新的一年|今年|明年|下半年|\d{4}年)[^。]{0,40}(?:重点|主要|着力|抓好|做好|以下|如下)[^。]{0,20}"
+    r"(?:工作|方面|任务|事情)[^。]{0,8}[：:]\s*$"
+    r"|(?:重点|着力|抓好|做好)[^。]{0,16}(?:以下|如下)[^。]{0,16}[：:]\s*$"
+    r"|^(?:今年|明年|新的一年|\d{4}年)?[^。]{0,12}(?:重点|着力|主要)(?:做好|抓好|推进|实施)?"
+    r"[^。]{0,12}(?:方面|项)?(?:的)?(?:工作|任务)[：:]\s*$")
+# A paragraph that opens the year's plan: its lead sentence, or its requirements and goals (做好今年政府工作的总体
+# 要求是…, 今年…主要预期目标是…).
+_PLAN_OPENING = re.compile(r"(?:今年|明年|新的一年)[^。]{0,30}(?:总体要求|预期目标|主要目标|工作安排|重点工作)")
+
+
+def opens_a_plan(text: str) -> bool:
+    return bool(_PLAN_OPENING.search(text) or PLAN_LEAD.search(text))
 
 
 def _restarts_after_a_lost_heading(stack: list[Node], node: Node) -> bool:
@@ -264,7 +279,7 @@ def _restarts_after_a_lost_heading(stack: list[Node], node: Node) -> bool:
     earlier = [child for child in parent.children if child.kind == node.kind]
     if not earlier or (earlier[-1].number or 0) < 2:
         return False
-    return any(_OPENS_A_PLAN.search(child.text) for child in _trailing_paragraphs(earlier[-1]))
+    return any(opens_a_plan(child.text) for child in _trailing_paragraphs(earlier[-1]))
 
 
 def _last_holder(node: Node) -> Node:
@@ -290,7 +305,7 @@ def _lift_the_lead(chapter: Node) -> None:
     last_entry = [child for child in chapter.children if child.is_heading][-1]
     holder = _last_holder(last_entry)
     trailing = _trailing_paragraphs(last_entry)
-    first = next(i for i, child in enumerate(trailing) if _OPENS_A_PLAN.search(child.text))
+    first = next(i for i, child in enumerate(trailing) if opens_a_plan(child.text))
     # the sentence before it may open the plan too (2024年是…关键一年): it goes with it when it names the year
     while first > 0 and re.search(r"^(?:今年|明年|\d{4}年)是|关键一年|之年", trailing[first - 1].text):
         first -= 1
