@@ -217,6 +217,7 @@ def test_a_target_of_one_metric_of_a_list_takes_that_metric_s_figure(of, value):
     target = Target("万元GDP建设用地、水耗、电耗下降", "about", 3, "%", {"of": of})
     result = check_target("T-1", target, _review(REVIEW_2018))
     assert (result.actual, result.verdict) == (value, "met")
+    assert result.actual_text == "万元GDP建设用地、水耗、电耗分别下降6.5%、3.9%和4.6%"  # the list whole: whose is which
 
 
 def test_a_list_s_figures_in_other_units_are_read_in_their_place():
@@ -229,6 +230,7 @@ def test_a_list_s_figures_in_other_units_are_read_in_their_place():
 def test_what_is_measured_per_unit_of_gdp_is_not_gdp():
     assert "地区生产总值" not in metric_keys("万元GDP建设用地下降")
     assert "地区生产总值" not in metric_keys("人均地区生产总值")
+    assert metric_keys("新兴产业增加值占GDP比重") == ["新兴产业增加值占GDP比重"]  # a share of GDP is no GDP
     result = check_target("T-1", Target("万元GDP建设用地下降", "at_least", 10, "%"),
                           _review("全年实现本市生产总值6765.4亿元，增长14.7%。"))
     assert result.verdict == "unknown"
@@ -260,3 +262,9 @@ def test_a_share_that_does_not_say_of_what_is_not_looked_for():
     result = check_target("T-1", Target("占外贸总额比重", "at_least", 44, "%"),
                           _review("民营企业进出口占外贸总额比重为8%。"))
     assert result.verdict == "unknown"
+
+
+def test_retail_sales_are_found_by_the_names_reviews_give_them():
+    text = "社会消费品零售达1310.26亿元，增长7.5%；固定资产投资达281.48亿元，增长22.9%。"
+    result = check_target("T-1", Target("社会消费品零售总额增长", "about", 8, "%"), _review(text))
+    assert (result.actual, result.verdict) == (7.5, "met")

@@ -401,3 +401,12 @@ def test_equal_figures_of_one_goals_line_each_stay_a_target():
     goals = [t for item in items for t in item.targets if t.extra.get("scope") == "goals"]
     assert [(t.value, t.extra.get("of")) for t in goals] == [(8, None), (3, "万元GDP建设用地"), (3, "水耗"), (2, "电耗"),
                                                              (7, None), (7, None)]
+
+
+def test_a_goal_named_in_two_characters_goes_to_the_first_item_not_to_one_that_happens_to_hold_them():
+    text = ("区政府工作报告\n一、2017年工作回顾\n去年全区生产总值增长7%。\n二、2018年工作安排\n"
+            "今年主要预期目标是：本区生产总值增长8%以上，筹集人才房和保障房5800套、供应650套。\n"
+            "（一）推动经济高质量发展。加快产业升级。\n（二）发展现代物流和供应链。引进大型供应链企业。\n")
+    items = extract_items(text, parse_period("2018"))
+    supply = [(n, t) for n, item in enumerate(items) for t in item.targets if t.value == 650]
+    assert [(n, t.metric) for n, t in supply] == [(0, "供应")]

@@ -84,6 +84,8 @@ def test_the_weekly_overview_in_english_counts_one_as_one():
 def test_a_target_names_which_metric_of_a_list_it_is_for():
     from duban.ledger.model import Target
 
-    target = Target("万元GDP建设用地、水耗、电耗下降", "about", 3, "%", {"of": "水耗"})
-    assert words("zh").target(target) == "万元GDP建设用地、水耗、电耗下降（水耗） ≈ 3%"
+    target = Target("万元GDP建设用地、水耗、电耗分别下降", "about", 3, "%", {"of": "水耗"})
+    assert words("zh").target(target) == "水耗下降 ≈ 3%"
+    emissions = Target("化学需氧量、氨氮、二氧化硫和氮氧化物排放总量分别下降", "at_least", 5, "%", {"of": "氨氮"})
+    assert words("en").target(emissions) == "氨氮排放总量下降 ≥ 5%"
     assert words("zh").target(Target("地区生产总值增长", "at_least", 6, "%")) == "地区生产总值增长 ≥ 6%"

@@ -34,8 +34,9 @@ _FAMILIES = (
     (re.compile(r"^(?:全社会)?研发(?:（R&D）)?(?:经费|投入)"), ("全社会研发投入", "全社会研发经费", "研发经费", "研发投入")),
     (re.compile(r"能耗|能源消耗"), ("单位国内生产总值能耗", "单位地区生产总值能耗", "万元GDP综合能耗", "万元GDP能耗",
                                    "单位GDP能耗", "能耗强度", "能源消耗强度")),
-    # GDP itself, not what is measured per unit of it (万元GDP建设用地, 单位GDP水耗) nor per head (人均GDP)
-    (re.compile(r"^(?!.*(?:万元|单位|每|人均)(?:GDP|地区生产总值|国内生产总值|生产总值))"
+    # GDP itself, not what is measured per unit of it (万元GDP建设用地, 单位GDP水耗), per head (人均GDP) or as a
+    # share of it (新兴产业增加值占GDP比重)
+    (re.compile(r"^(?!.*(?:万元|单位|每|人均|占)(?:GDP|地区生产总值|国内生产总值|生产总值))"
                 r".*(?:生产总值|GDP|经济增长|经济总量)"), ("地区生产总值", "国内生产总值", "本市生产总值", "全市生产总值",
                                               "本地生产总值", "本区生产总值", "全区生产总值", "全县生产总值",
                                               "全省生产总值", "生产总值", "GDP")),
@@ -45,7 +46,8 @@ _FAMILIES = (
     (re.compile(r"工业(?:企业)?增加值"), ("规模以上工业增加值", "规上工业增加值", "规模以上工业企业增加值",
                                       "规上工业企业增加值", "工业增加值")),
     (re.compile(r"固定资产投资"), ("全社会固定资产投资", "固定资产投资")),
-    (re.compile(r"社会消费品零售|社零|消费品零售"), ("社会消费品零售总额", "社会消费品零售额", "社零总额")),
+    (re.compile(r"社会消费品零售|社零|消费品零售"), ("社会消费品零售总额", "社会消费品零售额", "社零总额",
+                                               "社会消费品零售")),
     (re.compile(r"进出口|外贸"), ("外贸进出口总额", "进出口总额", "进出口总值", "外贸进出口", "进出口")),
     # exports alone (出口增长15%左右 → 出口总额1361亿美元，增长34.1%); 进出口 is kept apart by _key_positions
     (re.compile(r"^(?:外贸)?出口(?:总额|总值)?$"), ("出口总额", "出口总值", "出口")),
@@ -254,7 +256,10 @@ def distributed_figure(sentence: str, begin: int, end: int, line: int, unit: str
     value = float(match.group(1))
     if _is_percent(unit) and not reduction and re.search(r"下降|减少|回落", shared.group(1)):
         value = -value
-    figure = Figure(value, match.group(2), sentence[begin:match.end()], line)
+    # the whole list with its figures (万元GDP建设用地、水耗、电耗分别下降6.5%、3.9%和4.6%): from the key alone to
+    # its figure (水耗、电耗分别下降6.5%、3.9%) would read as if the first figure were the key's
+    quoted = sentence[clause_start:figures[-1].end()].strip()
+    figure = Figure(value, match.group(2), quoted, line)
     return figure if convert(figure.value, figure.unit, unit) is not None else None
 
 

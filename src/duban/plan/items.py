@@ -254,6 +254,8 @@ def _goal_owner(items: list[Item], metric: str) -> Item:
     PM2.5), the one whose text names nearly all of it; else the first, which is the economy's in a government work
     report. A goal of the whole economy (GDP, revenue, prices, jobs) never goes to an item that mentions it in
     passing (城区品质 … 占地区生产总值)."""
+    if len(metric) < 3:  # 供应 (of 筹集住房5800套、供应650套) would name any item that says 供应链
+        return items[0]
     by_title = max(items, key=lambda item: _shared(metric, item.title))
     if _shared(metric, by_title.title) >= 0.5:
         return by_title

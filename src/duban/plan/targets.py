@@ -43,7 +43,8 @@ _REDUCTION = re.compile(r"(?:下降|降低|减少|压减|削减)$")
 _IN_STEP = re.compile(
     r"(?P<metrics>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:要|将|继续|保持)?(?:与|和|同)(?P<ref>经济增长|经济发展|经济|GDP增长|GDP|"
     r"地区生产总值增长|国内生产总值增长|生产总值增长|地区生产总值|生产总值)(?:基本|保持基本|保持)?同步(?:增长)?"
-    r"|(?P<metrics2>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:高于|快于|跑赢)(?P<ref2>经济增长|经济增速|GDP增长|地区生产总值增长)")
+    r"|(?P<metrics2>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:高于|快于|跑赢)"
+    r"(?P<ref2>经济增长|经济增速|GDP增长|GDP增速|地区生产总值增长|地区生产总值增速)")
 _LEADING_FILLER = re.compile(
     r"^(?:(?:[0-9]{4}|[xX×]{2,4})年度?|今年|明年|全年|年内|到年底|年底前?|其中|并|和|且|同时|以及|进一步|力争|确保|努力实现|努力|"
     r"实现|使|要|将|全区|全市|全县|全省|全镇|全国|主要预期目标是?|预期目标是?|主要目标是?|目标是?|主要有|"
@@ -135,6 +136,16 @@ _LIST_TAIL = re.compile(r"(?:排放总?量|排放|总量)?(?:分别|均)?(?:增�
 # last part names (引进、培育名师10人和30人).
 _NOT_A_MEMBER = re.compile(r"城镇|农村|城乡|城市|一|二|三|四|(?:新|改|扩|续|在|开工|建|引进|培育|培养|招引|认定|打造|创建|"
                            r"新增|建成|完成|实施|推进|开展)+")
+
+
+def own_name(target: Target) -> str:
+    """How a target for one metric of a list reads on its own: 水耗 of 万元GDP建设用地、水耗、电耗分别下降 is
+    水耗下降, 氨氮 of 化学需氧量、氨氮…排放总量分别下降 is 氨氮排放总量下降; any other target is its metric."""
+    of = target.extra.get("of")
+    if not of:
+        return target.metric
+    tail = target.metric[_LIST_TAIL.search(target.metric).start():]
+    return of + re.sub(r"分别|均", "", tail)
 
 
 def list_members(metric: str) -> list[str]:

@@ -930,9 +930,9 @@ class Words:
             return f"{target.metric} " + (self("in_step_with", reference=reference) if reference
                                          else self("in_step"))
         value = f"{target.value:g}" if isinstance(target.value, float) else str(target.value)
-        of = target.extra.get("of")  # one metric of a list that shares a verb: 万元GDP建设用地、水耗、电耗下降（水耗）
-        metric = f"{target.metric}（{of}）" if of else target.metric
-        return f"{metric} {_SYMBOLS.get(target.comparator, target.comparator)} {value}{target.unit}"
+        from duban.plan.targets import own_name  # one metric of a list that shares a verb reads as itself: 水耗下降
+
+        return f"{own_name(target)} {_SYMBOLS.get(target.comparator, target.comparator)} {value}{target.unit}"
 
 
 @lru_cache(maxsize=None)
