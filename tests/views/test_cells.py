@@ -132,3 +132,8 @@ def test_a_signature_at_the_end_of_a_note_stays_whole():
 def test_a_number_keeps_its_scale_and_measure_words():
     # trial C (U5): 1.4万 / 亿元 in the check preview
     assert wrap("产值达到1.4万亿元", 14) == ["产值达到", "1.4万亿元"]  # not 产值达到1.4万 / 亿元
+
+
+def test_a_figure_with_a_unit_per_something_never_breaks_at_its_slash():
+    assert wrap("PM2.5年均浓度 ≤ 26微克/立方米", 24) == ["PM2.5年均浓度 ≤", "26微克/立方米"]
+    assert wrap("全员劳动生产率达到17万元/人以上", 20) == ["全员劳动生产率达到", "17万元/人以上"]

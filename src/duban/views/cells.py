@@ -89,8 +89,10 @@ def shorten(text: str, cells: int, mark: str = "…", clause: bool = False) -> s
 # A unit is what a line break may not fall inside: an ASCII word (with its trailing spaces), or one other
 # character; opening punctuation is glued to the unit after it and closing punctuation to the unit before it,
 # and numbers to their measure words (MEASURES).
-# A short name in brackets that ends the text is one unit: a note's signature （王科员） never breaks as （王 / 科员）.
-_UNIT = re.compile(r"（[^（）\s]{1,6}）(?=\s*\Z)|[!-~]+ *| +|.", re.DOTALL)
+# A short name in brackets that ends the text is one unit: a note's signature （王科员） never breaks as （王 / 科员）;
+# so is a figure with a unit per something (26微克/立方米, 17万元/人), which never breaks at its slash.
+_UNIT = re.compile(r"\d+(?:\.\d+)?[万亿千百]*[\u4e00-\u9fff]{1,4}/[\u4e00-\u9fff]{1,4} *"
+                   r"|（[^（）\s]{1,6}）(?=\s*\Z)|[!-~]+ *| +|.", re.DOTALL)
 
 
 _AFTER_A_NUMBER = re.compile(r"\d[万亿千百]*$")  # a number with its scale words: 1.4万亿 takes 元 too
