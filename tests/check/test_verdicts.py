@@ -95,6 +95,16 @@ def test_one_missed_figure_among_met_ones_keeps_an_item_from_done():
     assert result.items[0].verdict == "in_progress"
 
 
+def test_more_figures_missed_than_met_put_an_item_at_risk_with_the_figure_as_why():
+    summary = "一、工作回顾\n家庭医生签约服务覆盖率达到25%，重点人群覆盖率达到55%。\n"
+    found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=2)])
+    task = Task("P-01", "推进家庭医生签约服务", detail="签约服务覆盖率达到30%以上，重点人群覆盖率达到60%。",
+                targets=[Target("签约服务覆盖率", "at_least", 30, "%"), Target("重点人群覆盖率", "at_least", 60, "%")])
+    [item] = check_plan("P", "s.txt", [task], found, SEGMENTER).items
+    assert (item.verdict, item.risk_from, item.risk.line) == ("at_risk", "target", 2)
+    assert item.risk.text.startswith("签约服务覆盖率达到25%")
+
+
 def test_a_standing_weakness_is_no_flag_and_a_mention_without_signals_is_done():
     summary = ("一、工作回顾\n推进家庭医生签约服务，组建签约团队。\n二、存在的问题\n家庭医生签约服务基础薄弱，人才队伍差距较大。\n")
     found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=2),

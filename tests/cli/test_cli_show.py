@@ -142,3 +142,17 @@ def test_an_unknown_id_suggests_the_nearest(cli_run, workspace):
                                                                    "did you mean 2019H2-03?\n")
     far = cli_run("show", "2019H2-99")  # as near to none: no suggestion
     assert far.stderr == f"duban: 没有任务 2019H2-99：找不到 {workspace.root / '2019H2' / '99.toml'}\n"
+
+
+def test_a_risk_read_from_a_missed_figure_is_not_called_a_problem(cli_run, workspace, monkeypatch):
+    task = workspace.get_task("2019H2-02")
+    task.check = {"report": "2019年工作总结.docx", "sha256": "c" * 64, "text": "checks/2019年工作总结.txt",
+                  "date": date(2020, 1, 10), "verdict": "at_risk", "score": 0.5, "evidence": [],
+                  "risk": "建成名中医工作室2个", "risk_line": 6, "risk_from": "target"}
+    workspace.save_task(task)
+    monkeypatch.chdir(workspace.root.parent)
+    assert lines(cli_run("show", "2019H2-02").output)[-3:] == [
+        "核查：有风险  得分 0.50  (2019年工作总结.docx  2020-01-10)",
+        "·  未达成目标 plans/2019H2/checks/2019年工作总结.txt:6",
+        "   建成名中医工作室2个",
+    ]

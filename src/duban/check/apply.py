@@ -99,6 +99,8 @@ def check_table(item: ItemResult, targets: list[TargetResult], summary: Summary,
     if item.risk is not None:
         table["risk"] = item.risk.text
         table["risk_line"] = item.risk.line
+        if item.risk_from != "problems":
+            table["risk_from"] = item.risk_from  # a figure of its own that fell short, not the problems part
     if targets:
         table["targets"] = [target_record(t) for t in targets]
     return table

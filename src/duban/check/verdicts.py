@@ -70,6 +70,7 @@ class ItemResult:
     evidence: list[Evidence] = field(default_factory=list)
     risk: Evidence | None = None  # the problems-part sentence that flagged it, if any
     terms: list[str] = field(default_factory=list)  # the item's words, for highlighting the evidence
+    risk_from: str = "problems"  # where the risk was read: the problems part, or a "target" of its own missed
 
 
 @dataclass
@@ -329,6 +330,7 @@ def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
         short = next((t for t in targets if t.verdict == "not_met" and t.line), None)
         if item.risk is None and short is not None:  # the figure that fell short is why
             item.risk = Evidence(short.actual_text, short.line)
+            item.risk_from = "target"
     elif missed and item.verdict == "done":
         item.verdict = "in_progress"  # some of its own figures missed: not done, whatever the words say
     elif targets and met == len(targets) and item.verdict in ("in_progress", "not_found"):

@@ -42,7 +42,8 @@ def _evidence_cell(w: Words, item: ItemResult) -> Styled:
     if item.risk is not None:
         if item.evidence:
             cell.append("\n")
-        cell.append(f"{w('problems')} {w('line_short', line=item.risk.line)}", "red")
+        label = w("problems") if item.risk_from == "problems" else w("check_risk_target")
+        cell.append(f"{label} {w('line_short', line=item.risk.line)}", "red")
         highlight(item.risk.text, item.terms, cell)
     return cell
 

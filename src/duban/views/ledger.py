@@ -193,7 +193,8 @@ def _print_passages(out: Terminal, w: Words, check: dict, folder: Path | None) -
     passages = [(sentence, lines[i] if i < len(lines) else None, "") for i, sentence in
                 enumerate(check.get("evidence", []))]
     if check.get("risk"):
-        passages.append((check["risk"], check.get("risk_line"), w("check_risk")))
+        passages.append((check["risk"], check.get("risk_line"),
+                         w("check_risk_target") if check.get("risk_from") == "target" else w("check_risk")))
     for sentence, number, label in passages:
         where = " ".join(part for part in (label, _passage_place(w, text_file, number)) if part)
         if where:

@@ -143,6 +143,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "check_written": ("已写入核查结果：{n} 项任务，改变状态 {moves} 项", "check written to {n:task|tasks}, {moves:status change|status changes}"),
     "check_text_kept": ("总结全文（依据的行号指向它）：{path}", "the summary's text (evidence lines refer to it): {path}"),
     "check_risk": ("问题", "Problem"),
+    "check_risk_target": ("未达成目标", "Target missed"),
     "check_targets": ("目标完成情况", "Targets"),
     "checks_targets": ("{plan} 数值目标", "{plan}: numeric targets"),
     "workspace_created": ("已创建工作区 {root}", "created workspace {root}"),
