@@ -410,3 +410,13 @@ def test_a_goal_named_in_two_characters_goes_to_the_first_item_not_to_one_that_h
     items = extract_items(text, parse_period("2018"))
     supply = [(n, t) for n, item in enumerate(items) for t in item.targets if t.value == 650]
     assert [(n, t.metric) for n, t in supply] == [(0, "供应")]
+
+
+def test_the_year_s_goals_go_to_the_item_that_runs_the_economy_when_no_item_names_them():
+    text = ("市政府工作报告\n一、2010年工作回顾\n去年全市生产总值增长12%。\n二、2011年主要工作\n"
+            "今年全市经济社会发展的主要目标是：本市生产总值增长10%左右，居民消费价格指数104左右。\n"
+            "（一）全力办好大运盛会。按时完成场馆建设。\n（二）优化增长需求结构，保持经济平稳较快增长。扩大内需。\n"
+            "（三）增进社会民生福利。办好民生实事。\n")
+    items = extract_items(text, parse_period("2011"))
+    holders = [item.title for item in items if any(t.extra.get("scope") == "goals" for t in item.targets)]
+    assert holders == ["优化增长需求结构，保持经济平稳较快增长"]

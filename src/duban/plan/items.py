@@ -251,11 +251,11 @@ def _attach_goals(items: list[Item], reading: Reading, original: dict[int, str])
 
 def _goal_owner(items: list[Item], metric: str) -> Item:
     """The item a plan-year goal belongs to: the one whose title names it; else, for a goal of one field (粮食产量,
-    PM2.5), the one whose text names nearly all of it; else the first, which is the economy's in a government work
-    report. A goal of the whole economy (GDP, revenue, prices, jobs) never goes to an item that mentions it in
-    passing (城区品质 … 占地区生产总值)."""
+    PM2.5), the one whose text names nearly all of it; else the economy's item (保持经济平稳增长, 扩大有效需求), else
+    the first, which is the economy's in many government work reports. A goal of the whole economy (GDP,
+    revenue, prices, jobs) never goes to an item that mentions it in passing (城区品质 … 占地区生产总值)."""
     if len(metric) < 3:  # 供应 (of 筹集住房5800套、供应650套) would name any item that says 供应链
-        return items[0]
+        return _economy_item(items)
     by_title = max(items, key=lambda item: _shared(metric, item.title))
     if _shared(metric, by_title.title) >= 0.5:
         return by_title
@@ -263,7 +263,19 @@ def _goal_owner(items: list[Item], metric: str) -> Item:
         by_text = max(items, key=lambda item: _shared(metric, item.detail))
         if _shared(metric, by_text.detail) >= 0.8:
             return by_text
-    return items[0]
+    return _economy_item(items)
+
+
+def _economy_item(items: list[Item]) -> Item:
+    """The item of the economy as a whole, else the first (深圳市-2012's goals go to 坚持扩内需，保持经济协调稳定
+    增长, not to 坚持抓创新)."""
+    return next((item for item in items if _ECONOMY_ITEM.search(item.title)), items[0])
+
+
+# The title of the item that runs the economy as a whole (促进经济平稳较快增长, 扩大有效需求, 推动经济高质量发展);
+# not one of its parts (循环经济, 海洋经济, 开放型经济).
+_ECONOMY_ITEM = re.compile(r"经济(?:平稳|持续|稳定|稳中|稳进|回升|运行|增长|高质量|健康|协调)|稳增长|扩大?内需|有效需求|"
+                           r"扩投资|促消费")
 
 
 _WHOLE_ECONOMY = re.compile(r"生产总值|GDP|经济增长|财政|预算收入|税收|固定资产投资|消费品零售|进出口|外贸|出口|"
