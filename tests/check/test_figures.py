@@ -268,3 +268,9 @@ def test_retail_sales_are_found_by_the_names_reviews_give_them():
     text = "社会消费品零售达1310.26亿元，增长7.5%；固定资产投资达281.48亿元，增长22.9%。"
     result = check_target("T-1", Target("社会消费品零售总额增长", "about", 8, "%"), _review(text))
     assert (result.actual, result.verdict) == (7.5, "met")
+
+
+def test_one_metric_of_a_list_is_also_found_by_the_names_reviews_give_it():
+    target = Target("规模以上工业增加值、固定资产投资分别增长", "at_least", 8, "%", {"of": "规模以上工业增加值"})
+    result = check_target("T-1", target, _review("规上工业增加值增长9.2%，固定资产投资增长12%。"))
+    assert (result.actual, result.verdict) == (9.2, "met")

@@ -277,8 +277,9 @@ def _key_positions(text: str, key: str) -> Iterable[tuple[int, int, bool]]:
 def find_figures(metric: str, unit: str, sentences: Sequence[Sentence], of: str = "") -> list[Figure]:
     """Figures the summary gives for the metric, from the first sentence that has any, in a compatible unit; `of`
     names the one metric of a list the figure is for (水耗 of 万元GDP建设用地、水耗、电耗下降), which is looked for
-    by its own name only, however short, as the list named it (not by a family's names: 万元GDP建设用地 is no GDP)."""
-    keys = [of] if of else metric_keys(metric)
+    by its own name first, however short, as the list named it, then by the names a review gives it (规上工业增加值
+    for 规模以上工业增加值)."""
+    keys = list(dict.fromkeys([of, *metric_keys(of)])) if of else metric_keys(metric)
     reduction = bool(_REDUCTION.search(metric))
     multi_year = _multi_year_paragraphs(sentences, whole_chapters=bool(_CHANGE.search(metric)))
     for sentence in sentences:
