@@ -274,3 +274,22 @@ def test_one_metric_of_a_list_is_also_found_by_the_names_reviews_give_it():
     target = Target("规模以上工业增加值、固定资产投资分别增长", "at_least", 8, "%", {"of": "规模以上工业增加值"})
     result = check_target("T-1", target, _review("规上工业增加值增长9.2%，固定资产投资增长12%。"))
     assert (result.actual, result.verdict) == (9.2, "met")
+
+
+@pytest.mark.parametrize("metric, value, text", [
+    # a share of GDP found by the family's bare name, but of another subject
+    ("研发经费支出占地区生产总值比重", 2.7, "民营经济增加值达5.26万亿元、占地区生产总值比重提高到54.1%。"),
+    # part of a year
+    ("地区生产总值增长", 6.5, "今年上半年GDP首次突破2000亿元，达到2077亿元，增长20.7%（全市9.7%）。"),
+    # a share of the whole city
+    ("地区生产总值增长", 6.5, "全区GDP总量不到全市的15%，缺乏龙头大企业。"),
+])
+def test_figures_of_another_subject_part_of_the_year_or_a_share_of_the_whole_are_not_the_metric_s(metric, value,
+                                                                                                   text):
+    assert check_target("T-1", Target(metric, "at_least", value, "%"), _review(text)).verdict == "unknown"
+
+
+def test_a_share_found_by_the_family_name_counts_where_its_subject_is_named():
+    text = "研发经费支出占地区生产总值比重达2.65%。"
+    result = check_target("T-1", Target("研发投入强度", "at_least", 2.7, "%"), _review(text))
+    assert (result.actual, result.verdict) == (2.65, "not_met")

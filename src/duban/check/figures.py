@@ -78,7 +78,9 @@ _MULTI_YEAR_PARAGRAPH = re.compile(r"^.{0,30}?(?:五年来|过去五年|十[一�
 _BAD_BEFORE = ("单位", "占", "与", "之", "人均", "辖区", "全口径", "万元")
 _BAD_AFTER = re.compile(r"^(?:之比|比重|比例|能耗|水耗|电耗|建设用地|生产安全|的比|总量|的)")
 # Between a key and its figure: words that show the figure belongs to something else.
-_OTHER_MEASURE = re.compile(r"贡献率|比重|之比|比例|占比|弹性")
+# Between a metric and a figure, words that make the figure another measure (a share of the whole: 占全市的15%,
+# 不到全市的15%; a contribution; a ratio).
+_OTHER_MEASURE = re.compile(r"贡献率|比重|之比|比例|占比|弹性|(?:占|不到|超过|达到)?(?:全国|全省|全市|全区)的$")
 # A clause that carries on the previous clause's metric: 国内生产总值达到63.6万亿元，比上年增长7.4%.
 _CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际|同口径比?|按?可比口径|可比)?(?:增长|增速|上涨|涨幅|下降|降低|降至|降到|增加|减少|提高|为|达到|是|控制在|保持在|稳定在)")
 _LEVEL_RE = re.compile(r"^(?:与上年|同比|基本)?持平")
@@ -292,6 +294,10 @@ def find_figures(metric: str, unit: str, sentences: Sequence[Sentence], of: str 
                 if any(start <= begin < stop or start < end <= stop for start, stop in taken):
                     continue
                 taken.add((begin, end))
+                if own and not _names_the_subject(sentence.text, begin, key, metric):
+                    continue
+                if own and _SUB_PERIOD.search(sentence.text, max(0, begin - 24), begin):
+                    continue  # 今年上半年GDP…增长20.7%: part of a year, not the plan's year
                 if own:
                     shared = distributed_figure(sentence.text, begin, end, sentence.line, unit, reduction)
                     found.extend([shared] if shared else
@@ -299,6 +305,22 @@ def find_figures(metric: str, unit: str, sentences: Sequence[Sentence], of: str 
         if found:
             return found
     return []
+
+
+# Part of a year (上半年, 一季度, 1-10月): its figures are not the year's.
+_SUB_PERIOD = re.compile(r"上半年|下半年|[一二三四1-4]季度|前三季度|[0-9一二三四五六七八九十]{1,2}[-—～~至到][0-9一二三四五六七八九十]{1,2}月"
+                         r"|前[0-9一二三四五六七八九十]{1,2}个?月")
+
+
+def _names_the_subject(text: str, begin: int, key: str, metric: str) -> bool:
+    """A key that is only a share (占地区生产总值比重, a family's name for 研发投入强度) is the metric's only where
+    the words just before it name the metric's subject (研发经费支出占…, not 民营经济增加值…占…)."""
+    if not key.startswith("占"):
+        return True
+    subject = metric.split("占")[0] or metric
+    pieces = {subject[i:i + 2] for i in range(len(subject) - 1)} - {"全社", "社会", "全市", "全省", "全区"}
+    window = text[max(0, begin - 20):begin]
+    return any(piece in window for piece in pieces)
 
 
 # A metric that is a change over the year (增长, 下降, 削减): over several years it adds up to another figure.
