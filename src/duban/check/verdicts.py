@@ -152,11 +152,10 @@ def _says_little(text: str) -> bool:
     chapter's heading line or a short line that sums a chapter up (both without a figure); such passages are shown
     after the ones that report the work."""
     marker = marker_of(text)
-    # a chapter's own heading line (（三）坚持创新核心地位，发展动能不断增强) sums the chapter up; a lead sentence
-    # numbered in the text (三是深化供给侧结构性改革，实体经济活力不断释放。) opens its paragraph and may be quoted
+    # a chapter's own heading line (（三）坚持创新核心地位，发展动能不断增强) sums the chapter up, and so does a lead
+    # sentence numbered in the text (三是深化供给侧结构性改革，实体经济活力不断释放。) or led by a dash: the
+    # sentences after it say what was done (the headline's words still decide the verdict, see check_item)
     heading = marker is not None and marker.kind in ("part", "cn", "paren_cn") and len(text) <= HEADING_LENGTH
-    # a numbered lead sentence (二是高标准推进粤港澳大湾区建设，…取得重大进展) or a dash-led line sums its
-    # paragraph up; the sentences after it say what was done
     lead = bool(_LEAD_SENTENCE.match(text))
     short = not _RESULT_FIGURE.search(text) and (len(text) <= SUMMARY_LENGTH or heading or lead)
     return _is_bare_heading(text) or bool(_PREAMBLE.search(text)) or short
@@ -299,12 +298,12 @@ def _check_items(tasks: list[Task], index: SentenceIndex, paragraph_text: dict[i
     def checked(task: Task) -> tuple:  # as plain values, which is what a worker can send back
         item = check_item(task, index, paragraph_text, rarity, stock)
         return (item.task_id, item.title, item.verdict, item.score, [(e.text, e.line) for e in item.evidence],
-                (item.risk.text, item.risk.line) if item.risk else None, item.terms)
+                (item.risk.text, item.risk.line) if item.risk else None, item.terms, item.risk_from)
 
     def rebuilt(plain: tuple) -> ItemResult:
-        task_id, title, verdict, score, evidence, risk, terms = plain
+        task_id, title, verdict, score, evidence, risk, terms, risk_from = plain
         return ItemResult(task_id, title, verdict, score, [Evidence(*e) for e in evidence],
-                          Evidence(*risk) if risk else None, list(terms))
+                          Evidence(*risk) if risk else None, list(terms), risk_from)
 
     return [rebuilt(plain) for plain in map_forked(checked, tasks, processes)]
 
