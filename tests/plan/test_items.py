@@ -380,6 +380,10 @@ def test_an_undated_new_term_report_gives_its_five_year_goals_beside_a_plan_part
      [Target("引进、培育名师", "at_least", 10, "人"), Target("引进、培育名师", "at_least", 30, "人")]),
     # the size of what is counted, at the head of its clause, is part of the metric's name
     ("500万元以上固定资产投资增长3%", [Target("500万元以上固定资产投资增长", "at_least", 3, "%")]),
+    ("实现500万元以上固定资产投资增长3%", [Target("500万元以上固定资产投资增长", "at_least", 3, "%")]),
+    ("30户以上自然村寨生活垃圾收运覆盖率保持95%", [Target("30户以上自然村寨生活垃圾收运覆盖率保持", "at_least", 95, "%")]),
+    # a share that is itself the goal, in a list that goes on to another one: no metric named for either figure
+    ("确保90%以上户籍就业困难人员实现就业、90%以上生源大中专毕业生当年找到工作", []),
     # urban and rural incomes in step with the economy: one target each
     ("城镇和农村居民人均可支配收入增长与经济增长基本同步",
      [Target("城镇居民人均可支配收入", "in_step", 0, "", {"reference": "经济增长"}),

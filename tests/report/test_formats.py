@@ -265,3 +265,10 @@ def test_a_marker_keeps_the_heading_a_space_parts_it_from():
     assert split_paragraph("（一） 以经济结构调整促发展，提高整体经济素质。") == ["（一）以经济结构调整促发展，提高整体经济素质。"]
     assert split_paragraph("做好迎检工作。 （二） 拓展国内市场。") == ["做好迎检工作。", "（二）拓展国内市场。"]
     assert split_paragraph("深化改革 扩大开放") == ["深化改革", "扩大开放"]
+
+
+def test_a_page_chunk_number_alone_on_its_line_leaves_no_empty_paragraph():
+    # a preview site's chunks 1、 2、 3、 cut mid-sentence; the last number stands alone once its chunk is cut off
+    raw = "1、" + "一" * 160 + "\n2、" + "二" * 160 + "\n3、\n"
+    text = clean_text(raw)
+    assert text == "一" * 160 + "二" * 160 + "\n"

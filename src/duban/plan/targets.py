@@ -202,7 +202,7 @@ def _is_figure(clause: str, match: re.Match) -> bool:
     if before and (before.isascii() and before.isalnum() or before in (".", "M")):
         return False  # PM2.5, G20, 5.5G
     if match.group("qual") in ("以上", "以下") and (_QUALIFIES_A_NOUN.match(clause, match.end()) or (
-            len(re.findall(r"[\u4e00-\u9fff]", clause[:match.start()])) < 2
+            len(_clean_metric(clause[:match.start()])) < 2
             and _NAMES_A_METRIC.match(clause, match.end()))):
         return False  # 营收10亿元以上企业10家, 500万元以上固定资产投资增长3%: the size of what is counted
     return True
@@ -210,8 +210,10 @@ def _is_figure(clause: str, match: re.Match) -> bool:
 
 # After a figure with 以上/以下: a short noun and then its count (企业10家, 的项目50个).
 _QUALIFIES_A_NOUN = re.compile(r"的?[\u4e00-\u9fff]{1,6}[0-9]")
-# After a figure with 以上 that opens its clause: the name of what is measured (固定资产投资增长3%).
-_NAMES_A_METRIC = re.compile(r"的?[\u4e00-\u9fffA-Za-z]{2,}")
+# After a figure with 以上 that opens its clause: the name of what is measured, running into its figure
+# (固定资产投资增长3%, 自然村寨生活垃圾收运覆盖率保持95%); not where a list goes on to another thing
+# (90%以上户籍就业困难人员实现就业、90%以上生源大中专毕业生…: the share is the goal).
+_NAMES_A_METRIC = re.compile(r"的?[\u4e00-\u9fffA-Za-z（）()]{2,}(?=[0-9])")
 
 
 def _in_step(clause: str):

@@ -55,7 +55,7 @@ def clean_text(raw: str) -> str:
     text = _INVISIBLE_RE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
     lines = [_SPACES_RE.sub(" ", line).strip() for line in text.split("\n")]
     lines = [_DIGIT_SPACE_RE.sub("", line) for line in _drop_clutter(lines)]  # after: a tag line is spaced words
-    lines = _unpage(lines)
+    lines = [line for line in _unpage(lines) if line]  # a page chunk's number alone ("12、") leaves nothing
     paragraphs = _join_wrapped(lines)
     out: list[str] = []
     for paragraph in paragraphs:
