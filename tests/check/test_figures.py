@@ -293,3 +293,16 @@ def test_a_share_found_by_the_family_name_counts_where_its_subject_is_named():
     text = "研发经费支出占地区生产总值比重达2.65%。"
     result = check_target("T-1", Target("研发投入强度", "at_least", 2.7, "%"), _review(text))
     assert (result.actual, result.verdict) == (2.65, "not_met")
+
+
+def test_a_list_s_metric_of_two_characters_is_read_only_from_a_list_as_the_plan_s():
+    target = Target("粮食播种面积和产量", "at_least", 22, "亿斤", {"of": "产量"})
+    assert check_target("T-1", target, _review("蔬菜产量达到30亿斤。")).verdict == "unknown"  # not the grain's
+    listed = "粮食播种面积和产量分别达到120万亩和23亿斤。"
+    assert check_target("T-1", target, _review(listed)).actual == 23
+
+
+def test_a_list_s_short_metric_is_read_after_what_it_is_measured_per():
+    target = Target("万元GDP能耗、水耗分别下降", "at_least", 4, "%", {"of": "水耗"})
+    result = check_target("T-1", target, _review("万元GDP水耗27.7立方米，下降7%，相当于世界平均水平的一半。"))
+    assert (result.actual, result.verdict) == (7, "met")

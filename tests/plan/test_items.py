@@ -376,6 +376,8 @@ def test_an_undated_new_term_report_gives_its_five_year_goals_beside_a_plan_part
     ("城镇和农村居民人均可支配收入分别增长7%左右和9%左右",
      [Target("城镇和农村居民人均可支配收入分别增长", "about", 7, "%"),
       Target("城镇和农村居民人均可支配收入分别增长", "about", 9, "%")]),
+    ("第一、第二、第三产业增加值分别增长2%、5.5%和7%",
+     [Target("第一、第二、第三产业增加值分别增长", "at_least", v, "%") for v in (2, 5.5, 7)]),
     ("分别引进、培育名师10人和30人以上",
      [Target("引进、培育名师", "at_least", 10, "人"), Target("引进、培育名师", "at_least", 30, "人")]),
     # the size of what is counted, at the head of its clause, is part of the metric's name

@@ -300,12 +300,17 @@ def find_figures(metric: str, unit: str, sentences: Sequence[Sentence], of: str 
                     continue  # 今年上半年GDP…增长20.7%: part of a year, not the plan's year
                 if own:
                     shared = distributed_figure(sentence.text, begin, end, sentence.line, unit, reduction)
+                    if shared is None and key == of and len(of) <= 2 and not _PER_GDP.search(sentence.text, 0, begin):
+                        continue  # 产量, 水耗 alone name a list's metric only in a list, or as 万元GDP水耗
                     found.extend([shared] if shared else
                                  figures_after(sentence.text, end, sentence.line, unit, begin, reduction)[:1])
         if found:
             return found
     return []
 
+
+# What a short name of a list's metric is measured per, just before it: 万元GDP水耗, 单位地区生产总值能耗.
+_PER_GDP = re.compile(r"(?:万元|单位)(?:GDP|地区生产总值|国内生产总值|生产总值)$")
 
 # Part of a year (上半年, 一季度, 1-10月): its figures are not the year's.
 _SUB_PERIOD = re.compile(r"上半年|下半年|[一二三四1-4]季度|前三季度|[0-9一二三四五六七八九十]{1,2}[-—～~至到][0-9一二三四五六七八九十]{1,2}月"

@@ -134,7 +134,7 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
 _LIST_TAIL = re.compile(r"(?:排放总?量|排放|总量)?(?:分别|均)?(?:增长|下降|降低|减少|削减|提高|增加|压减)?$")
 # Parts of a list that name no metric: whose (城镇和农村居民…), which (一、二、三产), or what is done to the thing the
 # last part names (引进、培育名师10人和30人).
-_NOT_A_MEMBER = re.compile(r"城镇|农村|城乡|城市|一|二|三|四|(?:新|改|扩|续|在|开工|建|引进|培育|培养|招引|认定|打造|创建|"
+_NOT_A_MEMBER = re.compile(r"城镇|农村|城乡|城市|第?[一二三四]|(?:新|改|扩|续|在|开工|建|引进|培育|培养|招引|认定|打造|创建|"
                            r"新增|建成|完成|实施|推进|开展)+")
 
 
