@@ -306,3 +306,10 @@ def test_a_list_s_short_metric_is_read_after_what_it_is_measured_per():
     target = Target("万元GDP能耗、水耗分别下降", "at_least", 4, "%", {"of": "水耗"})
     result = check_target("T-1", target, _review("万元GDP水耗27.7立方米，下降7%，相当于世界平均水平的一半。"))
     assert (result.actual, result.verdict) == (7, "met")
+
+
+def test_rural_income_is_not_read_from_the_urban_figure():
+    text = "城镇居民人均可支配收入增长5.3%，农村居民人均可支配收入增长8.8%，地区生产总值增长6%。"
+    faster = Target("农村居民收入", "in_step", 0, "", {"reference": "城镇居民收入增速"})
+    assert check_target("T-1", faster, _review(text)).actual == 8.8  # against the urban 5.3: in step
+    assert check_target("T-1", Target("农村居民人均可支配收入增长", "at_least", 8, "%"), _review(text)).actual == 8.8

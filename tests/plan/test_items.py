@@ -383,6 +383,11 @@ def test_an_undated_new_term_report_gives_its_five_year_goals_beside_a_plan_part
     # the size of what is counted, at the head of its clause, is part of the metric's name
     ("500万元以上固定资产投资增长3%", [Target("500万元以上固定资产投资增长", "at_least", 3, "%")]),
     ("实现500万元以上固定资产投资增长3%", [Target("500万元以上固定资产投资增长", "at_least", 3, "%")]),
+    ("规上固定资产投资、工业投资分别增长13%以上和15%以上",
+     [Target("规上固定资产投资、工业投资分别增长", "at_least", 13, "%", {"of": "规上固定资产投资"}),
+      Target("规上固定资产投资、工业投资分别增长", "at_least", 15, "%", {"of": "工业投资"})]),
+    ("农村居民收入增速高于城镇居民收入增速",
+     [Target("农村居民收入", "in_step", 0, "", {"reference": "城镇居民收入增速"})]),
     ("30户以上自然村寨生活垃圾收运覆盖率保持95%", [Target("30户以上自然村寨生活垃圾收运覆盖率保持", "at_least", 95, "%")]),
     # a share that is itself the goal, in a list that goes on to another one: no metric named for either figure
     ("确保90%以上户籍就业困难人员实现就业、90%以上生源大中专毕业生当年找到工作", []),

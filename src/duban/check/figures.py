@@ -124,6 +124,9 @@ def metric_keys(metric: str) -> list[str]:
     core = _METRIC_TAIL.sub("", metric) or metric
     keys = [core]
     aliases = next((list(names) for pattern, names in _FAMILIES if pattern.search(core)), [])
+    for own, other in (("农村", "城镇"), ("城镇", "农村")):  # 农村居民收入 is not 城镇居民人均可支配收入
+        if own in core and other not in core:
+            aliases = [name for name in aliases if other not in name]
     if aliases and len(core) < 3:
         keys = []  # 收入 alone would match 财政收入: only the named forms will do
     lead = _LEADING_VERB.match(core)
@@ -294,7 +297,8 @@ def find_figures(metric: str, unit: str, sentences: Sequence[Sentence], of: str 
                 if any(start <= begin < stop or start < end <= stop for start, stop in taken):
                     continue
                 taken.add((begin, end))
-                if own and not _names_the_subject(sentence.text, begin, key, metric):
+                if own and (not _names_the_subject(sentence.text, begin, key, metric)
+                            or _other_population(sentence.text, begin, metric)):
                     continue
                 if own and _SUB_PERIOD.search(sentence.text, max(0, begin - 24), begin):
                     continue  # 今年上半年GDP…增长20.7%: part of a year, not the plan's year
@@ -326,6 +330,14 @@ def _names_the_subject(text: str, begin: int, key: str, metric: str) -> bool:
     pieces = {subject[i:i + 2] for i in range(len(subject) - 1)} - {"全社", "社会", "全市", "全省", "全区"}
     window = text[max(0, begin - 20):begin]
     return any(piece in window for piece in pieces)
+
+
+def _other_population(text: str, begin: int, metric: str) -> bool:
+    """A figure of 城镇居民… for a metric of 农村居民… (or the other way round): the words just before the key say
+    whose it is."""
+    before = text[max(0, begin - 2):begin]
+    return any(own in metric and other not in metric and before == other
+               for own, other in (("农村", "城镇"), ("城镇", "农村")))
 
 
 # A metric that is a change over the year (增长, 下降, 削减): over several years it adds up to another figure.
