@@ -155,3 +155,14 @@ def test_a_bare_heading_comes_after_the_passages_that_say_what_was_done():
     task = Task("P-01", "扎实推进生态文明建设", detail="创建生态文明建设示范区，新建生态公园。")
     evidence = check_plan("P", "s.txt", [task], found, SEGMENTER).items[0].evidence
     assert [e.line for e in evidence] == [3, 2]
+
+
+def test_the_passages_shown_take_at_most_two_sentences_of_one_paragraph():
+    summary = ("一、工作回顾\n"
+               "家庭医生签约服务扎实推进，组建签约团队120个。家庭医生签约服务覆盖重点人群8万人。家庭医生签约服务满意度达到95%。\n"
+               "基层医疗机构开展家庭医生签约服务培训12场。\n")
+    found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=3)])
+    task = Task("P-01", "推进家庭医生签约服务", detail="组建签约团队，扩大签约覆盖，开展签约服务培训。")
+    [item] = check_plan("P", "s.txt", [task], found, SEGMENTER).items
+    assert len(item.evidence) == 3
+    assert sorted(e.line for e in item.evidence) == [2, 2, 3]

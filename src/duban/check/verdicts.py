@@ -123,22 +123,24 @@ def _mark_problem_paragraphs(sentences: list[Sentence]) -> list[Sentence]:
             else s for s in sentences]
 
 
-def _pick_evidence(matches: list[Match], bare_headings_last: bool = False) -> list[Match]:
-    """The best matches, one per line, so that each shows a different passage; with `bare_headings_last`, a
-    heading of the review that says nothing of how far the work got (（九）扎实推进生态文明建设。) only after the
-    passages that say what was done (二是…取得积极进展 is no bare heading)."""
+def _pick_evidence(matches: list[Match], shown: bool = False) -> list[Match]:
+    """The best matches, each from another line (paragraph), for the verdict to weigh; `shown` (the passages a
+    person reads): up to PER_PARAGRAPH from one paragraph, as the review's paragraph on an item reports several of
+    its measures, and a heading of the review that says nothing of how far the work got (（九）扎实推进生态文明建设。)
+    or a paragraph's lead sentence only after the passages that say what was done."""
     chosen: list[Match] = []
-    lines: set[int] = set()
-    ordered = sorted(matches, key=lambda m: _says_little(m.sentence.text)) if bare_headings_last else matches
+    per_line = PER_PARAGRAPH if shown else 1
+    ordered = sorted(matches, key=lambda m: _says_little(m.sentence.text)) if shown else matches
     for match in ordered:
-        if match.sentence.line in lines:
+        if sum(1 for m in chosen if m.sentence.line == match.sentence.line) >= per_line:
             continue
         chosen.append(match)
-        lines.add(match.sentence.line)
         if len(chosen) == EVIDENCE_COUNT:
             break
     return chosen
 
+
+PER_PARAGRAPH = 2  # passages shown from one paragraph of the review
 
 # The opening of a review's preamble (一年来，我们坚持以习近平新时代…为指导): it speaks of all the work at once.
 _PREAMBLE = re.compile(r"^(?:——)?(?:一年来|五年来|过去一年|过去五年|[^，,。]{0,20}以来)[，,]?(?:在[^，,。]{0,30}[，,])?我们|"
@@ -240,7 +242,7 @@ def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str],
     # The review's own words on the item as a whole (its sub-heading: 三大攻坚战…取得积极进展) say how far it got;
     # after them come the passages that report its planned measures.
     headline = index.rank(query, ("review",), limit=1, measures=False)
-    evidence = _pick_evidence(review, bare_headings_last=True)
+    evidence = _pick_evidence(review, shown=True)
     risk_match = _risk_match(query, index, stock or [])
     best = max((m.coverage for m in review + headline), default=0.0)  # whether the review speaks of it at all
     verdict, score = decide(_pick_evidence(headline + review), paragraph_text, risk_match, best)
