@@ -400,7 +400,9 @@ def test_show_prints_the_passages_where_they_can_be_opened_and_the_targets(offic
     # the path never wraps; what was done comes before the bare heading of its line (（一）分级诊疗模式不断完善。)
     assert out[start + 1:start + 4] == [f"·  {kept}:4", "   全面推行家庭医生签约服务，组建签约服务团队56支，落实基层首诊，全年签约服务覆",
                                         "   盖率达到32%，重点人群覆盖率达到62%。"]
-    assert out[start + 4] == f"·  {kept}:5"
+    # a second passage of the same paragraph, then the next paragraph's
+    assert out[start + 4:start + 6] == [f"·  {kept}:4", "   以支付方式改革为纽带组建医共体，县域内就诊率达到90.5%。"]
+    assert out[start + 6] == f"·  {kept}:5"
     assert kept.read_text(encoding="utf-8").split("\n")[3].startswith("（一）分级诊疗模式不断完善。")
     targets = out.index("目标完成情况")
     assert out[targets + 1].split() == ["目标", "实际", "结论", "原文"]
