@@ -236,7 +236,8 @@ def _all_figures(line: str) -> bool:
 def _attach_goals(items: list[Item], reading: Reading, original: dict[int, str]) -> None:
     if not items:
         return
-    from_line: dict[int, int] = {}  # a goal target placed → its line: equal figures of one line (分别下降3%、3%) each count
+    # each goal target placed, by identity, with its line: equal figures of one line (分别下降3%、3%) each count
+    placed: dict[int, tuple[int, Target]] = {}  # (the target is held here, so that its id stays its own)
     for line, target in goal_targets(reading, original):
         owner = _item_holding(items, line)
         if owner is not None:  # the goals are numbered as an item of their own (（一）主要预期目标)
@@ -245,8 +246,9 @@ def _attach_goals(items: list[Item], reading: Reading, original: dict[int, str])
             continue
         target.extra["scope"] = GOALS_SCOPE
         best = _goal_owner(items, target.metric)
-        best.targets = [t for t in best.targets if not _same(target, t) or from_line.get(id(t)) == line] + [target]
-        from_line[id(target)] = line
+        best.targets = [t for t in best.targets
+                        if not _same(target, t) or placed.get(id(t), (None,))[0] == line] + [target]
+        placed[id(target)] = (line, target)
 
 
 def _goal_owner(items: list[Item], metric: str) -> Item:
