@@ -313,3 +313,9 @@ def test_rural_income_is_not_read_from_the_urban_figure():
     faster = Target("农村居民收入", "in_step", 0, "", {"reference": "城镇居民收入增速"})
     assert check_target("T-1", faster, _review(text)).actual == 8.8  # against the urban 5.3: in step
     assert check_target("T-1", Target("农村居民人均可支配收入增长", "at_least", 8, "%"), _review(text)).actual == 8.8
+
+
+def test_a_figure_that_rose_from_one_level_to_another_is_the_level_reached():
+    text = "跨境电商进出口额由2023年176.7亿元增长至924.2亿元，增长4.23倍，增速全市第一。"
+    result = check_target("T-1", Target("跨境电商进出口额", "at_least", 300, "亿元"), _review(text))
+    assert (result.actual, result.verdict) == (924.2, "met")
