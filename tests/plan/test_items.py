@@ -121,7 +121,7 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
     ("下调单位缴费比例，各地可降至16%", []),
     # a figure after another names its own metric when words stand between them
     ("新增病床2000张、养老床位1000张，新增幼儿园学位2万个、公办中小学学位5万个以上", [
-        Target("新增幼儿园学位", "at_least", 2, "万个"), Target("公办中小学学位", "at_least", 5, "万个")]),
+        Target("新增幼儿园学位", "at_least", 2, "万个"), Target("新增公办中小学学位", "at_least", 5, "万个")]),
     ("三次产业分别增长3%、5%以上", [Target("三次产业分别增长", "at_least", 3, "%"), Target("三次产业分别增长", "at_least", 5, "%")]),
 ])
 def test_find_targets_in_item_text(text, expected):
@@ -320,7 +320,7 @@ def test_an_undated_new_term_report_plans_from_the_five_year_plan_it_names():
     ("地区生产总值增长5%、8%", [("地区生产总值增长", 5, "%"), ("地区生产总值增长", 8, "%")]),
     # the size of what is counted is no target (trial C, R2: 企业 ≥ 10家 and 引进营收 ≥ 10亿元 before)
     ("引进营收10亿元以上企业10家、纳税1000万元以上企业30家", [("引进营收10亿元以上企业", 10, "家"),
-                                                       ("纳税1000万元以上企业", 30, "家")]),
+                                                       ("引进纳税1000万元以上企业", 30, "家")]),
 ])
 def test_a_level_then_its_growth_name_the_growth(text, expected):
     assert [(t.metric, t.value, t.unit) for t in find_targets(text, strict=False)] == expected
@@ -383,6 +383,9 @@ def test_an_undated_new_term_report_gives_its_five_year_goals_beside_a_plan_part
     # the size of what is counted, at the head of its clause, is part of the metric's name
     ("500万元以上固定资产投资增长3%", [Target("500万元以上固定资产投资增长", "at_least", 3, "%")]),
     ("实现500万元以上固定资产投资增长3%", [Target("500万元以上固定资产投资增长", "at_least", 3, "%")]),
+    # a later metric of the clause is counted as the first one was, unless it says how itself
+    ("新增病床2000张、养老床位1000张", [Target("新增病床", "at_least", 2000, "张"), Target("新增养老床位", "at_least", 1000, "张")]),
+    ("新建学校5所、改造校舍10所", [Target("新建学校", "at_least", 5, "所"), Target("改造校舍", "at_least", 10, "所")]),
     ("规上固定资产投资、工业投资分别增长13%以上和15%以上",
      [Target("规上固定资产投资、工业投资分别增长", "at_least", 13, "%", {"of": "规上固定资产投资"}),
       Target("规上固定资产投资、工业投资分别增长", "at_least", 15, "%", {"of": "工业投资"})]),

@@ -108,7 +108,7 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
     members = list_members(first_metric) if re.search(r"分别|各|均", clause) else []
     for place, (previous, match) in enumerate(zip([None, *matches], matches)):
         # 新增病床2000张、养老床位1000张: a figure after another names its own metric when words stand between
-        metric = (_metric_between(clause[previous.end():match.start()])
+        metric = (_with_shared_verb(_metric_between(clause[previous.end():match.start()]), first_metric)
                   or _growth_of(first_metric, clause[previous.end():match.start()])) if previous else first_metric
         unit = match.group("unit2") or match.group("unit1") or ""
         if not unit and (strict or not re.search(r"指数|率|比重|比例", metric)):
@@ -173,6 +173,22 @@ def _metric_between(text: str) -> str:
     if _NO_OWN_METRIC.fullmatch(metric) or len(re.findall(r"[\u4e00-\u9fff]", metric)) < 2:
         return ""
     return metric
+
+
+# A verb that counts what is added in the year, at the head of a clause's first metric (新增病床2000张、养老床位1000张).
+_ADDED_VERB = re.compile(r"^(?:新增|新建|新开工|建成|培育|引进|新培育|新引进|新认定|认定)")
+# A metric that says how it is counted itself (改造校舍, 供应住房, 完成投资).
+_OWN_VERB = re.compile(r"[\u4e00-\u9fff]{0,2}(?:建|增|改|完成|供应|筹集|实施|推进|开展|提升|打造|创建|整治|修复|种植|开工|投用|"
+                       r"投入|交付|竣工|上市)")
+
+
+def _with_shared_verb(metric: str, first_metric: str) -> str:
+    """新增病床2000张、养老床位1000张: the later metric is counted as the first was (新增养老床位), unless it says
+    how it is counted itself."""
+    verb = _ADDED_VERB.match(first_metric)
+    if not metric or verb is None or _ADDED_VERB.match(metric) or _OWN_VERB.match(metric):
+        return metric
+    return verb.group(0) + metric
 
 
 # The words of a change over the year (增长5%, 比上年下降3%): a clause or a figure that carries on a metric with them
