@@ -319,3 +319,13 @@ def test_a_figure_that_rose_from_one_level_to_another_is_the_level_reached():
     text = "跨境电商进出口额由2023年176.7亿元增长至924.2亿元，增长4.23倍，增速全市第一。"
     result = check_target("T-1", Target("跨境电商进出口额", "at_least", 300, "亿元"), _review(text))
     assert (result.actual, result.verdict) == (924.2, "met")
+
+
+def test_what_was_added_is_read_where_the_review_says_added_not_from_what_stands():
+    target = Target("新增国家级专精特新“小巨人”企业", "at_least", 80, "家")
+    text = [Sentence("汇智研发中心入驻国家级专精特新“小巨人”企业16家，新桥东一号园区引进先进制造企业32家。", 1, "review", 1),
+            Sentence("新增国家级专精特新“小巨人”企业69家、总量达277家。", 2, "review", 2)]
+    result = check_target("T-1", target, text)
+    assert (result.actual, result.verdict, result.line) == (69, "not_met", 2)
+    beds = Target("新增养老床位", "at_least", 1000, "张")
+    assert check_target("T-1", beds, _review("全市养老床位达到2万张。")).verdict == "unknown"  # a level, not added

@@ -298,7 +298,8 @@ def find_figures(metric: str, unit: str, sentences: Sequence[Sentence], of: str 
                     continue
                 taken.add((begin, end))
                 if own and (not _names_the_subject(sentence.text, begin, key, metric)
-                            or _other_population(sentence.text, begin, metric)):
+                            or _other_population(sentence.text, begin, metric)
+                            or not _counted_alike(sentence.text, begin, key, metric)):
                     continue
                 if own and _SUB_PERIOD.search(sentence.text, max(0, begin - 24), begin):
                     continue  # 今年上半年GDP…增长20.7%: part of a year, not the plan's year
@@ -330,6 +331,19 @@ def _names_the_subject(text: str, begin: int, key: str, metric: str) -> bool:
     pieces = {subject[i:i + 2] for i in range(len(subject) - 1)} - {"全社", "社会", "全市", "全省", "全区"}
     window = text[max(0, begin - 20):begin]
     return any(piece in window for piece in pieces)
+
+
+_ADDED = re.compile(r"^(?:新增|新建|新引进|新培育|新认定|净增)")
+_ADDED_IN_CLAUSE = re.compile(r"(?:新增|新建|新引进|新培育|新认定|净增|引进|培育)[^，,；;。]*$")
+
+
+def _counted_alike(text: str, begin: int, key: str, metric: str) -> bool:
+    """A metric of what is added in the year (新增国家级专精特新“小巨人”企业80家), looked for by its name without the
+    verb, is the figure's only where its clause says so too (新增…企业69家), not a count of what stands
+    (入驻…“小巨人”企业16家)."""
+    if not _ADDED.match(metric) or _ADDED.match(key):
+        return True
+    return bool(_ADDED_IN_CLAUSE.search(text, max(0, begin - 30), begin))
 
 
 def _other_population(text: str, begin: int, metric: str) -> bool:
