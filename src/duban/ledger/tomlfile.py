@@ -80,15 +80,18 @@ def dumps(data: dict[str, Any], array_tables: tuple[str, ...] = ("progress",),
     for key, value in data.items():
         name = format_key(key)
         if isinstance(value, dict) and key not in inline_tables:
-            tail.append(f"\n[{name}]\n" + "".join(f"{format_key(k)} = {format_value(v, True)}\n"
-                                                  for k, v in value.items()))
+            tail.append(f"\n[{name}]\n" + _key_lines(value))
         elif key in array_tables and isinstance(value, list) and all(isinstance(v, dict) for v in value):
             for entry in value:
-                tail.append(f"\n[[{name}]]\n" + "".join(f"{format_key(k)} = {format_value(v, True)}\n"
-                                                        for k, v in entry.items()))
+                tail.append(f"\n[[{name}]]\n" + _key_lines(entry))
         else:
             head.append(f"{name} = {format_value(value, True)}\n")
     return "".join(head) + "".join(tail)
+
+
+def _key_lines(table: dict[str, Any]) -> str:
+    """A table's keys, one `key = value` line each, as every writer here lays them out."""
+    return "".join(f"{format_key(k)} = {format_value(v, True)}\n" for k, v in table.items())
 
 
 # The tokens that can hold a line break or a quote that is not TOML syntax: multi-line strings (their closing
@@ -266,9 +269,7 @@ def _appended(text: str, data: dict[str, Any], array_tables: tuple[str, ...], pa
         text = _value_replaced(text, key, current[key], data[key])
         if text is None:
             return None
-    text += "".join(f"\n[[{format_key(last_key)}]]\n" + "".join(f"{format_key(k)} = {format_value(v, True)}\n"
-                                                                  for k, v in entry.items())
-                    for entry in new[len(old):])
+    text += "".join(f"\n[[{format_key(last_key)}]]\n" + _key_lines(entry) for entry in new[len(old):])
     try:
         return text if same(loads(text, path), data) else None
     except BrokenFile:
@@ -341,15 +342,12 @@ def _value_item(key: str, value: Any):
 
 
 def _table_item(key: str, value: dict[str, Any]):
-    return _parsed(f"[{format_key(key)}]\n" + "".join(f"{format_key(k)} = {format_value(v, True)}\n"
-                                                        for k, v in value.items()))[key]
+    return _parsed(f"[{format_key(key)}]\n" + _key_lines(value))[key]
 
 
 def _entry_item(key: str, entry: dict[str, Any], blank_line_after: bool = False):
     """One `[[key]]` entry as a tomlkit table (ending with a blank line when another entry follows it)."""
-    return _parsed(f"[[{format_key(key)}]]\n" + "".join(f"{format_key(k)} = {format_value(v, True)}\n"
-                                                          for k, v in entry.items())
-                   + ("\n" if blank_line_after else ""))[key][0]
+    return _parsed(f"[[{format_key(key)}]]\n" + _key_lines(entry) + ("\n" if blank_line_after else ""))[key][0]
 
 
 def _change(document, data: dict[str, Any], index: int, shape: _Shape) -> None:
@@ -474,9 +472,8 @@ def _add(document, data: dict[str, Any], index: int, shape: _Shape) -> None:
     if kind == "table":
         document.append(key, _table_item(key, value))
     else:
-        array = _parsed("".join(f"[[{format_key(key)}]]\n" + "".join(
-            f"{format_key(k)} = {format_value(v, True)}\n" for k, v in entry.items()) + "\n"
-            for entry in value).rstrip("\n") + "\n")[key]
+        array = _parsed("".join(f"[[{format_key(key)}]]\n" + _key_lines(entry) + "\n"
+                                for entry in value).rstrip("\n") + "\n")[key]
         document.append(key, array)
     for k, item in moved:
         _end_with_blank_line(document)
