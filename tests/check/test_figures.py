@@ -220,12 +220,6 @@ def test_a_target_of_one_metric_of_a_list_takes_that_metric_s_figure(of, value):
     assert result.actual_text == "万元GDP建设用地、水耗、电耗分别下降6.5%、3.9%和4.6%"  # the list whole: whose is which
 
 
-def test_a_list_s_figures_in_other_units_are_read_in_their_place():
-    target = Target("万元GDP能耗和水耗", "at_most", 19.2, "立方米", {"of": "水耗"})
-    text = "万元GDP建设用地下降11.9%；万元GDP能耗和水耗分别下降到0.47吨标准煤和18.7立方米，均为全国最低。"
-    result = check_target("T-1", target, _review(text))
-    assert (result.actual, result.verdict) == (18.7, "met")
-
 
 def test_what_is_measured_per_unit_of_gdp_is_not_gdp():
     assert "地区生产总值" not in metric_keys("万元GDP建设用地下降")
@@ -264,16 +258,6 @@ def test_a_share_that_does_not_say_of_what_is_not_looked_for():
     assert result.verdict == "unknown"
 
 
-def test_retail_sales_are_found_by_the_names_reviews_give_them():
-    text = "社会消费品零售达1310.26亿元，增长7.5%；固定资产投资达281.48亿元，增长22.9%。"
-    result = check_target("T-1", Target("社会消费品零售总额增长", "about", 8, "%"), _review(text))
-    assert (result.actual, result.verdict) == (7.5, "met")
-
-
-def test_one_metric_of_a_list_is_also_found_by_the_names_reviews_give_it():
-    target = Target("规模以上工业增加值、固定资产投资分别增长", "at_least", 8, "%", {"of": "规模以上工业增加值"})
-    result = check_target("T-1", target, _review("规上工业增加值增长9.2%，固定资产投资增长12%。"))
-    assert (result.actual, result.verdict) == (9.2, "met")
 
 
 @pytest.mark.parametrize("metric, value, text", [
@@ -289,11 +273,6 @@ def test_figures_of_another_subject_part_of_the_year_or_a_share_of_the_whole_are
     assert check_target("T-1", Target(metric, "at_least", value, "%"), _review(text)).verdict == "unknown"
 
 
-def test_a_share_found_by_the_family_name_counts_where_its_subject_is_named():
-    text = "研发经费支出占地区生产总值比重达2.65%。"
-    result = check_target("T-1", Target("研发投入强度", "at_least", 2.7, "%"), _review(text))
-    assert (result.actual, result.verdict) == (2.65, "not_met")
-
 
 def test_a_list_s_metric_of_two_characters_is_read_only_from_a_list_as_the_plan_s():
     target = Target("粮食播种面积和产量", "at_least", 22, "亿斤", {"of": "产量"})
@@ -302,11 +281,6 @@ def test_a_list_s_metric_of_two_characters_is_read_only_from_a_list_as_the_plan_
     assert check_target("T-1", target, _review(listed)).actual == 23
 
 
-def test_a_list_s_short_metric_is_read_after_what_it_is_measured_per():
-    target = Target("万元GDP能耗、水耗分别下降", "at_least", 4, "%", {"of": "水耗"})
-    result = check_target("T-1", target, _review("万元GDP水耗27.7立方米，下降7%，相当于世界平均水平的一半。"))
-    assert (result.actual, result.verdict) == (7, "met")
-
 
 def test_rural_income_is_not_read_from_the_urban_figure():
     text = "城镇居民人均可支配收入增长5.3%，农村居民人均可支配收入增长8.8%，地区生产总值增长6%。"
@@ -314,11 +288,6 @@ def test_rural_income_is_not_read_from_the_urban_figure():
     assert check_target("T-1", faster, _review(text)).actual == 8.8  # against the urban 5.3: in step
     assert check_target("T-1", Target("农村居民人均可支配收入增长", "at_least", 8, "%"), _review(text)).actual == 8.8
 
-
-def test_a_figure_that_rose_from_one_level_to_another_is_the_level_reached():
-    text = "跨境电商进出口额由2023年176.7亿元增长至924.2亿元，增长4.23倍，增速全市第一。"
-    result = check_target("T-1", Target("跨境电商进出口额", "at_least", 300, "亿元"), _review(text))
-    assert (result.actual, result.verdict) == (924.2, "met")
 
 
 def test_what_was_added_is_read_where_the_review_says_added_not_from_what_stands():
@@ -329,3 +298,27 @@ def test_what_was_added_is_read_where_the_review_says_added_not_from_what_stands
     assert (result.actual, result.verdict, result.line) == (69, "not_met", 2)
     beds = Target("新增养老床位", "at_least", 1000, "张")
     assert check_target("T-1", beds, _review("全市养老床位达到2万张。")).verdict == "unknown"  # a level, not added
+
+
+@pytest.mark.parametrize("target, text, actual, verdict", [
+    # a list's figures in other units, each in its place
+    (Target("万元GDP能耗和水耗", "at_most", 19.2, "立方米", {"of": "水耗"}),
+     "万元GDP建设用地下降11.9%；万元GDP能耗和水耗分别下降到0.47吨标准煤和18.7立方米，均为全国最低。", 18.7, "met"),
+    # retail sales by the name a review gives them
+    (Target("社会消费品零售总额增长", "about", 8, "%"),
+     "社会消费品零售达1310.26亿元，增长7.5%；固定资产投资达281.48亿元，增长22.9%。", 7.5, "met"),
+    # one metric of a list, also by the names reviews give it (规上 for 规模以上)
+    (Target("规模以上工业增加值、固定资产投资分别增长", "at_least", 8, "%", {"of": "规模以上工业增加值"}),
+     "规上工业增加值增长9.2%，固定资产投资增长12%。", 9.2, "met"),
+    # a share found by the family's name counts where its subject is named
+    (Target("研发投入强度", "at_least", 2.7, "%"), "研发经费支出占地区生产总值比重达2.65%。", 2.65, "not_met"),
+    # a list's short metric read after what it is measured per
+    (Target("万元GDP能耗、水耗分别下降", "at_least", 4, "%", {"of": "水耗"}),
+     "万元GDP水耗27.7立方米，下降7%，相当于世界平均水平的一半。", 7, "met"),
+    # a figure that rose from one level to another is the level reached
+    (Target("跨境电商进出口额", "at_least", 300, "亿元"),
+     "跨境电商进出口额由2023年176.7亿元增长至924.2亿元，增长4.23倍，增速全市第一。", 924.2, "met"),
+])
+def test_the_figure_a_review_gives_for_a_target(target, text, actual, verdict):
+    result = check_target("T-1", target, _review(text))
+    assert (result.actual, result.verdict) == (actual, verdict)
