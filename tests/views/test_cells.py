@@ -137,3 +137,11 @@ def test_a_number_keeps_its_scale_and_measure_words():
 def test_a_figure_with_a_unit_per_something_never_breaks_at_its_slash():
     assert wrap("PM2.5年均浓度 ≤ 26微克/立方米", 24) == ["PM2.5年均浓度 ≤", "26微克/立方米"]
     assert wrap("全员劳动生产率达到17万元/人以上", 20) == ["全员劳动生产率达到", "17万元/人以上"]
+    assert wrap("万元GDP能耗 ≤ 0.501吨标准煤", 20) == ["万元GDP能耗 ≤", "0.501吨标准煤"]  # not 0.501吨标 / 准煤
+    assert wrap("新增海绵城市2.63平方公里", 16) == ["新增海绵城市", "2.63平方公里"]
+
+
+def test_a_last_character_takes_the_unit_before_it_along_only_where_both_fit():
+    # found by hypothesis: 第111、、 moved down beside 人、 made a last line of 13 cells in 12
+    assert wrap("111、、人、人1第111、、人、", 12) == ["111、、人、", "人1第111、、", "人、"]
+    assert wrap("新增签约服务团队覆盖全部社区模式", 10) == ["新增签约服", "务团队覆盖", "全部社区", "模式"]  # no 式 alone

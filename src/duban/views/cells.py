@@ -90,8 +90,9 @@ def shorten(text: str, cells: int, mark: str = "…", clause: bool = False) -> s
 # character; opening punctuation is glued to the unit after it and closing punctuation to the unit before it,
 # and numbers to their measure words (MEASURES).
 # A short name in brackets that ends the text is one unit: a note's signature （王科员） never breaks as （王 / 科员）;
-# so is a figure with a unit per something (26微克/立方米, 17万元/人), which never breaks at its slash.
-_UNIT = re.compile(r"\d+(?:\.\d+)?[万亿千百]*[\u4e00-\u9fff]{1,4}/[\u4e00-\u9fff]{1,4} *"
+# so is a figure with a unit per something (26微克/立方米, 17万元/人), which never breaks at its slash, or with a
+# unit of several characters (0.501吨标准煤, 19.2立方米), which never breaks inside.
+_UNIT = re.compile(r"\d+(?:\.\d+)?[万亿千百]*(?:[\u4e00-\u9fff]{1,4}/[\u4e00-\u9fff]{1,4}|吨标准煤|立方米|平方米|平方公里|千瓦时) *"
                    r"|（[^（）\s]{1,6}）(?=\s*\Z)|[!-~]+ *| +|.", re.DOTALL)
 
 
@@ -204,17 +205,17 @@ def _wrap_paragraph(text: str, cells: int) -> list[str]:
         line, used = [unit], width(unit)
     if "".join(line).strip() or not lines:
         lines.append(line)
-    _no_orphan(lines)
+    _no_orphan(lines, cells)
     return ["".join(units).rstrip() for units in lines]
 
 
-def _no_orphan(lines: list[list[str]]) -> None:
+def _no_orphan(lines: list[list[str]], cells: int) -> None:
     """A last line of one Chinese character (孤字: 模 / 式, 运 / 行。) takes the last unit of the line before it
-    along."""
+    along, where the two fit a line."""
     if len(lines) < 2 or len(lines[-1]) != 1 or len(lines[-2]) < 3:
         return
     last = [ch for ch in lines[-1][0].strip() if ch not in NO_LINE_START and ch not in NO_LINE_END]
-    if len(last) == 1 and char_width(last[0]) == 2:
+    if len(last) == 1 and char_width(last[0]) == 2 and width((lines[-2][-1] + lines[-1][0]).rstrip()) <= cells:
         lines[-1].insert(0, lines[-2].pop())
 
 
