@@ -211,13 +211,13 @@ words = ["医联体", "医共体", "国医馆", "家庭医生签约", "国家卫
 # The units of a district health bureau (区卫生健康局), the organisation duban was first built for.
 HEALTH_BUREAU_OWNERS = {"中医": "中医科", "妇幼": "妇幼健康科", "疾控": "疾控中心", "传染病": "疾控中心",
                         "计划生育": "人口家庭科", "信息化": "规划信息科", "党建": "办公室"}
-_HEALTH_BODY_RE = re.compile(r"卫生|卫健|卫计|健康|疾控|医")
-_NOT_HEALTH_RE = re.compile(r"医保|医疗保障")  # the medical insurance bureau has none of those units
+_HEALTH_BODY_RE = r"卫生|卫健|卫计|健康|疾控|医"
+_NOT_HEALTH_RE = r"医保|医疗保障"  # the medical insurance bureau has none of those units
 
 
 def is_health_body(organisation: str) -> bool:
     """A health bureau, commission or centre (区卫生健康局, 县卫计委, 区疾控中心); not a government, nor an unnamed one."""
-    return bool(_HEALTH_BODY_RE.search(organisation)) and not _NOT_HEALTH_RE.search(organisation)
+    return bool(re.search(_HEALTH_BODY_RE, organisation)) and not re.search(_NOT_HEALTH_RE, organisation)
 
 
 def default_text(organisation: str) -> str:

@@ -97,17 +97,17 @@ def _key_lines(table: dict[str, Any]) -> str:
 # The tokens that can hold a line break or a quote that is not TOML syntax: multi-line strings (their closing
 # quotes may be three to five, the extra ones content), one-line strings and comments. An unclosed multi-line
 # string runs to the end of the text.
-_TEXT_TOKEN_RE = re.compile(r'''"""(?:[^"\\]+|\\(?:[\s\S]|\Z)|"{1,2}(?!"))*(?:"{3,5}|\Z)|'{3}[\s\S]*?(?:'{3,5}|\Z)'''
-                            r'''|"(?:[^"\\\n]+|\\.)*"?|'[^'\n]*'?|#[^\n]*''')
+_TEXT_TOKEN_RE = (r'''"""(?:[^"\\]+|\\(?:[\s\S]|\Z)|"{1,2}(?!"))*(?:"{3,5}|\Z)|'{3}[\s\S]*?(?:'{3,5}|\Z)'''
+                  r'''|"(?:[^"\\\n]+|\\.)*"?|'[^'\n]*'?|#[^\n]*''')
 
 
 def multiline_string_spans(text: str) -> list[tuple[int, int]]:
     """Where the multi-line strings of a TOML text are, as (start, end) offsets: what looks like syntax there (a
     line `=======` in a note) is a string's content. Works on text that does not parse, as far as it goes."""
-    return [match.span() for match in _TEXT_TOKEN_RE.finditer(text) if match.group().startswith(('"""', "'''"))]
+    return [match.span() for match in re.finditer(_TEXT_TOKEN_RE, text) if match.group().startswith(('"""', "'''"))]
 
 
-_WHERE_RE = re.compile(r"\s*\(at (?:line (\d+), column \d+|(end of document))\)$")
+_WHERE_RE = r"\s*\(at (?:line (\d+), column \d+|(end of document))\)$"
 
 # tomllib's reasons (the start of its message) as a clerk can act on them: each a key of views/words.py, whose
 # Chinese says what to fix and whose English is tomllib's own words. A reason not here is shown as tomllib said it.
@@ -132,7 +132,7 @@ _TOML_REASONS = (
     ("Unescaped '\\' in a string", "toml_backslash"),
 )
 # `due = 2019-12-32`: tomllib reads a date only when it is one, and says what follows 2019 is out of place.
-_NO_SUCH_DATE_RE = re.compile(r"=\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?![0-9:T])")
+_NO_SUCH_DATE_RE = r"=\s*([0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?![0-9:T])"
 
 
 _fast_loads = None
@@ -171,7 +171,7 @@ def loads(text: str, path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
-        where = _WHERE_RE.search(message)
+        where = re.search(_WHERE_RE, message)
         line = None
         if where:
             line = int(where.group(1)) if where.group(1) else max(len(text.splitlines()), 1)
@@ -182,7 +182,7 @@ def loads(text: str, path) -> dict[str, Any]:
 def toml_reason(message: str, text: str, line: int | None):
     """What tomllib's `message` means for the file: a Said of the words table, or the message itself."""
     line_text = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
-    written = _NO_SUCH_DATE_RE.search(line_text)
+    written = re.search(_NO_SUCH_DATE_RE, line_text)
     if written and not _is_date(written.group(1)):
         return Said("toml_no_such_date", value=written.group(1))
     key = next((key for start, key in _TOML_REASONS if message.startswith(start)), None)

@@ -92,8 +92,9 @@ def shorten(text: str, cells: int, mark: str = "…", clause: bool = False) -> s
 # A short name in brackets that ends the text is one unit: a note's signature （王科员） never breaks as （王 / 科员）;
 # so is a figure with a unit per something (26微克/立方米, 17万元/人), which never breaks at its slash, or with a
 # unit of several characters (0.501吨标准煤, 19.2立方米), which never breaks inside.
-_UNIT = re.compile(r"\d+(?:\.\d+)?[万亿千百]*(?:[\u4e00-\u9fff]{1,4}/[\u4e00-\u9fff]{1,4}|吨标准煤|立方米|平方米|平方公里|千瓦时) *"
-                   r"|（[^（）\s]{1,6}）(?=\s*\Z)|[!-~]+ *| +|.", re.DOTALL)
+# A string, compiled on its first use (re keeps it): a listing that breaks no line starts without it.
+_UNIT = (r"\d+(?:\.\d+)?[万亿千百]*(?:[\u4e00-\u9fff]{1,4}/[\u4e00-\u9fff]{1,4}|吨标准煤|立方米|平方米|平方公里|千瓦时) *"
+         r"|（[^（）\s]{1,6}）(?=\s*\Z)|[!-~]+ *| +|.")
 
 
 _AFTER_A_NUMBER = re.compile(r"\d[万亿千百]*$")  # a number with its scale words: 1.4万亿 takes 元 too
@@ -114,7 +115,7 @@ def _units(text: str) -> list[str]:
     units: list[list[str]] = []
     tail = ""  # the end of the last unit: all that _holds_on needs of it
     glue_next: list[str] = []
-    for unit in _UNIT.findall(text):
+    for unit in re.findall(_UNIT, text, re.DOTALL):
         if (len(unit) == 1 and (unit in NO_LINE_END or unit == "第")) or (glue_next and unit.isspace()):
             glue_next.append(unit)
             continue

@@ -812,13 +812,13 @@ _CN_NUMBERS = ("〇", "一", "二", "三", "四", "五", "六", "七", "八", "�
 # `{n:task|tasks}` in a template is `1 task`, `2 tasks`, `0 tasks`: the noun after `|` unless n is 1. English says
 # its counts so (Chinese needs no plural: `{n} 项`); the words may hold a verb that agrees too (`{n:push was|pushes
 # were} rejected`).
-_COUNT_RE = re.compile(r"\{(\w+):([^{}|]*)\|([^{}]*)\}")
+_COUNT_RE = r"\{(\w+):([^{}|]*)\|([^{}]*)\}"
 
 
 def _counted(template: str, values: dict) -> str:
     """The template with each count's words chosen for its value (a plain `{n}` is left for str.format)."""
-    return _COUNT_RE.sub(lambda m: "{%s} %s" % (m.group(1), m.group(2) if values.get(m.group(1)) == 1
-                                                 else m.group(3)), template)
+    return re.sub(_COUNT_RE, lambda m: "{%s} %s" % (m.group(1), m.group(2) if values.get(m.group(1)) == 1
+                                                     else m.group(3)), template)
 
 
 class Words:
