@@ -318,6 +318,18 @@ def test_what_was_added_is_read_where_the_review_says_added_not_from_what_stands
     # a figure that rose from one level to another is the level reached
     (Target("跨境电商进出口额", "at_least", 300, "亿元"),
      "跨境电商进出口额由2023年176.7亿元增长至924.2亿元，增长4.23倍，增速全市第一。", 924.2, "met"),
+    # a threshold passed on the way is not the figure: the one reached after it is
+    (Target("进出口总额", "at_least", 960, "亿美元"),
+     "外贸进出口总额突破1000亿美元，达到1173.99亿美元，增长34.6%。", 1173.99, "met"),
+    # a decline that narrowed to a figure written with its sign
+    (Target("进出口总额增长", "at_least", 1, "%"),
+     "实现进出口总额1.08万亿美元、降幅由一季度的-23.1%收窄到-1.4%，其中出口增长1.5%。服务进出口增长5%。", -1.4, "not_met"),
+    (Target("进出口总额增长", "at_least", 1, "%"), "进出口总额1.08万亿美元、降幅收窄到1.4%。", -1.4, "not_met"),
+    # the family's bare short name (出口) only where no longer name of it is found anywhere: one industry's exports
+    # come first here, the city's after
+    (Target("出口总额", "at_least", 512, "亿美元"),
+     "软件业实现产值291亿元，出口5.9亿美元，同比增长45%以上。外贸出口总额629.62亿美元，增长35.2%。", 629.62, "met"),
+    (Target("出口总额增长", "at_least", 15, "%"), "全年进出口增长8%，其中出口增长12%。", 12, "not_met"),  # the short name still
 ])
 def test_the_figure_a_review_gives_for_a_target(target, text, actual, verdict):
     result = check_target("T-1", target, _review(text))

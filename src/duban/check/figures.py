@@ -65,8 +65,9 @@ _FAMILIES = (
 _LEADING_VERB = re.compile(r"^(?:减少|增加|新增|降低|提高|完成|实现|新建|改造|建成)")
 _QUALIFIERS = ("城镇", "全国", "全年", "城乡", "全区", "全县", "全市")
 
+# A figure with its unit; a minus sign where the review writes one (降幅收窄到-1.4%), not a range's dash (1-10月).
 _FIGURE = re.compile(
-    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|个百分点|万亿元|亿元|万元|元|亿美元|万美元|万人次|亿人次|万人|万户|万套|万亩|"
+    r"(?<![\d.])([-－−]?\d+(?:\.\d+)?)\s*(%|％|个百分点|万亿元|亿元|万元|元|亿美元|万美元|万人次|亿人次|万人|万户|万套|万亩|"
     r"万平方米|平方米|平方公里|公顷|万公里|公里|万个|万张|万吨标准煤|吨标准煤|万亿斤|亿斤|万斤|万吨|亿吨|吨|微克/立方米|"
     r"亿立方米|万立方米|立方米|人次|人|户|套|个|张|件|项|家|所|"
     r"次|万|亿)?")
@@ -82,13 +83,17 @@ _BAD_AFTER = re.compile(r"^(?:之比|比重|比例|能耗|水耗|电耗|建设�
 # 不到全市的15%; a contribution; a ratio).
 _OTHER_MEASURE = re.compile(r"贡献率|比重|之比|比例|占比|弹性|(?:占|不到|超过|达到)?(?:全国|全省|全市|全区)的$")
 # A clause that carries on the previous clause's metric: 国内生产总值达到63.6万亿元，比上年增长7.4%.
-_CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际|同口径比?|按?可比口径|可比)?(?:增长|增速|上涨|涨幅|下降|降低|降至|降到|增加|减少|提高|为|达到|是|控制在|保持在|稳定在)")
+_CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际|同口径比?|按?可比口径|可比)?(?:增长|增速|上涨|涨幅|下降|降低|降至|降到|增加|减少|提高|为|达到|是|控制在|保持在|稳定在|降幅|增幅)")
 _LEVEL_RE = re.compile(r"^(?:与上年|同比|基本)?持平")
 # Asides between a level and its growth: 全市第一, 稳居全市各区第二, 居全省前列, 3年突破两个千亿大关.
 _ASIDE = re.compile(r"(?:(?:稳居|位居|居|排名|跃居)?(?:全市|全省|全国|全区|各区|全市各区|珠三角)[^，。；%％\d]{0,6}"
                     r"(?:第[一二三四五六七八九十\d]+|前列|首位|前[三五十])|[^，。；%％]{1,12}(?:大关|新高|纪录))[，,、]")
-# 从2.17%提高到2.65%: the figure reached is the one after 到.
-_FROM_TO = re.compile(r"[从由][^，。；]*?(?:提高|提升|增加|增长|下降|降低|减少|扩大|降|升)(?:到|至)")
+# 从2.17%提高到2.65%, 降幅由一季度的-23.1%收窄到-1.4%: the figure reached is the one after 到.
+_FROM_TO = re.compile(r"[从由][^，。；]*?(?:提高|提升|增加|增长|下降|降低|减少|扩大|收窄|回升|加快|放缓|降|升)(?:到|至)")
+# A figure passed on the way (突破1000亿美元，达到1173.99亿美元): the clause after it may give the figure itself.
+_PASSED = re.compile(r"(?:突破|超过|超|逾|近|接近|约)$")
+_REACHED = re.compile(r"达到|达|为")  # matched at a position: no ^, which holds only at the start of the text
+_DECLINE_CLAUSE = re.compile(r"^降幅")  # 降幅收窄到1.4%: the change is a fall of 1.4%
 _FALL_RE = re.compile(r"(?:下降|减少|回落|负增长)[^\d]{0,4}$")
 _MISSED = re.compile(r"未能实现|未实现|没有实现|未完成|没有完成|未达到|没有达到|未达")
 _FELL = re.compile(r"出现下降|负增长|有所下降|同比下降|下降")
@@ -211,14 +216,20 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
             if _OTHER_MEASURE.search(before) or _MULTI_YEAR.search(before):
                 continue
             quoted = sentence[key_start: position + match.end()].strip()
-            value = float(match.group(1))
-            if _is_percent(unit) and not reduction and _FALL_RE.search(before):  # 下降3.3%: a growth of -3.3
-                value = -value
+            value = _value(match)
+            if _is_percent(unit) and not reduction and value > 0 and (_FALL_RE.search(before)
+                                                                       or _DECLINE_CLAUSE.match(clause)):
+                value = -value  # 下降3.3%: a growth of -3.3
             figure = Figure(value, match.group(2) or "", quoted, line)
             if convert(figure.value, figure.unit, unit) is not None:
                 figures.append(figure)
-        if figures or end_match is None:
+                passed = bool(_PASSED.search(before))
+        if end_match is None or figures and not (passed and end_match.group(0) in "，," and
+                                                 _REACHED.match(sentence, end + 1)):
             break
+        if figures:  # 突破1000亿美元，达到…: the figure reached, if the next clause gives one
+            exact = figures_after(sentence, end + 1, line, unit, key_start, reduction)
+            return exact[:1] or figures
         following = sentence[end + 1:]
         while _ASIDE.match(following):  # "…2330亿元、全市第一，增长6.5%": a ranking between level and growth
             following = following[_ASIDE.match(following).end():]
@@ -258,7 +269,7 @@ def distributed_figure(sentence: str, begin: int, end: int, line: int, unit: str
     if len(names) < 2 or len(figures) != len(names) or place >= len(figures):
         return None
     match = figures[place]
-    value = float(match.group(1))
+    value = _value(match)
     if _is_percent(unit) and not reduction and re.search(r"下降|减少|回落", shared.group(1)):
         value = -value
     # the whole list with its figures (万元GDP建设用地、水耗、电耗分别下降6.5%、3.9%和4.6%): from the key alone to
@@ -266,6 +277,11 @@ def distributed_figure(sentence: str, begin: int, end: int, line: int, unit: str
     quoted = sentence[clause_start:figures[-1].end()].strip()
     figure = Figure(value, match.group(2), quoted, line)
     return figure if convert(figure.value, figure.unit, unit) is not None else None
+
+
+def _value(match: re.Match) -> float:
+    """The number of a _FIGURE match, its sign as written."""
+    return float(match.group(1).replace("－", "-").replace("−", "-"))
 
 
 def _key_positions(text: str, key: str) -> Iterable[tuple[int, int, bool]]:
@@ -285,8 +301,21 @@ def find_figures(metric: str, unit: str, sentences: Sequence[Sentence], of: str 
     by its own name first, however short, as the list named it, then by the names a review gives it (规上工业增加值
     for 规模以上工业增加值)."""
     keys = list(dict.fromkeys([of, *metric_keys(of)])) if of else metric_keys(metric)
-    reduction = bool(_REDUCTION.search(metric))
     multi_year = _multi_year_paragraphs(sentences, whole_chapters=bool(_CHANGE.search(metric)))
+    # A family's name of two characters (出口) is looked for only where none of its longer names is found anywhere
+    # (外贸出口总额629.62亿美元 after 软件业…出口5.9亿美元 is the city's exports; the software industry's came first).
+    named = [key for key in keys if len(key) > 2 or key == of]
+    for tier in ([named, keys] if len(named) < len(keys) else [keys]):
+        found = _first_figures(tier, metric, unit, sentences, of, multi_year)
+        if found:
+            return found
+    return []
+
+
+def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[Sentence], of: str,
+                   multi_year: set[tuple[str, int]]) -> list[Figure]:
+    """The figures of the first sentence that names the metric by one of the keys (see `find_figures`)."""
+    reduction = bool(_REDUCTION.search(metric))
     for sentence in sentences:
         if (sentence.part, sentence.paragraph) in multi_year or _MULTI_YEAR.match(sentence.text):
             continue
