@@ -334,3 +334,20 @@ def test_what_was_added_is_read_where_the_review_says_added_not_from_what_stands
 def test_the_figure_a_review_gives_for_a_target(target, text, actual, verdict):
     result = check_target("T-1", target, _review(text))
     assert (result.actual, result.verdict) == (actual, verdict)
+
+
+def test_a_change_since_a_year_long_past_is_not_the_years_change():
+    """坪山区-2016 reviews five years before the plan year: 与2010年相比 sets the comparison for the paragraph."""
+    paragraph = [Sentence("与2010年相比，预计2015年每平方公里GDP产出、一般财政预算收入分别增长115.60%、299.07%；", 7, "review", 6),
+                 Sentence("万元GDP能耗、水耗分别下降19.5%和49.3%。", 7, "review", 6),
+                 Sentence("2015年万元GDP能耗下降4.6%。", 30, "review", 29)]
+    result = check_target("T-1", Target("万元GDP能耗下降", "about", 4.25, "%"), paragraph)
+    assert (result.actual, result.line) == (4.6, 30)
+    year_before = "2015年地区生产总值比2014年增长9.5%。"
+    assert check_target("T-1", Target("地区生产总值增长", "about", 10, "%"), _review(year_before)).actual == 9.5
+
+
+def test_a_growth_carried_on_after_the_comparable_basis_is_named():
+    text = "一般公共预算收入107.29亿元、剔除不可比因素增长11.4%。"
+    result = check_target("T-1", Target("一般公共预算收入同口径增长", "about", 3.4, "％"), _review(text))
+    assert (result.actual, result.verdict) == (11.4, "met")

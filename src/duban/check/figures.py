@@ -83,7 +83,7 @@ _BAD_AFTER = re.compile(r"^(?:之比|比重|比例|能耗|水耗|电耗|建设�
 # 不到全市的15%; a contribution; a ratio).
 _OTHER_MEASURE = re.compile(r"贡献率|比重|之比|比例|占比|弹性|(?:占|不到|超过|达到)?(?:全国|全省|全市|全区)的$")
 # A clause that carries on the previous clause's metric: 国内生产总值达到63.6万亿元，比上年增长7.4%.
-_CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际|同口径比?|按?可比口径|可比)?(?:增长|增速|上涨|涨幅|下降|降低|降至|降到|增加|减少|提高|为|达到|是|控制在|保持在|稳定在|降幅|增幅)")
+_CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际|同口径比?|按?可比口径|可比|剔除不可比因素后?)?(?:增长|增速|上涨|涨幅|下降|降低|降至|降到|增加|减少|提高|为|达到|是|控制在|保持在|稳定在|降幅|增幅)")
 _LEVEL_RE = re.compile(r"^(?:与上年|同比|基本)?持平")
 # Asides between a level and its growth: 全市第一, 稳居全市各区第二, 居全省前列, 3年突破两个千亿大关.
 _ASIDE = re.compile(r"(?:(?:稳居|位居|居|排名|跃居)?(?:全市|全省|全国|全区|各区|全市各区|珠三角)[^，。；%％\d]{0,6}"
@@ -316,8 +316,13 @@ def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[
                    multi_year: set[tuple[str, int]]) -> list[Figure]:
     """The figures of the first sentence that names the metric by one of the keys (see `find_figures`)."""
     reduction = bool(_REDUCTION.search(metric))
+    change = bool(_CHANGE.search(metric))
+    earlier, paragraph = "", None  # the paragraph's sentences before this one: where a comparison year is set
     for sentence in sentences:
+        earlier = earlier if (sentence.part, sentence.paragraph) == paragraph else ""
+        paragraph = (sentence.part, sentence.paragraph)
         if (sentence.part, sentence.paragraph) in multi_year or _MULTI_YEAR.match(sentence.text):
+            earlier += sentence.text
             continue
         found: list[Figure] = []
         taken: set[tuple[int, int]] = set()
@@ -332,6 +337,8 @@ def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[
                     continue
                 if own and _SUB_PERIOD.search(sentence.text, max(0, begin - 24), begin):
                     continue  # 今年上半年GDP…增长20.7%: part of a year, not the plan's year
+                if own and change and _against_years_ago(earlier + sentence.text, len(earlier) + begin):
+                    continue
                 if own:
                     shared = distributed_figure(sentence.text, begin, end, sentence.line, unit, reduction)
                     if shared is None and key == of and len(of) <= 2 and not _PER_GDP.search(sentence.text, 0, begin):
@@ -340,6 +347,7 @@ def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[
                                  figures_after(sentence.text, end, sentence.line, unit, begin, reduction)[:1])
         if found:
             return found
+        earlier += sentence.text
     return []
 
 
@@ -381,6 +389,17 @@ def _other_population(text: str, begin: int, metric: str) -> bool:
     before = text[max(0, begin - 2):begin]
     return any(own in metric and other not in metric and before == other
                for own, other in (("农村", "城镇"), ("城镇", "农村")))
+
+
+_COMPARED_WITH_YEAR = re.compile(r"(?:与|比|较)((?:19|20)\d\d)年")
+_YEAR_NAMED = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _against_years_ago(text: str, begin: int) -> bool:
+    """A change measured against a year long before the text's own (与2010年相比，预计2015年…；万元GDP能耗…下降19.5%):
+    several years' change, not the year's."""
+    compared = [int(year) for year in _COMPARED_WITH_YEAR.findall(text, 0, begin)]
+    return bool(compared) and max(int(year) for year in _YEAR_NAMED.findall(text)) - max(compared) >= 2
 
 
 # A metric that is a change over the year (增长, 下降, 削减): over several years it adds up to another figure.
