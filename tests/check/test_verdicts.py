@@ -166,3 +166,19 @@ def test_the_passages_shown_take_at_most_two_sentences_of_one_paragraph():
     [item] = check_plan("P", "s.txt", [task], found, SEGMENTER).items
     assert len(item.evidence) == 3
     assert sorted(e.line for e in item.evidence) == [2, 2, 3]
+
+
+def test_a_problems_paragraph_names_the_demand_items_shortfall_in_its_own_words():
+    """有效需求不足 is said of the demand item (扩大内需), whose title it shares no word with; a culture item that
+    meets people's 需求 is not flagged by it, nor is the demand item by a sentence without a shortfall."""
+    summary = ("2024年工作总结\n一、2024年工作回顾\n社会消费品零售总额增长5%，新开工重大项目120个。\n"
+               "文化惠民工程全面实施，建成文化馆3个。\n二、存在的问题\n外部环境变化带来的不利影响加深，有效需求不足，市场信心还需提振。\n"
+               "三、2025年工作打算\n1.继续扩大内需。\n")
+    tasks = [Task("2024-01", "深入实施扩大内需战略", detail="促进消费，扩大有效投资，社会消费品零售总额增长5%。"),
+             Task("2024-02", "更好满足人民群众精神文化需求", detail="实施文化惠民工程，建成文化馆3个。")]
+    result = check_plan("2024", "2024年工作总结.txt", tasks, summary_sentences(summary, sections()), SEGMENTER)
+    demand, culture = result.items
+    assert (demand.verdict, demand.risk) == ("at_risk", Evidence("外部环境变化带来的不利影响加深，有效需求不足，市场信心还需提振。", 6))
+    assert culture.verdict == "done"
+    calm = summary.replace("有效需求不足，市场信心还需提振", "消费需求更趋多元")
+    assert check_plan("2024", "s.txt", tasks[:1], summary_sentences(calm, sections()), SEGMENTER).items[0].verdict == "done"

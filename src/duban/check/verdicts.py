@@ -209,10 +209,24 @@ def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Ma
     return "done", round(score, 2)
 
 
-def _risk_match(query, index: SentenceIndex, stock: list[set[str]]) -> Match | None:
+# Items whose shortfall a problems paragraph names in words of its own: demand (扩大内需, 扩投资促消费) falls short
+# as 有效需求不足 or 消费不振 — the period's weakness, said so every year it lasts, not a standing one.
+_SHORTFALLS_IN_OTHER_WORDS = (
+    (re.compile(r"内需|扩大需求|需求潜力|[促扩振]消费|扩大消费|消费.{0,10}投资|投资.{0,10}消费"),
+     re.compile(r"有效需求不足|(?:内|市场|消费)需求(?:不足|偏弱|疲软)|需求增长偏弱|消费(?:不振|疲软|低迷)")),
+)
+
+
+def _risk_match(query, index: SentenceIndex, stock: list[set[str]], title: str = "") -> Match | None:
     """A sentence of the problems part that names the item itself: its key phrase if it has one (创建国家卫生城市),
     and most of its title words, two at least — unless the plan's own report made the same complaint (a stock
-    complaint: 民生领域存在短板 every year says nothing about this year's work)."""
+    complaint: 民生领域存在短板 every year says nothing about this year's work); or that names the shortfall of an
+    item of the title's kind in its own words (有效需求不足 for 扩大内需)."""
+    for item_kind, shortfall in _SHORTFALLS_IN_OTHER_WORDS:
+        if item_kind.search(title):
+            named = next((s for s in index.sentences if s.part == "problems" and shortfall.search(s.text)), None)
+            if named is not None:
+                return Match(named, 0.0, 0.0)
     for match in index.rank(query, ("problems",), limit=5, measures=False):
         text = index.segmenter.normalise(match.sentence.text)
         if query.phrases and not any(phrase in text for phrase in query.phrases):
@@ -243,7 +257,7 @@ def check_item(task: Task, index: SentenceIndex, paragraph_text: dict[int, str],
     # after them come the passages that report its planned measures.
     headline = index.rank(query, ("review",), limit=1, measures=False)
     evidence = _pick_evidence(review, shown=True)
-    risk_match = _risk_match(query, index, stock or [])
+    risk_match = _risk_match(query, index, stock or [], task.title)
     best = max((m.coverage for m in review + headline), default=0.0)  # whether the review speaks of it at all
     verdict, score = decide(_pick_evidence(headline + review), paragraph_text, risk_match, best)
     shown = [] if verdict == "not_found" else [Evidence(m.sentence.text, m.sentence.line) for m in evidence]
