@@ -351,3 +351,16 @@ def test_a_growth_carried_on_after_the_comparable_basis_is_named():
     text = "一般公共预算收入107.29亿元、剔除不可比因素增长11.4%。"
     result = check_target("T-1", Target("一般公共预算收入同口径增长", "about", 3.4, "％"), _review(text))
     assert (result.actual, result.verdict) == (11.4, "met")
+
+
+@pytest.mark.parametrize("target, text, actual", [
+    # the level after what was added
+    (Target("国家高新技术企业", "at_least", 1000, "家"), "新增国家高新技术企业540家，总量超过1300家。", 1300),
+    (Target("科技服务机构", "at_least", 125, "家"), "新增科技服务机构10家，累计达116家。", 116),
+    # what was added alone does not say how many there are
+    (Target("管道天然气用户", "at_least", 12, "万户"), "新增燃气管网36.5公里、管道天然气用户3.2万户。", None),
+    # a plan that counts what is added reads what was added
+    (Target("新增管道天然气用户", "at_least", 12, "万户"), "新增燃气管网36.5公里、管道天然气用户3.2万户。", 3.2),
+])
+def test_a_level_is_not_read_from_what_was_added(target, text, actual):
+    assert check_target("T-1", target, _review(text)).actual == actual

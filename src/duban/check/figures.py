@@ -339,6 +339,10 @@ def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[
                     continue  # 今年上半年GDP…增长20.7%: part of a year, not the plan's year
                 if own and change and _against_years_ago(earlier + sentence.text, len(earlier) + begin):
                     continue
+                if own and _added_where_a_level_is_meant(sentence.text, begin, metric, unit):
+                    stock = _stock_figure(sentence.text, end, sentence.line, unit, begin)
+                    found.extend([stock] if stock else [])  # 新增…540家 alone is not how many there are
+                    continue
                 if own:
                     shared = distributed_figure(sentence.text, begin, end, sentence.line, unit, reduction)
                     if shared is None and key == of and len(of) <= 2 and not _PER_GDP.search(sentence.text, 0, begin):
@@ -381,6 +385,29 @@ def _counted_alike(text: str, begin: int, key: str, metric: str) -> bool:
     if not _ADDED.match(metric) or _ADDED.match(key):
         return True
     return bool(_ADDED_IN_CLAUSE.search(text, max(0, begin - 30), begin))
+
+
+# The level reached, after what was added: 新增国家高新技术企业540家，总量超过1300家; 新增科技服务机构10家，累计达116家.
+_STOCK = re.compile(r"(?:总量|总数|累计|总计|共有|合计)(?:达到|达|超过|突破|为)?")
+
+
+def _added_where_a_level_is_meant(text: str, begin: int, metric: str, unit: str) -> bool:
+    """A count the plan sets as a level (国家高新技术企业达到1000家) that the review names as what was added."""
+    return not _is_percent(unit) and not _ADDED.match(metric) and bool(
+        _ADDED_IN_CLAUSE.search(text, max(0, begin - 30), begin))
+
+
+def _stock_figure(text: str, end: int, line: int, unit: str, key_start: int) -> Figure | None:
+    """The figure of how many there are, in the clause after what was added (…540家，总量超过1300家)."""
+    clause_end = _CLAUSE_END.search(text, end)
+    if clause_end is None or clause_end.group(0) not in "，,":
+        return None
+    stock = _STOCK.match(text, clause_end.end())
+    figure = _FIGURE.match(text, stock.end()) if stock else None
+    if figure is None or not figure.group(2):
+        return None
+    found = Figure(_value(figure), figure.group(2), text[key_start:figure.end()].strip(), line)
+    return found if convert(found.value, found.unit, unit) is not None else None
 
 
 def _other_population(text: str, begin: int, metric: str) -> bool:
