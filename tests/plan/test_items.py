@@ -119,6 +119,8 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
     ("我国60岁以上人口已达2.5亿", []),
     ("覆盖率已达到60%，力争达到80%", [Target("覆盖率", "at_least", 80, "%")]),
     ("下调单位缴费比例，各地可降至16%", []),
+    # a forecast of what the year brings is not a figure the government sets itself
+    ("预计今年高校毕业生超过1170万人，要强化促进青年就业政策举措", []),
     # a figure after another names its own metric when words stand between them
     ("新增病床2000张、养老床位1000张，新增幼儿园学位2万个、公办中小学学位5万个以上", [
         Target("新增幼儿园学位", "at_least", 2, "万个"), Target("新增公办中小学学位", "at_least", 5, "万个")]),

@@ -34,6 +34,8 @@ _AT_MOST_VERBS = re.compile(r"(?:不超过|不高于|低于|控制在|少于|小
 # What is left of "各地可降至16%" or "用于1500万人次" once the verb is cut: no thing to measure.
 _NOT_A_METRIC = re.compile(r"(?:各地|各级|各省|全国|我们|我国|其中|今年|明年)?(?:可|要|将|能|用于|力争|确保|争取|需|应)?")
 _ALREADY = re.compile(r"(?:已经?|业已|已然)(?:达到?|超过|突破|增长|增加|降至|降到|下降|提高|提升|累计)?$")
+# 预计今年高校毕业生超过1170万人: a forecast of what the year brings, not a figure the government sets itself.
+_FORECAST = re.compile(r"预计|预测")
 _VERB_BEFORE = re.compile(r"(?:已经|已|力争|努力|确保|预期|预计|要|将|争取|实现|分别|达到|到达|提高到|提升到|提高至|提升至|增加到|"
                           r"增加至|增长到|稳定在|保持在|控制在|不低于|不少于|不超过|不高于|低于|高于|超过|突破|下降至|"
                           r"下降到|降至|降到|减少到|减少至|压减到|压减至|至少|达|为|在|每月|每年|年均|人均|超)+$")
@@ -102,6 +104,8 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
         return []
     if _ALREADY.search(before.strip()):
         return []  # 我国60岁以上人口已达2.5亿: where things stand, not where they must get to
+    if _FORECAST.search(before):
+        return []
     shared_qual = matches[-1].group("qual") or ""
     targets = []
     first_metric = metric
