@@ -347,6 +347,12 @@ def test_a_change_since_a_year_long_past_is_not_the_years_change():
     assert check_target("T-1", Target("地区生产总值增长", "about", 10, "%"), _review(year_before)).actual == 9.5
 
 
+def test_growths_after_a_list_of_levels_are_the_lists():
+    text = "城镇、农村常住居民人均可支配收入分别达32148元、12246元，增长8.8%、10.6%。全省生产总值增长7.8%。"
+    result = check_target("T-1", Target("城乡居民收入增长", "in_step", 0, "", {"reference": "生产总值增长"}), _review(text))
+    assert (result.actual, result.verdict) == (8.8, "met")
+
+
 def test_a_growth_carried_on_after_the_comparable_basis_is_named():
     text = "一般公共预算收入107.29亿元、剔除不可比因素增长11.4%。"
     result = check_target("T-1", Target("一般公共预算收入同口径增长", "about", 3.4, "％"), _review(text))

@@ -202,6 +202,8 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
     first = True
     while position < len(sentence):
         end_match = _CLAUSE_END.search(sentence, position)
+        if end_match and end_match.group(0) == "、" and "分别" in sentence[position:end_match.start()]:
+            end_match = _CLAUSE_END_STRONG.search(sentence, position)  # 分别达32148元、12246元: one clause
         end = end_match.start() if end_match else len(sentence)
         clause = sentence[position:end]
         if not first and not _CARRY_ON.match(clause):
