@@ -121,6 +121,9 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
     ("下调单位缴费比例，各地可降至16%", []),
     # a forecast of what the year brings is not a figure the government sets itself
     ("预计今年高校毕业生超过1170万人，要强化促进青年就业政策举措", []),
+    # a share of a base the clause compares with names no metric of its own (its subject came before)
+    ("农村五保对象人均供养标准提高到5897元/年、确保不低于当地上年度农村居民人均纯收入的60%",
+     [Target("农村五保对象人均供养标准", "at_least", 5897, "元/年")]),
     # a figure after another names its own metric when words stand between them
     ("新增病床2000张、养老床位1000张，新增幼儿园学位2万个、公办中小学学位5万个以上", [
         Target("新增幼儿园学位", "at_least", 2, "万个"), Target("新增公办中小学学位", "at_least", 5, "万个")]),

@@ -74,7 +74,8 @@ _FIGURE = re.compile(
 _YEAR = re.compile(r"\d{4}年")
 # A figure that is a many-year average or total, not the year's own.
 _MULTI_YEAR = re.compile(r"年均|累计|五年|十年|三年来|“十[一二三四五]五”|十[一二三四五]五时期")
-_MULTI_YEAR_PARAGRAPH = re.compile(r"^.{0,30}?(?:五年来|过去五年|十[一二三四五]五|年均)")
+# …not the first year of one (2021年是…“激情奋进‘十四五’、…”的开局之年 reviews that one year).
+_MULTI_YEAR_PARAGRAPH = re.compile(r"^.{0,30}?(?:五年来|过去五年|十[一二三四五]五(?![^，。；]{0,16}(?:开局|起步|首年|第一年|开篇))|年均)")
 # The key is part of a larger name: 单位国内生产总值能耗, 与国内生产总值之比, 占国内生产总值比重.
 _BAD_BEFORE = ("单位", "占", "与", "之", "人均", "辖区", "全口径", "万元")
 _BAD_AFTER = re.compile(r"^(?:之比|比重|比例|能耗|水耗|电耗|建设用地|生产安全|的比|总量|的)")

@@ -34,6 +34,9 @@ _AT_MOST_VERBS = re.compile(r"(?:不超过|不高于|低于|控制在|少于|小
 # What is left of "各地可降至16%" or "用于1500万人次" once the verb is cut: no thing to measure.
 _NOT_A_METRIC = re.compile(r"(?:各地|各级|各省|全国|我们|我国|其中|今年|明年)?(?:可|要|将|能|用于|力争|确保|争取|需|应)?")
 _ALREADY = re.compile(r"(?:已经?|业已|已然)(?:达到?|超过|突破|增长|增加|降至|降到|下降|提高|提升|累计)?$")
+# 确保不低于当地上年度农村居民人均纯收入的60%: a share of a base the clause compares with; what it measures was named
+# before it (农村五保对象人均供养标准), so the words left name no metric.
+_NO_SUBJECT = re.compile(r"^(?:确保|力争)?(?:不低于|不少于|不高于|不超过|低于|高于|相当于)")
 # 预计今年高校毕业生超过1170万人: a forecast of what the year brings, not a figure the government sets itself.
 _FORECAST = re.compile(r"预计|预测")
 _VERB_BEFORE = re.compile(r"(?:已经|已|力争|努力|确保|预期|预计|要|将|争取|实现|分别|达到|到达|提高到|提升到|提高至|提升至|增加到|"
@@ -104,7 +107,7 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
         return []
     if _ALREADY.search(before.strip()):
         return []  # 我国60岁以上人口已达2.5亿: where things stand, not where they must get to
-    if _FORECAST.search(before):
+    if _FORECAST.search(before) or _NO_SUBJECT.match(metric):
         return []
     shared_qual = matches[-1].group("qual") or ""
     targets = []
@@ -114,6 +117,8 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
         # 新增病床2000张、养老床位1000张: a figure after another names its own metric when words stand between
         metric = (_with_shared_verb(_metric_between(clause[previous.end():match.start()]), first_metric)
                   or _growth_of(first_metric, clause[previous.end():match.start()])) if previous else first_metric
+        if _NO_SUBJECT.match(metric):
+            continue
         unit = match.group("unit2") or match.group("unit1") or ""
         if not unit and (strict or not re.search(r"指数|率|比重|比例", metric)):
             continue  # a count with no unit is rarely a target
