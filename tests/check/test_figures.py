@@ -330,6 +330,15 @@ def test_what_was_added_is_read_where_the_review_says_added_not_from_what_stands
     (Target("出口总额", "at_least", 512, "亿美元"),
      "软件业实现产值291亿元，出口5.9亿美元，同比增长45%以上。外贸出口总额629.62亿美元，增长35.2%。", 629.62, "met"),
     (Target("出口总额增长", "at_least", 15, "%"), "全年进出口增长8%，其中出口增长12%。", 12, "not_met"),  # the short name still
+    # names a plan gives the standard metrics in its own words
+    (Target("规模以上企业增加值增长", "at_least", 13, "%"), "规模以上工业增加值340亿元，增长15%。", 15, "met"),
+    (Target("一般公共预算地方本级收入增长", "at_least", 10, "%"), "一般公共预算收入完成45.5亿元，同口径增长30%。", 30, "met"),
+    (Target("公共财政收入增长", "about", 9, "%"), "公共财政预算收入158.4亿元，增长21.1%。", 21.1, "met"),
+    # 达 carries the metric on as 达到 does
+    (Target("一般公共财政预算收入增长", "about", 10, "%"), "一般公共预算收入首次突破200亿元，达204.3亿元，增长29%。", 29, "met"),
+    # a per-GDP measure named in a list after another one
+    (Target("万元GDP水耗下降", "at_least", 3, "%"), "万元GDP能耗、水耗分别下降4.3%、5.3%。", 5.3, "met"),
+    (Target("万元GDP水耗下降", "at_least", 3, "%"), "全市用水总量下降2%，水耗下降1%。", None, "unknown"),
 ])
 def test_the_figure_a_review_gives_for_a_target(target, text, actual, verdict):
     result = check_target("T-1", target, _review(text))

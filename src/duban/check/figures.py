@@ -40,10 +40,10 @@ _FAMILIES = (
                 r".*(?:生产总值|GDP|经济增长|经济总量)"), ("地区生产总值", "国内生产总值", "本市生产总值", "全市生产总值",
                                               "本地生产总值", "本区生产总值", "全区生产总值", "全县生产总值",
                                               "全省生产总值", "生产总值", "GDP")),
-    (re.compile(r"一般公共预算收入|公共财政预算收入|一般预算(?:财政)?收入|地方级收入|地方财政收入"),
+    (re.compile(r"一般公共预算(?:地方)?(?:本级)?收入|公共财政(?:预算)?收入|一般预算(?:财政)?收入|地方级收入|地方财政收入"),
      ("地方一般公共预算收入", "一般公共预算收入", "公共财政预算收入", "地方财政一般预算收入", "地方一般预算收入",
       "一般预算收入", "地方级收入", "地方财政收入")),
-    (re.compile(r"工业(?:企业)?增加值"), ("规模以上工业增加值", "规上工业增加值", "规模以上工业企业增加值",
+    (re.compile(r"工业(?:企业)?增加值|规(?:模以)?上企业增加值"), ("规模以上工业增加值", "规上工业增加值", "规模以上工业企业增加值",
                                       "规上工业企业增加值", "工业增加值")),
     (re.compile(r"固定资产投资"), ("全社会固定资产投资", "固定资产投资")),
     (re.compile(r"社会消费品零售|社零|消费品零售"), ("社会消费品零售总额", "社会消费品零售额", "社零总额",
@@ -84,7 +84,7 @@ _BAD_AFTER = re.compile(r"^(?:之比|比重|比例|能耗|水耗|电耗|建设�
 # 不到全市的15%; a contribution; a ratio).
 _OTHER_MEASURE = re.compile(r"贡献率|比重|之比|比例|占比|弹性|(?:占|不到|超过|达到)?(?:全国|全省|全市|全区)的$")
 # A clause that carries on the previous clause's metric: 国内生产总值达到63.6万亿元，比上年增长7.4%.
-_CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际|同口径比?|按?可比口径|可比|剔除不可比因素后?)?(?:增长|增速|上涨|涨幅|下降|降低|降至|降到|增加|减少|提高|为|达到|是|控制在|保持在|稳定在|降幅|增幅)")
+_CARRY_ON = re.compile(r"^(?:比上年|比去年|同比|全年|实际|同口径比?|按?可比口径|可比|剔除不可比因素后?)?(?:增长|增速|上涨|涨幅|下降|降低|降至|降到|增加|减少|提高|为|达到?|是|控制在|保持在|稳定在|降幅|增幅)")
 _LEVEL_RE = re.compile(r"^(?:与上年|同比|基本)?持平")
 # Asides between a level and its growth: 全市第一, 稳居全市各区第二, 居全省前列, 3年突破两个千亿大关.
 _ASIDE = re.compile(r"(?:(?:稳居|位居|居|排名|跃居)?(?:全市|全省|全国|全区|各区|全市各区|珠三角)[^，。；%％\d]{0,6}"
@@ -497,7 +497,8 @@ def check_target(task_id: str, target: Target, sentences: Sequence[Sentence]) ->
     """Find the summary's figure for one target and judge it."""
     if target.comparator == "in_step":
         return _check_in_step(task_id, target, sentences)
-    figures = find_figures(target.metric, target.unit, sentences, str(target.extra.get("of") or ""))
+    figures = find_figures(target.metric, target.unit, sentences,
+                           str(target.extra.get("of") or "") or _measured_per_gdp(target.metric))
     if figures:
         figure = figures[0]
         actual = convert(figure.value, figure.unit, target.unit)
@@ -507,6 +508,17 @@ def check_target(task_id: str, target: Target, sentences: Sequence[Sentence]) ->
     if missed is not None:
         return TargetResult(task_id, target, None, missed.text, "not_met", missed.line)
     return TargetResult(task_id, target, None, "", "unknown")
+
+
+_PER_GDP_METRIC = re.compile(r"^(?:万元|单位)(?:GDP|地区生产总值|国内生产总值|生产总值)([\u4e00-\u9fff]{2})$")
+
+
+def _measured_per_gdp(metric: str) -> str:
+    """水耗 of 万元GDP水耗下降: what a review may name in a list after another per-GDP measure (万元GDP能耗、水耗分别
+    下降4.3%、5.3%), looked for as a list's metric is; "" for any other metric (能耗 has names of its own)."""
+    core = _METRIC_TAIL.sub("", metric.strip())
+    match = _PER_GDP_METRIC.match(core)
+    return match.group(1) if match and not any(pattern.search(core) for pattern, _ in _FAMILIES) else ""
 
 
 def _check_in_step(task_id: str, target: Target, sentences: Sequence[Sentence]) -> TargetResult:
