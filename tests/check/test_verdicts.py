@@ -182,3 +182,13 @@ def test_a_problems_paragraph_names_the_demand_items_shortfall_in_its_own_words(
     assert culture.verdict == "done"
     calm = summary.replace("有效需求不足，市场信心还需提振", "消费需求更趋多元")
     assert check_plan("2024", "s.txt", tasks[:1], summary_sentences(calm, sections()), SEGMENTER).items[0].verdict == "done"
+
+
+def test_the_sentence_that_gives_the_items_own_figure_leads_its_evidence():
+    summary = ("2019年工作总结\n一、2019年工作回顾\n家庭医生签约服务扎实推进，组建签约服务团队56支，开展家庭医生培训。\n"
+               "全区卫生健康事业稳步发展，签约服务覆盖率达到32%。\n二、存在的问题\n无。\n三、2020年工作打算\n1.继续推进。\n")
+    task = Task("2019H2-03", "推进家庭医生签约服务", detail="组建签约服务团队，签约服务覆盖率达到30%以上。",
+                targets=[Target("签约服务覆盖率", "at_least", 30, "%")])
+    item = check_plan("2019H2", "s.txt", [task], summary_sentences(summary, sections()), SEGMENTER).items[0]
+    assert item.evidence[0] == Evidence("全区卫生健康事业稳步发展，签约服务覆盖率达到32%。", 4)
+    assert Evidence("家庭医生签约服务扎实推进，组建签约服务团队56支，开展家庭医生培训。", 3) in item.evidence

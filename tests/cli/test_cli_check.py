@@ -420,9 +420,12 @@ def test_show_and_the_weekly_give_the_latest_check_with_its_targets(run):
     shown = lines(run("show", "2018-01").output)
     kept = run.root / "2018" / "checks" / "gwr-2019.txt"
     start = shown.index("核查：已完成  得分 0.63  (gwr-2019.txt  2019-03-06)")
-    # line 16 opens with its lead (三是深化供给侧结构性改革，实体经济活力不断释放。); what was done is quoted first
-    assert shown[start + 1] == f"·  {kept}:16"
-    assert shown[start + 2].startswith("   取消一批行政许可事项，“证照分离”改革在全国推开")
+    # the sentence that gives the item's own figure leads (国内生产总值增长6.6%); then line 16, which opens with its
+    # lead (三是深化供给侧结构性改革，实体经济活力不断释放。): what was done is quoted first
+    assert shown[start + 1] == f"·  {kept}:5"
+    assert "国内生产总值增长6.6%" in shown[start + 2]
+    following = shown.index(f"·  {kept}:16", start)
+    assert shown[following + 1].startswith("   取消一批行政许可事项，“证照分离”改革在全国推开")
     assert kept.read_text(encoding="utf-8").split("\n")[15].startswith("三是深化供给侧结构性改革，实体经济活力不断释放。")
     # the verdict column is as wide as 未达成 (居民收入 grew 6.5 %, slower than GDP's 6.6 %: not in step)
     assert "国内生产总值增长 ≈ 6.5%            6.6%  达成    第5行：国内生产总值增长6.6%" in shown

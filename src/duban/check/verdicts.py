@@ -294,6 +294,7 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
     targets = [_check_target(task.id, target, sentences, segmenter) for task in tasks for target in task.targets]
     for item in items:
         _weigh_targets(item, [t for t in targets if t.task_id == item.task_id])
+        _figures_first(item, [t for t in targets if t.task_id == item.task_id], sentences)
     reviewed = sum(1 for s in sentences if s.part == "review")
     return CheckResult(plan_id, summary_name, items, targets, reviewed)
 
@@ -332,6 +333,32 @@ def _check_target(task_id: str, target, sentences: list[Sentence], segmenter: Se
     if result.verdict != "unknown" or real == target.metric:
         return result
     return replace(check_target(task_id, replace(target, metric=real), sentences), target=target)
+
+
+FIGURE_EVIDENCE = 1  # sentences of the item's figures that lead its evidence (two put its measures out of the three)
+
+
+def _figures_first(item: ItemResult, targets: list[TargetResult], sentences: list[Sentence]) -> None:
+    """The review's sentences that give the item's own figures (地区生产总值增长7.8%) lead its evidence: what a
+    clerk quotes first to show how far it got."""
+    if item.verdict == "not_found":
+        return
+    by_line: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        if sentence.part == "review":
+            by_line.setdefault(sentence.line, []).append(sentence)
+    quoted: list[Evidence] = []
+    for target in targets:
+        if target.line is None or not target.actual_text:
+            continue
+        sentence = next((s for s in by_line.get(target.line, []) if target.actual_text in s.text), None)
+        if sentence is not None and all(e.text != sentence.text for e in quoted):
+            quoted.append(Evidence(sentence.text, sentence.line))
+        if len(quoted) >= FIGURE_EVIDENCE:
+            break
+    if quoted:
+        rest = [e for e in item.evidence if all(e.text != q.text for q in quoted)]
+        item.evidence = (quoted + rest)[:EVIDENCE_COUNT]
 
 
 def _weigh_targets(item: ItemResult, targets: list[TargetResult]) -> None:
