@@ -79,6 +79,13 @@ def test_web_page_header_and_footer_are_removed():
     assert lines[-1].startswith("(六)行业的平安稳定得到有力保障。")
 
 
+def test_a_per_cent_sign_a_web_converter_wrote_as_a_token_is_read_as_the_sign():
+    # 顺平-2008 as copied from the web: every % is _M_M_, and its targets were lost
+    text = clean_text("生产总值增长12_M_M_以上，全社会固定资产投资增长13.6_M_M_；乡镇100_M_M_通电话。\n")
+    assert text == "生产总值增长12%以上，全社会固定资产投资增长13.6%；乡镇100%通电话。\n"
+    assert clean_text("变量名_M_M_不动\n") == "变量名_M_M_不动\n"  # only after a figure
+
+
 def test_links_split_out_of_a_web_page_are_joined_back():
     lines = lines_of("gwr-2017.txt")
     assert lines[0] == "政府工作报告"

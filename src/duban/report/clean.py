@@ -46,6 +46,8 @@ _INLINE_CLUTTER = (
     re.compile(r"[(（]转载请注明[^)）]*[)）]"),
     re.compile(r"[^。！？\s]{0,30}相关文章列表[:：].*?(?:【返回[^】]*】|$)"),
 )
+# A per-cent sign a web page's converter wrote as _M_M_ (增长13.3_M_M_): read as the sign it stands for.
+_MANGLED_PERCENT_RE = re.compile(r"(?<=[0-9])_M_M_")
 # A line of search tags: "2023 卫生 计生 工作会议 工作报告".
 _TAG_LINE_RE = re.compile(r"^(?:[^\s|]{1,4}\s+){3,}[^\s|]{1,4}$")
 
@@ -53,6 +55,7 @@ _TAG_LINE_RE = re.compile(r"^(?:[^\s|]{1,4}\s+){3,}[^\s|]{1,4}$")
 def clean_text(raw: str) -> str:
     """The report's own text, one paragraph / heading / item per line, ending with a newline."""
     text = _INVISIBLE_RE.sub("", raw.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n"))
+    text = _MANGLED_PERCENT_RE.sub("%", text)
     lines = [_SPACES_RE.sub(" ", line).strip() for line in text.split("\n")]
     lines = [_DIGIT_SPACE_RE.sub("", line) for line in _drop_clutter(lines)]  # after: a tag line is spaced words
     lines = [line for line in _unpage(lines) if line]  # a page chunk's number alone ("12、") leaves nothing
