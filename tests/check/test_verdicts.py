@@ -6,7 +6,11 @@ from types import SimpleNamespace
 
 os.environ.setdefault("DUBAN_CACHE", os.path.join(tempfile.gettempdir(), "duban-test-cache"))
 
-from duban.check.verdicts import Evidence, check_plan, summary_sentences  # noqa: E402
+from duban.check.verdicts import (FAINT_THRESHOLD, FOUND_THRESHOLD, Evidence, check_plan, check_summary,  # noqa: E402
+                                  summary_sentences)
+from duban.ledger.store import Workspace, init_workspace  # noqa: E402
+from duban.plan.importer import prepare_import, write_import  # noqa: E402
+from sample_reports import local  # noqa: E402
 from duban.check.matching import Segmenter  # noqa: E402
 from duban.ledger.model import Target, Task  # noqa: E402
 
@@ -192,3 +196,26 @@ def test_the_sentence_that_gives_the_items_own_figure_leads_its_evidence():
     item = check_plan("2019H2", "s.txt", [task], summary_sentences(summary, sections()), SEGMENTER).items[0]
     assert item.evidence[0] == Evidence("全区卫生健康事业稳步发展，签约服务覆盖率达到32%。", 4)
     assert Evidence("家庭医生签约服务扎实推进，组建签约服务团队56支，开展家庭医生培训。", 3) in item.evidence
+
+
+def test_an_item_whose_title_the_review_never_says_is_found_by_the_measures_it_names(tmp_path):
+    """罗湖区-2021's 聚焦优质普惠均衡，提升人民群众幸福感获得感安全感 is reviewed by 罗湖区-2022 in the words of its
+    measures (义务教育学校, 学位, 医院): its coverage is faint, but its best passage names them, so it is found."""
+    root = tmp_path / "plans"
+    init_workspace(root, "罗湖区人民政府")
+    workspace = Workspace(root)
+    prepared = prepare_import(workspace, local("shenzhen-districts/罗湖区-2021.txt"))
+    write_import(workspace, prepared)
+    result, _, _ = check_summary(workspace, prepared.plan.id, local("shenzhen-districts/罗湖区-2022.txt"))
+    people = next(item for item in result.items if item.title.startswith("聚焦优质普惠均衡"))
+    assert FAINT_THRESHOLD <= people.score <= FOUND_THRESHOLD  # 0.149, shown rounded: found by what it names
+    assert people.verdict == "done"
+    assert people.evidence and all(43 <= e.line <= 46 for e in people.evidence)  # （七）不断改善民生保障
+
+
+def test_an_item_sharing_one_common_word_with_the_review_is_not_found():
+    summary = ("2021年工作回顾\n一、2021年工作回顾\n区人口健康信息平台正在建设，已完成招标。\n"
+               "二、存在的问题\n无。\n三、2022年工作打算\n1.继续推进。\n")
+    metro = Task("2021-07", "推进城市轨道交通规划建设", detail="开工地铁线路两条。")
+    absent = check_plan("2021", "s.txt", [metro], summary_sentences(summary, sections()), SEGMENTER).items[0]
+    assert FAINT_THRESHOLD <= absent.score and (absent.verdict, absent.evidence) == ("not_found", [])
