@@ -320,12 +320,13 @@ def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[
     """The figures of the first sentence that names the metric by one of the keys (see `find_figures`)."""
     reduction = bool(_REDUCTION.search(metric))
     change = bool(_CHANGE.search(metric))
-    earlier, paragraph = "", None  # the paragraph's sentences before this one: where a comparison year is set
+    earlier: list[str] = []  # the paragraph's sentences before this one: where a comparison year is set
+    paragraph = None
     for sentence in sentences:
-        earlier = earlier if (sentence.part, sentence.paragraph) == paragraph else ""
-        paragraph = (sentence.part, sentence.paragraph)
+        if (sentence.part, sentence.paragraph) != paragraph:
+            earlier, paragraph = [], (sentence.part, sentence.paragraph)
         if (sentence.part, sentence.paragraph) in multi_year or _MULTI_YEAR.match(sentence.text):
-            earlier += sentence.text
+            earlier.append(sentence.text)
             continue
         found: list[Figure] = []
         taken: set[tuple[int, int]] = set()
@@ -340,8 +341,10 @@ def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[
                     continue
                 if own and _SUB_PERIOD.search(sentence.text, max(0, begin - 24), begin):
                     continue  # 今年上半年GDP…增长20.7%: part of a year, not the plan's year
-                if own and change and _against_years_ago(earlier + sentence.text, len(earlier) + begin):
-                    continue
+                if own and change:
+                    before = "".join(earlier)
+                    if _against_years_ago(before + sentence.text, len(before) + begin):
+                        continue
                 if own and _added_where_a_level_is_meant(sentence.text, begin, metric, unit):
                     stock = _stock_figure(sentence.text, end, sentence.line, unit, begin)
                     found.extend([stock] if stock else [])  # 新增…540家 alone is not how many there are
@@ -354,7 +357,7 @@ def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[
                                  figures_after(sentence.text, end, sentence.line, unit, begin, reduction)[:1])
         if found:
             return found
-        earlier += sentence.text
+        earlier.append(sentence.text)
     return []
 
 

@@ -701,6 +701,7 @@ class SentenceIndex:
         self._lines = np.array([s.line for s in sentences], dtype=np.int64)
         self._result_factor = np.array([1.0 if _FIGURE_IN.search(s.text) else 0.6 for s in sentences])
         self._in_part: dict[frozenset[str], object] = {}
+        self._first: dict[tuple[str, re.Pattern], Sentence | None] = {}
         self._last: _Scored | None = None
         chapters: dict[int, list[str]] = {}
         for sentence, words in zip(sentences, self.words):
@@ -733,6 +734,13 @@ class SentenceIndex:
         best = np.lexsort((chosen, self._lines[chosen], -ranking))[:limit]
         return [Match(self.sentences[i], float(ranking[k]), scored.coverage(self, i))
                 for k, i in ((int(k), int(chosen[k])) for k in best)]
+
+    def first_in(self, part: str, pattern: re.Pattern) -> Sentence | None:
+        """The first sentence of the part the pattern finds (asked by many items: found once)."""
+        key = (part, pattern)
+        if key not in self._first:
+            self._first[key] = next((s for s in self.sentences if s.part == part and pattern.search(s.text)), None)
+        return self._first[key]
 
     def _part_mask(self, parts: Iterable[str]):
         """Which sentences lie in the given parts (a numpy array of booleans)."""

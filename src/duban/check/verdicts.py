@@ -224,7 +224,7 @@ def _risk_match(query, index: SentenceIndex, stock: list[set[str]], title: str =
     item of the title's kind in its own words (有效需求不足 for 扩大内需)."""
     for item_kind, shortfall in _SHORTFALLS_IN_OTHER_WORDS:
         if item_kind.search(title):
-            named = next((s for s in index.sentences if s.part == "problems" and shortfall.search(s.text)), None)
+            named = index.first_in("problems", shortfall)
             if named is not None:
                 return Match(named, 0.0, 0.0)
     for match in index.rank(query, ("problems",), limit=5, measures=False):
@@ -312,9 +312,13 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
     said = [set(segmenter.words(segmenter.normalise(text))) - BOILERPLATE for text in stock]
     items = _check_items(tasks, index, paragraph_text, rarity, said)
     targets = [_check_target(task.id, target, sentences, segmenter) for task in tasks for target in task.targets]
+    review_lines: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        if sentence.part == "review":
+            review_lines.setdefault(sentence.line, []).append(sentence)
     for item in items:
         _weigh_targets(item, [t for t in targets if t.task_id == item.task_id])
-        _figures_first(item, [t for t in targets if t.task_id == item.task_id], sentences)
+        _figures_first(item, [t for t in targets if t.task_id == item.task_id], review_lines)
     reviewed = sum(1 for s in sentences if s.part == "review")
     return CheckResult(plan_id, summary_name, items, targets, reviewed)
 
@@ -358,15 +362,11 @@ def _check_target(task_id: str, target, sentences: list[Sentence], segmenter: Se
 FIGURE_EVIDENCE = 1  # sentences of the item's figures that lead its evidence (two put its measures out of the three)
 
 
-def _figures_first(item: ItemResult, targets: list[TargetResult], sentences: list[Sentence]) -> None:
-    """The review's sentences that give the item's own figures (地区生产总值增长7.8%) lead its evidence: what a
-    clerk quotes first to show how far it got."""
+def _figures_first(item: ItemResult, targets: list[TargetResult], by_line: dict[int, list[Sentence]]) -> None:
+    """The review's sentences (`by_line`: the review's sentences on each line) that give the item's own figures
+    (地区生产总值增长7.8%) lead its evidence: what a clerk quotes first to show how far it got."""
     if item.verdict == "not_found":
         return
-    by_line: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        if sentence.part == "review":
-            by_line.setdefault(sentence.line, []).append(sentence)
     quoted: list[Evidence] = []
     for target in targets:
         if target.line is None or not target.actual_text:
