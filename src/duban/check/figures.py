@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from duban.check.matching import Sentence
 from duban.ledger.model import Target
-from duban.plan.targets import LOWER_IS_BETTER
+from duban.text.metrics import LOWER_IS_BETTER
 from duban.text.numerals import exact, split_scale
 
 # Metrics where a lower figure is the better one; all others (growth, jobs, output, income, reductions) higher.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from duban.ledger.model import Target
+from duban.text.metrics import LOWER_IS_BETTER
 
 _UNITS = sorted("""% ％ ‰ 个百分点 万亿元 亿元 万元 元 亿美元 万美元 美元 万亿斤 亿斤 万斤 斤 亿吨 万吨 吨 万千瓦 千瓦
 亿千瓦时 万千瓦时 亿人次 万人次 人次 万人 人 万户 户 万套 套 万个 个 万张 张 万所 所 万家 家 万件 件 项 万公里 公里
@@ -42,8 +43,6 @@ _FORECAST = re.compile(r"预计|预测")
 _VERB_BEFORE = re.compile(r"(?:已经|已|力争|努力|确保|预期|预计|要|将|争取|实现|分别|达到|到达|提高到|提升到|提高至|提升至|增加到|"
                           r"增加至|增长到|稳定在|保持在|控制在|不低于|不少于|不超过|不高于|低于|高于|超过|突破|下降至|"
                           r"下降到|降至|降到|减少到|减少至|压减到|压减至|至少|达|为|在|每月|每年|年均|人均|超)+$")
-# The one list of metrics where lower is better (a bare figure for them is a ceiling; check judges them so).
-LOWER_IS_BETTER = re.compile(r"价格|物价|CPI|指数$|涨幅|失业率|浓度|PM2\.5|PM10|赤字|负债|杠杆|死亡率|发生率|发病率|患病率|事故")
 _REDUCTION = re.compile(r"(?:下降|降低|减少|压减|削减)$")
 _IN_STEP = re.compile(
     r"(?P<metrics>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:要|将|继续|保持)?(?:与|和|同)(?P<ref>经济增长|经济发展|经济|GDP增长|GDP|"
