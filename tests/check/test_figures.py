@@ -339,6 +339,9 @@ def test_what_was_added_is_read_where_the_review_says_added_not_from_what_stands
     # a per-GDP measure named in a list after another one
     (Target("万元GDP水耗下降", "at_least", 3, "%"), "万元GDP能耗、水耗分别下降4.3%、5.3%。", 5.3, "met"),
     (Target("万元GDP水耗下降", "at_least", 3, "%"), "全市用水总量下降2%，水耗下降1%。", None, "unknown"),
+    # a quoted name with its noun, counted in 名, brought in (引育) as the review's 引进 says
+    (Target("引育“高精尖缺”人才", "at_least", 100, "名"), "引进认定各领域“高精尖缺”人才109名。", 109, "met"),
+    (Target("国家高新技术企业", "at_least", 1000, "家"), "国高企业总量达1300家。", 1300, "met"),
 ])
 def test_the_figure_a_review_gives_for_a_target(target, text, actual, verdict):
     result = check_target("T-1", target, _review(text))

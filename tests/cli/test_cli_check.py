@@ -144,7 +144,7 @@ def test_cli_terminal_view_in_chinese_and_english(run, monkeypatch):
 def test_cli_apply_writes_check_tables_and_never_marks_done(run):
     declined = run("check", str(SUMMARY_2019), "--plan", "2018", "--apply", stdin="n\n")
     assert declined.exit_code == 0
-    assert lines(declined.output)[-3:] == ["将写入 9 项任务的核查结果：改变状态 0 项，保持原状 0 项",
+    assert lines(declined.output)[-3:] == ["将写入 9 项任务的核查结果：改变状态 0 项，其余不改（其中 0 项按规则不改）",
                                            "写入计划 2018 的 9 项任务？ [y/N]: n", "未写入"]
     assert all("check" not in t.extra and not t.check for t in Workspace(run.root).load_tasks(["2018"]).tasks)
     result = run("check", str(SUMMARY_2019), "--plan", "2018", "--apply", stdin="y\n")
@@ -384,7 +384,7 @@ def test_the_terminal_preview_at_80_columns(office, monkeypatch):
     assert max(width(line) for line in out) <= 80
     start = out.index("《004_fcfdb3fd1c23bd23.txt》：回顾 2022，按 2022-12-31 的情况计")
     assert out[start + 1].startswith("将改变状态的任务（")
-    kept = out.index("保持原状的任务（1）")
+    kept = out.index("按规则不改状态的任务（1）")
     assert out[kept + 3].startswith("2019H2-07  强力推进医疗服务信息化建设  受阻")
     assert out[kept + 4].strip() == "说明：受阻的任务须由人工确认后再改状态"
     assert out[-2:] == ["写入计划 2019H2 的 9 项任务？ [y/N]: n", "未写入"]

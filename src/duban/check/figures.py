@@ -61,7 +61,9 @@ _FAMILIES = (
     (re.compile(r"新增就业|就业岗位"), ("城镇新增就业", "新增就业岗位", "新增就业人数", "新增就业")),
     (re.compile(r"PM2\.5"), ("PM2.5年均浓度", "PM2.5平均浓度", "PM2.5浓度", "PM2.5")),
     (re.compile(r"粮食"), ("粮食总产量", "粮食产量", "粮食综合生产能力")),
+    (re.compile(r"国高企业|国家(?:级)?高新技术企业"), ("国家高新技术企业", "国家级高新技术企业", "国高企业")),
 )
+_QUOTED_NAME = re.compile(r"“[^”]{2,12}”[\u4e00-\u9fff]{1,4}$")  # a quoted name and its noun end a metric
 _LEADING_VERB = re.compile(r"^(?:减少|增加|新增|降低|提高|完成|实现|新建|改造|建成)")
 _QUALIFIERS = ("城镇", "全国", "全年", "城乡", "全区", "全县", "全市")
 
@@ -69,7 +71,7 @@ _QUALIFIERS = ("城镇", "全国", "全年", "城乡", "全区", "全县", "全�
 _FIGURE = re.compile(
     r"(?<![\d.])([-－−]?\d+(?:\.\d+)?)\s*(%|％|个百分点|万亿元|亿元|万元|元|亿美元|万美元|万人次|亿人次|万人|万户|万套|万亩|"
     r"万平方米|平方米|平方公里|公顷|万公里|公里|万个|万张|万吨标准煤|吨标准煤|万亿斤|亿斤|万斤|万吨|亿吨|吨|微克/立方米|"
-    r"亿立方米|万立方米|立方米|人次|人|户|套|个|张|件|项|家|所|"
+    r"亿立方米|万立方米|立方米|人次|人|名|户|套|个|张|件|项|家|所|"
     r"次|万|亿)?")
 _YEAR = re.compile(r"\d{4}年")
 # A figure that is a many-year average or total, not the year's own.
@@ -145,6 +147,9 @@ def metric_keys(metric: str) -> list[str]:
     for qualifier in _QUALIFIERS:
         if core.startswith(qualifier) and len(core) - len(qualifier) >= 3:
             keys.append(core[len(qualifier):])
+    quoted = _QUOTED_NAME.search(core)
+    if quoted and quoted.start() > 0:
+        keys.append(quoted.group(0))  # 引育“高精尖缺”人才 → “高精尖缺”人才 (引进认定各领域“高精尖缺”人才109名)
     keys.extend(aliases)
     # A name of two characters (完成, 供应) would find any figure: only a family's short names (GDP, CPI) will do.
     return list(dict.fromkeys(k for k in keys if len(k) >= 3 or k in aliases))
@@ -380,7 +385,7 @@ def _names_the_subject(text: str, begin: int, key: str, metric: str) -> bool:
     return any(piece in window for piece in pieces)
 
 
-_ADDED = re.compile(r"^(?:新增|新建|新引进|新培育|新认定|净增)")
+_ADDED = re.compile(r"^(?:新增|新建|新引进|新培育|新认定|净增|引进|引育|引入|培育)")
 _ADDED_IN_CLAUSE = re.compile(r"(?:新增|新建|新引进|新培育|新认定|净增|引进|培育)[^，,；;。]*$")
 
 

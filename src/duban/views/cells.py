@@ -17,7 +17,7 @@ NO_LINE_END = set("（【「『《〈“‘([{<")
 
 # Measure words and date units that stay on the line of the number before them (8000人, 3家, 11月); after 年, 月,
 # 日 and 时 the next number stays too, so a date (2019年11月15日) is never split. 第 stays with the number after it.
-MEASURES = set("年月日时分秒号期次届人名位个家所座处户项件条份套册台辆支批元万亿千百吨米天周岁倍")
+MEASURES = set("年月日时分秒号期次届人名位个家所座处户项件条份套册台辆支批元万亿千百吨米天周岁倍行")  # 行: 第5行
 _DATE_UNITS = set("年月日时")
 
 # Printable ASCII and the wide characters of plain Chinese text (CJK ideographs and punctuation, full-width forms):

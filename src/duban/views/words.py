@@ -130,14 +130,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "check_facts_unknown": ("《{summary}》：未能从文字判断其期间和日期，以下状态变化不受日期限制",
                             "{summary}: its words give no period or date, so no status is kept for being newer"),
     "check_moves": ("将改变状态的任务（{n}）", "Statuses the check changes ({n})"),
-    "check_kept": ("保持原状的任务（{n}）", "Left as they are ({n})"),
+    "check_kept": ("按规则不改状态的任务（{n}）", "Statuses the rules keep ({n})"),
     "change": ("变化", "Change"),
     "left_blocked": ("受阻的任务须由人工确认后再改状态", "a blocked task changes only when a person says so"),
     "left_dropped": ("核查不恢复已取消的任务", "a check never revives a dropped task"),
     "left_set_after": ("{by}于 {date} 设定状态，晚于总结的 {summary_date}", "{by} set its status on {date}, after the "
                        "summary's {summary_date}"),
-    "check_will_write": ("将写入 {n} 项任务的核查结果：改变状态 {moves} 项，保持原状 {kept} 项",
-                         "writes the check into {n:task|tasks}: {moves:status change|status changes}, {kept} left as they are"),
+    "check_will_write": ("将写入 {n} 项任务的核查结果：改变状态 {moves} 项，其余不改（其中 {kept} 项按规则不改）",
+                         "writes the check into {n:task|tasks}: {moves:status change|status changes}, the rest keep "
+                         "theirs ({kept} by the rules)"),
     "check_question": ("写入计划 {plan} 的 {n} 项任务？", "Write the check into {n:task|tasks} of plan {plan}?"),
     "check_unchanged": ("台账已有这次核查的结果，无需写入", "the ledger already holds this check: nothing to write"),
     "check_written": ("已写入核查结果：{n} 项任务，改变状态 {moves} 项", "check written to {n:task|tasks}, {moves:status change|status changes}"),
