@@ -110,6 +110,8 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
         return []
     shared_qual = matches[-1].group("qual") or ""
     targets = []
+    if _BARE_VERB.fullmatch(metric):
+        metric += _noun_after(clause, first.end())  # 新推动5500家以上企业“小升规”: 新推动企业“小升规”
     first_metric = metric
     members = list_members(first_metric) if re.search(r"分别|各|均", clause) else []
     for place, (previous, match) in enumerate(zip([None, *matches], matches)):
@@ -188,6 +190,19 @@ _ADDED_VERB = re.compile(r"^(?:新增|新建|新开工|建成|培育|引进|新�
 # A metric that says how it is counted itself (改造校舍, 供应住房, 完成投资).
 _OWN_VERB = re.compile(r"[\u4e00-\u9fff]{0,2}(?:建|增|改|完成|供应|筹集|实施|推进|开展|提升|打造|创建|整治|修复|种植|开工|投用|"
                        r"投入|交付|竣工|上市)")
+
+
+# A metric that is only a verb: what it counts follows the figure (开展800个民生微实事, 遴选10家左右国有企业).
+_BARE_VERB = re.compile(r"(?:新|再|全年|累计|试点)?(?:推动|遴选|建设|投入|开展|打造|建成|新建|引进|引入|培育|实施|完成|"
+                        r"改造|创建|组织|举办|认定|招引|推进|发放|提供|筹集|供应|扶持|支持|培训|服务|帮扶)")
+# Where the thing counted after a figure ends: the next verb (遴选10家左右国有企业打造…龙头企业 counts 国有企业).
+_NOUN_AFTER = re.compile(r"的?((?:(?!打造|实现|达到|建设|用于|开展|完成|推进|形成|带动|覆盖|惠及)[\u4e00-\u9fff“”《》]){2,12})")
+
+
+def _noun_after(clause: str, end: int) -> str:
+    """The thing a figure counts where it follows the figure, or ""."""
+    found = _NOUN_AFTER.match(clause, end)
+    return found.group(1) if found else ""
 
 
 def _with_shared_verb(metric: str, first_metric: str) -> str:
