@@ -125,6 +125,8 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
     ("新推动5500家以上企业“小升规”", [Target("新推动企业“小升规”", "at_least", 5500, "家")]),
     ("遴选10家左右国有企业打造现代产业链龙头企业", [Target("遴选国有企业", "about", 10, "家")]),
     ("开展800个以上民生微实事", [Target("开展民生微实事", "at_least", 800, "个")]),
+    # a full-width per-cent sign is the per-cent sign
+    ("地区生产总值增长5.5％以上", [Target("地区生产总值增长", "at_least", 5.5, "%")]),
     # a share of a base the clause compares with names no metric of its own (its subject came before)
     ("农村五保对象人均供养标准提高到5897元/年、确保不低于当地上年度农村居民人均纯收入的60%",
      [Target("农村五保对象人均供养标准", "at_least", 5897, "元/年")]),

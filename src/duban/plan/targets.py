@@ -120,7 +120,7 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
                   or _growth_of(first_metric, clause[previous.end():match.start()])) if previous else first_metric
         if _NO_SUBJECT.match(metric):
             continue
-        unit = match.group("unit2") or match.group("unit1") or ""
+        unit = (match.group("unit2") or match.group("unit1") or "").replace("％", "%")  # one sign, however typed
         if not unit and (strict or not re.search(r"指数|率|比重|比例", metric)):
             continue  # a count with no unit is rarely a target
         qual = match.group("qual") or (shared_qual if len(matches) > 1 else "")
