@@ -156,3 +156,16 @@ def test_a_risk_read_from_a_missed_figure_is_not_called_a_problem(cli_run, works
         "·  未达成目标 plans/2019H2/checks/2019年工作总结.txt:6",
         "   建成名中医工作室2个",
     ]
+
+
+def test_the_plan_years_goals_are_shown_apart_from_the_tasks_own_targets(cli_run, workspace):
+    from duban.ledger.model import Target
+
+    task = workspace.get_task("2019H2-01")
+    task.targets = [Target("四小单位持证率", "at_least", 95, "%"),
+                    Target("地区生产总值增长", "about", 6, "%", {"scope": "goals"})]
+    workspace.save_task(task)
+    shown = lines(cli_run("show", "2019H2-01").output)
+    assert shown[6:8] == ["目标          四小单位持证率 ≥ 95%", "全年预期目标  地区生产总值增长 ≈ 6%"]
+    english = lines(cli_run("--lang", "en", "show", "2019H2-01").output)
+    assert any(line.startswith("Year's goals") and line.endswith("地区生产总值增长 ≈ 6%") for line in english)

@@ -113,7 +113,9 @@ def render_task(out: Terminal, w: Words, task, today: date, soon_days: int, fold
         ("co_owners", "、".join(task.co_owners)),
         ("due", _due_cell(w, task, today, soon_days)),
         ("category", task.category),
-        ("targets", "\n".join(w.target(t) for t in task.targets)),
+        # the plan year's expected targets (主要预期目标), given to the item that names them, apart from its own
+        ("targets", "\n".join(w.target(t) for t in task.targets if t.extra.get("scope") != "goals")),
+        ("year_goals", "\n".join(w.target(t) for t in task.targets if t.extra.get("scope") == "goals")),
         ("source", _source_text(w, task)),
     ]
     for key, value in rows:

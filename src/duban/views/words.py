@@ -31,6 +31,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "days_overdue": ("逾期天数", "Days late"),
     "days_left": ("剩余天数", "Days left"),
     "targets": ("目标", "Targets"),
+    "year_goals": ("全年预期目标", "Year's goals"),
     "source": ("来源", "Source"),
     "progress": ("进展记录", "Progress"),
     "date": ("日期", "Date"),
