@@ -125,6 +125,8 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
     ("新推动5500家以上企业“小升规”", [Target("新推动企业“小升规”", "at_least", 5500, "家")]),
     ("遴选10家左右国有企业打造现代产业链龙头企业", [Target("遴选国有企业", "about", 10, "家")]),
     ("开展800个以上民生微实事", [Target("开展民生微实事", "at_least", 800, "个")]),
+    # a figure whose bound is written before it, followed by what it sizes, is the size of what is counted
+    ("全年引入营收超10亿元重点科技企业5家以上", [Target("引入营收超10亿元重点科技企业", "at_least", 5, "家")]),
     # a full-width per-cent sign is the per-cent sign
     ("地区生产总值增长5.5％以上", [Target("地区生产总值增长", "at_least", 5.5, "%")]),
     # a share of a base the clause compares with names no metric of its own (its subject came before)

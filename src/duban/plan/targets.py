@@ -244,9 +244,12 @@ def _is_figure(clause: str, match: re.Match) -> bool:
             len(_clean_metric(clause[:match.start()])) < 2
             and _NAMES_A_METRIC.match(clause, match.end()))):
         return False  # 营收10亿元以上企业10家, 500万元以上固定资产投资增长3%: the size of what is counted
+    if _LOWER_BOUND_BEFORE.search(clause, 0, match.start()) and _QUALIFIES_A_NOUN.match(clause, match.end()):
+        return False  # 引入营收超10亿元重点科技企业5家以上: the same, its bound written before it
     return True
 
 
+_LOWER_BOUND_BEFORE = re.compile(r"(?:超过?|逾)$")
 # After a figure with 以上/以下: a short noun and then its count (企业10家, 的项目50个).
 _QUALIFIES_A_NOUN = re.compile(r"的?(?![和及与或、])[\u4e00-\u9fff]{1,6}[0-9]")  # not 13%以上和15%以上: two figures
 # After a figure with 以上 that opens its clause: the name of what is measured, running into its figure
