@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from duban.ledger.model import COMPARATORS, STATUSES, VERDICTS, parse_status
 from duban.errors import Said, UsageError
@@ -18,8 +17,7 @@ _CONFLICT_RE = r"^((?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)|=======$)"
 # What can hide a line start from TOML: a multi-line string (or a quote or comment before it on its line).
 
 
-@dataclass(frozen=True)
-class Fault:
+class Fault(NamedTuple):  # a NamedTuple: made at every command's start, where a dataclass costs a third of a ms
     line: int | None
     message: str
 
