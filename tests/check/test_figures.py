@@ -365,6 +365,12 @@ def test_growths_after_a_list_of_levels_are_the_lists():
     assert (result.actual, result.verdict) == (8.8, "met")
 
 
+def test_a_growth_shared_out_after_a_list_of_levels_carries_the_metric_on():
+    text = "城乡居民人均可支配收入分别达到24302元和9194元，分别增长8.8%和10%。"
+    result = check_target("T-1", Target("城乡居民人均可支配收入", "at_least", 10, "%"), _review(text))
+    assert (result.actual, result.verdict) == (8.8, "not_met")
+
+
 def test_a_growth_carried_on_after_the_comparable_basis_is_named():
     text = "一般公共预算收入107.29亿元、剔除不可比因素增长11.4%。"
     result = check_target("T-1", Target("一般公共预算收入同口径增长", "about", 3.4, "％"), _review(text))
