@@ -316,9 +316,12 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
     for sentence in sentences:
         if sentence.part == "review":
             review_lines.setdefault(sentence.line, []).append(sentence)
+    by_task: dict[str, list[TargetResult]] = {}
+    for result in targets:
+        by_task.setdefault(result.task_id, []).append(result)
     for item in items:
-        _weigh_targets(item, [t for t in targets if t.task_id == item.task_id])
-        _figures_first(item, [t for t in targets if t.task_id == item.task_id], review_lines)
+        _weigh_targets(item, by_task.get(item.task_id, []))
+        _figures_first(item, by_task.get(item.task_id, []), review_lines)
     reviewed = sum(1 for s in sentences if s.part == "review")
     return CheckResult(plan_id, summary_name, items, targets, reviewed)
 
