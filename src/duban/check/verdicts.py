@@ -179,12 +179,11 @@ def _signals(text: str) -> tuple[bool, bool, bool]:
     return risk, done, bool(_PROGRESS.search(cleaned))
 
 
-def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Match | None,
-           score: float | None = None, mentioned: bool | None = None) -> tuple[str, float]:
+def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Match | None, score: float,
+           mentioned: bool) -> tuple[str, float]:
     """The verdict and its score (how much of the item the best passages hold, 0–1) from the evidence sentences
-    and the paragraphs they sit in."""
-    score = max((m.coverage for m in evidence), default=0.0) if score is None else score
-    if not (score >= FOUND_THRESHOLD if mentioned is None else mentioned):
+    and the paragraphs they sit in; `mentioned`: whether the review speaks of the item at all."""
+    if not mentioned:
         return "not_found", round(score, 2)
     found = [m for m in evidence if m.coverage >= FOUND_THRESHOLD * 0.75] or evidence[:1]
     done = progress = risk = 0.0
