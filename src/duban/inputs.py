@@ -34,10 +34,15 @@ def input_limit(environ=None) -> int:
     return int(megabytes * MB)
 
 
-def read_bytes(path) -> bytes:
+def read_bytes(path, follow_links: bool = True) -> bytes:
     """The bytes of a regular file within the limit; BrokenFile (exit 3, naming the file) for a FIFO, a device, a
-    folder or a file over the limit; OSError when it cannot be opened, as `Path.read_bytes` raises it."""
-    return _read_regular(path, input_limit(), follow_links=True)
+    folder or a file over the limit; OSError when it cannot be opened, as `Path.read_bytes` raises it, and also,
+    unless `follow_links`, when it is a symlink."""
+    return _read_regular(path, input_limit(), follow_links=follow_links)
+
+
+# Whether a file can be opened on the condition that it is no symlink (not on Windows).
+CAN_REFUSE_LINKS = hasattr(os, "O_NOFOLLOW")
 
 
 def read_own_bytes(path) -> bytes:

@@ -14,6 +14,7 @@ from duban.ledger.taskid import is_task_id
 # A conflict marker as git writes it: seven characters at the start of a line, then a space and a label or the end
 # of the line; `=======` stands alone.
 _CONFLICT_RE = r"^((?:<<<<<<<|>>>>>>>|\|\|\|\|\|\|\|)(?: |$)|=======$)"
+_MARKERS = ("<<<<<<<", ">>>>>>>", "|||||||", "=======")
 # What can hide a line start from TOML: a multi-line string (or a quote or comment before it on its line).
 
 
@@ -29,6 +30,8 @@ def conflict_faults(text: str) -> list[Fault]:
     tomlfile.format_string, but a person may). Marker lines count when one of them stands outside the strings, or
     when they make a whole conflict (<<<<<<< … ======= … >>>>>>>), as a merge leaves inside a string both sides
     changed."""
+    if not any(marker in text for marker in _MARKERS):  # what nearly every file shows, without a regex
+        return []
     markers = list(re.finditer(_CONFLICT_RE, text, re.MULTILINE))
     if not markers:
         return []

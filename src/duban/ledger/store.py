@@ -25,7 +25,7 @@ from duban.ledger.model import Plan, Task
 from duban.settings import SETTINGS_FILE, Settings, default_text
 from duban.ledger.schema import Fault, conflict_faults, plan_faults, task_faults
 from duban.ledger.taskid import TaskId, check_plan_id, nearest_ids, task_file_number
-from duban.inputs import read_bytes
+from duban.inputs import CAN_REFUSE_LINKS, read_bytes
 
 PLAN_FILE = "plan.toml"
 REPORT_FILE = "report.txt"
@@ -171,7 +171,14 @@ class Workspace:
         return self.inside(path) if os.path.islink(path) else path
 
     def read_text(self, path: Path) -> str:
-        """A file of the workspace (tomlfile.read_text), refused when it is a symlink out of the workspace."""
+        """A file of the workspace (tomlfile.read_text), refused when it is a symlink out of the workspace. It is
+        first opened on the condition that it is no symlink, which saves the lstat of each of thousands of files
+        after a clone; a symlink, or a file that cannot be read, is then looked at and read as before."""
+        if CAN_REFUSE_LINKS:
+            try:
+                return tomlfile.read_text(path, follow_links=False)
+            except BrokenFile:
+                pass
         return tomlfile.read_text(self._inside_if_link(path))
 
     def stored_report(self, plan_id: str) -> str:

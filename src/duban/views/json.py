@@ -245,16 +245,27 @@ def _members_template(keys) -> str:
 
 def record_members(record: dict) -> str | None:
     """The `"key": value` lines of a flat record as it stands in a JSON list written with indent=2; None when a
-    value is not a string, integer, boolean or null."""
-    if any(type(key) is not str for key in record):
-        return None
+    value is not a string, integer, boolean or null. (Made for every task file read after a clone: the template of
+    a set of keys is made once.)"""
+    keys = tuple(record)
+    template = _TEMPLATES.get(keys)
+    if template is None:
+        if any(type(key) is not str for key in keys):
+            return None
+        template = _TEMPLATES[keys] = _members_template(keys)
     values = []
     for value in record.values():
-        encoded = _encode_scalars([value])
-        if encoded is None:
+        kind = type(value)
+        if kind is str:
+            values.append(_encode_string(value))
+        elif kind in _SCALARS:
+            values.append(_SCALARS[kind](value))
+        else:
             return None
-        values.append(encoded[0])
-    return _members_template(tuple(record)) % tuple(values)
+    return template % tuple(values)
+
+
+_TEMPLATES: dict[tuple, str] = {}
 
 
 _encode_string = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) uses for strings
