@@ -109,6 +109,16 @@ def test_more_figures_missed_than_met_put_an_item_at_risk_with_the_figure_as_why
     assert item.risk.text.startswith("签约服务覆盖率达到25%")
 
 
+def test_work_reported_with_the_verbs_of_carried_out_work_is_done_and_work_under_way_is_in_progress():
+    task = Task("P-01", "推进区人民医院迁建工程", detail="启动区人民医院迁建工程。")
+    verdicts = []
+    for said in ("区人民医院迁建工程开工建设，稳步推进。", "区人民医院迁建工程加快推进，启动主体施工。",
+                 "区人民医院迁建工程正在建设，主体结构施工中。"):
+        found = summary_sentences(f"一、工作回顾\n{said}\n", [SimpleNamespace(kind="review", start_line=1, end_line=2)])
+        verdicts.append(check_plan("P", "s.txt", [task], found, SEGMENTER).items[0].verdict)
+    assert verdicts == ["done", "done", "in_progress"]
+
+
 def test_a_standing_weakness_is_no_flag_and_a_mention_without_signals_is_done():
     summary = ("一、工作回顾\n推进家庭医生签约服务，组建签约团队。\n二、存在的问题\n家庭医生签约服务基础薄弱，人才队伍差距较大。\n")
     found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=2),

@@ -32,8 +32,9 @@ _SHORTFALL = re.compile(r"未完成|没有完成|未达到|没有达到|未能|�
                         r"收窄|负增长|缓慢|进度(?:较)?慢|滞后|(?:压力|难度)(?:加大|增大|较大)|需求不足|不够有力|不到位|偏慢")
 # A figure with its unit: a review that gives one reports a result.
 _RESULT_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|个|项|家|所|套|户|人|名|公里|吨|件|次|元|亩|张|床)")
-_PROGRESS = re.compile(r"正在|在建|启动|开局|初见成效|初步|逐步|稳步|有序推进|加快推进|积极推进|推进中|积极进展|筹建|"
-                       r"开工|着手|前期")
+# What says the work is not finished yet. Not the verbs reviews report finished work with (稳步推进, 加快推进,
+# 启动, 开工 of a project, 初步建立): on the answer keys' 469 items those called 9 of 10 done items in progress.
+_PROGRESS = re.compile(r"正在|在建|开局|初见成效|推进中|积极进展|筹建|着手|前期")
 
 # Words that say the work is still going on: they outweigh the completion of a step in the same sentence
 # (平台正在建设，已完成招标).
