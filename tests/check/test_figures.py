@@ -381,6 +381,10 @@ def test_a_growth_carried_on_after_the_comparable_basis_is_named():
     # the level after what was added
     (Target("国家高新技术企业", "at_least", 1000, "家"), "新增国家高新技术企业540家，总量超过1300家。", 1300),
     (Target("科技服务机构", "at_least", 125, "家"), "新增科技服务机构10家，累计达116家。", 116),
+    # a plan that names the level 总量 (上市企业总量突破50家), a review that gives it after what was added
+    (Target("上市企业总量", "at_least", 50, "家"), "新增上市企业1家，总量47家；新增国家高新技术企业204家。", 47),
+    # …but a total that falls is a change, not a count that stands
+    (Target("化学需氧量排放总量下降", "at_least", 8, "%"), "化学需氧量排放37万吨，比上年减少2%。", None),
     # what was added alone does not say how many there are
     (Target("管道天然气用户", "at_least", 12, "万户"), "新增燃气管网36.5公里、管道天然气用户3.2万户。", None),
     # a plan that counts what is added reads what was added

@@ -65,6 +65,7 @@ _FAMILIES = (
 )
 _QUOTED_NAME = re.compile(r"“[^”]{2,12}”[\u4e00-\u9fff]{1,4}$")  # a quoted name and its noun end a metric
 _LEADING_VERB = re.compile(r"^(?:减少|增加|新增|降低|提高|完成|实现|新建|改造|建成)")
+_STOCK_TAIL = re.compile(r"(?:总量|总数)$")  # a count of what stands, which a review gives after what was added
 _QUALIFIERS = ("城镇", "全国", "全年", "城乡", "全区", "全县", "全市")
 
 # A figure with its unit; a minus sign where the review writes one (降幅收窄到-1.4%), not a range's dash (1-10月).
@@ -147,6 +148,9 @@ def metric_keys(metric: str) -> list[str]:
     for qualifier in _QUALIFIERS:
         if core.startswith(qualifier) and len(core) - len(qualifier) >= 3:
             keys.append(core[len(qualifier):])
+    stock = _STOCK_TAIL.search(metric)  # the metric's own end: 排放总量下降 is a change, not a count that stands
+    if stock and stock.start() >= 3:
+        keys.append(metric[:stock.start()])  # 上市企业总量 → 上市企业 (新增上市企业1家，总量47家: see _stock_figure)
     quoted = _QUOTED_NAME.search(core)
     if quoted and quoted.start() > 0:
         keys.append(quoted.group(0))  # 引育“高精尖缺”人才 → “高精尖缺”人才 (引进认定各领域“高精尖缺”人才109名)
