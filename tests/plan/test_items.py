@@ -125,6 +125,14 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
     ("新推动5500家以上企业“小升规”", [Target("新推动企业“小升规”", "at_least", 5500, "家")]),
     ("遴选10家左右国有企业打造现代产业链龙头企业", [Target("遴选国有企业", "about", 10, "家")]),
     ("开展800个以上民生微实事", [Target("开展民生微实事", "at_least", 800, "个")]),
+    # …and in a list of such figures each counts what follows it, done as the words before it say
+    ("推动10个以上项目开工、2个以上项目投入使用", [Target("推动项目开工", "at_least", 10, "个"),
+                                           Target("推动项目投入使用", "at_least", 2, "个")]),
+    ("新建5所以上学校、改扩建3所以上幼儿园", [Target("新建学校", "at_least", 5, "所"),
+                                       Target("改扩建幼儿园", "at_least", 3, "所")]),
+    # a figure before 级 is the class of what is counted, not a figure to reach
+    ("力争引进10亿级项目10个以上、百亿级项目1个以上", [Target("引进10亿级项目", "at_least", 10, "个"),
+                                              Target("引进百亿级项目", "at_least", 1, "个")]),
     # a figure whose bound is written before it, followed by what it sizes, is the size of what is counted
     ("全年引入营收超10亿元重点科技企业5家以上", [Target("引入营收超10亿元重点科技企业", "at_least", 5, "家")]),
     # a full-width per-cent sign is the per-cent sign

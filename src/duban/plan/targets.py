@@ -110,14 +110,18 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
         return []
     shared_qual = matches[-1].group("qual") or ""
     targets = []
-    if _BARE_VERB.fullmatch(metric):
+    counted_after = metric if _BARE_VERB.fullmatch(metric) else ""
+    if counted_after:
         metric += _noun_after(clause, first.end())  # 新推动5500家以上企业“小升规”: 新推动企业“小升规”
     first_metric = metric
     members = list_members(first_metric) if re.search(r"分别|各|均", clause) else []
     for place, (previous, match) in enumerate(zip([None, *matches], matches)):
         # 新增病床2000张、养老床位1000张: a figure after another names its own metric when words stand between
-        metric = (_with_shared_verb(_metric_between(clause[previous.end():match.start()]), first_metric)
-                  or _growth_of(first_metric, clause[previous.end():match.start()])) if previous else first_metric
+        metric = first_metric
+        if previous:
+            metric = (counted_after and _counted_after_too(clause, previous, match, counted_after)) or (
+                _with_shared_verb(_metric_between(clause[previous.end():match.start()]), first_metric)
+                or _growth_of(first_metric, clause[previous.end():match.start()]))
         if _NO_SUBJECT.match(metric):
             continue
         unit = (match.group("unit2") or match.group("unit1") or "").replace("％", "%")  # one sign, however typed
@@ -193,7 +197,8 @@ _OWN_VERB = re.compile(r"[\u4e00-\u9fff]{0,2}(?:建|增|改|完成|供应|筹集
 
 
 # A metric that is only a verb: what it counts follows the figure (开展800个民生微实事, 遴选10家左右国有企业).
-_BARE_VERB = re.compile(r"(?:新|再|全年|累计|试点)?(?:推动|遴选|建设|投入|开展|打造|建成|新建|引进|引入|培育|实施|完成|"
+_BARE_VERB = re.compile(r"(?:新|再|全年|累计|试点)?(?:推动|遴选|建设|投入|开展|打造|建成|新建|新改扩建|改扩建|扩建|续建|"
+                        r"引进|引入|培育|实施|完成|"
                         r"改造|创建|组织|举办|认定|招引|推进|发放|提供|筹集|供应|扶持|支持|培训|服务|帮扶)")
 # Where the thing counted after a figure ends: the next verb (遴选10家左右国有企业打造…龙头企业 counts 国有企业).
 _NOUN_AFTER = re.compile(r"的?((?:(?!打造|实现|达到|建设|用于|开展|完成|推进|形成|带动|覆盖|惠及)[\u4e00-\u9fff“”《》]){2,12})")
@@ -203,6 +208,17 @@ def _noun_after(clause: str, end: int) -> str:
     """The thing a figure counts where it follows the figure, or ""."""
     found = _NOUN_AFTER.match(clause, end)
     return found.group(1) if found else ""
+
+
+def _counted_after_too(clause: str, previous: re.Match, match: re.Match, verb: str) -> str:
+    """A figure of a list whose first names what it counts after it (推动10个以上项目开工、2个以上项目投入使用):
+    this one counts what follows it too, done as the words before it say (改扩建3所以上幼儿园) or as the first was."""
+    counted = _NOUN_AFTER.match(clause, match.end())
+    if counted is None or re.search(r"元|%|％", match.group(0)):
+        return ""  # an amount is the size of what follows it (1个投资100亿元以上的大项目), not a count of it
+    before = _NOUN_AFTER.match(clause, previous.end())
+    own_verb = clause[before.end() if before else previous.end():match.start()].strip("、，,和及与 ")
+    return (own_verb if _BARE_VERB.fullmatch(own_verb) else verb) + counted.group(1)
 
 
 def _with_shared_verb(metric: str, first_metric: str) -> str:
@@ -238,6 +254,8 @@ def _is_figure(clause: str, match: re.Match) -> bool:
     before = clause[max(0, match.start() - 1):match.start()]
     if after in ("年", "月", "日", "号", "G") and not (match.group("unit1") or match.group("unit2")):
         return False
+    if after == "级":
+        return False  # 10亿级项目, 百亿级: the class of what is counted
     if before and (before.isascii() and before.isalnum() or before in (".", "M")):
         return False  # PM2.5, G20, 5.5G
     if match.group("qual") in ("以上", "以下") and (_QUALIFIES_A_NOUN.match(clause, match.end()) or (
