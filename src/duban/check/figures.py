@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from duban.check.matching import Sentence
 from duban.ledger.model import Target
-from duban.text.metrics import LOWER_IS_BETTER
+from duban.text.metrics import ADDED_WORDS, LOWER_IS_BETTER
 from duban.text.numerals import exact, split_scale
 
 # Metrics where a lower figure is the better one; all others (growth, jobs, output, income, reductions) higher.
@@ -389,8 +389,8 @@ def _names_the_subject(text: str, begin: int, key: str, metric: str) -> bool:
     return any(piece in window for piece in pieces)
 
 
-_ADDED = re.compile(r"^(?:新增|新建|新引进|新培育|新认定|净增|引进|引育|引入|培育)")
-_ADDED_IN_CLAUSE = re.compile(r"(?:新增|新建|新引进|新培育|新认定|净增|引进|培育)[^，,；;。]*$")
+_ADDED = re.compile(rf"^(?:{ADDED_WORDS})")
+_ADDED_IN_CLAUSE = re.compile(rf"(?:{ADDED_WORDS})[^，,；;。]*$")
 
 
 def _counted_alike(text: str, begin: int, key: str, metric: str) -> bool:

@@ -7,3 +7,7 @@ import re
 
 # The one list of metrics where lower is better (a bare figure for them is a ceiling; check judges them so).
 LOWER_IS_BETTER = re.compile(r"价格|物价|CPI|指数$|涨幅|失业率|浓度|PM2\.5|PM10|赤字|负债|杠杆|死亡率|发生率|发病率|患病率|事故")
+
+# The verbs that count what is added in the year (新增病床2000张, 引进人才500名), as against how many there are: the
+# one list for import (a later figure of a list is counted as the first was) and check (a figure counted alike).
+ADDED_WORDS = "新增|净增|新建|新引进|新培育|新认定|认定|引进|引育|引入|培育"
