@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from duban.check.matching import Sentence
 from duban.ledger.model import Target
-from duban.text.metrics import ADDED_WORDS, LOWER_IS_BETTER
+from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER
 from duban.text.numerals import exact, split_scale
 
 # Metrics where a lower figure is the better one; all others (growth, jobs, output, income, reductions) higher.
@@ -445,7 +445,7 @@ def _against_years_ago(text: str, begin: int) -> bool:
 
 
 # A metric that is a change over the year (增长, 下降, 削减): over several years it adds up to another figure.
-_CHANGE = re.compile(r"增长|下降|降低|减少|削减|压减|提高|增加")
+_CHANGE = re.compile(CHANGE_WORDS)
 
 
 def _multi_year_paragraphs(sentences: Sequence[Sentence], whole_chapters: bool = False) -> set[tuple[str, int]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from duban.ledger.model import Target
-from duban.text.metrics import ADDED_WORDS, LOWER_IS_BETTER
+from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER
 
 _UNITS = sorted("""% ％ ‰ 个百分点 万亿元 亿元 万元 元 亿美元 万美元 美元 万亿斤 亿斤 万斤 斤 亿吨 万吨 吨 万千瓦 千瓦
 亿千瓦时 万千瓦时 亿人次 万人次 人次 万人 人 万户 户 万套 套 万个 个 万张 张 万所 所 万家 家 万件 件 项 万公里 公里
@@ -232,17 +232,16 @@ def _with_shared_verb(metric: str, first_metric: str) -> str:
     return verb.group(0) + metric
 
 
-# The words of a change over the year (增长5%, 比上年下降3%): a clause or a figure that carries on a metric with them
-# (税收收入500亿元，增长10%; 工业投资超2000亿元、增长20%) measures that metric's change.
-_CHANGE_WORDS = "增长|下降|提高|增加|减少"
-_GROWTH_BETWEEN = re.compile(rf"[、，,\s]*(?:比上年|同比)?({_CHANGE_WORDS})")
+# A figure that carries on a metric with a change word (税收收入500亿元，增长10%; 工业投资超2000亿元、增长20%)
+# measures that metric's change (text/metrics.CHANGE_WORDS).
+_GROWTH_BETWEEN = re.compile(rf"[、，,\s]*(?:比上年|同比)?({CHANGE_WORDS})")
 
 
 def _growth_of(metric: str, between: str) -> str:
     """工业投资超2000亿元、增长20%: the second figure is the metric's growth (工业投资增长), unless the metric names
     one already."""
     growth = _GROWTH_BETWEEN.fullmatch(between)
-    if growth is None or re.search(rf"(?:{_CHANGE_WORDS}|增速)$", metric):
+    if growth is None or re.search(rf"(?:{CHANGE_WORDS}|增速)$", metric):
         return metric
     return metric + growth.group(1)
 
@@ -334,7 +333,7 @@ def _ascii_figures(text: str) -> str:
     return _FULL_WIDTH_POINT.sub(".", text.translate(_FULL_WIDTH_DIGITS))
 
 
-_CARRY_ON = re.compile(rf"^(?:(?:比上年|同比|年均|实际)?(?:{_CHANGE_WORDS})|(?:力争|确保|争取)(?:达到|提高到|提升到))"
+_CARRY_ON = re.compile(rf"^(?:(?:比上年|同比|年均|实际)?(?:{CHANGE_WORDS})|(?:力争|确保|争取)(?:达到|提高到|提升到))"
                        r"(?=[0-9])")
 
 

@@ -11,3 +11,7 @@ LOWER_IS_BETTER = re.compile(r"价格|物价|CPI|指数$|涨幅|失业率|浓度
 # The verbs that count what is added in the year (新增病床2000张, 引进人才500名), as against how many there are: the
 # one list for import (a later figure of a list is counted as the first was) and check (a figure counted alike).
 ADDED_WORDS = "新增|净增|新建|新引进|新培育|新认定|认定|引进|引育|引入|培育"
+
+# The words of a change over the year (增长5%, 比上年下降3%): a metric named with one measures a change, and a clause
+# or figure that carries one on measures its metric's change.
+CHANGE_WORDS = "增长|下降|降低|减少|削减|压减|提高|增加"
