@@ -182,7 +182,7 @@ def test_split_title(text, title, rest):
 
 @pytest.mark.parametrize("name, period", [("gwr-2014", "2014"), ("gwr-2015", "2015"), ("gwr-2017", "2017"),
                                           ("gwr-2018", "2018"), ("gwr-2019", "2019"), ("000", None),
-                                          ("gwr-2013", None)])
+                                          ("gwr-2013", "2013")])  # 2013年是…开局之年 in its plan part
 def test_period_from_the_reports_own_words(name, period):
     found = find_period(report_text(name))
     assert (found.id if found else None) == period
@@ -199,6 +199,9 @@ def test_signature_is_not_part_of_the_last_item():
     ("区卫生健康局2019年工作总结\n一、工作回顾\n完成了建设。\n二、明年工作打算\n1.推进建设。\n", "2020"),
     ("区卫生健康局2019年工作总结\n一、工作回顾\n完成了建设。\n二、2020年工作计划\n1.推进建设。\n", "2020"),
     ("区卫生健康局工作总结\n一、工作回顾\n完成了建设。\n二、下一步工作打算\n1.推进建设。\n", None),
+    # no year in the title or the headings: the plan part's 'YYYY年是…' names it, not a year its review names
+    ("区卫生健康局工作报告\n一、工作回顾\n2019年是建设之年，完成了建设。\n二、下一步工作打算\n2020年是收官之年。\n"
+     "1.推进建设。\n2.加强管理。\n", "2020"),
     ("区卫生健康局上半年工作总结\n一、工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n区卫生健康局\n2019年7月10日\n",
      "2019H2"),
 ])

@@ -43,7 +43,7 @@ def find_period(reading: Reading | str) -> Period | None:
     title = " ".join(lines[:3])
     year_match = _YEAR_RE.search(title) or _SIGNED_RE.search(" ".join(lines[-3:]))
     if not year_match:
-        return _five_year_start(reading)
+        return _year_the_plan_opens_with(reading, lines) or _five_year_start(reading)
     year = int(year_match.group(1))
     head = " ".join(plan_heads)
     if "明年" in head:
@@ -59,6 +59,20 @@ def find_period(reading: Reading | str) -> Period | None:
     if re.search(r"总结|回顾", kind) and not re.search(r"计划|打算|安排|要点", kind):
         return parse_period(str(year + 1))
     return parse_period(str(year))
+
+
+# How a plan part with no year in its headings names its year: 2013年是全面贯彻落实党的十八大精神的开局之年.
+_YEAR_IS_RE = re.compile(r"((?:19|20)\d\d)年是")
+
+
+def _year_the_plan_opens_with(reading: Reading, lines: list[str]) -> Period | None:
+    """The year of the first 'YYYY年是…' in the plan part, for a report whose title, signature and plan headings
+    name none (a speech printed without its date)."""
+    for block in reading.plan_blocks():
+        found = _YEAR_IS_RE.search(block.text(lines))
+        if found:
+            return parse_period(found.group(1))
+    return None
 
 
 _FIVE_YEAR_RE = re.compile(r"十([一二三四五六七八九])五")
