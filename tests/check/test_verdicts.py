@@ -196,6 +196,10 @@ def test_a_problems_paragraph_names_the_demand_items_shortfall_in_its_own_words(
     assert culture.verdict == "done"
     calm = summary.replace("有效需求不足，市场信心还需提振", "消费需求更趋多元")
     assert check_plan("2024", "s.txt", tasks[:1], summary_sentences(calm, sections()), SEGMENTER).items[0].verdict == "done"
+    for other_words in ("投资增长乏力，新的消费热点不多", "消费增速减慢，有效投资增长乏力", "民间投资增势疲弱"):
+        said = summary.replace("有效需求不足，市场信心还需提振", other_words)
+        found = summary_sentences(said, sections())
+        assert check_plan("2024", "s.txt", tasks[:1], found, SEGMENTER).items[0].verdict == "at_risk", other_words
 
 
 def test_the_sentence_that_gives_the_items_own_figure_leads_its_evidence():

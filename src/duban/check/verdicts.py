@@ -213,7 +213,8 @@ def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Ma
 # as 有效需求不足 or 消费不振 — the period's weakness, said so every year it lasts, not a standing one.
 _SHORTFALLS_IN_OTHER_WORDS = (
     (re.compile(r"内需|扩大需求|需求潜力|[促扩振]消费|扩大消费|消费.{0,10}投资|投资.{0,10}消费"),
-     re.compile(r"有效需求不足|(?:内|市场|消费)需求(?:不足|偏弱|疲软)|需求增长偏弱|消费(?:不振|疲软|低迷)")),
+     re.compile(r"有效需求不足|(?:内|市场|消费)需求(?:不足|偏弱|疲软)|需求增长偏弱|消费(?:不振|疲软|低迷)|"
+                r"投资增(?:长|势)(?:乏力|疲弱|放缓)|消费增(?:速|长)(?:减慢|放缓|回落)|新的消费热点不多")),
 )
 
 
