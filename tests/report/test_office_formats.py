@@ -14,7 +14,7 @@ from duban.report.pdftext import best_text, readable, unify_radicals, unwrap_ful
 from duban.report.sections import read_report_text
 from duban.report.wordfiles import read_old_word
 from duban.text.dates import parse_period
-from sample_reports import DATA, seeds
+from sample_reports import DATA, local, seeds
 
 YEAR = parse_period("2019")
 
@@ -109,6 +109,39 @@ def test_the_spaces_a_pdf_prints_between_figures_and_chinese_are_not_text():
     assert text.split("\n")[1:4] == ["一、2021年工作回顾", "完成投资100亿元，xx街道建成。", "二、2022年工作安排"]
     assert [s.kind for s in read_report_text(text).sections] == ["other", "review", "plan"]
     assert clean_text("PM2.5 浓度 35 微克/立方米，GDP 增长 6%。") == "PM2.5浓度35微克/立方米，GDP 增长6%。\n"
+
+
+def test_a_full_line_of_many_figures_is_the_pages_wrap_too():
+    # figures and % are set wider than half a Chinese character: such a line counts fewer cells than it fills
+    full = "一二三四五六七八九十" * 4 + "一二三四"  # 88 cells
+    figures = "社会消费品零售总额增长7.5%左右；固定资产投资总额增长10%左右；规上工业增长6.5%左右；"  # 83 cells
+    page = [full[:-1] + "，", "短的末行。"] * 4 + [figures, "居民收入与经济增长基本同步。"]
+    assert unwrap_full_lines("\n".join(page)).split("\n")[-1] == figures + "居民收入与经济增长基本同步。"
+
+
+def test_the_spaces_a_text_layer_puts_where_the_font_changes_are_not_text(monkeypatch):
+    from duban.report import pdftext
+
+    monkeypatch.setattr(pdftext, "poppler_text", lambda data, env_path=None: None)
+    assert best_text("新建5G 基站2000个，GDP 增长 6.5%，RCEP 区域（ 山东）", b"") == (
+        "新建5G基站2000个，GDP增长6.5%，RCEP区域（ 山东）")
+    assert best_text("word one two", b"") == "word one two"
+
+
+@pytest.mark.parametrize("name", ["shenzhen-districts/龙岗区-2023.txt", "cities/临沂-2024.txt"])
+def test_a_pdf_saved_by_libreoffice_imports_the_same_items_and_targets_as_the_txt(name, tmp_path):
+    import subprocess
+
+    report = local(name)
+    program = shutil.which("soffice")
+    if program is None:
+        pytest.skip("LibreOffice is not installed")
+    source = tmp_path / "report.txt"
+    source.write_bytes(report.read_bytes())
+    subprocess.run([program, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=300)
+    from_pdf = read_report(tmp_path / "report.pdf").text
+    assert items_or_refusal(from_pdf) == items_or_refusal(read_report(report).text)
 
 
 def test_poppler_is_used_only_where_it_reads_more(monkeypatch):
