@@ -140,6 +140,16 @@ def test_saved_web_page_in_gbk_keeps_only_the_visible_text(tmp_path):
                                        "完成了急救点建设。", "二、下半年工作打算", "1.推进医联体建设。年底前完成。"]
 
 
+def test_a_text_file_saved_as_a_web_page_keeps_its_lines(tmp_path):
+    # LibreOffice saves a .txt as one <pre>, its figures outside the spans of Chinese text: each line is a paragraph
+    page = ("<html><body><pre class=\"western\"><font><span>区政府工作报告</span></font>\n\n"
+            "2023<font><span>年工作回顾</span></font>\n\n2023<font><span>年，完成了建设。</span></font>\n\n"
+            "<font><span>二、</span></font>2024<font><span>年工作安排</span></font>\n</pre></body></html>")
+    path = tmp_path / "report.html"
+    path.write_text(page, encoding="utf-8")
+    assert read_report(path).lines == ["区政府工作报告", "2023年工作回顾", "2023年，完成了建设。", "二、2024年工作安排"]
+
+
 @pytest.mark.parametrize("name, data, message", [
     ("empty.txt", b"", "empty file"),
     ("blank.txt", b"  \n\n ", "empty file"),

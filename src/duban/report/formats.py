@@ -328,22 +328,26 @@ def html_to_text(markup: str) -> str:
             super().__init__(convert_charrefs=True)
             self.parts: list[str] = []
             self.skipping = 0
+            self.preformatted = 0  # inside <pre> a line break is one (a text file saved as a web page)
 
         def handle_starttag(self, tag, attrs):
             if tag in _SKIP_TAGS:
                 self.skipping += 1
             elif tag in _BLOCK_TAGS:
                 self.parts.append("\n")
+            self.preformatted += tag == "pre"
 
         def handle_endtag(self, tag):
             if tag in _SKIP_TAGS:
                 self.skipping = max(0, self.skipping - 1)
             elif tag in _BLOCK_TAGS:
                 self.parts.append("\n")
+            if tag == "pre":
+                self.preformatted = max(0, self.preformatted - 1)
 
         def handle_data(self, data):
             if not self.skipping:
-                self.parts.append(data.replace("\n", " "))
+                self.parts.append(data if self.preformatted else data.replace("\n", " "))
 
     parser = _Text()
     parser.feed(markup)
