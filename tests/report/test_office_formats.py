@@ -119,6 +119,15 @@ def test_a_full_line_of_many_figures_is_the_pages_wrap_too():
     assert unwrap_full_lines("\n".join(page)).split("\n")[-1] == figures + "居民收入与经济增长基本同步。"
 
 
+def test_the_first_lines_of_indented_paragraphs_are_full_two_characters_short():
+    # 首行缩进2字符: a text layer drops the indent, so a paragraph's full first line reads four cells short
+    full = "一二三四五六七八九十" * 4
+    opening, heading = full[:-2] + "，", "（一）推进产业升级"
+    page = [heading, opening, full[:-1] + "，", "短的末行。", "“新的”段落" + full[:-8] + "，", "完。"] * 3
+    assert unwrap_full_lines("\n".join(page)).split("\n") == [
+        heading, opening + full[:-1] + "，短的末行。", "“新的”段落" + full[:-8] + "，完。"] * 3
+
+
 def test_the_spaces_a_text_layer_puts_where_the_font_changes_are_not_text(monkeypatch):
     from duban.report import pdftext
 

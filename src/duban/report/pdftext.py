@@ -111,7 +111,8 @@ FULL_SLACK = 3  # display cells: a full line ends within about one Chinese chara
 
 
 def _width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    """Display cells; the quotation marks and dashes of ambiguous width (“”‘’—…) count as Chinese text sets them."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
 
 
 def _set_width(line: str) -> float:
@@ -138,14 +139,36 @@ def unwrap_full_lines(text: str) -> str:
     if len(widths) < 10:
         return text
     full = widths[int(len(widths) * 0.9)] - FULL_SLACK
+    opening_full = full - _first_line_indent(lines, full)
     out: list[str] = []
     glue = False
     for line in lines:
+        opens = not glue
         if glue and line.strip() and not _heading_after_a_sentence(out[-1], line):
             before, after = out[-1].rstrip()[-1:], line.lstrip()[:1]
             space = " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
             out[-1] = out[-1].rstrip() + space + line.lstrip()
         else:
             out.append(line)
-        glue = bool(line.strip()) and _set_width(line.rstrip()) >= full
+        glue = bool(line.strip()) and _set_width(line.rstrip()) >= (opening_full if opens else full)
     return "\n".join(out)
+
+
+INDENT = 4  # display cells: the two characters a Chinese paragraph's first line is indented by (首行缩进2字符)
+
+
+def _first_line_indent(lines: list[str], full: float) -> int:
+    """INDENT where the paragraphs' first lines are indented, else 0. A text layer does not show the indent, but
+    the lines that open a paragraph (after a line that is not full) then fill the width less the indent: more of
+    them end within INDENT + 1 cells short of it than reach it."""
+    short = reaching = 0
+    opening = True
+    for line in (line.rstrip() for line in lines):
+        if not line:
+            continue
+        width = _set_width(line)
+        if opening:
+            short += full - INDENT - 1 <= width < full
+            reaching += width >= full
+        opening = width < (full - INDENT - 1 if opening else full)  # read as if indented, to count the openings
+    return INDENT if short > reaching else 0
