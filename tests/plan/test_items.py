@@ -188,6 +188,22 @@ def test_period_from_the_reports_own_words(name, period):
     assert (found.id if found else None) == period
 
 
+def test_a_plan_written_as_one_paragraph_of_points_has_those_points_as_items():
+    text = ("区卫生健康局2024年上半年工作总结\n一、上半年工作开展情况\n完成了体检2.1万人。\n二、下半年工作打算\n"
+            "下半年，我局将重点抓好以下工作：一是推进新院区建设，确保年底前投入使用；二是做实家庭医生签约服务，"
+            "重点人群签约率达到75%以上；三是深化医保支付方式改革。\n区卫生健康局\n2024年7月5日\n")
+    text = clean_text(text)  # as import reads it: the lead sentence parted from its points, unit and date joined
+    items = extract_items(text, find_period(text))
+    assert [(i.title, i.due.isoformat(), [t.value for t in i.targets]) for i in items] == [
+        ("推进新院区建设，确保年底前投入使用", "2024-12-31", []),
+        ("做实家庭医生签约服务，重点人群签约率达到75%以上", "2024-12-31", [75]),
+        ("深化医保支付方式改革", "2024-12-31", [])]  # the signature's date is no deadline
+    assert len({i.line for i in items}) == 1
+    # points out of order are not a list of items
+    shuffled = text.replace("二是做实", "三是做实").replace("三是深化", "二是深化")
+    assert len(extract_items(shuffled, find_period(shuffled))) == 1
+
+
 def test_signature_is_not_part_of_the_last_item():
     text = "区卫生健康局上半年工作总结\n一、工作回顾\n完成了建设。\n二、下半年工作打算\n1.推进建设。\n区卫生健康局\n2019年7月10日\n"
     items = extract_items(text, find_period(text))

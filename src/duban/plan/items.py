@@ -25,6 +25,7 @@ from duban.plan.period import find_period
 from duban.plan.targets import find_targets, goal_text, target_key
 from duban.report.sections import Block, Reading, read_report_text
 from duban.text.dates import Period, find_deadline
+from duban.text.numerals import chinese_number
 from duban.text.outline import GUIDING_WORDS, Node, strip_marker
 
 __all__ = ["Item", "extract_items", "find_period", "find_targets", "explicit_owners", "rule_owner", "split_title",
@@ -157,6 +158,32 @@ def _item_of(node: Node, category: str, lines: list[tuple[int, str]]) -> Item | 
     return Item(title=title, category=category, detail=detail, line=node.line, text=whole)
 
 
+# Where a paragraph that lists its points inline (一是…；二是…；三是…) goes on to its next point.
+_NEXT_POINT_RE = re.compile(r"[；;](?=([二三四五六七八九十]{1,2})是)")
+
+
+def _inline_points(item: Item, lines: list[tuple[int, str]]) -> list[Item]:
+    """The items of a plan written as one paragraph of points (下半年重点抓好以下工作：一是…；二是…；三是…), each on
+    the paragraph's line; the lines after the paragraph go with the last point. [] when the paragraph is not
+    such a run: it must open with 一是 and go on 二是, 三是 … in order."""
+    first = lines[0][1].strip()
+    if not first.startswith("一是"):
+        return []
+    cuts = [m for m in _NEXT_POINT_RE.finditer(first)]
+    if not cuts or [chinese_number(m.group(1)) for m in cuts] != list(range(2, len(cuts) + 2)):
+        return []
+    bounds = [0, *(m.end() for m in cuts), len(first)]
+    pieces = [first[start:end].rstrip("；;") for start, end in zip(bounds, bounds[1:])]
+    rest = [text for _, text in lines[1:]]
+    points = []
+    for number, piece in enumerate(pieces):
+        title, detail = split_title(strip_marker(piece))
+        tail = rest if number == len(pieces) - 1 else []
+        points.append(Item(title=title, category=item.category, detail="\n".join([detail] * bool(detail) + tail),
+                           line=item.line, text="\n".join([piece, *tail])))
+    return points if all(point.title for point in points) else []
+
+
 def _deadline_text(item: Item) -> str:
     """Where an item states its own deadline: all of a short item; the start of a long one, whose later dates
     belong to its sub-tasks ("到2020年……")."""
@@ -180,6 +207,8 @@ def extract_items(text: str, period: Period, *, owner_rules: dict[str, str] | No
         item = _item_of(node, category, lines)
         if item is not None:
             items.append(item)
+    if len(chosen) == len(items) == 1:  # 一是…；二是…；三是… in one paragraph: its points are the items
+        items = _inline_points(items[0], lines) or items
     for item in items:
         _infer(item, period, owner_rules, synonyms, default_owner)
     _attach_goals(items, reading, original)

@@ -109,7 +109,8 @@ _PROBLEM_TURN_RE = re.compile(
 _CLOSING_RE = re.compile(r"^(?:各位代表|同志们|各位委员)|^(?:实现|完成)(?:以上|上述)[^。]{0,12}(?:目标|任务)[^。]{0,20}(?:必须|要)")
 _SELF_IN_CLOSING_RE = re.compile(r"自身建设|政府|作风|廉洁|履职|依法行政|党的建设|使命|奋斗|新征程|同志们|各位代表")
 _PUNCTUATION_RE = re.compile(r"[。，,；;：:！？]")
-_SIGNATURE_RE = re.compile(r"^(?:\d{4}|[xX]{2,4})年\d{1,2}月\d{1,2}日$")
+# The signing date on its own line, or after the signing unit where the reflow joined them (区卫生健康局2024年7月5日).
+_SIGNATURE_RE = re.compile(r"^(?P<signer>[\u4e00-\u9fff（）()]{2,20})?(?:\d{4}|[xX]{2,4})年\d{1,2}月\d{1,2}日$")
 
 
 # What the document's title says it is tips the balance where the text's tense alone would decide: a 工作总结 is
@@ -382,8 +383,9 @@ def _cut_closing_words(blocks: list[Block], lines: list[str]) -> None:
             if _CLOSING_RE.search(line) and _SELF_IN_CLOSING_RE.search(line) or is_salutation(line):
                 block.end, block.closing = number - 1, block.end
                 break
-            if _SIGNATURE_RE.match(line):  # the signing unit and date: "区卫生健康局" / "2019年7月10日"
-                signer = lines[number - 2] if number > last_heading + 1 else ""
+            signed = _SIGNATURE_RE.match(line)
+            if signed:  # the signing unit and date: "区卫生健康局" / "2019年7月10日"
+                signer = lines[number - 2] if number > last_heading + 1 and not signed.group("signer") else ""
                 cut = 2 if signer and len(signer) <= 20 and not _PUNCTUATION_RE.search(signer) else 1
                 block.end, block.closing = number - cut, block.end
                 break
