@@ -361,8 +361,11 @@ def _usage_error(error: click.UsageError, w) -> str:
         said = w("click_not_in_range", name=name, low=param.type.min)
     elif isinstance(error, click.BadParameter):
         said = w("click_bad_value", name=name, detail=error.message)
-    elif match := re.match(r"No such command '(.*)'", message):
+    elif match := re.match(r"No such command '(.*?)'\.", message):
         said = w("click_no_command", command=match.group(1))
+        suggested = re.findall(r"'([^']*)'", message[match.end():])  # click: "Did you mean 'show'?"
+        if suggested:
+            said += w("click_did_you_mean", names=w("enum_sep").join(suggested))
     elif match := re.match(r"Got unexpected extra arguments? \((.*)\)", message):
         said = w("click_extra", args=match.group(1))
     elif match := re.match(r"Option '(.*)' requires an argument", message):

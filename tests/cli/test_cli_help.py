@@ -55,6 +55,8 @@ def test_every_command_and_option_has_help_in_both_languages():
     (["list", "--sort", "x"], "--sort 的值“x”无效：请用 id、due、owner、status、late 之一（用法见 duban list --help）",
      "--sort: 'x' is not one of id, due, owner, status, late (see duban list --help)"),
     (["frob"], "没有命令“frob”（用法见 duban --help）", "no such command 'frob' (see duban --help)"),
+    (["shwo"], "没有命令“shwo”，是否指 show？（用法见 duban --help）",
+     "no such command 'shwo'; did you mean show? (see duban --help)"),
     (["show"], "缺少 ID（用法见 duban show --help）", "missing ID (see duban show --help)"),
     (["list", "--ovrdue"], "没有选项 --ovrdue，是否指 --overdue？（用法见 duban list --help）",
      "no such option --ovrdue; did you mean --overdue? (see duban list --help)"),
