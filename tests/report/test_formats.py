@@ -140,6 +140,13 @@ def test_saved_web_page_in_gbk_keeps_only_the_visible_text(tmp_path):
                                        "完成了急救点建设。", "二、下半年工作打算", "1.推进医联体建设。年底前完成。"]
 
 
+def test_no_paragraph_ends_inside_a_quotation():
+    text = clean_text("一、工作回顾\n扎实推进“我实践 我文明”系列活动，打造“山海连城 绿美宝安”品牌。\n二、工作计划\n"
+                      "1.推进“某某。2.加强管理。\n")
+    assert text.split("\n")[1:5] == ["扎实推进“我实践 我文明”系列活动，打造“山海连城 绿美宝安”品牌。", "二、工作计划",
+                                     "1.推进“某某。", "2.加强管理。"]  # an unclosed quote keeps no item from its own line
+
+
 def test_a_text_file_saved_as_a_web_page_keeps_its_lines(tmp_path):
     # LibreOffice saves a .txt as one <pre>, its figures outside the spans of Chinese text: each line is a paragraph
     page = ("<html><body><pre class=\"western\"><font><span>区政府工作报告</span></font>\n\n"

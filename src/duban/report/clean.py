@@ -191,9 +191,17 @@ def split_paragraph(paragraph: str) -> list[str]:
     for part in (part.strip() for part in _PARA_SPLIT_RE.split(paragraph)):
         if parts and _is_bare_marker(parts[-1]):
             parts[-1] += part
+        elif parts and parts[-1].count("“") > parts[-1].count("”") and _closes_a_quote(part):
+            parts[-1] += " " + part  # no paragraph ends inside a quotation: “我实践 我文明”, “山海连城 绿美宝安”
         else:
             parts.append(part)
     return parts
+
+
+def _closes_a_quote(text: str) -> bool:
+    """Whether the text closes a quotation before it opens one (我文明”系列活动…)."""
+    close = text.find("”")
+    return close >= 0 and not 0 <= text.find("“") < close
 
 
 def _is_bare_marker(text: str) -> bool:
