@@ -371,6 +371,15 @@ def test_a_growth_shared_out_after_a_list_of_levels_carries_the_metric_on():
     assert (result.actual, result.verdict) == (8.8, "not_met")
 
 
+@pytest.mark.parametrize("text, actual", [
+    ("固定资产投资在2022年完成1708亿元高基数的情况下，全年完成1870亿元。", 1870),
+    ("固定资产投资在上年增长1708亿元的基础上，完成1870亿元。", 1870),
+])
+def test_the_base_a_review_names_before_the_years_figure_is_not_that_figure(text, actual):
+    result = check_target("T-1", Target("完成固定资产投资", "at_least", 2000, "亿元"), _review(text))
+    assert (result.actual, result.verdict) == (actual, "not_met")
+
+
 def test_a_growth_carried_on_after_the_comparable_basis_is_named():
     text = "一般公共预算收入107.29亿元、剔除不可比因素增长11.4%。"
     result = check_target("T-1", Target("一般公共预算收入同口径增长", "about", 3.4, "％"), _review(text))

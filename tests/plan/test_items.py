@@ -130,6 +130,9 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
                                            Target("推动项目投入使用", "at_least", 2, "个")]),
     ("新建5所以上学校、改扩建3所以上幼儿园", [Target("新建学校", "at_least", 5, "所"),
                                        Target("改扩建幼儿园", "at_least", 3, "所")]),
+    # 上市企业 is a noun: the verb of the list's first metric counts it too
+    ("新增专精特新“小巨人”企业60家以上、上市企业10家以上", [Target("新增专精特新“小巨人”企业", "at_least", 60, "家"),
+                                               Target("新增上市企业", "at_least", 10, "家")]),
     # a figure before 级 is the class of what is counted, not a figure to reach
     ("力争引进10亿级项目10个以上、百亿级项目1个以上", [Target("引进10亿级项目", "at_least", 10, "个"),
                                               Target("引进百亿级项目", "at_least", 1, "个")]),

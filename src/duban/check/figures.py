@@ -95,6 +95,8 @@ _ASIDE = re.compile(r"(?:(?:稳居|位居|居|排名|跃居)?(?:全市|全省|�
 # 从2.17%提高到2.65%, 降幅由一季度的-23.1%收窄到-1.4%: the figure reached is the one after 到.
 _FROM_TO = re.compile(r"[从由][^，。；]*?(?:提高|提升|增加|增长|下降|降低|减少|扩大|收窄|回升|加快|放缓|降|升)(?:到|至)")
 # A figure passed on the way (突破1000亿美元，达到1173.99亿美元): the clause after it may give the figure itself.
+# What a figure is the base of (…1708亿元高基数的情况下, 在上年增长10%的基础上): not the year's own figure.
+_BASE = re.compile(r"(?:高|的)?基数|的(?:情况下|基础上)$")
 _PASSED = re.compile(r"(?:突破|超过|超|逾|近|接近|约)$")
 _REACHED = re.compile(r"达到|达|为")  # matched at a position: no ^, which holds only at the start of the text
 _DECLINE_CLAUSE = re.compile(r"^降幅")  # 降幅收窄到1.4%: the change is a fall of 1.4%
@@ -210,6 +212,7 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
     figures: list[Figure] = []
     position = start
     first = True
+    based = False
     while position < len(sentence):
         end_match = _CLAUSE_END.search(sentence, position)
         if end_match and end_match.group(0) == "、" and "分别" in sentence[position:end_match.start()]:
@@ -227,6 +230,9 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
             before = clause[: match.start()]
             if _OTHER_MEASURE.search(before) or _MULTI_YEAR.search(before):
                 continue
+            if _BASE.search(clause, match.end()):
+                based = True  # 在2022年完成1708亿元高基数的情况下，全年完成1870亿元: the year's figure follows
+                continue
             quoted = sentence[key_start: position + match.end()].strip()
             value = _value(match)
             if _is_percent(unit) and not reduction and value > 0 and (_FALL_RE.search(before)
@@ -236,6 +242,8 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
             if convert(figure.value, figure.unit, unit) is not None:
                 figures.append(figure)
                 passed = bool(_PASSED.search(before))
+        if based and not figures and end_match is not None and end_match.group(0) in "，,":
+            return figures_after(sentence, end + 1, line, unit, key_start, reduction)[:1]
         if end_match is None or figures and not (passed and end_match.group(0) in "，," and
                                                  _REACHED.match(sentence, end + 1)):
             break

@@ -195,7 +195,7 @@ def _metric_between(text: str) -> str:
 _ADDED_VERB = re.compile(rf"^(?:新开工|建成|{ADDED_WORDS})")
 # A metric that says how it is counted itself (改造校舍, 供应住房, 完成投资).
 _OWN_VERB = re.compile(r"[\u4e00-\u9fff]{0,2}(?:建|增|改|完成|供应|筹集|实施|推进|开展|提升|打造|创建|整治|修复|种植|开工|投用|"
-                       r"投入|交付|竣工|上市)")
+                       r"投入|交付|竣工|上市(?!企业|公司))")  # 上市企业 is a noun: 新增…60家、上市企业10家 adds both
 
 
 # A metric that is only a verb: what it counts follows the figure (开展800个民生微实事, 遴选10家左右国有企业).
