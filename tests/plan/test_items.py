@@ -114,6 +114,7 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
     # the age of the people a task serves is not a figure to reach; an age to reach is
     ("11月15日前完成60岁以上老年人流感疫苗接种，接种人数不少于8000人", [Target("接种人数", "at_least", 8000, "人")]),
     ("0-6岁儿童健康管理率达到90%", [Target("0-6岁儿童健康管理率", "at_least", 90, "%")]),
+    ("幼儿园开设2-3岁托班50个以上", [Target("幼儿园开设2-3岁托班", "at_least", 50, "个")]),
     ("人均预期寿命达到78岁", [Target("人均预期寿命", "at_least", 78, "岁")]),
     # where things already stand is not a target; what is left once the verb is cut must name a thing
     ("我国60岁以上人口已达2.5亿", []),

@@ -174,7 +174,7 @@ def list_members(metric: str) -> list[str]:
 
 
 _AGE_GROUP = re.compile(r"[0-9.]+(?:\s*[-—~～至到]\s*[0-9.]+)?\s*周?岁(?:及|或)?(?:以[上下])?的?"
-                        r"(?:老年|老人|人|儿童|妇女|女性|男性|居民|群众|患者|孕|新生儿|婴|幼|青少年|学生|适龄)")
+                        r"(?:老年|老人|人|儿童|妇女|女性|男性|居民|群众|患者|孕|新生儿|婴|幼|青少年|学生|适龄|托班|托育)")
 
 
 # What may stand between two figures of one metric: 分别增长5%、8%; 增长5%，下降3% is carried on elsewhere.
