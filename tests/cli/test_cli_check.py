@@ -274,6 +274,14 @@ def test_cli_warns_when_the_summary_has_no_review(run, tmp_path):
     assert {item["verdict"] for item in json.loads(result.stdout)["items"]} == {"not_found"}
 
 
+def test_cli_refuses_a_summary_with_no_chinese_text(run, tmp_path):
+    listing = tmp_path / "services.txt"
+    listing.write_text("ftp 21/tcp\nssh 22/tcp\nsmtp 25/tcp mail\n" * 20, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--plans", str(run.root), "check", str(listing), "--plan", "2018"])
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == f"duban: {listing.name} 中几乎没有中文，看不出是一份工作总结或报告\n"
+
+
 # --- a check an office can trust: the shipped workspace (seeds 000 and 001) and the other seeds -------------------
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from duban.errors import BadInput
 from duban.ledger.model import Plan
 from duban.text.dates import Period, period_before
 
@@ -169,6 +170,10 @@ class GuardedSummary:
     refusals: list[Refusal]
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+MIN_HAN = 10  # Chinese characters a summary needs to be read as one (a one-line note has more)
+
+
 def guard_summary(workspace, plan_id: str, path) -> GuardedSummary:
     """Read the summary at `path` for a check of plan `plan_id` and run the guards; an unknown plan fails first
     (UsageError), an unreadable summary next (BadInput)."""
@@ -177,6 +182,8 @@ def guard_summary(workspace, plan_id: str, path) -> GuardedSummary:
 
     plan = workspace.read_plan(plan_id)
     report = read_report(path)
+    if len(_HAN.findall(report.text)) < MIN_HAN:
+        raise BadInput("summary_not_chinese", summary=report.name)  # a list of services, a log: nothing to read
     try:
         plan_text = (workspace.plan_dir(plan_id) / REPORT_FILE).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

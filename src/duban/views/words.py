@@ -108,6 +108,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "check_note_recorded": ("按已记录的核查《{summary}》结论（{verdict}）改变状态",
         "status set by the recorded check against {summary} ({verdict})"),
     "check_note_evidence": ("，第{line}行：{text}", ", line {line}: {text}"),
+    "summary_not_chinese": ("{summary} 中几乎没有中文，看不出是一份工作总结或报告",
+                            "{summary} holds almost no Chinese text: it does not read as a summary or report"),
     "no_review_part": ("{summary}：未找到回顾部分，没有可作依据的内容", "{summary}: no review part found: nothing reports on the plan"),
     # check: the guards, the preview of what it writes, the kept summary text
     "refuse_own_report": ("《{summary}》就是计划 {plan} 的来源报告 {report}（sha256 相同），用它核查只会重复计划本身",
