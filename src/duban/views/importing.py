@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from duban.views.cells import wrap
-from duban.views.ledger import OWNER_FLOOR
+from duban.views.ledger import OWNER_FLOOR, OWNER_WIDTH
 from duban.views.table import Column, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
@@ -29,7 +29,7 @@ def render_preview(out: Terminal, w: Words, prepared) -> None:
     table = Table([Column(w("id")),
                    Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
                    Column(w("category"), wrap=True, max_width=20, floor=12, min_width=6),
-                   Column(w("owner"), wrap=True, max_width=20, floor=OWNER_FLOOR, min_width=6, whole=True),
+                   Column(w("owner"), wrap=True, max_width=OWNER_WIDTH, floor=OWNER_FLOOR, min_width=6, whole=True),
                    Column(w("due"), wrap=True, max_width=24, floor=12, min_width=10),
                    Column(w("targets"), wrap=True, floor=16, min_width=8, beneath=True,
                           label=w("targets") + w("colon"))])

@@ -18,6 +18,7 @@ TARGET_STYLES = {"met": "green", "not_met": "red", "unknown": "dim"}
 LATE_STYLE = "bold red"
 SOON_STYLE = "yellow"
 OWNER_FLOOR = 12  # cells: a unit's name of six characters (区卫生健康局) is not wrapped to make room for a title
+OWNER_WIDTH = 24  # cells: a name of up to twelve characters (市生态环境局宝安管理局) stands whole on its line
 NOTE_FLOOR = 30   # cells: a note narrower than this beside its row goes under it instead
 
 
@@ -42,7 +43,7 @@ def render_list(out: Terminal, w: Words, tasks: Iterable, today: date, soon_days
         return
     table = Table([Column(w("id"), min_width=_id_width(tasks)),
                    Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
-                   Column(w("owner"), wrap=True, max_width=20, floor=OWNER_FLOOR, min_width=6, whole=True),
+                   Column(w("owner"), wrap=True, max_width=OWNER_WIDTH, floor=OWNER_FLOOR, min_width=6, whole=True),
                    Column(w("due"), min_width=10),
                    Column(w("status")),
                    Column(w("overdue"), justify="right")])
