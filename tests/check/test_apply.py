@@ -103,6 +103,17 @@ def test_blocked_and_dropped_tasks_are_left_alone(status):
         status, LeftAlone("2019H2-07", "强力推进医疗服务信息化建设", status, "done", status))
 
 
+def test_a_task_whose_figures_the_summary_reports_missed_is_not_marked_done():
+    task = Task("2019H2-03", "推进家庭医生签约服务")
+    met = TargetResult("2019H2-03", Target("重点人群覆盖率", "at_least", 60, "%"), 65, "重点人群覆盖率达到65%", "met", 2)
+    missed = TargetResult("2019H2-03", Target("签约服务覆盖率", "at_least", 30, "%"), 25, "签约服务覆盖率达到25%",
+                          "not_met", 2)
+    assert decide_status(task, item("done"), SUMMARY_DATE, True, False, [met]) == ("done", None)
+    assert decide_status(task, item("done"), SUMMARY_DATE, True, False, [met, missed]) == (
+        "todo", LeftAlone("2019H2-03", "推进家庭医生签约服务", "todo", "done", "target_missed"))
+    assert decide_status(task, item("done"), SUMMARY_DATE, False, True, [missed]) == ("in_progress", None)
+
+
 def test_a_status_a_person_set_after_the_summary_is_left_alone():
     task = Task("2019H2-01", "t")
     person(task, date(2019, 9, 2), "in_progress")

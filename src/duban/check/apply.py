@@ -3,7 +3,8 @@
 `preview_check` works out, without writing, which task files a check changes and which statuses it moves: a done
 verdict marks an open task done only with `--mark-done`, an in-progress verdict moves a todo task on only with
 `--mark-progress`, and neither ever touches a blocked or dropped task or one whose status a person set after the
-summary's date (those are listed as left alone, with why). `write_check` then writes what the preview showed: the
+summary's date, nor marks done a task whose figures the summary reports missed (those are listed as left alone,
+with why). `write_check` then writes what the preview showed: the
 summary's clean text kept in the plan's folder (`checks/<summary>.txt`, what every evidence line number refers
 to), and each task's `[check]` table with a progress entry. A task someone changed in between keeps its status.
 """
@@ -55,7 +56,7 @@ class LeftAlone:
     title: str
     status: str
     verdict: str
-    reason: str                # blocked | dropped | set_after
+    reason: str                # blocked | dropped | set_after | target_missed
     set_on: date | None = None  # set_after: when a person set the status, and who
     by: str = ""
 
@@ -117,8 +118,13 @@ def last_status_set(task: Task) -> ProgressEntry | None:
 
 
 def decide_status(task: Task, item: ItemResult, summary_date: date | None, mark_done: bool,
-                  mark_progress: bool) -> tuple[str, LeftAlone | None]:
-    """The status the check gives the task, and why it leaves the task alone where it would have moved it."""
+                  mark_progress: bool, targets: list[TargetResult] = ()) -> tuple[str, LeftAlone | None]:
+    """The status the check gives the task, and why it leaves the task alone where it would have moved it: a task
+    one of whose figures (the plan year's goals given to it among them) the summary reports missed is not marked
+    done, whatever its words say."""
+    if mark_done and item.verdict == "done" and task.status != "done" and any(
+            t.verdict == "not_met" for t in targets):
+        return task.status, LeftAlone(task.id, task.title, task.status, item.verdict, "target_missed")
     wanted = task.status
     if mark_done and item.verdict == "done" and task.status != "done":
         wanted = "done"
@@ -164,13 +170,14 @@ def preview_check(result: CheckResult, tasks: list[Task], report, summary_date: 
     by_id = {task.id: task for task in tasks}
     for item in result.items:
         task = by_id[item.task_id]
-        status, left = decide_status(task, item, summary_date, mark_done, mark_progress)
+        targets = _targets_of(result, item)
+        status, left = decide_status(task, item, summary_date, mark_done, mark_progress, targets)
         if left is not None:
             preview.left_alone.append(left)
         if status != task.status:
             first = item.evidence[0] if item.evidence else None
             preview.changes.append(StatusChange(task.id, task.title, task.status, status, item.verdict, first))
-        table = check_table(item, _targets_of(result, item), preview.summary, today)
+        table = check_table(item, targets, preview.summary, today)
         if apply_result(copy.deepcopy(task), table, status, note_of(item), by, _recorded(recorded_note_of, item)):
             preview.writes.append(task.id)
     return preview
