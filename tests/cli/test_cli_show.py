@@ -14,7 +14,7 @@ def test_show_text(cli_run):
         "配合单位  疾控中心",
         "完成时限  2019-10-31 (十月底)  逾期 20天",
         "分类      重点工作打算",
-        "来源      report.txt 第12行",
+        "来源      report.txt（整理稿 2019H2/report.txt 第12行）",
     ]
 
 
@@ -64,7 +64,7 @@ def test_show_text_in_english(cli_run):
         "Co-owners  疾控中心",
         "Due        2019-10-31 (十月底)  Overdue 20 days",
         "Category   重点工作打算",
-        "Source     report.txt, line 12",
+        "Source     report.txt (line 12 of its clean text, 2019H2/report.txt)",
     ]
 
 

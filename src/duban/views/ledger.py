@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from duban.ledger.model import Target
+from duban.ledger.store import REPORT_FILE
 from duban.text.numerals import figure_text
 from duban.views.table import Column, Styled, Table
 from duban.views.terminal import Terminal
@@ -152,7 +153,8 @@ def _source_text(w: Words, task) -> str:
     if not report:
         added = task.source.get("added")
         return w("source_added", by=task.source.get("added_by", ""), date=added).strip() if added else ""
-    return w("source_ref", report=report, line=line) if line else report
+    # the line is the clean text's, kept beside the plan (a .docx or .pdf has no lines; a .txt's may be split)
+    return w("source_ref", report=report, kept=f"{task.plan}/{REPORT_FILE}", line=line) if line else report
 
 
 def _progress_table(w: Words, task) -> Table:

@@ -65,7 +65,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "line_ref": ("第{line}行", "line {line}"),
     "line_short": ("第{line}行：", "L{line}:"),
     "count_tasks": ("共 {n} 项任务", "{n:task|tasks}"),
-    "source_ref": ("{report} 第{line}行", "{report}, line {line}"),
+    "source_ref": ("{report}（整理稿 {kept} 第{line}行）", "{report} (line {line} of its clean text, {kept})"),
     "list_sep": ("，", ", "),
     "clause_sep": ("；", "; "),
     "colon": ("：", ": "),
