@@ -345,6 +345,14 @@ def test_re_importing_into_a_plan_says_it_updates_it_and_how(run, tmp_path, lang
     assert lines(written.output)[-1] == "2019H2：10 项任务，写入 4 个文件"  # 05, 10, plan.toml, report.txt
 
 
+def test_the_same_report_under_another_name_is_said_to_change_only_its_source(run, tmp_path):
+    assert run("import", SEED_000, "--period", "2019H2", "--yes").exit_code == 0
+    renamed = tmp_path / "2019年下半年工作计划.txt"
+    renamed.write_bytes(Path(SEED_000).read_bytes())
+    result = run("import", str(renamed), "--period", "2019H2", "--dry-run")
+    assert "9 项只改来源文件名（000_39b622c591527ef1.txt → 2019年下半年工作计划.txt）" in result.output.replace("\n", "")
+
+
 def test_re_importing_the_same_report_asks_nothing_and_writes_nothing(run):
     assert run("import", SEED_000, "--period", "2019H2", "--yes").exit_code == 0
     before = task_files(run.root)

@@ -62,6 +62,7 @@ class Reimport:
     same: list[str]
     new: list[str]
     plan_changed: bool
+    renamed_from: str = ""  # the report's former file name, where that is all the changed tasks change
 
     @property
     def changes_nothing(self) -> bool:
@@ -183,7 +184,21 @@ def _reimport(workspace: Workspace, prepared: Prepared, old_tasks: dict[str, Tas
     folder = workspace.plan_dir(prepared.plan.id)
     return Reimport(changed=changed, same=[task_id for task_id in matched if task_id not in changed],
                     new=[task.id for task in prepared.tasks if task.id not in old_tasks],
-                    plan_changed=bool(changing & {folder / PLAN_FILE, folder / REPORT_FILE}))
+                    plan_changed=bool(changing & {folder / PLAN_FILE, folder / REPORT_FILE}),
+                    renamed_from=_renamed_from(prepared, old_tasks, changed))
+
+
+def _renamed_from(prepared: Prepared, old_tasks: dict[str, Task], changed: list[str]) -> str:
+    """The report's former file name when the changed tasks differ from their files only in it (the same report
+    imported again as its .docx or .pdf), else ""."""
+    tasks = {task.id: task for task in prepared.tasks}
+    names = set()
+    for task_id in changed:
+        old, new = old_tasks[task_id], tasks[task_id]
+        if not isinstance(old.source, dict) or replace(new, source={**new.source, "report": old.source.get("report")}) != old:
+            return ""
+        names.add(old.source.get("report", ""))
+    return names.pop() if len(names) == 1 else ""
 
 
 def _match(plan_id: str, items: list[Item], old_tasks: dict[str, Task]) -> list[tuple[str, Item]]:

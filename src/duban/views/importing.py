@@ -56,7 +56,9 @@ def render_reimport(out: Terminal, w: Words, prepared) -> None:
 def reimport_counts(w: Words, prepared) -> str:
     """`修改 3 项，新增 1 项，5 项不变`: what importing into a plan already in the ledger does to its tasks."""
     reimport = prepared.reimport
-    parts = [w(key, n=len(ids)) for key, ids in (("import_count_changed", reimport.changed),
+    changed = "import_count_renamed" if reimport.renamed_from else "import_count_changed"
+    parts = [w(key, n=len(ids), old=reimport.renamed_from, new=prepared.report.name)
+             for key, ids in ((changed, reimport.changed),
                                                   ("import_count_new", reimport.new),
                                                   ("import_count_same", reimport.same),
                                                   ("import_count_gone", prepared.gone)) if ids]

@@ -96,6 +96,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "import_existing_same": ("计划 {plan} 已在台账中，与报告一致", "plan {plan} is already in the ledger, as the report has it"),
     "import_existing_question": ("更新计划 {plan}（{counts}）？", "Update plan {plan} ({counts})?"),
     "import_count_changed": ("修改 {n} 项", "{n} changed"),
+    "import_count_renamed": ("{n} 项只改来源文件名（{old} → {new}）", "{n} only renamed their source ({old} → {new})"),
     "import_count_new": ("新增 {n} 项", "{n} new"),
     "import_count_same": ("{n} 项不变", "{n} unchanged"),
     "import_count_gone": ("{n} 项已不在报告中，保持原样", "{n} no longer in the report, left as they are"),
