@@ -217,3 +217,14 @@ def test_a_failing_browser_is_one_clear_error(tmp_path):
     with pytest.raises(BadInput, match=r"chromium: printing to PDF failed \(exit 7\): boom: no display$"):
         html_to_pdf("<p>x</p>", tmp_path / "r.pdf", str(broken))
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_only_a_short_table_is_kept_on_one_page():
+    from duban.weekly.render import KEEP_CHARS, KEEP_ROWS, _kept_whole
+    from duban.weekly.rows import Cell
+
+    short = [[Cell("2019H2-01"), Cell("完成平台招标")]] * KEEP_ROWS
+    assert _kept_whole(short)
+    assert not _kept_whole(short + short[:1])  # too many rows
+    notes = [[Cell("2019H2-01"), Cell("长" * (KEEP_CHARS // 2))]] * 2
+    assert not _kept_whole(notes)  # two rows of long notes would leave most of a page blank if moved whole

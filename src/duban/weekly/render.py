@@ -155,7 +155,14 @@ def _md_table(block: Block) -> list[str]:
 
 SVG_BAR_WIDTH = 160  # px for the owner with the most tasks
 SVG_BAR_HEIGHT = 12
-KEEP_ROWS = 6  # a table of this many rows or fewer is printed on one page: moving it leaves at most a third blank
+# A table of this many rows or fewer, holding this many characters or fewer, is printed on one page: moving it to
+# the next leaves at most a third of a page blank (six rows of long notes left 60 % of page 1 blank).
+KEEP_ROWS = 6
+KEEP_CHARS = 500
+
+
+def _kept_whole(rows) -> bool:
+    return len(rows) <= KEEP_ROWS and sum(len(cell.text) for row in rows for cell in row) <= KEEP_CHARS
 
 
 def _svg_bar(bar: tuple[int, int, int], cells: int = 20) -> dict[str, float]:
@@ -190,7 +197,7 @@ def render_html(reports: WeeklyReport | Sequence[WeeklyReport], w: Words) -> str
     sheets = [{"r": r, "head": masthead(r, w), "blocks": blocks(r, w), "dist": distribution(r, w)} for r in reports]
     return env.get_template("weekly.html.j2").render(
         sheets=sheets, w=w, lang=w.lang, svg_bar=_svg_bar, zip=zip, bar_width=SVG_BAR_WIDTH,
-        bar_height=SVG_BAR_HEIGHT, keep_rows=KEEP_ROWS)
+        bar_height=SVG_BAR_HEIGHT, kept_whole=_kept_whole)
 
 
 def render(reports: WeeklyReport | Sequence[WeeklyReport], fmt: str, w: Words, out: Terminal) -> str:
