@@ -28,3 +28,16 @@ def test_validate_names_the_line_of_a_bad_weekly_table(workspace):
     [fault] = validate(workspace).faults
     line = settings.read_text(encoding="utf-8").splitlines().index("[weekly]") + 1
     assert str(fault).startswith(f"{settings}:{line}: 'weekly' must be a table of issuer, first_week, ")
+
+
+def test_a_new_workspace_gets_the_health_bureaus_words_only_when_it_is_a_health_body():
+    import tomllib
+
+    from duban.settings import default_text
+
+    health = tomllib.loads(default_text("区卫生健康局"))
+    assert health["synonyms"]["效劳"] == "服务" and "医联体" in health["vocabulary"]["words"]
+    assert health["owners"]["疾控"] == "疾控中心"
+    government = tomllib.loads(default_text("宝安区人民政府"))
+    assert government["synonyms"] == {} and government["vocabulary"] == {} and government["owners"] == {}
+    assert "# \"效劳\" = \"服务\"" in default_text("宝安区人民政府")  # shown as an example

@@ -198,15 +198,16 @@ lang = "zh"                 # labels: zh (中文) or en
 
 # Spun wording seen in copied reports, mapped back to the real word.
 [synonyms]
-"效劳" = "服务"
-"根本" = "基本"
-"方案生育" = "计划生育"
-"开展" = "发展"
+{synonyms}
 
 # Words the matcher must keep whole.
 [vocabulary]
-words = ["医联体", "医共体", "国医馆", "家庭医生签约", "国家卫生城市", "分级诊疗", "公立医院改革"]
+{vocabulary}
 """
+
+# What the health bureau's reports, copied from download sites, needed: spun words and the sector's terms.
+HEALTH_SYNONYMS = '"效劳" = "服务"\n"根本" = "基本"\n"方案生育" = "计划生育"\n"开展" = "发展"'
+HEALTH_VOCABULARY = 'words = ["医联体", "医共体", "国医馆", "家庭医生签约", "国家卫生城市", "分级诊疗", "公立医院改革"]'
 
 # The units of a district health bureau (区卫生健康局), the organisation duban was first built for.
 HEALTH_BUREAU_OWNERS = {"中医": "中医科", "妇幼": "妇幼健康科", "疾控": "疾控中心", "传染病": "疾控中心",
@@ -224,6 +225,14 @@ def default_text(organisation: str) -> str:
     """duban.toml for a new workspace: a health body gets the health bureau's owner rules; any other organisation,
     or none named, the rules commented out as an example (they would send its items to units it does not have)."""
     rules = "\n".join(f'"{keyword}" = "{unit}"' for keyword, unit in HEALTH_BUREAU_OWNERS.items())
-    if not is_health_body(organisation):
-        rules = "# e.g.\n" + "\n".join(f"# {line}" for line in rules.splitlines()[:2])
-    return DEFAULT_TEXT.format(organisation=organisation.replace('"', ""), owner_rules=rules)
+    synonyms, vocabulary = HEALTH_SYNONYMS, HEALTH_VOCABULARY
+    if not is_health_body(organisation):  # a health bureau's words would only blur another body's reports
+        rules, synonyms, vocabulary = (_example(text, lines) for text, lines in ((rules, 2), (synonyms, 1),
+                                                                                 (vocabulary, 1)))
+    return DEFAULT_TEXT.format(organisation=organisation.replace('"', ""), owner_rules=rules, synonyms=synonyms,
+                               vocabulary=vocabulary)
+
+
+def _example(text: str, lines: int) -> str:
+    """The first lines of a settings section, commented out as an example."""
+    return "# e.g.\n" + "\n".join(f"# {line}" for line in text.splitlines()[:lines])
