@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -248,6 +249,18 @@ class DubanContext(click.Context):
     formatter_class = DubanHelpFormatter
 
 
+@contextmanager
+def _section(formatter, heading: str):
+    """click's help section, its heading ending as the language ends one (选项：, Options:), not always in ':'."""
+    formatter.write_paragraph()
+    formatter.write(f"{'':>{formatter.current_indent}}{heading}\n")
+    formatter.indent()
+    try:
+        yield
+    finally:
+        formatter.dedent()
+
+
 class _Bilingual:
     """What DubanCommand and DubanGroup share: their help said in the run's language."""
 
@@ -276,7 +289,7 @@ class _Bilingual:
         records = [record for param in self.get_params(ctx) if not isinstance(param, click.Argument)
                    if (record := param.get_help_record(ctx)) is not None]
         if records:
-            with formatter.section(_help_words(ctx)("options_heading")):
+            with _section(formatter, _help_words(ctx)("options_heading")):
                 formatter.write_dl(records)
 
 
@@ -300,7 +313,7 @@ class DubanGroup(_Bilingual, click.Group):
                 for name in self.list_commands(ctx)
                 if (command := self.get_command(ctx, name)) is not None and not command.hidden]
         if rows:
-            with formatter.section(w("commands_heading")):
+            with _section(formatter, w("commands_heading")):
                 formatter.write_dl(rows)
 
     def main(self, args=None, *rest, **kwargs):

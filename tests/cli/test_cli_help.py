@@ -28,7 +28,7 @@ def test_command_help_in_chinese_and_english(tmp_path, monkeypatch):
         "",
         "  取消任务（状态改为已取消），理由记入进展记录。",
         "",
-        "选项:",
+        "选项：",
         "  --note WHY  取消的理由（记入进展记录）。 [必填]",
         "  --by NAME   记录人（默认：$DUBAN_USER，其次 git 的 user.name，再次登录名）。",
         "  --commit    把改动的文件提交到 git（duban.toml 中 auto_commit = true 时总是",
