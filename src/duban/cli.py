@@ -326,7 +326,9 @@ class DubanGroup(_Bilingual, click.Group):
             click.echo(f"duban: {_one_line(error.render(self._words(args)))}", err=True)
             sys.exit(error.exit_code)
         except click.UsageError as error:
-            click.echo(f"duban: {_one_line(_usage_error(error, self._words(args)))}", err=True)
+            named = next((arg for arg in args if arg in self.commands), None)  # where click gave no context
+            where = f"duban {named}" if named else "duban"
+            click.echo(f"duban: {_one_line(_usage_error(error, self._words(args), where))}", err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
             click.echo(f"duban: {error.format_message()}", err=True)
@@ -353,7 +355,7 @@ def _one_line(message: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]", lambda match: repr(match.group())[1:-1], message)
 
 
-def _usage_error(error: click.UsageError, w) -> str:
+def _usage_error(error: click.UsageError, w, where: str = "duban") -> str:
     """click's usage errors in the run's language, as one line that says where help is."""
     import re
 
@@ -385,8 +387,7 @@ def _usage_error(error: click.UsageError, w) -> str:
         said = w("click_needs_value", option=match.group(1))
     else:
         said = message
-    where = error.ctx.command_path if error.ctx else "duban"
-    return said + w("click_see_help", command=where)
+    return said + w("click_see_help", command=error.ctx.command_path if error.ctx else where)
 
 
 # --- shell completion: task ids, statuses, owners, plans and report files -----------------------------------

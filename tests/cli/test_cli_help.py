@@ -63,6 +63,8 @@ def test_every_command_and_option_has_help_in_both_languages():
     (["list", "--due-within", "-1"], "--due-within 须为不小于 0 的整数（用法见 duban list --help）",
      "--due-within must be a whole number of at least 0 (see duban list --help)"),
     (["show", "a", "b"], "多余的参数：b（用法见 duban show --help）", "unexpected extra argument(s): b (see duban show --help)"),
+    (["update", "2019H2-01", "--status"], "选项 --status 需要一个值（用法见 duban update --help）",
+     "option --status needs a value (see duban update --help)"),
 ])
 def test_usage_errors_are_one_line_in_the_run_s_language(tmp_path, monkeypatch, args, zh, en):
     monkeypatch.chdir(tmp_path)
