@@ -75,8 +75,10 @@ def test_chosen_week(run):
 
 def test_bad_week_is_a_usage_error(run):
     result = run("weekly", "--week", "2019-W60")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", "duban: 2019 年没有第 60 周：它有 52 周\n")
+    result = run("weekly", "--week", "2019-60")
     assert (result.exit_code, result.stdout, result.stderr) == (
-        2, "", "duban: 无法识别的周“2019-W60”：请用 YYYY-Www，如 2019-W36\n")
+        2, "", "duban: 无法识别的周“2019-60”：请用 YYYY-Www，如 2019-W36\n")
 
 
 def test_pdf_without_a_browser_says_how_to_install_one(run, tmp_path, monkeypatch):

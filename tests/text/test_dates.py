@@ -277,3 +277,7 @@ def test_iso_week():
     assert iso_week_of(date(2019, 11, 20)) == "2019-W47"
     with pytest.raises(UsageError):
         parse_iso_week("2019-W60")
+    assert parse_iso_week("2020-W53")[0] == date(2020, 12, 28)  # a year of 53 weeks
+    with pytest.raises(UsageError) as error:
+        parse_iso_week("2019-W53")
+    assert error.value.message == "2019 has no week 53: it has 52"

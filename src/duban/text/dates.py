@@ -464,12 +464,14 @@ def parse_date(text: str, what: str = "date") -> date:
 def parse_iso_week(text: str) -> tuple[date, date]:
     """`2019-W36` → (Monday, Sunday) of that ISO week."""
     match = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), re.IGNORECASE)
+    if not match:
+        raise UsageError("bad_week", text=text)
+    year, week = int(match.group(1)), int(match.group(2))
     try:
-        if not match:
-            raise ValueError
-        monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+        monday = date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise UsageError("bad_week", text=text) from None
+        last = date(year, 12, 28).isocalendar()[1] if 1 <= year <= 9999 else 52  # the 28th is in the last week
+        raise UsageError("no_such_week", year=year, week=week, last=last) from None
     return monday, days_after(monday, 6)
 
 

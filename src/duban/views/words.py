@@ -438,6 +438,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "bad_period": ("无法识别的期间“{text}”：请用 2019、2019H1、2019H2、2019Q3 或 2019M04",
                    "bad period {text!r}: use 2019, 2019H1, 2019H2, 2019Q3 or 2019M04"),
     "bad_iso_date": ("无法识别的 {what}“{text}”：请用 YYYY-MM-DD", "bad {what} {text!r}: use YYYY-MM-DD"),
+    "no_such_week": ("{year} 年没有第 {week} 周：它有 {last} 周", "{year} has no week {week}: it has {last}"),
     "bad_week": ("无法识别的周“{text}”：请用 YYYY-Www，如 2019-W36", "bad week {text!r}: use YYYY-Www, e.g. 2019-W36"),
     "bad_date": ("无法识别的日期“{text}”：请用 YYYY-MM-DD，或 年底、6月底前、三季度末、下周五 等说法",
                  "bad date {text!r}: use YYYY-MM-DD or a phrase such as 年底, 6月底前, 三季度末, 下周五"),
