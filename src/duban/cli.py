@@ -1077,7 +1077,10 @@ def _apply_check(app: App, guarded, result, tasks, mark_done, mark_progress, dry
     view.message(w("check_written", n=len(preview.written), moves=len(preview.moved)))
     view.message(w("check_text_kept", path=shown_path(preview.text_path)))
     if changed:
-        app.commit_changes(do_commit, changed, "duban: " + w("check_subject", plan=result.plan, summary=result.summary))
+        subject = w("check_subject", plan=result.plan, summary=result.summary)
+        if preview.moved:  # which commit moved statuses, for whoever reads the log or undoes one
+            subject += w("check_subject_moves", n=len(preview.moved))
+        app.commit_changes(do_commit, changed, "duban: " + subject)
 
 
 _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf"}

@@ -264,6 +264,12 @@ def test_cli_apply_commit(run):
     committed = git("-c", "core.quotePath=false", "show", "--name-only", "--format=", "HEAD").split()
     assert len(committed) == 10 and "2018/checks/gwr-2019.txt" in committed  # the tasks and the kept text
     assert git("status", "--porcelain") == ""
+    marked = CliRunner(env=env).invoke(cli, ["--plans", str(run.root), "--today", "2019-03-06", "check",
+                                             str(SUMMARY_2019), "--plan", "2018", "--mark-done", "--yes", "--commit"])
+    moved = len(json.loads(CliRunner().invoke(cli, ["--plans", str(run.root), "list", "--status", "done",
+                                                    "--json"]).stdout))
+    assert marked.exit_code == 0 and moved > 0
+    assert git("log", "-1", "--format=%s") == f"duban: 核查 2018，对照《gwr-2019.txt》，改动 {moved} 项状态\n"
 
 
 @needs_shared

@@ -183,6 +183,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "init_subject": ("创建工作区 {root}", "init workspace {root}"),
     "import_subject": ("导入《{report}》为计划 {plan}", "import {report} as plan {plan}"),
     "check_subject": ("核查 {plan}，对照《{summary}》", "check {plan} against {summary}"),
+    "check_subject_moves": ("，改动 {n} 项状态", ", {n:status|statuses} moved"),
     "lock_task": ("任务 {task}", "task {task}"),
     "lock_git": ("git 仓库", "the git repository"),
     "lock_numbering": ("任务编号", "task numbering"),
