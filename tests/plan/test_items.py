@@ -134,6 +134,8 @@ def test_goal_targets_of_2016_with_a_range_and_in_step():
     # 上市企业 is a noun: the verb of the list's first metric counts it too
     ("新增专精特新“小巨人”企业60家以上、上市企业10家以上", [Target("新增专精特新“小巨人”企业", "at_least", 60, "家"),
                                                Target("新增上市企业", "at_least", 10, "家")]),
+    # a name in quotes keeps its closing quote where the figure follows it
+    ("新增“秒批”“不见面审批”“一件事一次办”70项以上", [Target("新增“秒批”“不见面审批”“一件事一次办”", "at_least", 70, "项")]),
     # a figure before 级 is the class of what is counted, not a figure to reach
     ("力争引进10亿级项目10个以上、百亿级项目1个以上", [Target("引进10亿级项目", "at_least", 10, "个"),
                                               Target("引进百亿级项目", "at_least", 1, "个")]),

@@ -72,7 +72,9 @@ def _clean_metric(raw: str) -> str:
         metric = metric[:verb.start()]
     metric = re.sub(r"(?:已经?|业已)$", "", metric)
     metric = metric.strip("　 ：:“”\"")
-    return "“" + metric if metric.count("”") > metric.count("“") else metric  # “三公”经费 keeps its quote
+    if metric.count("”") > metric.count("“"):
+        return "“" + metric  # “三公”经费 keeps its quote
+    return metric + "”" if metric.count("“") > metric.count("”") else metric  # …“一件事一次办” keeps its own
 
 
 def _comparator(verb: str, qual: str, ranged: bool, metric: str, unit: str) -> str:
