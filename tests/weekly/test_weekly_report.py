@@ -86,7 +86,7 @@ def test_chosen_week(tmp_path):
     assert [(c.task_id, c.old, c.new) for c in report.due_changes] == [
         ("2019H2-06", date(2019, 12, 31), date(2019, 10, 31))]  # moved earlier: a change all the same
     assert report.counts.overdue == 5  # counts are as of today, whatever the week
-    with pytest.raises(UsageError, match="bad week '2019-W54'"):
+    with pytest.raises(UsageError, match="2019 has no week 54: it has 52"):
         weekly_report(workspace, TODAY, "2019-W54")
 
 
