@@ -94,9 +94,9 @@ _ASIDE = re.compile(r"(?:(?:稳居|位居|居|排名|跃居)?(?:全市|全省|�
                     r"(?:第[一二三四五六七八九十\d]+|前列|首位|前[三五十])|[^，。；%％]{1,12}(?:大关|新高|纪录))[，,、]")
 # 从2.17%提高到2.65%, 降幅由一季度的-23.1%收窄到-1.4%: the figure reached is the one after 到.
 _FROM_TO = re.compile(r"[从由][^，。；]*?(?:提高|提升|增加|增长|下降|降低|减少|扩大|收窄|回升|加快|放缓|降|升)(?:到|至)")
-# A figure passed on the way (突破1000亿美元，达到1173.99亿美元): the clause after it may give the figure itself.
 # What a figure is the base of (…1708亿元高基数的情况下, 在上年增长10%的基础上): not the year's own figure.
 _BASE = re.compile(r"(?:高|的)?基数|的(?:情况下|基础上)$")
+# A figure passed on the way (突破1000亿美元，达到1173.99亿美元): the clause after it may give the figure itself.
 _PASSED = re.compile(r"(?:突破|超过|超|逾|近|接近|约)$")
 _REACHED = re.compile(r"达到|达|为")  # matched at a position: no ^, which holds only at the start of the text
 _DECLINE_CLAUSE = re.compile(r"^降幅")  # 降幅收窄到1.4%: the change is a fall of 1.4%

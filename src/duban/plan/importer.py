@@ -195,7 +195,9 @@ def _renamed_from(prepared: Prepared, old_tasks: dict[str, Task], changed: list[
     names = set()
     for task_id in changed:
         old, new = old_tasks[task_id], tasks[task_id]
-        if not isinstance(old.source, dict) or replace(new, source={**new.source, "report": old.source.get("report")}) != old:
+        if not isinstance(old.source, dict):
+            return ""
+        if replace(new, source={**new.source, "report": old.source.get("report")}) != old:
             return ""
         names.add(old.source.get("report", ""))
     return names.pop() if len(names) == 1 else ""

@@ -169,7 +169,7 @@ def _inline_points(item: Item, lines: list[tuple[int, str]]) -> list[Item]:
     first = lines[0][1].strip()
     if not first.startswith("一是"):
         return []
-    cuts = [m for m in _NEXT_POINT_RE.finditer(first)]
+    cuts = list(_NEXT_POINT_RE.finditer(first))
     if not cuts or [chinese_number(m.group(1)) for m in cuts] != list(range(2, len(cuts) + 2)):
         return []
     bounds = [0, *(m.end() for m in cuts), len(first)]
@@ -207,8 +207,8 @@ def extract_items(text: str, period: Period, *, owner_rules: dict[str, str] | No
         item = _item_of(node, category, lines)
         if item is not None:
             items.append(item)
-    if len(chosen) == len(items) == 1:  # 一是…；二是…；三是… in one paragraph: its points are the items
-        items = _inline_points(items[0], lines) or items
+            if len(chosen) == 1:  # 一是…；二是…；三是… in one paragraph: its points are the items
+                items = _inline_points(item, lines) or items
     for item in items:
         _infer(item, period, owner_rules, synonyms, default_owner)
     _attach_goals(items, reading, original)
