@@ -20,9 +20,10 @@ def test_plan_names_too(typed, plan):
     assert check_plan_id(typed) == plan
 
 
-def test_what_is_not_an_id_is_still_refused():
+@pytest.mark.parametrize("text", ["2019h2", "2019H2..-01"])  # the second found by the fuzz test
+def test_what_is_not_an_id_is_still_refused(text):
     with pytest.raises(UnknownTask):
-        TaskId.parse("2019h2")
+        TaskId.parse(text)
 
 
 IDS = [f"2019H2-{n:02d}" for n in range(1, 10)] + ["2019H2-jb-01", "2019H2-jb-02", "2017-wjj-01"]

@@ -30,7 +30,7 @@ class TaskId(NamedTuple):
     def parse(cls, text: str) -> TaskId:
         """`2019H2-03` → TaskId("2019H2", 3); UnknownTask (exit 2) for anything else."""
         match = _TASK_RE.fullmatch(text.strip()) if isinstance(text, str) else None
-        if match is None:
+        if match is None or not is_plan_id(match.group(1)):  # 2019H2..-01: a plan id never holds ..
             raise UnknownTask("bad_task_id", text=shown(text), example=EXAMPLE)
         return cls(_period_upper(match.group(1)), int(match.group(2)))
 
