@@ -119,6 +119,16 @@ def test_work_reported_with_the_verbs_of_carried_out_work_is_done_and_work_under
     assert verdicts == ["done", "done", "in_progress"]
 
 
+def test_a_best_passage_that_says_the_work_is_not_finished_keeps_the_item_from_done():
+    task = Task("P-02", "加快区人民医院新院区建设", detail="10月底前完成主体结构封顶。")
+    said = "区人民医院新院区主体结构尚未完成封顶，目前完成主体工程的80%，预计明年3月底前封顶；区妇幼保健院改扩建项目完成主体工程。"
+    found = summary_sentences(f"一、工作回顾\n{said}\n", [SimpleNamespace(kind="review", start_line=1, end_line=2)])
+    assert check_plan("P", "s.txt", [task], found, SEGMENTER).items[0].verdict == "in_progress"
+    finished = said.replace("尚未完成封顶", "完成封顶")
+    found = summary_sentences(f"一、工作回顾\n{finished}\n", [SimpleNamespace(kind="review", start_line=1, end_line=2)])
+    assert check_plan("P", "s.txt", [task], found, SEGMENTER).items[0].verdict == "done"
+
+
 def test_a_standing_weakness_is_no_flag_and_a_mention_without_signals_is_done():
     summary = ("一、工作回顾\n推进家庭医生签约服务，组建签约团队。\n二、存在的问题\n家庭医生签约服务基础薄弱，人才队伍差距较大。\n")
     found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=2),

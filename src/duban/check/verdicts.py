@@ -19,7 +19,7 @@ from duban.text.outline import marker_of
 from duban.check.figures import TargetResult, check_target
 
 # Words near the evidence that say how far the task got. Risk words are looked for first: 尚未完成 holds 完成.
-_RISK = re.compile(r"尚未|滞后|未完成|未能|没有完成|进展缓慢|不到位|落实不力|差距较大|困难较多|仍然?(?:薄弱|严峻|突出|繁重)|"
+_RISK = re.compile(r"尚未(?:完成|实现|达到|建成|启动|开工|到位|落实|投入使用)?|滞后|未完成|未能(?:完成|实现|达到)?|没有完成|进展缓慢|不到位|落实不力|差距较大|困难较多|仍然?(?:薄弱|严峻|突出|繁重)|"
                    r"有待|亟待|未达到|未启动|停滞|乏力|减慢|放缓")
 _DONE = re.compile(r"完成|建成|通过|实现|达到|获评|顺利|圆满|超额|如期|全覆盖|成功|落地|投入使用|投入运营|通车|"
                    r"通水|挂牌|验收|取得(?:明显|显著|重大|突破性|重要|新的?)?(?:成效|成果|突破|进展)|成效显著|"
@@ -203,10 +203,14 @@ def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Ma
         return "at_risk", round(score, 2)
     if risk > done and risk >= progress and risk > 0:
         return "at_risk", round(score, 2)
-    # A review that covers an item reports it as carried out unless it speaks of it mainly as under way.
-    if progress > done * PROGRESS_MARGIN:
+    # A review that covers an item reports it as carried out unless it speaks of it mainly as under way, or its
+    # best passage says the work is not finished (主体结构尚未完成封顶，…目前完成主体工程的80%).
+    if progress > done * PROGRESS_MARGIN or (found and _UNFINISHED.search(found[0].sentence.text)):
         return "in_progress", round(score, 2)
     return "done", round(score, 2)
+
+
+_UNFINISHED = re.compile(r"尚未|未完成|没有完成|未能")
 
 
 # Items whose shortfall a problems paragraph names in words of its own: demand (扩大内需, 扩投资促消费) falls short
