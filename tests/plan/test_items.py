@@ -165,6 +165,7 @@ def test_bare_figure_is_a_floor_only_in_a_goals_paragraph():
     ("开展病媒生物监测,由区疾控中心负责。", "区疾控中心", []),
     ("由区卫生健康局牵头，疾控中心、各社区卫生服务中心配合，完成复审。", "区卫生健康局", ["疾控中心", "各社区卫生服务中心"]),
     ("开展病媒生物监测。", "", []),
+    ("开展职业病防治，牵头单位为职业健康科，配合单位为区疾控中心，11月15日前完成。", "职业健康科", ["区疾控中心"]),
 ])
 def test_explicit_owners(text, owner, co_owners):
     assert explicit_owners(text) == (owner, co_owners)
