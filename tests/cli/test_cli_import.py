@@ -398,3 +398,17 @@ def test_a_ledger_sheet_read_back_shows_only_what_it_changes(run, tmp_path):
     assert lines(result.output)[1:] == ["表中与台账不同之处（1 项任务）：", "  2019H2-05  责任单位：基层卫生科 → 疾控中心",
                                         "试运行：未写入任何文件"]
     assert lines(result.output)[0].startswith("计划 2019H2  ")
+
+
+def test_the_preview_shows_the_units_the_text_names_to_support_an_item(run, tmp_path):
+    report = tmp_path / "2024年上半年工作总结.txt"
+    report.write_text("区卫生健康局2024年上半年工作总结\n一、上半年工作回顾\n完成了建设。\n二、下半年工作打算\n"
+                      "1.推进医共体建设。牵头单位：医政科；配合单位：区人民医院、区中医院。\n2.加强妇幼健康服务。\n",
+                      encoding="utf-8")
+    result = run("import", str(report), "--dry-run")
+    assert result.exit_code == 0
+    assert lines(result.output)[1] == "编号       标题              分类            责任单位    完成时限           配合单位              目标"
+    assert lines(result.output)[3] == ("2024H2-01  推进医共体建设    下半年工作打算  医政科      2024-12-31 (期末)  "
+                                       "区人民医院、区中医院")
+    narrow = CliRunner(env={"COLUMNS": "70"}).invoke(cli, ["--plans", str(run.root), "import", str(report), "--dry-run"])
+    assert "           配合单位：区人民医院、区中医院" in lines(narrow.output)  # under its row where it does not fit

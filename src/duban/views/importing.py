@@ -26,15 +26,19 @@ def render_preview(out: Terminal, w: Words, prepared) -> None:
     if prepared.update_only:
         render_changes(out, w, prepared)
         return
+    supported = any(task.co_owners for task in prepared.tasks)  # 配合单位 the text names, shown where there are any
     table = Table([Column(w("id")),
                    Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
                    Column(w("category"), wrap=True, max_width=20, floor=12, min_width=6),
                    Column(w("owner"), wrap=True, max_width=OWNER_WIDTH, floor=OWNER_FLOOR, min_width=6, whole=True),
                    Column(w("due"), wrap=True, max_width=24, floor=12, min_width=10),
+                   *[Column(w("co_owners"), wrap=True, floor=16, min_width=8, beneath=True,
+                            label=w("co_owners") + w("colon"))] * supported,
                    Column(w("targets"), wrap=True, floor=16, min_width=8, beneath=True,
                           label=w("targets") + w("colon"))])
     for task in prepared.tasks:
-        table.add_row(task.id, task.title, task.category, task.owner, _due(w, task),
+        co_owners = [w("enum_sep").join(task.co_owners)] * supported
+        table.add_row(task.id, task.title, task.category, task.owner, _due(w, task), *co_owners,
                       w("clause_sep").join(w.target(t) for t in task.targets))
     table.print(out)
     render_reimport(out, w, prepared)
