@@ -155,6 +155,13 @@ def test_find_targets_in_item_text(text, expected):
     assert find_targets(text) == expected
 
 
+def test_a_later_metric_held_to_a_level_of_its_own_keeps_its_verb_and_its_ceiling():
+    assert find_targets("新增城镇就业3.2万人、城镇登记失业率控制在4%以内", strict=False) == [
+        Target("新增城镇就业", "at_least", 3.2, "万人"), Target("城镇登记失业率", "at_most", 4, "%")]
+    assert find_targets("建成美丽乡村路125公里、示范路达1300公里以上") == [  # 达 is no level of its own: 以上 is shared
+        Target("建成美丽乡村路", "at_least", 125, "公里"), Target("建成示范路", "at_least", 1300, "公里")]
+
+
 def test_bare_figure_is_a_floor_only_in_a_goals_paragraph():
     assert find_targets("城镇新增就业900万人", strict=False) == [Target("城镇新增就业", "at_least", 900, "万人")]
     assert find_targets("城镇新增就业900万人") == []

@@ -121,15 +121,18 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
         # 新增病床2000张、养老床位1000张: a figure after another names its own metric when words stand between
         metric = first_metric
         if previous:
+            between = clause[previous.end():match.start()]
+            named = _metric_between(between)
+            # a metric held to a level of its own (、城镇登记失业率控制在4%以内) is not counted as the first one is
+            shared = named if _OWN_LEVEL.search(between.rstrip()) else _with_shared_verb(named, first_metric)
             metric = (counted_after and _counted_after_too(clause, previous, match, counted_after)) or (
-                _with_shared_verb(_metric_between(clause[previous.end():match.start()]), first_metric)
-                or _growth_of(first_metric, clause[previous.end():match.start()]))
+                shared or _growth_of(first_metric, between))
         if _NO_SUBJECT.match(metric):
             continue
         unit = (match.group("unit2") or match.group("unit1") or "").replace("％", "%")  # one sign, however typed
         if not unit and (strict or not re.search(r"指数|率|比重|比例", metric)):
             continue  # a count with no unit is rarely a target
-        qual = match.group("qual") or (shared_qual if len(matches) > 1 else "")
+        qual = match.group("qual") or (shared_qual if _shares_last_qualifier(clause, matches, place) else "")
         ranged = match.group("high") is not None
         if strict and not (qual or ranged or _AT_LEAST_VERBS.search(verb_text) or _AT_MOST_VERBS.search(verb_text)
                            or re.search(r"达到|提高到|提升到|增加到|稳定在|保持在|控制在|达$", verb_text)):
@@ -145,6 +148,18 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
         of = {"of": members[place]} if len(members) == len(matches) and metric == first_metric else {}
         targets.append(Target(metric, comparator, value, unit, of))
     return targets
+
+
+def _shares_last_qualifier(clause: str, matches: list[re.Match], place: int) -> bool:
+    """Whether the figure at `place` takes the qualifier written after the last one (新增国高企业300家、硕博士5000人
+    以上): not where a later metric is held to a level of its own (新增就业3.2万人、城镇登记失业率控制在4%以内)."""
+    later = matches[place:]
+    return len(matches) > 1 and not any(_OWN_LEVEL.search(clause[a.end():b.start()].rstrip())
+                                        for a, b in zip(later, later[1:]))
+
+
+# A later metric of a list held to a level of its own: its verb and its 以内 are not the list's.
+_OWN_LEVEL = re.compile(r"(?:控制在|稳定在|保持在|不超过|不高于|低于|降至|降到|下降到|下降至)$")
 
 
 _LIST_TAIL = re.compile(r"(?:排放总?量|排放|总量)?(?:分别|均)?(?:增长|下降|降低|减少|削减|提高|增加|压减)?$")
