@@ -407,8 +407,10 @@ def test_the_preview_shows_the_units_the_text_names_to_support_an_item(run, tmp_
                       encoding="utf-8")
     result = run("import", str(report), "--dry-run")
     assert result.exit_code == 0
-    assert lines(result.output)[1] == "编号       标题              分类            责任单位    完成时限           配合单位              目标"
+    assert lines(result.output)[1] == ("编号       标题              分类            责任单位    完成时限           "
+                                       "配合单位              目标")
     assert lines(result.output)[3] == ("2024H2-01  推进医共体建设    下半年工作打算  医政科      2024-12-31 (期末)  "
                                        "区人民医院、区中医院")
-    narrow = CliRunner(env={"COLUMNS": "70"}).invoke(cli, ["--plans", str(run.root), "import", str(report), "--dry-run"])
+    narrow = CliRunner(env={"COLUMNS": "70"}).invoke(cli, ["--plans", str(run.root), "import", str(report),
+                                                           "--dry-run"])
     assert "           配合单位：区人民医院、区中医院" in lines(narrow.output)  # under its row where it does not fit

@@ -19,7 +19,8 @@ from duban.text.outline import marker_of
 from duban.check.figures import TargetResult, check_target
 
 # Words near the evidence that say how far the task got. Risk words are looked for first: 尚未完成 holds 完成.
-_RISK = re.compile(r"尚未(?:完成|实现|达到|建成|启动|开工|到位|落实|投入使用)?|滞后|未完成|未能(?:完成|实现|达到)?|没有完成|进展缓慢|不到位|落实不力|差距较大|困难较多|仍然?(?:薄弱|严峻|突出|繁重)|"
+_RISK = re.compile(r"尚未(?:完成|实现|达到|建成|启动|开工|到位|落实|投入使用)?|滞后|未完成|未能(?:完成|实现|达到)?|"
+                   r"没有完成|进展缓慢|不到位|落实不力|差距较大|困难较多|仍然?(?:薄弱|严峻|突出|繁重)|"
                    r"有待|亟待|未达到|未启动|停滞|乏力|减慢|放缓")
 _DONE = re.compile(r"完成|建成|通过|实现|达到|获评|顺利|圆满|超额|如期|全覆盖|成功|落地|投入使用|投入运营|通车|"
                    r"通水|挂牌|验收|取得(?:明显|显著|重大|突破性|重要|新的?)?(?:成效|成果|突破|进展)|成效显著|"
@@ -210,6 +211,7 @@ def decide(evidence: list[Match], paragraph_text: dict[int, str], risk_match: Ma
     return "done", round(score, 2)
 
 
+# Of the risk words, those that say the work itself is not finished (not that it is hard or slow).
 _UNFINISHED = re.compile(r"尚未|未完成|没有完成|未能")
 
 
