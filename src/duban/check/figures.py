@@ -345,6 +345,7 @@ def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[
         if (sentence.part, sentence.paragraph) in multi_year or _MULTI_YEAR.match(sentence.text):
             earlier.append(sentence.text)
             continue
+        before = "".join(earlier) if change else ""  # where a comparison year may have been set
         found: list[Figure] = []
         taken: set[tuple[int, int]] = set()
         for key in keys:
@@ -358,10 +359,8 @@ def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[
                     continue
                 if own and _SUB_PERIOD.search(sentence.text, max(0, begin - 24), begin):
                     continue  # 今年上半年GDP…增长20.7%: part of a year, not the plan's year
-                if own and change:
-                    before = "".join(earlier)
-                    if _against_years_ago(before + sentence.text, len(before) + begin):
-                        continue
+                if own and change and _against_years_ago(before + sentence.text, len(before) + begin):
+                    continue
                 if own and _added_where_a_level_is_meant(sentence.text, begin, metric, unit):
                     stock = _stock_figure(sentence.text, end, sentence.line, unit, begin)
                     found.extend([stock] if stock else [])  # 新增…540家 alone is not how many there are
@@ -379,7 +378,8 @@ def _first_figures(keys: list[str], metric: str, unit: str, sentences: Sequence[
 
 
 # What a short name of a list's metric is measured per, just before it: 万元GDP水耗, 单位地区生产总值能耗.
-_PER_GDP = re.compile(r"(?:万元|单位)(?:GDP|地区生产总值|国内生产总值|生产总值)$")
+_PER_GDP_WORDS = r"(?:万元|单位)(?:GDP|地区生产总值|国内生产总值|生产总值)"
+_PER_GDP = re.compile(rf"{_PER_GDP_WORDS}$")
 
 # Part of a year (上半年, 一季度, 1-10月): its figures are not the year's.
 _SUB_PERIOD = re.compile(r"上半年|下半年|[一二三四1-4]季度|前三季度|[0-9一二三四五六七八九十]{1,2}[-—～~至到][0-9一二三四五六七八九十]{1,2}月"
@@ -407,6 +407,11 @@ def _counted_alike(text: str, begin: int, key: str, metric: str) -> bool:
     (入驻…“小巨人”企业16家)."""
     if not _ADDED.match(metric) or _ADDED.match(key):
         return True
+    return _added_before(text, begin)
+
+
+def _added_before(text: str, begin: int) -> bool:
+    """Whether the clause names, just before `begin`, what was added (新增…, 引进…)."""
     return bool(_ADDED_IN_CLAUSE.search(text, max(0, begin - 30), begin))
 
 
@@ -416,8 +421,7 @@ _STOCK = re.compile(r"(?:总量|总数|累计|总计|共有|合计)(?:达到|达
 
 def _added_where_a_level_is_meant(text: str, begin: int, metric: str, unit: str) -> bool:
     """A count the plan sets as a level (国家高新技术企业达到1000家) that the review names as what was added."""
-    return not _is_percent(unit) and not _ADDED.match(metric) and bool(
-        _ADDED_IN_CLAUSE.search(text, max(0, begin - 30), begin))
+    return not _is_percent(unit) and not _ADDED.match(metric) and _added_before(text, begin)
 
 
 def _stock_figure(text: str, end: int, line: int, unit: str, key_start: int) -> Figure | None:
@@ -530,7 +534,7 @@ def check_target(task_id: str, target: Target, sentences: Sequence[Sentence]) ->
     return TargetResult(task_id, target, None, "", "unknown")
 
 
-_PER_GDP_METRIC = re.compile(r"^(?:万元|单位)(?:GDP|地区生产总值|国内生产总值|生产总值)([\u4e00-\u9fff]{2})$")
+_PER_GDP_METRIC = re.compile(rf"^{_PER_GDP_WORDS}([\u4e00-\u9fff]{{2}})$")
 
 
 def _measured_per_gdp(metric: str) -> str:
