@@ -283,14 +283,6 @@ def test_cli_warns_when_the_summary_has_no_review(run, tmp_path):
     assert {item["verdict"] for item in json.loads(result.stdout)["items"]} == {"not_found"}
 
 
-def test_cli_refuses_a_summary_with_no_chinese_text(run, tmp_path):
-    listing = tmp_path / "services.txt"
-    listing.write_text("ftp 21/tcp\nssh 22/tcp\nsmtp 25/tcp mail\n" * 20, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--plans", str(run.root), "check", str(listing), "--plan", "2018"])
-    assert (result.exit_code, result.stdout) == (3, "")
-    assert result.stderr == f"duban: {listing.name} 中几乎没有中文，看不出是一份工作总结或报告\n"
-
-
 # --- a check an office can trust: the shipped workspace (seeds 000 and 001) and the other seeds -------------------
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -316,6 +308,16 @@ def office(tmp_path, monkeypatch):
 def snapshot(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
             if p.is_file() and ".duban-cache" not in p.parts}
+
+
+def test_a_summary_with_no_chinese_text_is_refused_and_nothing_is_written(office, tmp_path):
+    listing = tmp_path / "services.txt"
+    listing.write_text("ftp 21/tcp\nssh 22/tcp\nsmtp 25/tcp mail\n" * 20, encoding="utf-8")
+    before = snapshot(office.root)
+    result = office("check", str(listing), "--plan", "2019H2", "--mark-done", "--yes")
+    assert (result.exit_code, result.stdout) == (3, "")
+    assert result.stderr == f"duban: {listing.name} 中几乎没有中文，看不出是一份工作总结或报告\n"
+    assert snapshot(office.root) == before
 
 
 def test_another_districts_summary_is_refused_and_nothing_is_written(office):
