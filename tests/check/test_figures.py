@@ -401,3 +401,13 @@ def test_a_growth_carried_on_after_the_comparable_basis_is_named():
 ])
 def test_a_level_is_not_read_from_what_was_added(target, text, actual):
     assert check_target("T-1", target, _review(text)).actual == actual
+
+
+@pytest.mark.parametrize("text, actual", [
+    ("PM2.5浓度从每立方米31.1微克下降到30.4微克。", 30.4),
+    ("全年PM2.5平均浓度37微克每立方米，下降19.6%。", 37),
+    ("市区PM2.5平均浓度29微克／立方米。", 29),
+])
+def test_a_concentration_per_cubic_metre_is_read_however_it_is_written(text, actual):
+    result = check_target("T-1", Target("PM2.5年均浓度", "at_most", 30, "微克/立方米"), _review(text))
+    assert (result.actual, result.verdict) == (actual, "met" if actual <= 30 else "not_met")

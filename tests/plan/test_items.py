@@ -488,3 +488,25 @@ def test_the_year_s_goals_go_to_the_item_that_runs_the_economy_when_no_item_name
     items = extract_items(text, parse_period("2011"))
     holders = [item.title for item in items if any(t.extra.get("scope") == "goals" for t in item.targets)]
     assert holders == ["优化增长需求结构，保持经济平稳较快增长"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 不 turns a bound round: a ceiling, not a floor
+    ("居民消费价格涨幅不超过3%", [("居民消费价格涨幅", "at_most", 3, "%")]),
+    ("赤字率不高于3%", [("赤字率", "at_most", 3, "%")]),
+    ("粮食产量不低于500万吨", [("粮食产量", "at_least", 500, "万吨")]),
+    # a later figure of a clause that names its own metric is bound by its own verb
+    ("实现PM2.5年均浓度不高于18微克每立方米、空气质量优良率达到95%",
+     [("PM2.5年均浓度", "at_most", 18, "微克/立方米"), ("空气质量优良率", "at_least", 95, "%")]),
+    # a concentration per cubic metre written in other words
+    ("PM2.5平均浓度控制在29微克／立方米以下", [("PM2.5平均浓度", "at_most", 29, "微克/立方米")]),
+    # where a standard starts from is no target; the name ends before it
+    ("基本公共卫生服务经费财政补助从人均40元提高到45元", [("基本公共卫生服务经费财政补助", "at_least", 45, "元")]),
+    ("报销比例由50%提高到60%", [("报销比例", "at_least", 60, "%")]),
+    # a distance in a name is no figure
+    ("特区外建成区500米公交覆盖率达到60%", [("特区外建成区500米公交覆盖率", "at_least", 60, "%")]),
+    # a heading and its first line are two clauses
+    ("升级城市设施，提升区域能级\n完成1100亿元以上固定资产投资", [("完成固定资产投资", "at_least", 1100, "亿元")]),
+])
+def test_bounds_units_and_names_of_an_item_s_figures(text, expected):
+    assert [(t.metric, t.comparator, t.value, t.unit) for t in find_targets(text)] == expected

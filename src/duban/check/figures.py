@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from duban.check.matching import Sentence
 from duban.ledger.model import Target
-from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER
+from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER, unit_as_duban_writes_it
 from duban.text.numerals import exact, split_scale
 
 # Metrics where a lower figure is the better one; all others (growth, jobs, output, income, reductions) higher.
@@ -71,7 +71,7 @@ _QUALIFIERS = ("城镇", "全国", "全年", "城乡", "全区", "全县", "全�
 # A figure with its unit; a minus sign where the review writes one (降幅收窄到-1.4%), not a range's dash (1-10月).
 _FIGURE = re.compile(
     r"(?<![\d.])([-－−]?\d+(?:\.\d+)?)\s*(%|％|个百分点|万亿元|亿元|万元|元|亿美元|万美元|万人次|亿人次|万人|万户|万套|万亩|"
-    r"万平方米|平方米|平方公里|公顷|万公里|公里|万个|万张|万吨标准煤|吨标准煤|万亿斤|亿斤|万斤|万吨|亿吨|吨|微克/立方米|"
+    r"万平方米|平方米|平方公里|公顷|万公里|公里|万个|万张|万吨标准煤|吨标准煤|万亿斤|亿斤|万斤|万吨|亿吨|吨|微克/立方米|微克／立方米|微克每立方米|微克|"
     r"亿立方米|万立方米|立方米|人次|人|名|户|套|个|张|件|项|家|所|"
     r"次|万|亿)?")
 _YEAR = re.compile(r"\d{4}年")
@@ -238,7 +238,7 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
             if _is_percent(unit) and not reduction and value > 0 and (_FALL_RE.search(before)
                                                                        or _DECLINE_CLAUSE.match(clause)):
                 value = -value  # 下降3.3%: a growth of -3.3
-            figure = Figure(value, match.group(2) or "", quoted, line)
+            figure = Figure(value, _unit_of(match, before), quoted, line)
             if convert(figure.value, figure.unit, unit) is not None:
                 figures.append(figure)
                 passed = bool(_PASSED.search(before))
@@ -295,8 +295,13 @@ def distributed_figure(sentence: str, begin: int, end: int, line: int, unit: str
     # the whole list with its figures (万元GDP建设用地、水耗、电耗分别下降6.5%、3.9%和4.6%): from the key alone to
     # its figure (水耗、电耗分别下降6.5%、3.9%) would read as if the first figure were the key's
     quoted = sentence[clause_start:figures[-1].end()].strip()
-    figure = Figure(value, match.group(2), quoted, line)
+    figure = Figure(value, _unit_of(match, sentence[:match.start()]), quoted, line)
     return figure if convert(figure.value, figure.unit, unit) is not None else None
+
+
+def _unit_of(match: re.Match, before: str) -> str:
+    """A figure's unit as duban writes it (the clause before it may say per cubic metre)."""
+    return unit_as_duban_writes_it(match.group(2) or "", re.split(r"[，,；;。]", before)[-1])
 
 
 def _value(match: re.Match) -> float:

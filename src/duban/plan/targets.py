@@ -4,7 +4,7 @@ One target per figure: `分别增长5%、9%、6%左右` is three, each about; a 
 bound, at_least (about when 左右 follows); `与经济增长同步` (or 高于/快于 经济增长) is in_step for each metric named.
 Comparators as DESIGN.md gives them: 以上/不低于/超过 → at_least, 以内/以下/不超过/控制在 → at_most, 左右 → about,
 a bare figure → at_least, except a level where lower is better (居民消费价格涨幅3%, 指数102%, PM2.5下降至26) → at_most.
-Units are kept exactly as written (％ stays ％).
+Units are written one way each: ％ as %, a concentration per cubic metre as 微克/立方米 (18微克每立方米).
 
 Two readings: the plan year's expected targets (主要预期目标是：…), where a bare figure is a target; and a plan item's
 own text, where only figures with a comparator word count (覆盖率达到60%) — a bare count in an item is a measure.
@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 
 from duban.ledger.model import Target
-from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER
+from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER, PER_CUBIC_METRE_UNITS, unit_as_duban_writes_it
 
 _UNITS = sorted("""% ％ ‰ 个百分点 万亿元 亿元 万元 元 亿美元 万美元 美元 万亿斤 亿斤 万斤 斤 亿吨 万吨 吨 万千瓦 千瓦
 亿千瓦时 万千瓦时 亿人次 万人次 人次 万人 人 万户 户 万套 套 万个 个 万张 张 万所 所 万家 家 万件 件 项 万公里 公里
-万亩 亩 公顷 平方公里 万平方米 平方米 亿立方米 万立方米 立方米 万吨标准煤 吨标准煤 微克/立方米 毫克/立方米 天 岁 万标箱 标箱 辆 座 条 次 场 批 倍 名 处 万辆 小时 万 亿""".split(),
+万亩 亩 公顷 平方公里 万平方米 平方米 亿立方米 万立方米 立方米 万吨标准煤 吨标准煤 微克/立方米 毫克/立方米 天 岁 万标箱 标箱 辆 座 条 次 场 批 倍 名 处 万辆 小时 万 亿""".split()
+                + list(PER_CUBIC_METRE_UNITS),
                 key=len, reverse=True)
 # A unit may be per something: 全员劳动生产率17万元/人, 亩均税收30万元/亩.
 UNIT = "(?:(?:" + "|".join(re.escape(u) for u in _UNITS) + ")(?:/(?:人|户|亩|公顷|吨|年|天|平方米|千瓦时))?)"
@@ -29,8 +30,10 @@ _DASH = r"[—–\-－~～至到]{1,2}"
 _FIGURE = re.compile(
     rf"(?P<low>{_NUMBER})\s*(?P<unit1>{UNIT})?(?:\s*{_DASH}\s*(?P<high>{_NUMBER})\s*(?P<unit2>{UNIT})?)?"
     r"(?P<qual>以上|以内|以下|之内|左右)?")
-_AT_LEAST_VERBS = re.compile(r"(?:不低于|不少于|超过|高于|突破|至少|大于)$")
-_AT_MOST_VERBS = re.compile(r"(?:不超过|不高于|低于|控制在|少于|小于|压减到|压减至|降至|下降至|降到|下降到|减少到|减少至)$")
+# 不 turns a bound round: 不超过, 不高于 are ceilings, 不低于, 不少于 floors.
+_AT_LEAST_VERBS = re.compile(r"(?:不低于|不少于|(?<!不)(?:超过|高于|大于)|突破|至少)$")
+_AT_MOST_VERBS = re.compile(r"(?:不超过|不高于|不大于|(?<!不)(?:低于|少于|小于)|控制在|压减到|压减至|降至|下降至|降到|下降到|减少到|"
+                            r"减少至)$")
 # The verbs between a metric and its figure (地区生产总值增长 | 力争达到 | 6%): not part of the metric's name.
 # What is left of "各地可降至16%" or "用于1500万人次" once the verb is cut: no thing to measure.
 _NOT_A_METRIC = re.compile(r"(?:各地|各级|各省|全国|我们|我国|其中|今年|明年)?(?:可|要|将|能|用于|力争|确保|争取|需|应)?")
@@ -54,13 +57,17 @@ _LEADING_FILLER = re.compile(
     r"实现|使|要|将|全区|全市|全县|全省|全镇|全国|主要预期目标是?|预期目标是?|主要目标是?|目标是?|主要有|"
     r"地区生产总值增长[0-9.%％]+左右[，,]?其中)+")
 _METRIC_BAD_START = re.compile(r"^[的和与及、等]")
-_CLAUSE = re.compile(r"[，,；;。！？：:]")
+_CLAUSE = re.compile(r"[，,；;。！？：:\n]")
 _SPLIT_METRICS = re.compile(r"[、和及与]")
 
 
 def _number(text: str) -> int | float:
     value = float(text)
     return int(value) if value.is_integer() else value
+
+
+_FROM_TAIL = re.compile(r"(?:分别|统一)?(?<![自理经])[由从](?:每[人生户亩公里学年每]{1,6}|人均|月销售额|年)?"
+                        r"(?:[0-9]+(?:\.[0-9]+)?[%％\u4e00-\u9fff]{0,3})?$")
 
 
 def _clean_metric(raw: str) -> str:
@@ -71,6 +78,7 @@ def _clean_metric(raw: str) -> str:
     if verb and verb.start() > 0:
         metric = metric[:verb.start()]
     metric = re.sub(r"(?:已经?|业已)$", "", metric)
+    metric = _FROM_TAIL.sub("", metric)  # 补助标准从每人380元提高到450元: the name ends where it starts from
     metric = metric.strip("　 ：:“”\"")
     if metric.count("”") > metric.count("“"):
         return "“" + metric  # “三公”经费 keeps its quote
@@ -120,8 +128,11 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
     for place, (previous, match) in enumerate(zip([None, *matches], matches)):
         # 新增病床2000张、养老床位1000张: a figure after another names its own metric when words stand between
         metric = first_metric
+        verb = verb_text
         if previous:
             between = clause[previous.end():match.start()]
+            own_verb = _VERB_BEFORE.search(between.strip())
+            verb = own_verb.group(0) if own_verb else verb_text  # 、空气质量优良率达到95%: bound by its own verb
             named = _metric_between(between)
             # a metric held to a level of its own (、城镇登记失业率控制在4%以内) is not counted as the first one is
             shared = named if _OWN_LEVEL.search(between.rstrip()) else _with_shared_verb(named, first_metric)
@@ -129,15 +140,16 @@ def clause_targets(clause: str, strict: bool) -> list[Target]:
                 shared or _growth_of(first_metric, between))
         if _NO_SUBJECT.match(metric):
             continue
-        unit = (match.group("unit2") or match.group("unit1") or "").replace("％", "%")  # one sign, however typed
+        unit = unit_as_duban_writes_it(match.group("unit2") or match.group("unit1") or "",
+                                       clause[:match.start()])  # one sign, however typed
         if not unit and (strict or not re.search(r"指数|率|比重|比例", metric)):
             continue  # a count with no unit is rarely a target
         qual = match.group("qual") or (shared_qual if _shares_last_qualifier(clause, matches, place) else "")
         ranged = match.group("high") is not None
-        if strict and not (qual or ranged or _AT_LEAST_VERBS.search(verb_text) or _AT_MOST_VERBS.search(verb_text)
-                           or re.search(r"达到|提高到|提升到|增加到|稳定在|保持在|控制在|达$", verb_text)):
+        if strict and not (qual or ranged or _AT_LEAST_VERBS.search(verb) or _AT_MOST_VERBS.search(verb)
+                           or re.search(r"达到|提高到|提升到|增加到|稳定在|保持在|控制在|达$", verb)):
             continue
-        comparator = _comparator(verb_text, qual, ranged, metric, unit)
+        comparator = _comparator(verb, qual, ranged, metric, unit)
         # 万元GDP建设用地、水耗、电耗分别下降3%、3%、2%: the name stays the list's, as the report wrote it, and each
         # figure says which of the list it is for, so that check reads that one's figure
         value = _number(match.group("low"))
@@ -274,6 +286,10 @@ def _is_figure(clause: str, match: re.Match) -> bool:
         return False
     if after == "级":
         return False  # 10亿级项目, 百亿级: the class of what is counted
+    if _FROM_BEFORE.search(clause, 0, match.start()) and _TO_AFTER.match(clause, match.end()):
+        return False  # 补助从人均40元提高到45元: where it starts from, not where it must get to
+    if after in ("米", "分") and not (match.group("unit1") or match.group("unit2")):
+        return False  # 500米公交覆盖率, 15分钟生活圈: part of a name
     if before and (before.isascii() and before.isalnum() or before in (".", "M")):
         return False  # PM2.5, G20, 5.5G
     if match.group("qual") in ("以上", "以下") and (_QUALIFIES_A_NOUN.match(clause, match.end()) or (
@@ -286,6 +302,8 @@ def _is_figure(clause: str, match: re.Match) -> bool:
 
 
 _LOWER_BOUND_BEFORE = re.compile(r"(?:超过?|逾)$")
+_FROM_BEFORE = re.compile(r"(?<![自理经])[由从](?:每[人生户亩公里学年每]{1,6}|人均|月销售额|年)?$")
+_TO_AFTER = re.compile(r"(?:提高|提升|增加|增长|上调|调整|扩大|降低|下降|减少|压减|降|升)(?:到|至)")
 # After a figure with 以上/以下: a short noun and then its count (企业10家, 的项目50个).
 _QUALIFIES_A_NOUN = re.compile(r"的?(?![和及与或、])[\u4e00-\u9fff]{1,6}[0-9]")  # not 13%以上和15%以上: two figures
 # After a figure with 以上 that opens its clause: the name of what is measured, running into its figure

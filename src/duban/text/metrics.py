@@ -15,3 +15,15 @@ ADDED_WORDS = "新增|净增|新建|新引进|新培育|新认定|认定|引进|
 # The words of a change over the year (增长5%, 比上年下降3%): a metric named with one measures a change, and a clause
 # or figure that carries one on measures its metric's change.
 CHANGE_WORDS = "增长|下降|降低|减少|削减|压减|提高|增加"
+
+# A concentration per cubic metre is written in other words too: 18微克每立方米, 29微克／立方米, and 由每立方米31.1微克
+# 降至30.4微克, where the cubic metre stands before the figures of its clause.
+PER_CUBIC_METRE_UNITS = ("微克每立方米", "微克／立方米", "微克")
+_PER_CUBIC_METRE = re.compile(r"微克(?:每立方米|／立方米)")
+
+
+def unit_as_duban_writes_it(unit: str, clause_before: str) -> str:
+    """A figure's unit as import writes it and check compares it: ％ as %, a concentration as 微克/立方米."""
+    if _PER_CUBIC_METRE.fullmatch(unit) or (unit == "微克" and "每立方米" in clause_before):
+        return "微克/立方米"
+    return unit.replace("％", "%")
