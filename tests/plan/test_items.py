@@ -510,3 +510,22 @@ def test_the_year_s_goals_go_to_the_item_that_runs_the_economy_when_no_item_name
 ])
 def test_bounds_units_and_names_of_an_item_s_figures(text, expected):
     assert [(t.metric, t.comparator, t.value, t.unit) for t in find_targets(text)] == expected
+
+
+def test_a_new_term_s_five_year_tasks_carried_on_by_a_plan_chapter_of_no_year_are_all_items():
+    text = ("区政府工作报告\n一、过去五年的工作\n五年来，全区生产总值年均增长7%。\n"
+            "二、未来五年发展目标和重点任务\n未来五年的发展目标是：地区生产总值达到6000亿元以上。\n"
+            "（一）打造先进制造业高地。推动工业上楼。\n（二）建设大美城区。推进城市更新。\n"
+            "三、全力打造国际一流营商环境\n要实现上述目标，必须全力打造营商环境。\n"
+            "（一）打造一流的生产环境。释放产业用地。\n（二）打造一流的政府服务环境。推行一网通办。\n")
+    items = extract_items(text, parse_period("2021"))
+    assert [item.title for item in items] == ["打造先进制造业高地", "建设大美城区", "打造一流的生产环境",
+                                              "打造一流的政府服务环境"]
+
+
+def test_a_plan_chapter_that_names_its_year_leaves_the_five_year_tasks_out():
+    text = ("区政府工作报告\n一、过去五年的工作\n五年来，全区生产总值年均增长7%。\n"
+            "二、未来五年发展目标和重点任务\n（一）打造先进制造业高地。推动工业上楼。\n（二）建设大美城区。推进城市更新。\n"
+            "三、2022年工作安排\n（一）稳住经济大盘。扩大有效投资。\n（二）办好民生实事。新增学位1万个。\n")
+    items = extract_items(text, parse_period("2022"))
+    assert [item.title for item in items] == ["稳住经济大盘", "办好民生实事"]

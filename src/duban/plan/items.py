@@ -90,6 +90,13 @@ def plan_items(reading: Reading) -> list[tuple[Node, str, int]]:
     containers = [b for b in blocks if b.head is not None]
     # 总体要求 and a five-year plan's 总体发展思路 give items only when nothing else does
     containers.sort(key=lambda b: b.head.part == "requirements" or bool(GUIDING_WORDS.search(b.head.title)))
+    if any(b.role == "outlook" for b in blocks) and any(b.kind == "plan" for b in blocks):
+        # a new term's five-year tasks carried on by a plan chapter of no year: the items of each, in order
+        found = [entry for block in blocks if block.head is not None and block.head.part != "requirements"
+                 and not GUIDING_WORDS.search(block.head.title)
+                 for entry in _entries(block.head, heading_words(block.head.text), block.end)]
+        if found:
+            return found
     for block in containers:
         found = _entries(block.head, heading_words(block.head.text), block.end)
         if found:

@@ -66,7 +66,13 @@ class Reading:
     def plan_blocks(self) -> list[Block]:
         """The plan part; a report whose only plan is a five-year outlook (a new term's first report) has that."""
         plan = [block for block in self.blocks if block.kind == "plan"]
-        return plan or [block for block in self.blocks if block.role == "outlook"]
+        outlook = [block for block in self.blocks if block.role == "outlook"]
+        if plan and outlook and self.blocks.index(outlook[-1]) + 1 == self.blocks.index(plan[0]) \
+                and not any(_names_a_year(block) for block in plan):
+            # 二、未来五年发展目标和重点任务 then 三、全力打造国际一流营商环境: a new term's report whose plan chapters
+            # name no year of their own carry its five-year tasks on; the plan is both
+            return outlook + plan
+        return plan or outlook
 
 
 @dataclass
@@ -285,6 +291,12 @@ def _only_outlook(words: str, plan_year: int | None) -> bool:
     if plan_year is not None and years and all(y > plan_year for y in years):
         return True
     return bool(OUTLOOK_WORDS.search(words)) and not (plan_year in years or "今年" in words)
+
+
+def _names_a_year(block: Block) -> bool:
+    """Whether a plan chapter's heading says which year (or half-year) it is for: 2021年工作安排, 今年重点工作."""
+    title = block.head.title if block.head is not None else ""
+    return bool(years_in(title) or re.search(r"今年|明年|本年|年度|下半年|上半年|下一步", title))
 
 
 def _by_year(words: str, plan_year: int | None) -> str | None:
