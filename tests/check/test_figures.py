@@ -411,3 +411,8 @@ def test_a_level_is_not_read_from_what_was_added(target, text, actual):
 def test_a_concentration_per_cubic_metre_is_read_however_it_is_written(text, actual):
     result = check_target("T-1", Target("PM2.5年均浓度", "at_most", 30, "微克/立方米"), _review(text))
     assert (result.actual, result.verdict) == (actual, "met" if actual <= 30 else "not_met")
+
+
+def test_the_share_of_good_air_days_is_read_by_its_other_names():
+    result = check_target("T-1", Target("空气质量平均优良天数比例", "at_least", 92, "%"), _review("全年空气质量优良率达94.2%。"))
+    assert (result.actual, result.verdict) == (94.2, "met")

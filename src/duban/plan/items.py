@@ -249,6 +249,8 @@ def goal_targets(reading: Reading, original: dict[int, str]) -> list[tuple[int, 
             lines = [(number, words)]
             if not re.search(r"[0-9０-９]", words):  # "主要预期目标为：" and then one target a line
                 lines = list(_figure_lines(original, number + 1, block.end))
+            else:
+                lines += _run_on(original, number, block.end) + _dash_lines(original, number + 1, block.end)
             found += [(n, target) for n, text in lines for target in find_targets(text, strict=False)]
     return found
 
@@ -260,6 +262,30 @@ def _figure_lines(original: dict[int, str], start: int, end: int, most: int = 20
         if not re.search(r"[0-9０-９]", line) or len(line) > 120 and not (number == start and _all_figures(line)):
             return
         yield number, line
+
+
+def _run_on(original: dict[int, str], number: int, end: int) -> list[tuple[int, str]]:
+    """The lines a goals sentence runs on to when a copy broke it (…增长13％；\n一般地方预算财政收入226亿元，…。)."""
+    lines = []
+    while original.get(number, "").rstrip().endswith(("；", ";", "，", ",")) and number < end:
+        number += 1
+        line = original.get(number, "")
+        if not re.search(r"[0-9０-９]", line) or len(line) > 200:
+            break
+        lines.append((number, line))
+    return lines
+
+
+def _dash_lines(original: dict[int, str], start: int, end: int) -> list[tuple[int, str]]:
+    """The lines led by a dash right after the goals (——打造世界级先进制造城。…研发投入占GDP比重达到5%): the goals
+    spelled out one field a line."""
+    lines = []
+    for number in range(start, end + 1):
+        line = original.get(number, "")
+        if not line.lstrip().startswith("——"):
+            break
+        lines.append((number, line))
+    return lines
 
 
 def _all_figures(line: str) -> bool:

@@ -49,7 +49,7 @@ _VERB_BEFORE = re.compile(r"(?:已经|已|力争|努力|确保|预期|预计|要
 _REDUCTION = re.compile(r"(?:下降|降低|减少|压减|削减)$")
 _IN_STEP = re.compile(
     r"(?P<metrics>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:要|将|继续|保持)?(?:与|和|同)(?P<ref>经济增长|经济发展|经济|GDP增长|GDP|"
-    r"地区生产总值增长|国内生产总值增长|生产总值增长|地区生产总值|生产总值)(?:基本|保持基本|保持)?同步(?:增长)?"
+    r"地区生产总值增长|国内生产总值增长|生产总值增长|地区生产总值|生产总值)(?:增速)?(?:基本|保持基本|保持|基本保持)?同步(?:增长)?"
     r"|(?P<metrics2>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:高于|快于|跑赢)"
     r"(?P<ref2>经济增长|经济增速|GDP增长|GDP增速|地区生产总值增长|地区生产总值增速|城镇居民(?:人均可支配)?收入增速)")
 _LEADING_FILLER = re.compile(
@@ -286,6 +286,8 @@ def _is_figure(clause: str, match: re.Match) -> bool:
         return False
     if after == "级":
         return False  # 10亿级项目, 百亿级: the class of what is counted
+    if _RATIO.match(clause, match.end() - 1) or _RATIO.match(clause, max(0, match.start() - 2)):
+        return False  # 三次产业比例1.0：52.4：46.6: a ratio has no direction to reach
     if _FROM_BEFORE.search(clause, 0, match.start()) and _TO_AFTER.match(clause, match.end()):
         return False  # 补助从人均40元提高到45元: where it starts from, not where it must get to
     if after in ("米", "分") and not (match.group("unit1") or match.group("unit2")):
@@ -352,6 +354,8 @@ def find_targets(text: str, strict: bool = True) -> list[Target]:
     seen: set[tuple] = set()
     previous = ""
     for clause in _clauses(text):
+        if _BASIS_ASIDE.fullmatch(clause):
+            continue  # 财政收入226亿元，剔除不可比因素，增长12％: the growth carries on the revenue past the aside
         clause, previous = _carried_on(clause, previous), clause
         targets = clause_targets(clause, strict)
         found.extend(t for t in targets if target_key(t) not in seen)
@@ -372,6 +376,7 @@ _CARRY_ON = re.compile(rf"^(?:(?:比上年|同比|年均|实际)?(?:{CHANGE_WORD
                        r"(?=[0-9])")
 
 
+_BASIS_ASIDE = re.compile(r"(?:剔除|扣除)[^0-9]{0,8}因素后?|按?(?:可比|同)口径(?:计算)?|按可比价格?(?:计算)?")
 _ASIDE_RE = re.compile(r"[（(][^）)]*[）)]")
 
 
@@ -389,15 +394,18 @@ def target_key(target: Target) -> tuple:
     return target.metric, target.comparator, target.value, target.unit, target.extra.get("of")
 
 
+_RATIO = re.compile(r"[0-9][：:][0-9]")  # 三次产业比例1.0：52.4：46.6 is one clause
+
+
 def _clauses(text: str) -> list[str]:
     """Clauses, except that figures joined by 、 (分别增长5%、9%) stay in one clause, as do parentheses."""
     clauses, depth, current = [], 0, []
-    for ch in text:
+    for index, ch in enumerate(text):
         if ch in "（(":
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        if depth == 0 and _CLAUSE.match(ch):
+        if depth == 0 and _CLAUSE.match(ch) and not _RATIO.match(text, max(0, index - 1)):
             clauses.append("".join(current))
             current = []
         else:
