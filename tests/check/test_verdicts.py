@@ -243,3 +243,14 @@ def test_an_item_sharing_one_common_word_with_the_review_is_not_found():
     metro = Task("2021-07", "推进城市轨道交通规划建设", detail="开工地铁线路两条。")
     absent = check_plan("2021", "s.txt", [metro], summary_sentences(summary, sections()), SEGMENTER).items[0]
     assert FAINT_THRESHOLD <= absent.score and (absent.verdict, absent.evidence) == ("not_found", [])
+
+
+def test_a_five_years_goal_is_shown_with_its_figure_so_far_but_not_judged_before_its_year():
+    summary = "一、工作回顾\n全区生产总值达到4422亿元，增长7%。\n"
+    found = summary_sentences(summary, [SimpleNamespace(kind="review", start_line=1, end_line=2)])
+    task = Task("P-01", "推动经济高质量发展", detail="地区生产总值达到6000亿元以上。",
+                targets=[Target("地区生产总值", "at_least", 6000, "亿元", {"scope": "goals", "by": 2025})])
+    first_year = check_plan("P", "s.txt", [task], found, SEGMENTER, last_year=2021)
+    assert [(t.actual, t.verdict) for t in first_year.targets] == [(4422, "unknown")]
+    last_year = check_plan("P", "s.txt", [task], found, SEGMENTER, last_year=2025)
+    assert [(t.actual, t.verdict) for t in last_year.targets] == [(4422, "not_met")]

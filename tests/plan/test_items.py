@@ -564,3 +564,13 @@ def test_goals_run_on_past_a_broken_line_and_into_the_dash_lines_that_spell_them
              if t.extra.get("scope") == "goals"]
     assert [(t.metric, t.value) for t in goals] == [("地区生产总值", 6000), ("研发投入占GDP比重", 5),
                                                    ("空气质量平均优良天数比例", 92)]
+
+
+def test_a_new_term_s_five_year_goals_say_the_year_they_are_set_for():
+    text = ("区政府工作报告\n一、过去五年的工作\n五年来，全区生产总值年均增长7%。\n"
+            "二、未来五年发展目标和重点任务\n未来五年的发展目标是：地区生产总值达到6000亿元以上。\n"
+            "（一）打造先进制造业高地。推动工业上楼。\n（二）建设大美城区。推进城市更新。\n"
+            "三、全力打造国际一流营商环境\n（一）打造一流的生产环境。释放产业用地。\n（二）打造一流的政府服务环境。推行一网通办。\n")
+    goals = [t for item in extract_items(text, parse_period("2021")) for t in item.targets
+             if t.extra.get("scope") == "goals"]
+    assert [(t.metric, t.extra.get("by")) for t in goals] == [("地区生产总值", 2025)]

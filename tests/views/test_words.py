@@ -89,3 +89,11 @@ def test_a_target_names_which_metric_of_a_list_it_is_for():
     emissions = Target("化学需氧量、氨氮、二氧化硫和氮氧化物排放总量分别下降", "at_least", 5, "%", {"of": "氨氮"})
     assert words("en").target(emissions) == "氨氮排放总量下降 ≥ 5%"
     assert words("zh").target(Target("地区生产总值增长", "at_least", 6, "%")) == "地区生产总值增长 ≥ 6%"
+
+
+def test_a_five_years_goal_says_by_when():
+    from duban.ledger.model import Target
+
+    goal = Target("地区生产总值", "at_least", 6000, "亿元", {"scope": "goals", "by": 2025})
+    assert words("zh").target(goal) == "地区生产总值 ≥ 6000亿元（到2025年）"
+    assert words("en").target(goal) == "地区生产总值 ≥ 6000亿元 (by 2025)"

@@ -305,9 +305,10 @@ def signal_words(text: str) -> list[tuple[int, int, str]]:
 
 
 def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences: list[Sentence],
-               segmenter: Segmenter, stock: Sequence[str] = ()) -> CheckResult:
+               segmenter: Segmenter, stock: Sequence[str] = (), last_year: int | None = None) -> CheckResult:
     """Check every task of a plan (and each of its targets) against a summary's sentences; `stock` are the
-    complaints of the plan's own report, which the summary's repeating them does not make a flag."""
+    complaints of the plan's own report, which the summary's repeating them does not make a flag. A five years'
+    goal due after the plan's `last_year` is not judged yet: its figure so far is shown, its verdict unknown."""
     tasks = list(tasks)
     segmenter.prepare([s.text for s in sentences] + [text for task in tasks
                                                      for text in (f"{task.title}{task.detail}", task.title, task.detail)])
@@ -318,7 +319,8 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
     rarity = plan_rarity(segmenter.words(f"{task.title}{task.detail}") for task in tasks)
     said = [set(segmenter.words(segmenter.normalise(text))) - BOILERPLATE for text in stock]
     items = _check_items(tasks, index, paragraph_text, rarity, said)
-    targets = [_check_target(task.id, target, sentences, segmenter) for task in tasks for target in task.targets]
+    targets = [_not_due_yet(_check_target(task.id, target, sentences, segmenter), last_year)
+               for task in tasks for target in task.targets]
     review_lines: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         if sentence.part == "review":
@@ -357,6 +359,13 @@ def _check_items(tasks: list[Task], index: SentenceIndex, paragraph_text: dict[i
                           Evidence(*risk) if risk else None, list(terms), risk_from)
 
     return [rebuilt(plain) for plain in map_forked(checked, tasks, processes)]
+
+
+def _not_due_yet(result: TargetResult, last_year: int | None) -> TargetResult:
+    by = result.target.extra.get("by")
+    if last_year is not None and isinstance(by, int) and by > last_year and result.verdict != "unknown":
+        return replace(result, verdict="unknown")  # 地区生产总值达到6000亿元 by 2025: 4422亿元 after the first year
+    return result
 
 
 def _check_target(task_id: str, target, sentences: list[Sentence], segmenter: Segmenter) -> TargetResult:
@@ -424,7 +433,7 @@ def check_summary(workspace, plan_id: str, summary) -> tuple[CheckResult, list[T
     from duban.report.formats import Report, read_report
     from duban.report.sections import read_report_text
 
-    workspace.read_plan(plan_id)  # an unknown plan fails here, before the summary is read
+    plan = workspace.read_plan(plan_id)  # an unknown plan fails here, before the summary is read
     report = summary if isinstance(summary, Report) else read_report(summary)
     loaded = workspace.load_tasks([plan_id])
     tasks = loaded.tasks
@@ -433,7 +442,7 @@ def check_summary(workspace, plan_id: str, summary) -> tuple[CheckResult, list[T
     sentences = summary_sentences(report.text, reading.sections, reading.chapters("review"))
     stock = _plan_complaints(workspace, plan_id, segmenter)
     warnings = [*loaded.faults, *report.warnings]
-    return check_plan(plan_id, report.name, tasks, sentences, segmenter, stock), tasks, warnings
+    return check_plan(plan_id, report.name, tasks, sentences, segmenter, stock, plan.end.year), tasks, warnings
 
 
 def _plan_complaints(workspace, plan_id: str, segmenter: Segmenter) -> list[str]:

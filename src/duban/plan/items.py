@@ -26,7 +26,7 @@ from duban.plan.targets import find_targets, goal_text, target_key
 from duban.report.sections import Block, Reading, read_report_text
 from duban.text.dates import Period, find_deadline
 from duban.text.numerals import chinese_number
-from duban.text.outline import GUIDING_WORDS, Node, strip_marker
+from duban.text.outline import GUIDING_WORDS, OUTLOOK_WORDS, Node, strip_marker, years_in
 
 __all__ = ["Item", "extract_items", "find_period", "find_targets", "explicit_owners", "rule_owner", "split_title",
            "plan_items", "heading_words"]
@@ -218,7 +218,7 @@ def extract_items(text: str, period: Period, *, owner_rules: dict[str, str] | No
                 items = _inline_points(item, lines) or items
     for item in items:
         _infer(item, period, owner_rules, synonyms, default_owner)
-    _attach_goals(items, reading, original)
+    _attach_goals(items, reading, original, period.start.year)
     return items
 
 
@@ -234,8 +234,9 @@ def _infer(item: Item, period: Period, owner_rules, synonyms, default_owner: str
 # --- the plan year's expected targets ---------------------------------------------------------------------
 
 
-def goal_targets(reading: Reading, original: dict[int, str]) -> list[tuple[int, Target]]:
-    """(line, target) of each figure of the plan year's expected targets, wherever in the plan part they stand."""
+def goal_targets(reading: Reading, original: dict[int, str], first_year: int | None = None) -> list[tuple[int, Target]]:
+    """(line, target) of each figure of the plan year's expected targets, wherever in the plan part they stand; a
+    five years' goal says by which year (`by`), so that a review of the first year does not judge it."""
     found: list[tuple[int, Target]] = []
     blocks = reading.plan_blocks()
     if reading.plan_year is None:  # a new term's report that names no year: its five years' goals are the plan's
@@ -251,8 +252,24 @@ def goal_targets(reading: Reading, original: dict[int, str]) -> list[tuple[int, 
                 lines = list(_figure_lines(original, number + 1, block.end))
             else:
                 lines += _run_on(original, number, block.end) + _dash_lines(original, number + 1, block.end)
-            found += [(n, target) for n, text in lines for target in find_targets(text, strict=False)]
+            here = [(n, target) for n, text in lines for target in find_targets(text, strict=False)]
+            by = _goals_year(original.get(number, ""), first_year) if outlook else None
+            for _, target in here:
+                if by:
+                    target.extra["by"] = by
+            found += here
     return found
+
+
+def _goals_year(paragraph: str, first_year: int | None) -> int | None:
+    """The year a five years' goals are set for: the nearest later year named (到2025年), else the fifth year of a
+    term (未来五年, “十四五”); none where the paragraph speaks of this year."""
+    if first_year is None or "今年" in paragraph[:60]:
+        return None
+    later = [year for year in years_in(paragraph) if first_year < year <= first_year + 5]
+    if later:
+        return min(later)
+    return first_year + 4 if OUTLOOK_WORDS.search(paragraph) else None
 
 
 def _figure_lines(original: dict[int, str], start: int, end: int, most: int = 20):
@@ -295,12 +312,12 @@ def _all_figures(line: str) -> bool:
     return len(clauses) >= 2 and all(re.search(r"[0-9０-９]", c) for c in clauses)
 
 
-def _attach_goals(items: list[Item], reading: Reading, original: dict[int, str]) -> None:
+def _attach_goals(items: list[Item], reading: Reading, original: dict[int, str], first_year: int | None) -> None:
     if not items:
         return
     # each goal target placed, by identity, with its line: equal figures of one line (分别下降3%、3%) each count
     placed: dict[int, tuple[int, Target]] = {}  # (the target is held here, so that its id stays its own)
-    for line, target in goal_targets(reading, original):
+    for line, target in goal_targets(reading, original, first_year):
         owner = _item_holding(items, line)
         if owner is not None:  # the goals are numbered as an item of their own (（一）主要预期目标)
             if not any(_same(target, t) for t in owner.targets):

@@ -57,6 +57,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "about": ("左右", "about"),
     "in_step": ("同步", "in step with"),
     "in_step_with": ("与{reference}同步", "in step with {reference}"),
+    "target_by": ("（到{year}年）", " (by {year})"),
     "met": ("达成", "met"),
     "not_met": ("未达成", "not met"),
     "unknown": ("未知", "unknown"),
@@ -941,7 +942,8 @@ class Words:
         value = f"{target.value:g}" if isinstance(target.value, float) else str(target.value)
         from duban.plan.targets import own_name  # one metric of a list that shares a verb reads as itself: 水耗下降
 
-        return f"{own_name(target)} {_SYMBOLS.get(target.comparator, target.comparator)} {value}{target.unit}"
+        by = self("target_by", year=target.extra["by"]) if target.extra.get("by") else ""  # a five years' goal
+        return f"{own_name(target)} {_SYMBOLS.get(target.comparator, target.comparator)} {value}{target.unit}{by}"
 
 
 @lru_cache(maxsize=None)
