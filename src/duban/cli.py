@@ -996,8 +996,7 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, new_owner, by, 
 
 @cli.command()
 @argument("summary", type=FILE_NAME, metavar="SUMMARY")
-@option("--plan", "plan_id", required=True, metavar="P", callback=_parse_plan, shell_complete=complete_plan,
-        help="opt_check_plan")
+@option("--plan", "plan_id", metavar="P", callback=_parse_plan, shell_complete=complete_plan, help="opt_check_plan")
 @json_option
 @option("--apply", "do_apply", is_flag=True, help="opt_check_apply")
 @option("--mark-done", is_flag=True, help="opt_check_mark_done")
@@ -1018,6 +1017,9 @@ def check(app: App, summary, plan_id, do_apply, mark_done, mark_progress, dry_ru
     if app.as_json and applying and not (dry_run or yes):
         raise UsageError("check_json_cannot_ask")
     guarded = guard_summary(workspace, plan_id, summary)
+    if plan_id is None:  # chosen, not given: say which, before anything is shown or written
+        plan_id = guarded.plan.id
+        view.message(w("check_chosen_plan", plan=plan_id, period=guarded.plan.period))
     _refuse_unless_forced(app, guarded.refusals, plan_id, force)
     result, tasks, faults = check_summary(workspace, plan_id, guarded.report)
     view.warn(fault for fault in faults)

@@ -220,8 +220,10 @@ def test_cli_errors(run, tmp_path):
     unknown = run("check", str(SUMMARY_2019), "--plan", "2099")
     assert unknown.exit_code == 2
     assert unknown.output == f"duban: 没有计划 2099：找不到 {run.root / '2099' / 'plan.toml'}；现有计划：2018\n"
-    no_plan = run("check", str(SUMMARY_2019))
-    assert no_plan.exit_code == 2 and "--plan" in no_plan.output
+    chosen = run("check", str(SUMMARY_2019), "--json")  # the workspace's only plan
+    assert chosen.exit_code == 0
+    assert chosen.stderr.splitlines()[0] == "核查计划 2018（2018）：未给 --plan，按工作区和总结选定"
+    assert json.loads(chosen.stdout)["plan"] == "2018"
 
 
 @needs_shared
@@ -477,3 +479,34 @@ def test_a_plan_typed_in_lower_case_is_the_plan(cli_run, workspace):
     summary = Path(__file__).parents[1] / "data" / "reports" / "002_7151a3f788c23936.txt"
     upper, lower = cli_run("check", str(summary), "--plan", "2019H2"), cli_run("check", str(summary), "--plan", "2019h2")
     assert (lower.exit_code, lower.output) == (upper.exit_code, upper.output)
+
+
+YEAR_END_2017 = ("区卫计局2017年工作总结\n2017年，区卫计局各项工作取得明显成效。\n一、2017年工作回顾\n"
+                 "（一）分级诊疗模式不断完善。全面推行家庭医生签约服务，全年签约服务覆盖率达到32%。\n"
+                 "二、2018年工作打算\n（一）巩固分级诊疗成果。继续做实家庭医生签约服务。\n")
+
+
+def test_without_plan_the_check_takes_the_plan_the_summary_reviews_and_says_so(office, tmp_path):
+    summary = tmp_path / "区卫计局2017年工作总结.txt"
+    summary.write_text(YEAR_END_2017, encoding="utf-8")
+    result = office("check", str(summary), "--json")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == "核查计划 2017-wjj（2017）：未给 --plan，按工作区和总结选定"
+    assert json.loads(result.stdout)["plan"] == "2017-wjj"
+
+
+def test_without_plan_a_summary_that_fits_no_plan_is_a_usage_error_naming_them(office):
+    before = snapshot(office.root)
+    result = office("--lang", "en", "check", str(report_path("004")), "--mark-done")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == ("duban: 004_fcfdb3fd1c23bd23.txt fits no single plan: name one with --plan "
+                             "(2017-wjj, 2019H2, 2019Q4)\n")
+    assert snapshot(office.root) == before
+
+
+def test_without_plan_an_empty_workspace_says_to_import_one(tmp_path):
+    init_workspace(tmp_path / "plans")
+    summary = tmp_path / "总结.txt"
+    summary.write_text(YEAR_END_2017, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--plans", str(tmp_path / "plans"), "check", str(summary)])
+    assert (result.exit_code, result.stderr) == (2, "duban: 工作区中还没有计划：请先用 duban import 导入计划报告\n")

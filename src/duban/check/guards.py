@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from duban.errors import BadInput
+from duban.errors import BadInput, UsageError
 from duban.ledger.model import Plan
 from duban.text.dates import Period, period_before
 
@@ -174,19 +174,42 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_HAN = 10  # Chinese characters a summary needs to be read as one (a one-line note has more)
 
 
-def guard_summary(workspace, plan_id: str, path) -> GuardedSummary:
+def guard_summary(workspace, plan_id: str | None, path) -> GuardedSummary:
     """Read the summary at `path` for a check of plan `plan_id` and run the guards; an unknown plan fails first
-    (UsageError), an unreadable summary next (BadInput)."""
-    from duban.ledger.store import REPORT_FILE
+    (UsageError), an unreadable summary next (BadInput). Without a plan id, the plan is the workspace's only one, or
+    the one plan the summary fits (UsageError naming the plans when none or several do)."""
     from duban.report.formats import read_report
 
-    plan = workspace.read_plan(plan_id)
+    plan = workspace.read_plan(plan_id) if plan_id is not None else None
     report = read_report(path)
     if len(_HAN.findall(report.text)) < MIN_HAN:
         raise BadInput("summary_not_chinese", summary=report.name)  # a list of services, a log: nothing to read
-    try:
-        plan_text = (workspace.plan_dir(plan_id) / REPORT_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        plan_text = None
     facts = summary_facts(report.text, known_orgs(workspace))
-    return GuardedSummary(plan, report, facts, refusals(plan, report, facts, plan_text))
+    if plan is None:
+        plan = _plan_the_summary_fits(workspace, report, facts)
+    return GuardedSummary(plan, report, facts, refusals(plan, report, facts, _plan_text(workspace, plan.id)))
+
+
+def _plan_text(workspace, plan_id: str) -> str | None:
+    from duban.ledger.store import REPORT_FILE
+
+    try:
+        return (workspace.plan_dir(plan_id) / REPORT_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _plan_the_summary_fits(workspace, report, facts: SummaryFacts) -> Plan:
+    """The workspace's only plan; else the one plan the summary passes every guard of."""
+    plans = workspace.plans()
+    if len(plans) == 1:
+        return plans[0]
+    fitting = [plan for plan in plans if not refusals(plan, report, facts, _plan_text(workspace, plan.id))]
+    if len(fitting) > 1 and facts.period is not None:  # the plan of the period it reviews, not the one before it
+        fitting = [plan for plan in fitting if plan.start <= facts.period.end and facts.period.start <= plan.end]
+    if len(fitting) == 1:
+        return fitting[0]
+    if not plans:
+        raise UsageError("check_no_plans")
+    raise UsageError("check_which_plan", summary=report.name,
+                     plans=", ".join(plan.id for plan in (fitting or plans)))
