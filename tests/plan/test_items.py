@@ -574,3 +574,20 @@ def test_a_new_term_s_five_year_goals_say_the_year_they_are_set_for():
     goals = [t for item in extract_items(text, parse_period("2021")) for t in item.targets
              if t.extra.get("scope") == "goals"]
     assert [(t.metric, t.extra.get("by")) for t in goals] == [("地区生产总值", 2025)]
+
+
+def test_a_year_s_deadline_before_a_figure_is_not_part_of_its_name():
+    assert [(t.metric, t.value) for t in find_targets("2018年前建成市级重点专科6个以上，2020年底建成省级重点专科5个以上")] == [
+        ("建成市级重点专科", 6), ("建成省级重点专科", 5)]
+
+
+def test_the_overall_goals_of_a_new_term_are_its_goals():
+    text = ("区政府工作报告\n过去五年工作回顾\n五年来，全区生产总值年均增长9%，完成了各项目标任务。\n未来五年工作\n"
+            "今后五年区政府工作的总体目标是：到2020年，地区生产总值达到4100亿元以上，千人病床数达到3.0张。\n"
+            "今后五年区政府着力做好以下两方面工作：\n一、深入落实创新驱动，着力培育经济发展新动能\n推动产业升级。\n"
+            "二、精心抓好城市规划建设，实现城市品质新跨越\n推进城市更新。\n")
+    items = extract_items(text, parse_period("2016"))
+    goals = [(t.metric, t.value, t.extra.get("by")) for item in items for t in item.targets
+             if t.extra.get("scope") == "goals"]
+    assert [item.title for item in items] == ["深入落实创新驱动，着力培育经济发展新动能", "精心抓好城市规划建设，实现城市品质新跨越"]
+    assert goals == [("地区生产总值", 4100, 2020), ("千人病床数", 3.0, 2020)]

@@ -296,3 +296,15 @@ def test_a_page_chunk_number_alone_on_its_line_leaves_no_empty_paragraph():
     raw = "1、" + "一" * 160 + "\n2、" + "二" * 160 + "\n3、\n"
     text = clean_text(raw)
     assert text == "一" * 160 + "二" * 160 + "\n"
+
+
+def test_an_unnumbered_part_heading_on_its_own_line_stays_a_heading():
+    text = ("各位代表，我们也要清醒看到发展中存在的问题。\n未来五年工作\n"
+            "今后五年区政府工作的总体思路是：深入贯彻落实各项决策部署，推动高质量发展，建设现代化国际化城区。\n")
+    assert clean_text(text).splitlines()[1:3] == [
+        "未来五年工作", "今后五年区政府工作的总体思路是：深入贯彻落实各项决策部署，推动高质量发展，建设现代化国际化城区。"]
+
+
+def test_a_sentence_that_runs_into_its_year_is_not_split_as_a_glued_heading():
+    text = "今后五年区政府工作的总体目标是：到2020年，全面完成“十三五”各项指标任务，地区生产总值达到4100亿元以上。\n"
+    assert clean_text(text) == text

@@ -152,3 +152,13 @@ def test_a_plan_whose_heading_was_lost_is_found_where_its_run_of_tasks_restarts(
     reading = read_report_text(text)
     assert [(s.kind, s.start_line, s.end_line) for s in reading.sections] == [
         ("other", 1, 1), ("review", 2, 5), ("plan", 6, 8), ("plan", 9, 10), ("plan", 11, 12), ("other", 13, 14)]
+
+
+def test_a_long_heading_that_does_the_year_s_work_in_a_later_clause_is_that_year_s_plan():
+    text = ("现在，我代表区人民政府向大会作政府工作报告。\n一、“十三五”和2020年工作回顾\n全区生产总值增长5%，完成了年度目标任务。\n"
+            "二、“十四五”目标任务\n到2025年，地区生产总值达到6000亿元。\n"
+            "三、永葆“闯”的精神、“创”的劲头、“干”的作风，全力做好2021年各项工作\n"
+            "（一）毫不松懈抓好常态化疫情防控。落实各项措施。\n（二）加快构建现代化产业体系。推动工业上楼。\n")
+    reading = read_report_text(text)
+    assert reading.plan_year == 2021
+    assert [(b.kind, b.role) for b in reading.plan_blocks()] == [("plan", "")]

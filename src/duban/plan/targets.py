@@ -53,7 +53,7 @@ _IN_STEP = re.compile(
     r"|(?P<metrics2>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:高于|快于|跑赢)"
     r"(?P<ref2>经济增长|经济增速|GDP增长|GDP增速|地区生产总值增长|地区生产总值增速|城镇居民(?:人均可支配)?收入增速)")
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:[0-9]{4}|[xX×]{2,4})年度?|今年|明年|全年|年内|到年底|年底前?|其中|并|和|且|同时|以及|进一步|力争|确保|努力实现|努力|"
+    r"^(?:(?:[0-9]{4}|[xX×]{2,4})年(?:度|底前|底|以前|前|内)?|今年|明年|全年|年内|到年底|年底前?|其中|并|和|且|同时|以及|进一步|力争|确保|努力实现|努力|"
     r"实现|使|要|将|全区|全市|全县|全省|全镇|全国|主要预期目标是?|预期目标是?|主要目标是?|目标是?|主要有|"
     r"地区生产总值增长[0-9.%％]+左右[，,]?其中)+")
 _METRIC_BAD_START = re.compile(r"^[的和与及、等]")
@@ -430,7 +430,7 @@ def goal_text(paragraph: str, plan_year: int | None, any_years: bool = False) ->
     `any_years`, goals set for later years count too (a new term's report whose only plan is the five years')."""
     match = _GOALS_RE.search(paragraph)
     if not match or "预期" not in paragraph[max(0, match.start() - 20):match.end()] \
-            and not re.search(r"主要目标|发展目标|要实现", paragraph[max(0, match.start() - 20):match.end()]):
+            and not re.search(r"主要目标|发展目标|总体目标|要实现", paragraph[max(0, match.start() - 20):match.end()]):
         return None
     lead = paragraph[max(0, match.start() - 30):match.start()]
     if not any_years and _OTHER_YEAR.search(lead) and not (plan_year and str(plan_year) in lead) \

@@ -140,6 +140,8 @@ def _is_heading(line: str, wrap_width: int | None = None, next_line: str = "") -
     limit = (30 if re.search("[,，;；]", line) else 40) if wrapped else 60
     if len(line) <= limit and marker_of(line) and not line.startswith("——") and "。" not in line[:-1]:
         return True
+    if not wrap_width and len(next_line) > 2 * len(line) and plain_heading_words(line):
+        return True  # 未来五年工作 on a line of its own, a paragraph after it: an unnumbered part heading
     return len(line) <= 30 and bool(_TITLE_END_RE.search(line))
 
 
@@ -248,11 +250,16 @@ _HEADING_RUN_RE = re.compile(rf"^([{_CN}]{{1,3}}、[^。！？]{{2,40}}?)(?:一�
 _PART_OPENING_RE = re.compile(r"(?:19|20)[0-9]{2}年(?:是|，|,|以来|来|，我们|我们)|今年是|过去一年|一年来|五年来|新的一年|面对|回顾过去")
 
 
+# A sentence that runs into its year is no glued heading: 总体目标是：到2020年，… (a colon inside, a 到 before the year).
+_RUNS_INTO_ITS_YEAR = re.compile(r"[：:].|[到至在于从]$")
+
+
 def _split_glued_heading(line: str) -> list[str]:
     """"2024年重点工作2024年是……" → the heading, then its first sentence (a lost line break, common in web copies)."""
     found = marker_of(line)
     start = found.end if found is not None and found.kind in ("part", "cn") else 0
     for end in reversed(range(start + 4, min(len(line) - 4, start + 33))):  # the longest heading
-        if _PART_OPENING_RE.match(line, end) and plain_heading_words(line[start:end]):
+        if _PART_OPENING_RE.match(line, end) and plain_heading_words(line[start:end]) \
+                and not _RUNS_INTO_ITS_YEAR.search(line[start:end]):
             return [line[:end], line[end:]]
     return [line]

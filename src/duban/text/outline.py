@@ -89,6 +89,7 @@ _DO_WORK = re.compile(r"^[^，。]{0,8}(?:做好|抓好|干好|推进|推动|实
 _PLAN_NOUN_END = re.compile(r"(?:目标|任务|举措)[”\"）)]?[：:。]?$")
 _ACHIEVED = re.compile(r"完成|实现|达到|超额|取得|圆满")
 _NEXT_PERIOD = re.compile(r"下半年|下一步|明年|今后|新的一年|下阶段|下一阶段")
+_COMING_YEARS = re.compile(r"^(?:今后|未来)(?:五|几|三)年")
 OUTLOOK_WORDS = re.compile(r"今后五年|未来五年|五年(?!来)|“?十[一二三四五六]五”?(?:时期|规划|期间)?|20[3-5]\d年|远景")
 SELF_WORDS = re.compile(r"自身建设|政府建设|效能建设|履职能力|人民满意(?:的)?政府|服务型政府|作风建设|廉洁政府|法治政府")
 ANNEX_WORDS = re.compile(r"^(?:附件|附表|附录|名词解释|有关名词解释|名词注释|图解|※?注释※?|说明[:：]?$)"
@@ -96,6 +97,14 @@ ANNEX_WORDS = re.compile(r"^(?:附件|附表|附录|名词解释|有关名词解
 _SALUTATION = re.compile(r"^(?:各位代表|同志们|各位委员|各位领导|同事们)[，,：:！!。]?")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _MONTH = re.compile(rf"(?<![0-9年])([0-9]{{1,2}}|{_CN1})月(?:份)?(?:工作|份工作|重点|主要)")
+
+
+def _does_a_years_work(words: str) -> bool:
+    """二、高质量做好2022年各项工作, or a clause of a longer heading that does (三、永葆“闯”的精神…，全力做好2021年各项工作，
+    在…): a year's work, whatever comes before it."""
+    if _DO_WORK.search(words):
+        return bool(_YEAR.search(words))
+    return any(_DO_WORK.search(clause) and _YEAR.search(clause) for clause in re.split(r"[，,]", words)[1:])
 
 
 def part_words(words: str) -> str | None:
@@ -109,7 +118,7 @@ def part_words(words: str) -> str | None:
         return "self"
     if REQUIREMENT_WORDS.search(words):
         return "requirements"
-    if _DO_WORK.search(words) and _YEAR.search(words):
+    if _does_a_years_work(words):
         return "work"
     if REVIEW_WORDS.search(words) and not PLAN_WORDS.search(words):
         return "review"
@@ -121,6 +130,8 @@ def part_words(words: str) -> str | None:
         return "plan"
     if _NEXT_PERIOD.search(words) and "工作" in words:  # "二、下半年工作筹划": what the next period is for
         return "plan"
+    if _COMING_YEARS.match(words) and WORK_WORDS.search(words):
+        return "outlook"  # 未来五年工作: the work of the years to come, with no plan word of its own
     if WORK_WORDS.search(words) and (_YEAR.search(words) or _MONTH.search(words) or "上半年" in words
                                      or "下半年" in words or "今年" in words or "明年" in words):
         return "work"
