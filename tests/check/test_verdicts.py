@@ -254,3 +254,6 @@ def test_a_five_years_goal_is_shown_with_its_figure_so_far_but_not_judged_before
     assert [(t.actual, t.verdict) for t in first_year.targets] == [(4422, "unknown")]
     last_year = check_plan("P", "s.txt", [task], found, SEGMENTER, last_year=2025)
     assert [(t.actual, t.verdict) for t in last_year.targets] == [(4422, "not_met")]
+    early = Task("P-02", "推动经济高质量发展", targets=[Target("地区生产总值", "at_least", 4000, "亿元", {"by": 2025})])
+    reached = check_plan("P", "s.txt", [early], found, SEGMENTER, last_year=2021)
+    assert [(t.actual, t.verdict) for t in reached.targets] == [(4422, "met")]  # a goal reached early is met

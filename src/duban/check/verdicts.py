@@ -308,7 +308,8 @@ def check_plan(plan_id: str, summary_name: str, tasks: Iterable[Task], sentences
                segmenter: Segmenter, stock: Sequence[str] = (), last_year: int | None = None) -> CheckResult:
     """Check every task of a plan (and each of its targets) against a summary's sentences; `stock` are the
     complaints of the plan's own report, which the summary's repeating them does not make a flag. A five years'
-    goal due after the plan's `last_year` is not judged yet: its figure so far is shown, its verdict unknown."""
+    goal due after the plan's `last_year` and not reached yet is not judged: its figure so far is shown, its verdict
+    unknown (one reached early is met)."""
     tasks = list(tasks)
     segmenter.prepare([s.text for s in sentences] + [text for task in tasks
                                                      for text in (f"{task.title}{task.detail}", task.title, task.detail)])
@@ -363,9 +364,9 @@ def _check_items(tasks: list[Task], index: SentenceIndex, paragraph_text: dict[i
 
 def _not_due_yet(result: TargetResult, last_year: int | None) -> TargetResult:
     by = result.target.extra.get("by")
-    if last_year is not None and isinstance(by, int) and by > last_year and result.verdict != "unknown":
+    if last_year is not None and isinstance(by, int) and by > last_year and result.verdict == "not_met":
         return replace(result, verdict="unknown")  # 地区生产总值达到6000亿元 by 2025: 4422亿元 after the first year
-    return result
+    return result  # …while a goal reached early is met
 
 
 def _check_target(task_id: str, target, sentences: list[Sentence], segmenter: Segmenter) -> TargetResult:
