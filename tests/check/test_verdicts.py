@@ -257,3 +257,10 @@ def test_a_five_years_goal_is_shown_with_its_figure_so_far_but_not_judged_before
     early = Task("P-02", "推动经济高质量发展", targets=[Target("地区生产总值", "at_least", 4000, "亿元", {"by": 2025})])
     reached = check_plan("P", "s.txt", [early], found, SEGMENTER, last_year=2021)
     assert [(t.actual, t.verdict) for t in reached.targets] == [(4422, "met")]  # a goal reached early is met
+
+
+def test_what_the_work_has_changed_is_not_work_under_way():
+    from duban.check.verdicts import _signals
+
+    assert _signals("乡村振兴战略加速推进，农村面貌正在发生显著变化。")[2] is False
+    assert _signals("区人民医院新院正在建设，已完成招标。") == (False, False, True)

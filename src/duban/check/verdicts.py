@@ -35,11 +35,13 @@ _SHORTFALL = re.compile(r"未完成|没有完成|未达到|没有达到|未能|�
 _RESULT_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|个|项|家|所|套|户|人|名|公里|吨|件|次|元|亩|张|床)")
 # What says the work is not finished yet. Not the verbs reviews report finished work with (稳步推进, 加快推进,
 # 启动, 开工 of a project, 初步建立): on the answer keys' 469 items those called 9 of 10 done items in progress.
-_PROGRESS = re.compile(r"正在|在建|开局|初见成效|推进中|积极进展|筹建|着手|前期")
+# 正在 says work is under way; 正在发生显著变化, 正在形成 say what the work has changed.
+_UNDER_WAY_NOW = r"正在(?!发生|形成|显现|成为|改变)"
+_PROGRESS = re.compile(rf"{_UNDER_WAY_NOW}|在建|开局|初见成效|推进中|积极进展|筹建|着手|前期")
 
 # Words that say the work is still going on: they outweigh the completion of a step in the same sentence
 # (平台正在建设，已完成招标).
-_ONGOING = re.compile(r"正在|在建|建设中|推进中|实施中|尚在|仍在")
+_ONGOING = re.compile(rf"{_UNDER_WAY_NOW}|在建|建设中|推进中|实施中|尚在|仍在")
 
 # A paragraph of the review that is really about problems: 我们也清醒看到…困难和问题.
 _PROBLEM_LEAD = re.compile(r"(?:清醒(?:地)?(?:看到|认识到)|存在(?:的)?(?:主要)?问题|不足之处|问题和不足|困难和问题|"
