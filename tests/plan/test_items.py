@@ -548,20 +548,24 @@ def test_incomes_in_step_with_the_growth_of_gdp():
     assert (target.metric, target.comparator, target.extra) == ("居民人均可支配收入", "in_step", {"reference": "GDP"})
 
 
+def goals_of(text: str, period: str) -> list[Target]:
+    """The plan year's expected targets import finds in a report's text, in order."""
+    return [t for item in extract_items(text, parse_period(period)) for t in item.targets
+            if t.extra.get("scope") == "goals"]
+
+
 def test_goals_run_on_past_a_broken_line_and_into_the_dash_lines_that_spell_them_out():
     text = ("市政府工作报告\n一、2000年工作回顾\n去年全市生产总值增长10%。\n二、2001年主要工作\n"
             "今年我市经济发展的预期目标是：国内生产总值1880亿元，增长12％；社会消费品零售总额610亿元，增长13％；\n"
             "一般地方预算财政收入226亿元，剔除不可比因素，增长12％。\n"
             "（一）突出发展高新技术产业。加快产业升级。\n（二）加快城市建设。推进地铁建设。\n")
-    goals = [t for item in extract_items(text, parse_period("2001")) for t in item.targets
-             if t.extra.get("scope") == "goals"]
+    goals = goals_of(text, "2001")
     assert [(t.metric, t.value) for t in goals][-2:] == [("一般地方预算财政收入", 226), ("一般地方预算财政收入增长", 12)]
     text = ("区政府工作报告\n一、过去五年的工作\n五年来，全区生产总值年均增长7%。\n"
             "二、未来五年发展目标和重点任务\n未来五年的发展目标是：地区生产总值达到6000亿元以上。\n"
             "——打造先进制造城。研发投入占GDP比重达到5%。\n——打造宜居城。空气质量平均优良天数比例超过92%。\n"
             "（一）打造先进制造业高地。推动工业上楼。\n（二）建设大美城区。推进城市更新。\n")
-    goals = [t for item in extract_items(text, parse_period("2021")) for t in item.targets
-             if t.extra.get("scope") == "goals"]
+    goals = goals_of(text, "2021")
     assert [(t.metric, t.value) for t in goals] == [("地区生产总值", 6000), ("研发投入占GDP比重", 5),
                                                    ("空气质量平均优良天数比例", 92)]
 
@@ -571,8 +575,7 @@ def test_a_new_term_s_five_year_goals_say_the_year_they_are_set_for():
             "二、未来五年发展目标和重点任务\n未来五年的发展目标是：地区生产总值达到6000亿元以上。\n"
             "（一）打造先进制造业高地。推动工业上楼。\n（二）建设大美城区。推进城市更新。\n"
             "三、全力打造国际一流营商环境\n（一）打造一流的生产环境。释放产业用地。\n（二）打造一流的政府服务环境。推行一网通办。\n")
-    goals = [t for item in extract_items(text, parse_period("2021")) for t in item.targets
-             if t.extra.get("scope") == "goals"]
+    goals = goals_of(text, "2021")
     assert [(t.metric, t.extra.get("by")) for t in goals] == [("地区生产总值", 2025)]
 
 
