@@ -147,3 +147,21 @@ def test_tasks_whose_item_is_gone_are_left_and_reported(empty, tmp_path):
     assert prepared.gone == ["2019H2-02"]
     assert (empty.root / "2019H2" / "02.toml").read_bytes() == kept
     assert sorted(p.name for p in changed) == ["plan.toml", "report.txt"]
+
+
+def test_another_place_s_report_is_never_merged_into_a_plan_made_from_this_place_s(tmp_path):
+    init_workspace(tmp_path / "plans", "宝安区人民政府")
+    workspace = Workspace(tmp_path / "plans")
+    own, other = tmp_path / "宝安区-2021.txt", tmp_path / "罗湖区-2021.txt"
+    body = ("一、2020年工作回顾\n全区生产总值增长5%，完成了年度目标任务。\n二、2021年工作安排\n"
+            "（一）加快构建现代化产业体系。推动工业上楼。\n（二）提升城市功能品质。推进城市更新。\n")
+    own.write_text("现在，我代表区人民政府向大会作政府工作报告，请予以审议。\n" + body, encoding="utf-8")
+    other.write_text("现在，我代表罗湖区人民政府，向大会报告政府工作，请予审议。\n" + body, encoding="utf-8")
+    write_import(workspace, prepare_import(workspace, own))
+    with pytest.raises(UsageError) as refused:
+        prepare_import(workspace, other)
+    assert refused.value.key == "plan_other_place"
+    assert refused.value.values["speaker"] == "罗湖区人民政府"
+    settings = tmp_path / "plans" / "duban.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + '\n[orgs]\n"罗湖区人民政府" = "lh"\n', encoding="utf-8")
+    assert prepare_import(Workspace(tmp_path / "plans"), other, org="罗湖区人民政府").plan.id == "2021-lh"

@@ -18,13 +18,11 @@ from typing import Any
 
 from duban.errors import BadInput, UsageError
 from duban.ledger.model import Plan
+from duban.report.speaker import other_speaker, speaker, speakers
 from duban.text.dates import Period, period_before
 
 _FULL_DATE = re.compile(r"((?:19|20)[0-9]{2})年([0-9]{1,2})月([0-9]{1,2})日")
-# Who speaks in a government work report: 现在，我代表国务院，向大会报告政府工作
-_SPEAKER = re.compile(r"我代表(.{2,20}?)[，,、向]")
 TITLE_CHARS = 60      # the head of a summary that names its organisation (a whole report may be one line)
-SPEAKER_CHARS = 400   # how far into the text 我代表… is looked for
 
 
 @dataclass(frozen=True)
@@ -73,7 +71,7 @@ def named_orgs(text: str, known_orgs: list[str]) -> tuple[str, ...]:
     """The known organisations the summary's head names (its title, or who speaks: 我代表国务院); a name inside a
     longer one that is also named (区卫生局 in 区卫生健康局's company) does not count on its own."""
     title = text.lstrip().split("\n", 1)[0][:TITLE_CHARS]
-    head = " ".join([title, *_SPEAKER.findall(text[:SPEAKER_CHARS])])
+    head = " ".join([title, *speakers(text)])
     named = [org for org in dict.fromkeys(known_orgs) if org and org in head]
     return tuple(org for org in named if not any(org != other and org in other for other in named))
 
@@ -98,48 +96,14 @@ def refusals(plan: Plan, report, facts: SummaryFacts, plan_text: str | None) -> 
     elif plan_text is not None and _same_text(report.text, plan_text):
         found.append(Refusal("same_text", {"summary": report.name, "plan": plan.id, "report": plan.report}))
     found.extend(_period_refusals(plan, report.name, facts.period))
-    other = _other_speaker(report.text, plan_text, plan.org)
+    other = other_speaker(report.text, plan_text, plan.org)
     if plan.org and facts.orgs and plan.org not in facts.orgs:
         found.append(Refusal("other_org", {"summary": report.name, "orgs": list(facts.orgs), "plan": plan.id,
                                            "org": plan.org}))
     elif other:
         found.append(Refusal("other_org", {"summary": report.name, "orgs": [other], "plan": plan.id,
-                                           "org": plan.org or _speaker(plan_text or "") or "?"}))
+                                           "org": plan.org or speaker(plan_text or "") or "?"}))
     return found
-
-
-def _speaker(text: str) -> str:
-    """Who the report speaks for (我代表罗湖区人民政府), or ""."""
-    found = _SPEAKER.search(text[:SPEAKER_CHARS])
-    return found.group(1) if found else ""
-
-
-_PLACE = re.compile(r"^(.{0,8}?)(新区|自治州|自治县|区|市|县|省|州|镇|乡)")
-
-
-def _place(name: str) -> tuple[str, str]:
-    """(place, level) of an organisation: 罗湖区人民政府 → (罗湖, 区), 坪山新区管委会 → (坪山, 新区), 市人民政府 →
-    ("", 市); a name that names neither is its own place."""
-    found = _PLACE.match(name.strip())
-    return (found.group(1), found.group(2)) if found else (re.sub(r"(?:人民)?政府$", "", name.strip()), "")
-
-
-def _same_org(one: str, other: str) -> bool:
-    """Two names of one organisation: the same place (a new district that replaced the old one keeps its place),
-    or, where one says only its level (市人民政府, as a city's own report calls itself), the same level."""
-    (place, level), (other_place, other_level) = _place(one), _place(other)
-    if place and other_place:
-        return place in other_place or other_place in place
-    return level == other_level or not (level and other_level)
-
-
-def _other_speaker(text: str, plan_text: str | None, plan_org: str) -> str:
-    """The organisation the summary speaks for when it is plainly not the plan's (known from the plan's own report,
-    else from the plan's organisation): 罗湖区人民政府 against 深圳市人民政府; "" when they agree or one is unknown.
-    Names that hold one another (区卫生健康局 in 城南区卫生健康局) agree."""
-    speaker = _speaker(text)
-    own = _speaker(plan_text or "") or plan_org
-    return speaker if speaker and own and not _same_org(own, speaker) else ""
 
 
 def _same_text(text: str, other: str) -> bool:

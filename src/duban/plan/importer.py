@@ -29,6 +29,7 @@ from duban.plan.items import Item, extract_items, find_period
 from duban.ledger.model import Plan, Task
 from duban.report.formats import Report, read_report
 from duban.report.sections import read_report_text
+from duban.report.speaker import other_speaker, speaker
 from duban.ledger.store import PLAN_FILE, REPORT_FILE, Workspace, atomic_write, updated_text
 from duban.ledger.taskid import TaskId, task_file_number
 
@@ -121,8 +122,22 @@ def new_plan(workspace: Workspace, plan_id: str, organisation: str, period: Peri
     if existing_plan is not None:
         if existing_plan.org and existing_plan.org != organisation:
             raise UsageError("plan_other_org", plan=plan_id, org=existing_plan.org, given=organisation)
+        _refuse_another_place(workspace, existing_plan, report)
         plan.extra = dict(existing_plan.extra)
     return plan
+
+
+def _refuse_another_place(workspace: Workspace, existing: Plan, report: Report) -> None:
+    """Another place's report (我代表罗湖区人民政府) never replaces the tasks of a plan made from this place's:
+    it would keep their progress and checks under another government's titles."""
+    try:
+        own_text = (workspace.plan_dir(existing.id) / REPORT_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        own_text = None
+    other = other_speaker(report.text, own_text, existing.org)
+    if other:
+        raise UsageError("plan_other_place", plan=existing.id, report=report.name, speaker=other,
+                         org=existing.org or speaker(own_text or "") or "?")
 
 
 

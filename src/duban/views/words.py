@@ -254,6 +254,9 @@ WORDS: dict[str, tuple[str, str]] = {
         "no plan items found in the plan section of {report}"),
     "plan_other_org": ("计划 {plan} 属于“{org}”，不属于“{given}”",
         "plan {plan} belongs to {org!r}, not {given!r}"),
+    "plan_other_place": ("未导入：《{report}》是{speaker}的报告，计划 {plan} 是{org}的（作为另一单位的计划导入请加 --org {speaker}）",
+        "not imported: {report} is a report of {speaker}, plan {plan} is {org}'s (to import it as another "
+        "organisation's plan, add --org {speaker})"),
     "unknown_status": ("无法识别的状态“{text}”：请用 {choices} 之一",
         "unknown status {text!r}: use one of {choices}"),
     "unknown_verdict": ("无法识别的结论“{text}”：请用 {choices} 之一",
