@@ -416,3 +416,12 @@ def test_a_concentration_per_cubic_metre_is_read_however_it_is_written(text, act
 def test_the_share_of_good_air_days_is_read_by_its_other_names():
     result = check_target("T-1", Target("空气质量平均优良天数比例", "at_least", 92, "%"), _review("全年空气质量优良率达94.2%。"))
     assert (result.actual, result.verdict) == (94.2, "met")
+
+
+@pytest.mark.parametrize("target, text, actual", [
+    # check reads every unit import reads (the one list): 座, 条, 公里/平方公里 …
+    (Target("公园总数", "at_least", 165, "座"), "全区公园总数达到171座。", 171),
+    (Target("路网密度", "at_least", 7.25, "公里/平方公里"), "路网密度达到7.4公里/平方公里。", 7.4),
+])
+def test_a_review_s_figure_is_read_in_any_unit_a_plan_writes(target, text, actual):
+    assert check_target("T-1", target, _review(text)).actual == actual

@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from duban.check.matching import Sentence
 from duban.ledger.model import Target
-from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER, unit_as_duban_writes_it
+from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER, UNIT, unit_as_duban_writes_it
 from duban.text.numerals import exact, split_scale
 
 # Metrics where a lower figure is the better one; all others (growth, jobs, output, income, reductions) higher.
@@ -72,11 +72,7 @@ _STOCK_TAIL = re.compile(r"(?:总量|总数)$")  # a count of what stands, which
 _QUALIFIERS = ("城镇", "全国", "全年", "城乡", "全区", "全县", "全市")
 
 # A figure with its unit; a minus sign where the review writes one (降幅收窄到-1.4%), not a range's dash (1-10月).
-_FIGURE = re.compile(
-    r"(?<![\d.])([-－−]?\d+(?:\.\d+)?)\s*(%|％|个百分点|万亿元|亿元|万元|元|亿美元|万美元|万人次|亿人次|万人|万户|万套|万亩|"
-    r"万平方米|平方米|平方公里|公顷|万公里|公里|万个|万张|万吨标准煤|吨标准煤|万亿斤|亿斤|万斤|万吨|亿吨|吨|微克/立方米|微克／立方米|微克每立方米|微克|"
-    r"亿立方米|万立方米|立方米|人次|人|名|户|套|个|张|件|项|家|所|"
-    r"次|万|亿)?")
+_FIGURE = re.compile(rf"(?<![\d.])([-－−]?\d+(?:\.\d+)?)\s*({UNIT})?")
 _YEAR = re.compile(r"\d{4}年")
 # A figure that is a many-year average or total, not the year's own.
 _MULTI_YEAR = re.compile(r"年均|累计|五年|十年|三年来|“十[一二三四五]五”|十[一二三四五]五时期")

@@ -15,15 +15,8 @@ from __future__ import annotations
 import re
 
 from duban.ledger.model import Target
-from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER, PER_CUBIC_METRE_UNITS, unit_as_duban_writes_it
+from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER, UNIT, unit_as_duban_writes_it
 
-_UNITS = sorted("""% ％ ‰ 个百分点 万亿元 亿元 万元 元 亿美元 万美元 美元 万亿斤 亿斤 万斤 斤 亿吨 万吨 吨 万千瓦 千瓦
-亿千瓦时 万千瓦时 亿人次 万人次 人次 万人 人 万户 户 万套 套 万个 个 万张 张 万所 所 万家 家 万件 件 项 万公里 公里
-万亩 亩 公顷 平方公里 万平方米 平方米 亿立方米 万立方米 立方米 万吨标准煤 吨标准煤 微克/立方米 毫克/立方米 天 岁 万标箱 标箱 辆 座 条 次 场 批 倍 名 处 万辆 小时 万 亿""".split()
-                + list(PER_CUBIC_METRE_UNITS),
-                key=len, reverse=True)
-# A unit may be per something: 全员劳动生产率17万元/人, 亩均税收30万元/亩.
-UNIT = "(?:(?:" + "|".join(re.escape(u) for u in _UNITS) + ")(?:/(?:人|户|亩|公顷|吨|年|天|平方米|千瓦时))?)"
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _DASH = r"[—–\-－~～至到]{1,2}"
 # A figure: a number (or a range of two) with its unit and what qualifies it.

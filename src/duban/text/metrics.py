@@ -19,6 +19,15 @@ CHANGE_WORDS = "增长|下降|降低|减少|削减|压减|提高|增加"
 # A concentration per cubic metre is written in other words too: 18微克每立方米, 29微克／立方米, and 由每立方米31.1微克
 # 降至30.4微克, where the cubic metre stands before the figures of its clause.
 PER_CUBIC_METRE_UNITS = ("微克每立方米", "微克／立方米", "微克")
+
+# The one list of the units a figure is written in, for import (a plan's targets) and check (a review's figures):
+# longest first, so that 万亿元 is read before 亿元 and 元.
+UNITS = sorted("""% ％ ‰ 个百分点 万亿元 亿元 万元 元 亿美元 万美元 美元 万亿斤 亿斤 万斤 斤 亿吨 万吨 吨 万千瓦 千瓦
+亿千瓦时 万千瓦时 亿人次 万人次 人次 万人 人 万户 户 万套 套 万个 个 万张 张 万所 所 万家 家 万件 件 项 万公里 公里
+万亩 亩 公顷 平方公里 万平方米 平方米 亿立方米 万立方米 立方米 万吨标准煤 吨标准煤 微克/立方米 毫克/立方米 天 岁 万标箱 标箱
+辆 座 条 次 场 批 倍 名 处 万辆 小时 万 亿""".split() + list(PER_CUBIC_METRE_UNITS), key=len, reverse=True)
+# A unit may be per something: 全员劳动生产率17万元/人, 亩均税收30万元/亩, 路网密度7.25公里/平方公里.
+UNIT = "(?:(?:" + "|".join(re.escape(u) for u in UNITS) + ")(?:/(?:人|户|亩|公顷|吨|年|天|平方米|平方公里|千瓦时))?)"
 _PER_CUBIC_METRE = re.compile(r"微克(?:每立方米|／立方米)")
 
 
