@@ -425,3 +425,8 @@ def test_the_share_of_good_air_days_is_read_by_its_other_names():
 ])
 def test_a_review_s_figure_is_read_in_any_unit_a_plan_writes(target, text, actual):
     assert check_target("T-1", target, _review(text)).actual == actual
+
+
+def test_gdp_per_square_kilometre_is_not_gdp():
+    result = check_target("T-1", Target("每平方公里GDP产出", "at_least", 41, "亿元"), _review("全区地区生产总值2571.67亿元。"))
+    assert (result.actual, result.verdict) == (None, "unknown")

@@ -34,9 +34,9 @@ _FAMILIES = (
     (re.compile(r"^(?:全社会)?研发(?:（R&D）)?(?:经费|投入)"), ("全社会研发投入", "全社会研发经费", "研发经费", "研发投入")),
     (re.compile(r"能耗|能源消耗"), ("单位国内生产总值能耗", "单位地区生产总值能耗", "万元GDP综合能耗", "万元GDP能耗",
                                    "单位GDP能耗", "能耗强度", "能源消耗强度")),
-    # GDP itself, not what is measured per unit of it (万元GDP建设用地, 单位GDP水耗), per head (人均GDP) or as a
-    # share of it (新兴产业增加值占GDP比重)
-    (re.compile(r"^(?!.*(?:万元|单位|每|人均|占)(?:GDP|地区生产总值|国内生产总值|生产总值))"
+    # GDP itself, not what is measured per unit of it (万元GDP建设用地, 单位GDP水耗), per head (人均GDP), per area
+    # (每平方公里GDP产出, 地均GDP) or as a share of it (新兴产业增加值占GDP比重)
+    (re.compile(r"^(?!.*(?:万元|单位|每(?:平方公里|亩|公顷)?|人均|地均|占)(?:GDP|地区生产总值|国内生产总值|生产总值))"
                 r".*(?:生产总值|GDP|经济增长|经济总量)"), ("地区生产总值", "国内生产总值", "本市生产总值", "全市生产总值",
                                               "本地生产总值", "本区生产总值", "全区生产总值", "全县生产总值",
                                               "全省生产总值", "生产总值", "GDP")),
