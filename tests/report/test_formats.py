@@ -308,3 +308,11 @@ def test_an_unnumbered_part_heading_on_its_own_line_stays_a_heading():
 def test_a_sentence_that_runs_into_its_year_is_not_split_as_a_glued_heading():
     text = "今后五年区政府工作的总体目标是：到2020年，全面完成“十三五”各项指标任务，地区生产总值达到4100亿元以上。\n"
     assert clean_text(text) == text
+
+
+def test_a_long_numbered_heading_glued_to_its_first_sentence_is_parted_from_it():
+    text = ("三、永葆“闯”的精神、“创”的劲头、“干”的作风，全力做好2021年各项工作，在新征程中开好局、起好步"
+            "2021年是“十四五”规划开局之年。今年工作的总体要求是：推动高质量发展。\n")
+    assert clean_text(text).splitlines() == [
+        "三、永葆“闯”的精神、“创”的劲头、“干”的作风，全力做好2021年各项工作，在新征程中开好局、起好步",
+        "2021年是“十四五”规划开局之年。今年工作的总体要求是：推动高质量发展。"]

@@ -250,6 +250,7 @@ _HEADING_RUN_RE = re.compile(rf"^([{_CN}]{{1,3}}、[^。！？]{{2,40}}?)(?:一�
 _PART_OPENING_RE = re.compile(r"(?:19|20)[0-9]{2}年(?:是|，|,|以来|来|，我们|我们)|今年是|过去一年|一年来|五年来|新的一年|面对|回顾过去")
 
 
+_YEAR_OPENING_RE = re.compile(r"(?<![0-9])(?:(?:19|20)[0-9]{2}年|今年)是")
 # A sentence that runs into its year is no glued heading: 总体目标是：到2020年，… (a colon inside, a 到 before the year).
 _RUNS_INTO_ITS_YEAR = re.compile(r"[：:].|[到至在于从]$")
 
@@ -262,4 +263,8 @@ def _split_glued_heading(line: str) -> list[str]:
         if _PART_OPENING_RE.match(line, end) and plain_heading_words(line[start:end]) \
                 and not _RUNS_INTO_ITS_YEAR.search(line[start:end]):
             return [line[:end], line[end:]]
+    if start:  # a numbered chapter heading of several clauses glued to its first sentence: 三、永葆…开好局、起好步
+        found_year = _YEAR_OPENING_RE.search(line, start + 8, start + 90)  # 2021年是“十四五”规划开局之年…
+        if found_year and not re.search("[。；;！？]", line[start:found_year.start()]):
+            return [line[:found_year.start()], line[found_year.start():]]
     return [line]
