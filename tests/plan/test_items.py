@@ -577,6 +577,8 @@ def test_a_new_term_s_five_year_goals_say_the_year_they_are_set_for():
             "三、全力打造国际一流营商环境\n（一）打造一流的生产环境。释放产业用地。\n（二）打造一流的政府服务环境。推行一网通办。\n")
     goals = goals_of(text, "2021")
     assert [(t.metric, t.extra.get("by")) for t in goals] == [("地区生产总值", 2025)]
+    dues = {(str(item.due), item.due_basis) for item in extract_items(text, parse_period("2021"))}
+    assert dues == {("2025-12-31", "未来五年")}  # the term's tasks are due at its end, not its first year's
 
 
 def test_a_year_s_deadline_before_a_figure_is_not_part_of_its_name():

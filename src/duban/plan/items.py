@@ -219,6 +219,7 @@ def extract_items(text: str, period: Period, *, owner_rules: dict[str, str] | No
     for item in items:
         _infer(item, period, owner_rules, synonyms, default_owner)
     _attach_goals(items, reading, original, period.start.year)
+    _due_at_term_end(items, reading, period)
     return items
 
 
@@ -262,14 +263,37 @@ def goal_targets(reading: Reading, original: dict[int, str], first_year: int | N
 
 
 def _goals_year(paragraph: str, first_year: int | None) -> int | None:
-    """The year a five years' goals are set for: the nearest later year named (到2025年), else the fifth year of a
-    term (未来五年, “十四五”); none where the paragraph speaks of this year."""
-    if first_year is None or "今年" in paragraph[:60]:
+    """The year a five years' goals are set for; none where the paragraph speaks of this year."""
+    if "今年" in paragraph[:60]:
         return None
-    later = [year for year in years_in(paragraph) if first_year < year <= first_year + 5]
+    term = _term(paragraph, first_year)
+    return term[0] if term else None
+
+
+def _term(words: str, first_year: int | None) -> tuple[int, str] | None:
+    """(last year, the words that say so) of a term the words set work for: the nearest later year named (到2025年),
+    else the fifth year of a term (未来五年, “十四五”)."""
+    if first_year is None:
+        return None
+    later = sorted(year for year in years_in(words) if first_year < year <= first_year + 5)
     if later:
-        return min(later)
-    return first_year + 4 if OUTLOOK_WORDS.search(paragraph) else None
+        return later[0], f"{later[0]}年"
+    outlook = OUTLOOK_WORDS.search(words)
+    return (first_year + 4, outlook.group(0)) if outlook else None
+
+
+def _due_at_term_end(items: list[Item], reading: Reading, period: Period) -> None:
+    """The tasks of a new term's five-year plan are due at the term's end (2020-12-31, 未来五年), not at the end of
+    its first year, unless their own words give a date."""
+    outlook = [block for block in reading.plan_blocks() if block.role == "outlook" and block.head is not None]
+    if not outlook:
+        return
+    term = _term(outlook[0].head.text, period.start.year)
+    if term is None:
+        return
+    for item in items:
+        if item.due_basis == "period end" and item.due is not None and item.due.year < term[0]:
+            item.due, item.due_basis = date(term[0], 12, 31), term[1]
 
 
 def _figure_lines(original: dict[int, str], start: int, end: int, most: int = 20):
