@@ -579,6 +579,10 @@ def test_a_new_term_s_five_year_goals_say_the_year_they_are_set_for():
     assert [(t.metric, t.extra.get("by")) for t in goals] == [("地区生产总值", 2025)]
     dues = {(str(item.due), item.due_basis) for item in extract_items(text, parse_period("2021"))}
     assert dues == {("2025-12-31", "未来五年")}  # the term's tasks are due at its end, not its first year's
+    with_figure = text.replace("推动工业上楼。", "推动工业上楼，新增产业空间达到400万平方米。")
+    [own] = [t for item in extract_items(with_figure, parse_period("2021")) for t in item.targets
+             if "scope" not in t.extra]
+    assert (own.metric, own.extra.get("by")) == ("新增产业空间", 2025)  # and so are its own figures
 
 
 def test_a_year_s_deadline_before_a_figure_is_not_part_of_its_name():

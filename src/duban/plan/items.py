@@ -284,7 +284,8 @@ def _term(words: str, first_year: int | None) -> tuple[int, str] | None:
 
 def _due_at_term_end(items: list[Item], reading: Reading, period: Period) -> None:
     """The tasks of a new term's five-year plan are due at the term's end (2020-12-31, 未来五年), not at the end of
-    its first year, unless their own words give a date."""
+    its first year, unless their own words give a date; so are their figures (`by`: a review of the first year
+    shows how far they got, not that they missed)."""
     outlook = [block for block in reading.plan_blocks() if block.role == "outlook" and block.head is not None]
     if not outlook:
         return
@@ -294,6 +295,8 @@ def _due_at_term_end(items: list[Item], reading: Reading, period: Period) -> Non
     for item in items:
         if item.due_basis == "period end" and item.due is not None and item.due.year < term[0]:
             item.due, item.due_basis = date(term[0], 12, 31), term[1]
+        for target in item.targets:
+            target.extra.setdefault("by", term[0])
 
 
 def _figure_lines(original: dict[int, str], start: int, end: int, most: int = 20):
