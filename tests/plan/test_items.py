@@ -505,6 +505,13 @@ def test_the_year_s_goals_go_to_the_item_that_runs_the_economy_when_no_item_name
     ("报销比例由50%提高到60%", [("报销比例", "at_least", 60, "%")]),
     # a distance in a name is no figure
     ("特区外建成区500米公交覆盖率达到60%", [("特区外建成区500米公交覆盖率", "at_least", 60, "%")]),
+    # a circled list number and a year to reach are no part of a name
+    ("⑧新改扩建区内道路30公里以上", [("新改扩建区内道路", "at_least", 30, "公里")]),
+    ("到2020年污水处理率达到95%", [("污水处理率", "at_least", 95, "%")]),
+    # the size of what is counted, however long its name, is no target of its own
+    ("引进营收10亿元以上重点科技创新型企业10家以上", [("引进营收10亿元以上重点科技创新型企业", "at_least", 10, "家")]),
+    ("引进5个以上香港科创项目和80名以上专业人才",
+     [("引进香港科创项目和", "at_least", 5, "个"), ("引进专业人才", "at_least", 80, "名")]),
     # a heading and its first line are two clauses
     ("升级城市设施，提升区域能级\n完成1100亿元以上固定资产投资", [("完成固定资产投资", "at_least", 1100, "亿元")]),
 ])

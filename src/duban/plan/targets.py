@@ -46,7 +46,7 @@ _IN_STEP = re.compile(
     r"|(?P<metrics2>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:高于|快于|跑赢)"
     r"(?P<ref2>经济增长|经济增速|GDP增长|GDP增速|地区生产总值增长|地区生产总值增速|城镇居民(?:人均可支配)?收入增速)")
 _LEADING_FILLER = re.compile(
-    r"^(?:(?:[0-9]{4}|[xX×]{2,4})年(?:度|底前|底|以前|前|内)?|今年|明年|全年|年内|到年底|年底前?|其中|并|和|且|同时|以及|进一步|力争|确保|努力实现|努力|"
+    r"^(?:[①-⑳]|(?:到|至)?(?:[0-9]{4}|[xX×]{2,4})年(?:度|底前|底|以前|前|内)?|今年|明年|全年|年内|到年底|年底前?|其中|并|和|且|同时|以及|进一步|力争|确保|努力实现|努力|"
     r"实现|使|要|将|全区|全市|全县|全省|全镇|全国|主要预期目标是?|预期目标是?|主要目标是?|目标是?|主要有|"
     r"地区生产总值增长[0-9.%％]+左右[，,]?其中)+")
 _METRIC_BAD_START = re.compile(r"^[的和与及、等]")
@@ -299,8 +299,8 @@ def _is_figure(clause: str, match: re.Match) -> bool:
 _LOWER_BOUND_BEFORE = re.compile(r"(?:超过?|逾)$")
 _FROM_BEFORE = re.compile(r"(?<![自理经])[由从](?:每[人生户亩公里学年每]{1,6}|人均|月销售额|年)?$")
 _TO_AFTER = re.compile(r"(?:提高|提升|增加|增长|上调|调整|扩大|降低|下降|减少|压减|降|升)(?:到|至)")
-# After a figure with 以上/以下: a short noun and then its count (企业10家, 的项目50个).
-_QUALIFIES_A_NOUN = re.compile(r"的?(?![和及与或、])[\u4e00-\u9fff]{1,6}[0-9]")  # not 13%以上和15%以上: two figures
+# After a figure with 以上/以下: a noun of up to ten characters and then its count (企业10家, 的项目50个, 重点科技创新型企业10家).
+_QUALIFIES_A_NOUN = re.compile(r"的?(?:(?![和及与或、])[\u4e00-\u9fff]){1,10}[0-9]")  # not 13%以上和15%以上: two figures
 # After a figure with 以上 that opens its clause: the name of what is measured, running into its figure
 # (固定资产投资增长3%, 自然村寨生活垃圾收运覆盖率保持95%); not where a list goes on to another thing
 # (90%以上户籍就业困难人员实现就业、90%以上生源大中专毕业生…: the share is the goal).
