@@ -1009,17 +1009,23 @@ def import_(app: App, reports, period, org, owner, dry_run, yes, new_owner, by, 
 @pass_app
 def check(app: App, summary, plan_id, do_apply, mark_done, mark_progress, dry_run, yes, force, by, do_commit):
     """Which plan items a later summary reports as done, in progress or at risk, with the sentences that show it."""
-    from duban.check.guards import guard_summary
+    from duban.check.guards import NoPlanFits, guard_summary
     from duban.check.verdicts import check_summary
+    from duban.views.checking import refusal_text
 
     workspace, view, w = app.workspace, app.view, app.w
     applying = do_apply or mark_done or mark_progress or dry_run
     if app.as_json and applying and not (dry_run or yes):
         raise UsageError("check_json_cannot_ask")
-    guarded = guard_summary(workspace, plan_id, summary)
+    try:
+        guarded = guard_summary(workspace, plan_id, summary)
+    except NoPlanFits as error:  # each plan's reasons, then the one line that says to name one
+        _say_refusals(app, [refusal for _, refusals in error.reasons for refusal in refusals])
+        raise
     if plan_id is None:  # chosen, not given: say which, before anything is shown or written
         plan_id = guarded.plan.id
         view.message(w("check_chosen_plan", plan=plan_id, period=guarded.plan.period))
+    view.warn(refusal_text(w, caution) for caution in guarded.cautions)
     _refuse_unless_forced(app, guarded.refusals, plan_id, force)
     result, tasks, faults = check_summary(workspace, plan_id, guarded.report)
     view.warn(fault for fault in faults)
@@ -1035,13 +1041,19 @@ def _refuse_unless_forced(app: App, refusals, plan_id: str, force: bool) -> None
     """Each guard the summary fails, one line each: warnings with --force, else the check stops with exit 2."""
     from duban.views.checking import refusal_text
 
-    said = [refusal_text(app.w, refusal) for refusal in refusals]
-    if force or not said:
-        app.view.warn(said)
+    if force or not refusals:
+        app.view.warn(refusal_text(app.w, refusal) for refusal in refusals)
         return
-    for line in said:
-        click.echo(f"duban: {line}", err=True)
+    _say_refusals(app, refusals)
     raise UsageError("check_refused", plan=plan_id)
+
+
+def _say_refusals(app: App, refusals) -> None:
+    """Each guard a summary fails, one line each on stderr, before the error that stops the check."""
+    from duban.views.checking import refusal_text
+
+    for refusal in refusals:
+        click.echo(f"duban: {refusal_text(app.w, refusal)}", err=True)
 
 
 def _apply_check(app: App, guarded, result, tasks, mark_done, mark_progress, dry_run, yes, by, do_commit) -> None:

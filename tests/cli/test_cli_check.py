@@ -281,7 +281,8 @@ def test_cli_warns_when_the_summary_has_no_review(run, tmp_path):
     result = CliRunner().invoke(cli, ["--plans", str(run.root), "check", str(plan_only), "--plan",
                                       "2018", "--json"])
     assert result.exit_code == 0
-    assert result.stderr == f"duban: 警告：{plan_only}：未找到回顾部分，没有可作依据的内容\n"
+    assert result.stderr == ("duban: 警告：《plan-only.txt》回顾的是 2019，在计划 2018 的期间 2018 之后：请确认它报告的是这个计划\n"
+                             f"duban: 警告：{plan_only}：未找到回顾部分，没有可作依据的内容\n")
     assert {item["verdict"] for item in json.loads(result.stdout)["items"]} == {"not_found"}
 
 
@@ -499,8 +500,12 @@ def test_without_plan_a_summary_that_fits_no_plan_is_a_usage_error_naming_them(o
     before = snapshot(office.root)
     result = office("--lang", "en", "check", str(report_path("004")), "--mark-done")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == ("duban: 004_fcfdb3fd1c23bd23.txt fits no single plan: name one with --plan "
-                             "(2017-wjj, 2019H2, 2019Q4)\n")
+    assert lines(result.stderr) == [
+        "duban: 004_fcfdb3fd1c23bd23.txt reviews 2022: neither plan 2017-wjj's period 2017 nor the one right after it",
+        "duban: 004_fcfdb3fd1c23bd23.txt reviews 2022: neither plan 2019H2's period 2019H2 nor the one right after it",
+        "duban: 004_fcfdb3fd1c23bd23.txt reviews 2022: neither plan 2019Q4's period 2019Q4 nor the one right after it",
+        "duban: 004_fcfdb3fd1c23bd23.txt fits none of the plans (see why above): name one with --plan and add --force "
+        "if it is right (2017-wjj, 2019H2, 2019Q4)"]
     assert snapshot(office.root) == before
 
 

@@ -132,6 +132,15 @@ class GuardedSummary:
     report: Any  # report.formats.Report
     facts: SummaryFacts
     refusals: list[Refusal]
+    cautions: list[Refusal] = field(default_factory=list)  # what to say without stopping the check
+
+
+class NoPlanFits(UsageError):
+    """No plan, or more than one, fits a summary checked without --plan; `reasons` holds each plan's refusals."""
+
+    def __init__(self, key: str, reasons: list[tuple[str, list[Refusal]]], **values):
+        super().__init__(key, **values)
+        self.reasons = reasons
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -151,7 +160,16 @@ def guard_summary(workspace, plan_id: str | None, path) -> GuardedSummary:
     facts = summary_facts(report.text, known_orgs(workspace))
     if plan is None:
         plan = _plan_the_summary_fits(workspace, report, facts)
-    return GuardedSummary(plan, report, facts, refusals(plan, report, facts, _plan_text(workspace, plan.id)))
+    return GuardedSummary(plan, report, facts, refusals(plan, report, facts, _plan_text(workspace, plan.id)),
+                          _cautions(plan, report.name, facts.period))
+
+
+def _cautions(plan: Plan, summary: str, period: Period | None) -> list[Refusal]:
+    """A summary of the period right after the plan's (2022's review against plan 2021) may report it, late, or
+    may be the wrong year's: said, not refused."""
+    if period is None or not (plan.end < period.start <= plan.end + timedelta(days=1)):
+        return []
+    return [Refusal("after", {"summary": summary, "period": period.id, "plan": plan.id, "plan_period": plan.period})]
 
 
 def _plan_text(workspace, plan_id: str) -> str | None:
@@ -175,5 +193,7 @@ def _plan_the_summary_fits(workspace, report, facts: SummaryFacts) -> Plan:
         return fitting[0]
     if not plans:
         raise UsageError("check_no_plans")
-    raise UsageError("check_which_plan", summary=report.name,
+    reasons = [] if fitting else [(plan.id, refusals(plan, report, facts, _plan_text(workspace, plan.id)))
+                                  for plan in plans]
+    raise NoPlanFits("check_which_plan" if fitting else "check_no_plan_fits", reasons, summary=report.name,
                      plans=", ".join(plan.id for plan in (fitting or plans)))

@@ -125,14 +125,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "refuse_long_after": ("《{summary}》回顾的是 {period}，既不是计划 {plan} 的期间 {plan_period}，也不是紧接其后的期间",
                           "{summary} reviews {period}: neither plan {plan}'s period {plan_period} nor the one right "
                           "after it"),
+    "refuse_after": ("《{summary}》回顾的是 {period}，在计划 {plan} 的期间 {plan_period} 之后：请确认它报告的是这个计划",
+                     "{summary} reviews {period}, after plan {plan}'s period {plan_period}: make sure it reports on "
+                     "this plan"),
     "refuse_other_org": ("《{summary}》是{orgs}的报告，计划 {plan} 属于{org}",
                          "{summary} is a report of {orgs}; plan {plan} belongs to {org}"),
     "check_refused": ("未核查计划 {plan}：总结与计划不符（确认无误可加 --force 仍然核查）",
                       "plan {plan} not checked: the summary does not fit it (add --force to check anyway)"),
     "check_chosen_plan": ("核查计划 {plan}（{period}）：未给 --plan，按工作区和总结选定",
                           "checking plan {plan} ({period}): no --plan given, chosen by the workspace and the summary"),
-    "check_which_plan": ("《{summary}》可对照的计划不止一个或一个也没有：请用 --plan 指定（{plans}）",
-                         "{summary} fits no single plan: name one with --plan ({plans})"),
+    "check_which_plan": ("《{summary}》可对照的计划不止一个：请用 --plan 指定（{plans}）",
+                         "{summary} fits more than one plan: name one with --plan ({plans})"),
+    "check_no_plan_fits": ("《{summary}》与哪个计划都不相符（原因见上）：确认无误可用 --plan 指定并加 --force（{plans}）",
+                           "{summary} fits none of the plans (see why above): name one with --plan and add --force "
+                           "if it is right ({plans})"),
     "check_no_plans": ("工作区中还没有计划：请先用 duban import 导入计划报告",
                        "the workspace has no plan yet: import a plan report first with duban import"),
     "check_json_cannot_ask": ("--json 只输出 JSON，无法询问：请加 --dry-run 或 --yes",
