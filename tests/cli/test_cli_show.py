@@ -140,8 +140,10 @@ def test_an_unknown_id_suggests_the_nearest(cli_run, workspace):
                                                                        "是否指 2019H2-03？\n")
     assert cli_run("--lang", "en", "show", "2019H2-13").stderr == (f"duban: unknown task '2019H2-13': no {path}; "
                                                                    "did you mean 2019H2-03?\n")
-    far = cli_run("show", "2019H2-99")  # as near to none: no suggestion
-    assert far.stderr == f"duban: 没有任务 2019H2-99：找不到 {workspace.root / '2019H2' / '99.toml'}\n"
+    far = cli_run("show", "2019H2-99")  # as near to none: the plan's tasks
+    assert far.stderr == "duban: 没有任务 2019H2-99：计划 2019H2 的任务是 2019H2-01 至 2019H2-04\n"
+    other = cli_run("show", "2030H1-01")  # no such plan, nothing near: where it was looked for
+    assert other.stderr == f"duban: 没有任务 2030H1-01：找不到 {workspace.root / '2030H1' / '01.toml'}\n"
 
 
 def test_a_risk_read_from_a_missed_figure_is_not_called_a_problem(cli_run, workspace, monkeypatch):

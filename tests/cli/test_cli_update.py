@@ -75,8 +75,8 @@ def test_update_keeps_a_person_s_comments(cli_run, workspace):
 
 
 @pytest.mark.parametrize("args, zh, en", [
-    (["update", "2019H2-99", "--status", "done"], "duban: 没有任务 2019H2-99：找不到 {root}/2019H2/99.toml\n",
-     "duban: unknown task '2019H2-99': no {root}/2019H2/99.toml\n"),
+    (["update", "2019H2-99", "--status", "done"], "duban: 没有任务 2019H2-99：计划 2019H2 的任务是 2019H2-01 至 2019H2-04\n",
+     "duban: unknown task '2019H2-99': plan 2019H2's tasks are 2019H2-01 to 2019H2-04\n"),
     (["update", "2019H2-01", "--due", "soon"],
      "duban: 无法识别的日期“soon”：请用 YYYY-MM-DD，或 年底、6月底前、三季度末、下周五 等说法\n",
      "duban: bad date 'soon': use YYYY-MM-DD or a phrase such as 年底, 6月底前, 三季度末, 下周五\n"),

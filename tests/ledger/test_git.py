@@ -141,7 +141,7 @@ def test_log_of_an_uncommitted_or_unknown_task(repo, env):
     (repo / "plans" / "2019H2" / "05.toml").write_text('id = "2019H2-05"\ntitle = "新任务"\n', encoding="utf-8")
     assert duban(repo, env, "log", "2019H2-05").stdout == "2019H2-05：没有 git 历史记录\n"
     result = duban(repo, env, "log", "2019H2-99")
-    assert result.returncode == 2 and result.stderr.startswith("duban: 没有任务 2019H2-99：找不到 ")
+    assert result.returncode == 2 and result.stderr.startswith("duban: 没有任务 2019H2-99：计划 2019H2 的任务是 ")
 
 
 # --- two clones of one remote ----------------------------------------------------------------------------

@@ -436,6 +436,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "unknown_task_file": ("没有任务 {task}：找不到 {path}", "unknown task {task!r}: no {path}"),
     "unknown_task_near": ("没有任务 {task}：找不到 {path}；是否指 {nearest}？",
                           "unknown task {task!r}: no {path}; did you mean {nearest}?"),
+    "unknown_task_range": ("没有任务 {task}：计划 {plan} 的任务是 {first} 至 {last}",
+                           "unknown task {task!r}: plan {plan}'s tasks are {first} to {last}"),
     "rm_needs_yes": ("删除 {task} 的文件须加 --yes 确认（只是不再办理的任务请用 duban cancel）",
                      "deleting {task}'s file needs --yes (to drop a task and keep it, use duban cancel)"),
     "undo_needs_git": ("{root} 不在 git 仓库中，无法撤销", "{root} is not in a git repository: nothing to undo"),
