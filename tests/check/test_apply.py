@@ -110,8 +110,15 @@ def test_a_task_whose_figures_the_summary_reports_missed_is_not_marked_done():
                           "not_met", 2)
     assert decide_status(task, item("done"), SUMMARY_DATE, True, False, [met]) == ("done", None)
     assert decide_status(task, item("done"), SUMMARY_DATE, True, False, [met, missed]) == (
-        "todo", LeftAlone("2019H2-03", "推进家庭医生签约服务", "todo", "done", "target_missed"))
+        "todo", LeftAlone("2019H2-03", "推进家庭医生签约服务", "todo", "done", "target_missed", detail="签约服务覆盖率达到25%"))
     assert decide_status(task, item("done"), SUMMARY_DATE, False, True, [missed]) == ("in_progress", None)
+
+
+def test_a_task_due_years_after_the_summary_is_not_marked_done_on_its_word():
+    five_years = Task("2021-01", "推进深港融合", due=date(2025, 12, 31))
+    assert decide_status(five_years, item("done"), date(2022, 1, 20), True, False) == (
+        "todo", LeftAlone("2021-01", "推进深港融合", "todo", "done", "not_due", detail="2025-12-31"))
+    assert decide_status(five_years, item("done"), date(2025, 1, 20), True, False) == ("done", None)
 
 
 def test_a_status_a_person_set_after_the_summary_is_left_alone():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
@@ -56,9 +56,10 @@ class LeftAlone:
     title: str
     status: str
     verdict: str
-    reason: str                # blocked | dropped | set_after | target_missed
+    reason: str                # blocked | dropped | set_after | target_missed | not_due
     set_on: date | None = None  # set_after: when a person set the status, and who
     by: str = ""
+    detail: str = ""           # target_missed: the figure that fell short; not_due: the task's deadline
 
 
 @dataclass
@@ -122,9 +123,15 @@ def decide_status(task: Task, item: ItemResult, summary_date: date | None, mark_
     """The status the check gives the task, and why it leaves the task alone where it would have moved it: a task
     one of whose figures (the plan year's goals given to it among them) the summary reports missed is not marked
     done, whatever its words say."""
-    if mark_done and item.verdict == "done" and task.status != "done" and any(
-            t.verdict == "not_met" for t in targets):
-        return task.status, LeftAlone(task.id, task.title, task.status, item.verdict, "target_missed")
+    missed = next((t for t in targets if t.verdict == "not_met"), None)
+    if mark_done and item.verdict == "done" and task.status != "done" and missed is not None:
+        return task.status, LeftAlone(task.id, task.title, task.status, item.verdict, "target_missed",
+                                      detail=missed.actual_text or missed.target.metric)
+    if mark_done and item.verdict == "done" and task.status != "done" and task.due is not None \
+            and summary_date is not None and task.due > summary_date + timedelta(days=366):
+        # a five-year task a first year's review speaks of: under way, not done on one year's word
+        return task.status, LeftAlone(task.id, task.title, task.status, item.verdict, "not_due",
+                                      detail=task.due.isoformat())
     wanted = task.status
     if mark_done and item.verdict == "done" and task.status != "done":
         wanted = "done"

@@ -160,7 +160,7 @@ def left_reason(w: Words, left, preview) -> str:
     if left.reason == "set_after":
         return w("left_set_after", by=left.by or "—", date=left.set_on.isoformat(),
                  summary_date=preview.summary_date.isoformat())
-    return w(f"left_{left.reason}")
+    return w(f"left_{left.reason}", detail=left.detail)
 
 
 def recorded_check_note(w: Words, item: ItemResult, summary: str) -> str:

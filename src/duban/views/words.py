@@ -150,7 +150,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "check_kept": ("按规则不改状态的任务（{n}）", "Statuses the rules keep ({n})"),
     "change": ("变化", "Change"),
     "left_blocked": ("受阻的任务须由人工确认后再改状态", "a blocked task changes only when a person says so"),
-    "left_target_missed": ("总结报告其数字目标未达成，不标记为完成", "the summary reports one of its figures missed: not marked done"),
+    "left_target_missed": ("总结报告其数字目标未达成（{detail}），不标记为完成",
+                           "the summary reports one of its figures missed ({detail}): not marked done"),
+    "left_not_due": ("完成时限 {detail} 在总结一年以后，不据此标记为完成",
+                     "due {detail}, more than a year after the summary: not marked done on its word"),
     "left_dropped": ("核查不恢复已取消的任务", "a check never revives a dropped task"),
     "left_set_after": ("{by}于 {date} 设定状态，晚于总结的 {summary_date}", "{by} set its status on {date}, after the "
                        "summary's {summary_date}"),
