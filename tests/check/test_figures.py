@@ -430,3 +430,14 @@ def test_a_review_s_figure_is_read_in_any_unit_a_plan_writes(target, text, actua
 def test_gdp_per_square_kilometre_is_not_gdp():
     result = check_target("T-1", Target("每平方公里GDP产出", "at_least", 41, "亿元"), _review("全区地区生产总值2571.67亿元。"))
     assert (result.actual, result.verdict) == (None, "unknown")
+
+
+@pytest.mark.parametrize("text, verdict", [
+    ("全社会研发投入占GDP比重保持在11%以上。", "unknown"),  # at least 11: whether 11.1 is not said
+    ("全社会研发投入占GDP比重超过11%。", "unknown"),
+    ("全社会研发投入占GDP比重达11%。", "not_met"),
+    ("全社会研发投入占GDP比重保持在12%以上。", "met"),
+])
+def test_a_floor_below_the_target_says_neither_met_nor_missed(text, verdict):
+    result = check_target("T-1", Target("全社会研发投入占GDP比重", "at_least", 11.1, "%"), _review(text))
+    assert result.verdict == verdict

@@ -112,6 +112,7 @@ class Figure:
     unit: str
     text: str
     line: int
+    floor: bool = False  # 保持在11%以上, 超过2万件: at least this much, how much more unsaid
 
 
 @dataclass
@@ -237,7 +238,8 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
             if _is_percent(unit) and not reduction and value > 0 and (_FALL_RE.search(before)
                                                                        or _DECLINE_CLAUSE.match(clause)):
                 value = -value  # 下降3.3%: a growth of -3.3
-            figure = Figure(value, _unit_of(match, before), quoted, line)
+            floor = clause.startswith("以上", match.end()) or bool(re.search(r"(?:超过|超|逾)$", before))
+            figure = Figure(value, _unit_of(match, before), quoted, line, floor)
             if convert(figure.value, figure.unit, unit) is not None:
                 figures.append(figure)
                 passed = bool(_PASSED.search(before))
@@ -531,7 +533,9 @@ def check_target(task_id: str, target: Target, sentences: Sequence[Sentence]) ->
         figure = figures[0]
         actual = convert(figure.value, figure.unit, target.unit)
         met = judge(target.comparator, float(target.value), actual, target.unit, target.metric)
-        return TargetResult(task_id, target, actual, figure.text, "met" if met else "not_met", figure.line)
+        # 研发投入占GDP比重保持在11%以上 against at least 11.1%: how far above 11 is not said
+        verdict = "met" if met else "unknown" if figure.floor and target.comparator == "at_least" else "not_met"
+        return TargetResult(task_id, target, actual, figure.text, verdict, figure.line)
     missed = find_statement_of_miss(target.metric, sentences)
     if missed is not None:
         return TargetResult(task_id, target, None, missed.text, "not_met", missed.line)
