@@ -441,3 +441,11 @@ def test_gdp_per_square_kilometre_is_not_gdp():
 def test_a_floor_below_the_target_says_neither_met_nor_missed(text, verdict):
     result = check_target("T-1", Target("全社会研发投入占GDP比重", "at_least", 11.1, "%"), _review(text))
     assert result.verdict == verdict
+
+
+@pytest.mark.parametrize("target, text, actual", [
+    (Target("完成土地供应", "at_least", 80, "公顷"), "全年供应土地80公顷。", 80),
+    (Target("每年申请专利", "at_least", 2, "万件"), "全年专利申请量2.6万件。", 2.6),
+])
+def test_a_name_of_two_words_is_found_the_other_way_round(target, text, actual):
+    assert check_target("T-1", target, _review(text)).actual == actual

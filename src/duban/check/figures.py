@@ -69,7 +69,8 @@ _FAMILIES = (
 _QUOTED_NAME = re.compile(r"“[^”]{2,12}”[\u4e00-\u9fff]{1,4}$")  # a quoted name and its noun end a metric
 _LEADING_VERB = re.compile(r"^(?:减少|增加|新增|降低|提高|完成|实现|新建|改造|建成)")
 _STOCK_TAIL = re.compile(r"(?:总量|总数)$")  # a count of what stands, which a review gives after what was added
-_QUALIFIERS = ("城镇", "全国", "全年", "城乡", "全区", "全县", "全市")
+_QUALIFIERS = ("城镇", "全国", "全年", "每年", "城乡", "全区", "全县", "全市")
+_TWO_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")  # a name of two words of two characters
 
 # A figure with its unit; a minus sign where the review writes one (降幅收窄到-1.4%), not a range's dash (1-10月).
 _FIGURE = re.compile(rf"(?<![\d.])([-－−]?\d+(?:\.\d+)?)\s*({UNIT})?")
@@ -156,6 +157,8 @@ def metric_keys(metric: str) -> list[str]:
     quoted = _QUOTED_NAME.search(core)
     if quoted and quoted.start() > 0:
         keys.append(quoted.group(0))  # 引育“高精尖缺”人才 → “高精尖缺”人才 (引进认定各领域“高精尖缺”人才109名)
+    for key in [k for k in keys if _TWO_WORDS.fullmatch(k) and not aliases]:
+        keys.append(key[2:] + key[:2])  # 土地供应 → 供应土地, 申请专利 → 专利申请: the two words the other way round
     keys.extend(aliases)
     # A name of two characters (完成, 供应) would find any figure: only a family's short names (GDP, CPI) will do.
     return list(dict.fromkeys(k for k in keys if len(k) >= 3 or k in aliases))
