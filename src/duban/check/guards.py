@@ -173,12 +173,8 @@ def _cautions(plan: Plan, summary: str, period: Period | None) -> list[Refusal]:
 
 
 def _plan_text(workspace, plan_id: str) -> str | None:
-    from duban.ledger.store import REPORT_FILE
-
-    try:
-        return (workspace.plan_dir(plan_id) / REPORT_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+    """The plan's own report.txt, or None when it has none (a plan added by hand, a task table's)."""
+    return workspace.stored_report(plan_id) or None
 
 
 def _plan_the_summary_fits(workspace, report, facts: SummaryFacts) -> Plan:

@@ -130,14 +130,11 @@ def new_plan(workspace: Workspace, plan_id: str, organisation: str, period: Peri
 def _refuse_another_place(workspace: Workspace, existing: Plan, report: Report) -> None:
     """Another place's report (我代表罗湖区人民政府) never replaces the tasks of a plan made from this place's:
     it would keep their progress and checks under another government's titles."""
-    try:
-        own_text = (workspace.plan_dir(existing.id) / REPORT_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        own_text = None
+    own_text = workspace.stored_report(existing.id)
     other = other_speaker(report.text, own_text, existing.org)
     if other:
         raise UsageError("plan_other_place", plan=existing.id, report=report.name, speaker=other,
-                         org=existing.org or speaker(own_text or "") or "?")
+                         org=existing.org or speaker(own_text) or "?")
 
 
 
