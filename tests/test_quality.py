@@ -49,6 +49,12 @@ def test_targets_f1_meets_the_goal(figures, answer_set):
     assert figures[answer_set]["targets"]["f1"] >= 0.95
 
 
+@pytest.mark.parametrize("answer_set", ["local", "dev"])
+def test_target_verdicts_meet_the_goal(figures, answer_set):
+    """Each matched target judged as the key judges it (met, not met, or unknown) at least 95 times in 100."""
+    assert figures[answer_set]["target_verdicts"]["accuracy"] >= 0.95
+
+
 def test_state_council_verdicts_tell_the_unfinished_items(figures):
     """The balanced figure (done and not-done recall alike) on the State Council pairs, where the key has enough
     unfinished items to measure it (its accuracy only equals always saying "done": not held)."""

@@ -449,3 +449,9 @@ def test_a_floor_below_the_target_says_neither_met_nor_missed(text, verdict):
 ])
 def test_a_name_of_two_words_is_found_the_other_way_round(target, text, actual):
     assert check_target("T-1", target, _review(text)).actual == actual
+
+
+def test_the_older_name_of_budget_revenue_is_read_either_way_round():
+    review = _review("地方一般预算财政收入262亿元，增长18.3%，剔除证券交易印花税因素，增长30.9%。")
+    assert check_target("T-1", Target("一般地方预算财政收入", "at_least", 226, "亿元"), review).actual == 262
+    assert check_target("T-1", Target("一般地方预算财政收入增长", "at_least", 12, "%"), review).actual == 18.3
