@@ -162,3 +162,12 @@ def test_a_long_heading_that_does_the_year_s_work_in_a_later_clause_is_that_year
     reading = read_report_text(text)
     assert reading.plan_year == 2021
     assert [(b.kind, b.role) for b in reading.plan_blocks()] == [("plan", "")]
+
+
+def test_a_year_written_in_chinese_digits_is_that_year_not_an_outlook_of_five_years():
+    text = ("县政府工作报告\n一、2024年工作回顾\n全县生产总值增长6%，完成了年度目标任务。\n二〇二五年主要目标任务\n"
+            "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右。\n"
+            "(一)探索“科创平台”新赛道。推动科技创新。\n(二)布局“未来能源”新赛道。发展新能源。\n")
+    reading = read_report_text(text)
+    assert reading.plan_year == 2025
+    assert "outlook" not in {block.role for block in reading.blocks}

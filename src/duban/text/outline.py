@@ -90,12 +90,13 @@ _PLAN_NOUN_END = re.compile(r"(?:目标|任务|举措)[”\"）)]?[：:。]?$")
 _ACHIEVED = re.compile(r"完成|实现|达到|超额|取得|圆满")
 _NEXT_PERIOD = re.compile(r"下半年|下一步|明年|今后|新的一年|下阶段|下一阶段")
 _COMING_YEARS = re.compile(r"^(?:今后|未来)(?:五|几|三)年")
-OUTLOOK_WORDS = re.compile(r"今后五年|未来五年|五年(?!来)|“?十[一二三四五六]五”?(?:时期|规划|期间)?|20[3-5]\d年|远景")
+OUTLOOK_WORDS = re.compile(r"今后五年|未来五年|(?<![〇零一二三四五六七八九])五年(?!来)|“?十[一二三四五六]五”?(?:时期|规划|期间)?|20[3-5]\d年|远景")
 SELF_WORDS = re.compile(r"自身建设|政府建设|效能建设|履职能力|人民满意(?:的)?政府|服务型政府|作风建设|廉洁政府|法治政府")
 ANNEX_WORDS = re.compile(r"^(?:附件|附表|附录|名词解释|有关名词解释|名词注释|图解|※?注释※?|说明[:：]?$)"
                          r"|^[^，。]{0,16}(?:指标|测算|编制|起草|名词)说明[:：]?$")  # 2015年主要指标测算说明
 _SALUTATION = re.compile(r"^(?:各位代表|同志们|各位委员|各位领导|同事们)[，,：:！!。]?")
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+_YEAR = re.compile(r"(?<![0-9〇零一二三四五六七八九])((?:19|20)[0-9]{2}|[一二][〇零九][〇零一二三四五六七八九]{2})年")
+_CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 _MONTH = re.compile(rf"(?<![0-9年])([0-9]{{1,2}}|{_CN1})月(?:份)?(?:工作|份工作|重点|主要)")
 
 
@@ -139,7 +140,8 @@ def part_words(words: str) -> str | None:
 
 
 def years_in(words: str) -> list[int]:
-    return [int(y) for y in _YEAR.findall(words)]
+    """The years named: 2025年, and 二〇二五年 as a heading may write it."""
+    return [int(y.translate(_CN_DIGITS)) for y in _YEAR.findall(words)]
 
 
 def is_salutation(line: str) -> bool:
