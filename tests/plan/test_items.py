@@ -512,6 +512,9 @@ def test_the_year_s_goals_go_to_the_item_that_runs_the_economy_when_no_item_name
     ("引进营收10亿元以上重点科技创新型企业10家以上", [("引进营收10亿元以上重点科技创新型企业", "at_least", 10, "家")]),
     ("引进5个以上香港科创项目和80名以上专业人才",
      [("引进香港科创项目和", "at_least", 5, "个"), ("引进专业人才", "at_least", 80, "名")]),
+    # what a list counts stands after its figures, a number in its name (500强) and a term before its verb (五年)
+    ("五年引进3-5家500强、10家左右央企、20-30家上市公司",
+     [("五年引进500强", "at_least", 3, "家"), ("五年引进央企", "about", 10, "家"), ("五年引进上市公司", "at_least", 20, "家")]),
     # a heading and its first line are two clauses
     ("升级城市设施，提升区域能级\n完成1100亿元以上固定资产投资", [("完成固定资产投资", "at_least", 1100, "亿元")]),
 ])

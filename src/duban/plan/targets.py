@@ -222,11 +222,12 @@ _OWN_VERB = re.compile(r"[\u4e00-\u9fff]{0,2}(?:建|增|改|完成|供应|筹集
 
 
 # A metric that is only a verb: what it counts follows the figure (开展800个民生微实事, 遴选10家左右国有企业).
-_BARE_VERB = re.compile(r"(?:新|再|全年|累计|试点)?(?:推动|遴选|建设|投入|开展|打造|建成|新建|新改扩建|改扩建|扩建|续建|"
+_BARE_VERB = re.compile(r"(?:新|再|全年|累计|试点|[三五]年|每年)?(?:推动|遴选|建设|投入|开展|打造|建成|新建|新改扩建|改扩建|扩建|续建|"
                         r"引进|引入|培育|实施|完成|"
                         r"改造|创建|组织|举办|认定|招引|推进|发放|提供|筹集|供应|扶持|支持|培训|服务|帮扶)")
 # Where the thing counted after a figure ends: the next verb (遴选10家左右国有企业打造…龙头企业 counts 国有企业).
-_NOUN_AFTER = re.compile(r"的?((?:(?!打造|实现|达到|建设|用于|开展|完成|推进|形成|带动|覆盖|惠及)[\u4e00-\u9fff“”《》]){2,12})")
+_NOUN_CHAR = r"(?:(?!打造|实现|达到|建设|用于|开展|完成|推进|形成|带动|覆盖|惠及)[\u4e00-\u9fff“”《》])"
+_NOUN_AFTER = re.compile(rf"的?((?:[0-9]+{_NOUN_CHAR}{{1,11}}|{_NOUN_CHAR}{{2,12}}))")  # 500强 too: a number in a name
 
 
 def _noun_after(clause: str, end: int) -> str:
