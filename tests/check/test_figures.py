@@ -455,3 +455,13 @@ def test_the_older_name_of_budget_revenue_is_read_either_way_round():
     review = _review("地方一般预算财政收入262亿元，增长18.3%，剔除证券交易印花税因素，增长30.9%。")
     assert check_target("T-1", Target("一般地方预算财政收入", "at_least", 226, "亿元"), review).actual == 262
     assert check_target("T-1", Target("一般地方预算财政收入增长", "at_least", 12, "%"), review).actual == 18.3
+
+
+@pytest.mark.parametrize("target, text, actual", [
+    (Target("空气质量优良天数比例", "at_least", 97, "%"), "优良天数占比97.0%。", 97.0),
+    # what was created or developed is what was added
+    (Target("创建污水零直排小区", "at_least", 2400, "个"), "新增污水零直排小区2443个。", 2443),
+    (Target("发展科技型中小企业", "at_least", 25, "家"), "新增科技型中小企业60家。", 60),
+])
+def test_a_review_names_what_was_created_as_added(target, text, actual):
+    assert check_target("T-1", target, _review(text)).actual == actual

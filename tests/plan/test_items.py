@@ -515,6 +515,10 @@ def test_the_year_s_goals_go_to_the_item_that_runs_the_economy_when_no_item_name
     # what a list counts stands after its figures, a number in its name (500强) and a term before its verb (五年)
     ("五年引进3-5家500强、10家左右央企、20-30家上市公司",
      [("五年引进500强", "at_least", 3, "家"), ("五年引进央企", "about", 10, "家"), ("五年引进上市公司", "at_least", 20, "家")]),
+    # 超 is a floor; 500强 is a name; a unit of 万人年
+    ("农产品加工产值超2000亿元", [("农产品加工产值", "at_least", 2000, "亿元")]),
+    ("招引世界500强及领军企业10家左右", [("招引世界500强及领军企业", "about", 10, "家")]),
+    ("研发人员全时当量保持在36万人年以上", [("研发人员全时当量", "at_least", 36, "万人年")]),
     # a heading and its first line are two clauses
     ("升级城市设施，提升区域能级\n完成1100亿元以上固定资产投资", [("完成固定资产投资", "at_least", 1100, "亿元")]),
 ])

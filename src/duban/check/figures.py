@@ -63,11 +63,12 @@ _FAMILIES = (
     (re.compile(r"粮食"), ("粮食总产量", "粮食产量", "粮食综合生产能力")),
     (re.compile(r"优良天数|(?:空气|环境空气)(?:质量)?优良率"), ("空气质量优良天数比例", "空气质量平均优良天数比例",
                                                     "环境空气质量优良天数比例", "空气质量优良天数比率",
-                                                    "空气质量优良率", "空气优良率", "空气质量优良天数")),
+                                                    "空气质量优良率", "空气优良率", "优良天数占比", "优良天数比例",
+                                                    "空气质量优良天数")),
     (re.compile(r"国高企业|国家(?:级)?高新技术企业"), ("国家高新技术企业", "国家级高新技术企业", "国高企业")),
 )
 _QUOTED_NAME = re.compile(r"“[^”]{2,12}”[\u4e00-\u9fff]{1,4}$")  # a quoted name and its noun end a metric
-_LEADING_VERB = re.compile(r"^(?:减少|增加|新增|降低|提高|完成|实现|新建|改造|建成)")
+_LEADING_VERB = re.compile(r"^(?:减少|增加|新增|降低|提高|完成|实现|新建|改造|建成|创建|发展|培育|引进|招引)")
 _STOCK_TAIL = re.compile(r"(?:总量|总数)$")  # a count of what stands, which a review gives after what was added
 _QUALIFIERS = ("城镇", "全国", "全年", "每年", "城乡", "全区", "全县", "全市")
 _TWO_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")  # a name of two words of two characters

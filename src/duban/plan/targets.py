@@ -24,7 +24,7 @@ _FIGURE = re.compile(
     rf"(?P<low>{_NUMBER})\s*(?P<unit1>{UNIT})?(?:\s*{_DASH}\s*(?P<high>{_NUMBER})\s*(?P<unit2>{UNIT})?)?"
     r"(?P<qual>以上|以内|以下|之内|左右)?")
 # 不 turns a bound round: 不超过, 不高于 are ceilings, 不低于, 不少于 floors.
-_AT_LEAST_VERBS = re.compile(r"(?:不低于|不少于|(?<!不)(?:超过|高于|大于)|突破|至少)$")
+_AT_LEAST_VERBS = re.compile(r"(?:不低于|不少于|(?<!不)(?:超过|超|高于|大于)|突破|至少)$")
 _AT_MOST_VERBS = re.compile(r"(?:不超过|不高于|不大于|(?<!不)(?:低于|少于|小于)|控制在|压减到|压减至|降至|下降至|降到|下降到|减少到|"
                             r"减少至)$")
 # The verbs between a metric and its figure (地区生产总值增长 | 力争达到 | 6%): not part of the metric's name.
@@ -285,8 +285,8 @@ def _is_figure(clause: str, match: re.Match) -> bool:
         return False  # 三次产业比例1.0：52.4：46.6: a ratio has no direction to reach
     if _FROM_BEFORE.search(clause, 0, match.start()) and _TO_AFTER.match(clause, match.end()):
         return False  # 补助从人均40元提高到45元: where it starts from, not where it must get to
-    if after in ("米", "分") and not (match.group("unit1") or match.group("unit2")):
-        return False  # 500米公交覆盖率, 15分钟生活圈: part of a name
+    if after in ("米", "分", "强") and not (match.group("unit1") or match.group("unit2")):
+        return False  # 500米公交覆盖率, 15分钟生活圈, 世界500强: part of a name
     if before and (before.isascii() and before.isalnum() or before in (".", "M")):
         return False  # PM2.5, G20, 5.5G
     if match.group("qual") in ("以上", "以下") and (_QUALIFIES_A_NOUN.match(clause, match.end()) or (

@@ -10,7 +10,7 @@ LOWER_IS_BETTER = re.compile(r"价格|物价|CPI|指数$|涨幅|失业率|浓度
 
 # The verbs that count what is added in the year (新增病床2000张, 引进人才500名), as against how many there are: the
 # one list for import (a later figure of a list is counted as the first was) and check (a figure counted alike).
-ADDED_WORDS = "新增|净增|新建|新引进|新培育|新认定|认定|引进|引育|引入|培育"
+ADDED_WORDS = "新增|净增|新建|新引进|新培育|新认定|认定|引进|引育|引入|培育|创建|发展"
 
 # The words of a change over the year (增长5%, 比上年下降3%): a metric named with one measures a change, and a clause
 # or figure that carries one on measures its metric's change.
@@ -23,7 +23,7 @@ PER_CUBIC_METRE_UNITS = ("微克每立方米", "微克／立方米", "微克")
 # The one list of the units a figure is written in, for import (a plan's targets) and check (a review's figures):
 # longest first, so that 万亿元 is read before 亿元 and 元.
 UNITS = sorted("""% ％ ‰ 个百分点 万亿元 亿元 万元 元 亿美元 万美元 美元 万亿斤 亿斤 万斤 斤 亿吨 万吨 吨 万千瓦 千瓦
-亿千瓦时 万千瓦时 亿人次 万人次 人次 万人 人 万户 户 万套 套 万个 个 万张 张 万所 所 万家 家 万件 件 项 万公里 公里
+亿千瓦时 万千瓦时 亿人次 万人次 人次 万人年 人年 万人 人 万户 户 万套 套 万个 个 万张 张 万所 所 万家 家 万件 件 项 万公里 公里
 万亩 亩 公顷 平方公里 万平方米 平方米 亿立方米 万立方米 立方米 万吨标准煤 吨标准煤 微克/立方米 毫克/立方米 天 岁 万标箱 标箱
 辆 座 条 次 场 批 倍 名 处 万辆 小时 万 亿""".split() + list(PER_CUBIC_METRE_UNITS), key=len, reverse=True)
 # A unit may be per something: 全员劳动生产率17万元/人, 亩均税收30万元/亩, 路网密度7.25公里/平方公里.
