@@ -451,7 +451,7 @@ def test_show_and_the_weekly_give_the_latest_check_with_its_targets(run):
     assert kept.read_text(encoding="utf-8").split("\n")[15].startswith("三是深化供给侧结构性改革，实体经济活力不断释放。")
     # the verdict column is as wide as 未达成 (居民收入 grew 6.5 %, slower than GDP's 6.6 %: not in step)
     assert "国内生产总值增长 ≈ 6.5%            6.6%  达成    第5行：国内生产总值增长6.6%" in shown
-    assert "居民收入 与经济增长同步            6.5%  未达成  第10行：居民人均可支配收入实际增长6.5%" in shown
+    assert "居民收入与经济增长同步             6.5%  未达成  第10行：居民人均可支配收入实际增长6.5%" in shown
     weekly = json.loads(run("weekly", "--json").output)
     [check] = weekly["checks"]
     assert (check["plan"], check["report"], check["date"]) == ("2018", "gwr-2019.txt", "2019-03-06")

@@ -55,8 +55,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "at_least": ("不低于", "at least"),
     "at_most": ("不超过", "at most"),
     "about": ("左右", "about"),
-    "in_step": ("同步", "in step with"),
-    "in_step_with": ("与{reference}同步", "in step with {reference}"),
+    "in_step": ("同步增长", " in step"),  # after the metric's name, with the space English needs
+    "in_step_with": ("与{reference}同步", " in step with {reference}"),
     "target_by": ("（到{year}年）", " (by {year})"),
     "met": ("达成", "met"),
     "not_met": ("未达成", "not met"),
@@ -954,11 +954,10 @@ class Words:
         return self("week", year=year, week=int(week), monday=report.monday, sunday=report.sunday)
 
     def target(self, target) -> str:
-        """`签约服务覆盖率 ≥ 30%`; in_step targets name their reference: `居民收入 与经济增长同步`."""
+        """`签约服务覆盖率 ≥ 30%`; in_step targets name their reference: `居民收入与经济增长同步`."""
         if target.comparator == "in_step":
             reference = target.extra.get("reference")
-            return f"{target.metric} " + (self("in_step_with", reference=reference) if reference
-                                         else self("in_step"))
+            return target.metric + (self("in_step_with", reference=reference) if reference else self("in_step"))
         value = f"{target.value:g}" if isinstance(target.value, float) else str(target.value)
         from duban.plan.targets import own_name  # one metric of a list that shares a verb reads as itself: 水耗下降
 
