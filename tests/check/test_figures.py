@@ -448,6 +448,9 @@ def test_the_older_name_of_budget_revenue_is_read_either_way_round():
     (Target("完成土地供应", "at_least", 80, "公顷"), "全年供应土地80公顷。", 80),
     (Target("每年申请专利", "at_least", 2, "万件"), "全年专利申请量2.6万件。", 2.6),
     (Target("空气质量优良天数比例", "at_least", 97, "%"), "优良天数占比97.0%。", 97.0),
+    # a name without where it is counted
+    (Target("港口集装箱吞吐量", "at_least", 3050, "万标箱"), "集装箱吞吐量达3339.9万标箱。", 3339.9),
+    (Target("机场旅客吞吐量", "at_least", 5800, "万人次"), "全年旅客吞吐量6147.8万人次。", 6147.8),
     # what was created or developed is what was added
     (Target("创建污水零直排小区", "at_least", 2400, "个"), "新增污水零直排小区2443个。", 2443),
     (Target("发展科技型中小企业", "at_least", 25, "家"), "新增科技型中小企业60家。", 60),

@@ -70,7 +70,7 @@ _FAMILIES = (
 _QUOTED_NAME = re.compile(r"“[^”]{2,12}”[\u4e00-\u9fff]{1,4}$")  # a quoted name and its noun end a metric
 _LEADING_VERB = re.compile(r"^(?:减少|增加|新增|降低|提高|完成|实现|新建|改造|建成|创建|发展|培育|引进|招引)")
 _STOCK_TAIL = re.compile(r"(?:总量|总数)$")  # a count of what stands, which a review gives after what was added
-_QUALIFIERS = ("城镇", "全国", "全年", "每年", "城乡", "全区", "全县", "全市")
+_QUALIFIERS = ("城镇", "全国", "全年", "每年", "城乡", "全区", "全县", "全市", "港口", "机场")  # …and where it is counted
 _TWO_WORDS = re.compile(r"[\u4e00-\u9fff]{4}")  # a name of two words of two characters
 
 # A figure with its unit; a minus sign where the review writes one (降幅收窄到-1.4%), not a range's dash (1-10月).
