@@ -60,8 +60,9 @@ def _number(text: str) -> int | float:
     return int(value) if value.is_integer() else value
 
 
-_FROM_TAIL = re.compile(r"(?:分别|统一)?(?<![自理经])[由从](?:每[人生户亩公里学年每]{1,6}|人均|月销售额|年)?"
-                        r"(?:[0-9]+(?:\.[0-9]+)?[%％\u4e00-\u9fff]{0,3})?$")
+# Where a figure starts from (补助从人均40元提高到45元, 报销比例由50%提高到60%): not 自由, 理由, 经由.
+_FROM = r"(?<![自理经])[由从](?:每[人生户亩公里学年每]{1,6}|人均|月销售额|年)?"
+_FROM_TAIL = re.compile(rf"(?:分别|统一)?{_FROM}(?:[0-9]+(?:\.[0-9]+)?[%％\u4e00-\u9fff]{{0,3}})?$")
 
 
 def _clean_metric(raw: str) -> str:
@@ -299,7 +300,7 @@ def _is_figure(clause: str, match: re.Match) -> bool:
 
 
 _LOWER_BOUND_BEFORE = re.compile(r"(?:超过?|逾)$")
-_FROM_BEFORE = re.compile(r"(?<![自理经])[由从](?:每[人生户亩公里学年每]{1,6}|人均|月销售额|年)?$")
+_FROM_BEFORE = re.compile(rf"{_FROM}$")
 _TO_AFTER = re.compile(r"(?:提高|提升|增加|增长|上调|调整|扩大|降低|下降|减少|压减|降|升)(?:到|至)")
 # After a figure with 以上/以下: a noun of up to ten characters and then its count (企业10家, 的项目50个, 重点科技创新型企业10家).
 _QUALIFIES_A_NOUN = re.compile(r"的?(?:(?![和及与或、])[\u4e00-\u9fff]){1,10}[0-9]")  # not 13%以上和15%以上: two figures
