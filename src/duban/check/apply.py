@@ -123,17 +123,18 @@ def decide_status(task: Task, item: ItemResult, summary_date: date | None, mark_
     """The status the check gives the task, and why it leaves the task alone where it would have moved it: a task
     one of whose figures (the plan year's goals given to it among them) the summary reports missed is not marked
     done, whatever its words say."""
+    marking_done = mark_done and item.verdict == "done" and task.status != "done"
     missed = next((t for t in targets if t.verdict == "not_met"), None)
-    if mark_done and item.verdict == "done" and task.status != "done" and missed is not None:
+    if marking_done and missed is not None:
         return task.status, LeftAlone(task.id, task.title, task.status, item.verdict, "target_missed",
                                       detail=missed.actual_text or missed.target.metric)
-    if mark_done and item.verdict == "done" and task.status != "done" and task.due is not None \
-            and summary_date is not None and task.due > summary_date + timedelta(days=366):
+    if marking_done and task.due is not None and summary_date is not None \
+            and task.due > summary_date + timedelta(days=366):
         # a five-year task a first year's review speaks of: under way, not done on one year's word
         return task.status, LeftAlone(task.id, task.title, task.status, item.verdict, "not_due",
                                       detail=task.due.isoformat())
     wanted = task.status
-    if mark_done and item.verdict == "done" and task.status != "done":
+    if marking_done:
         wanted = "done"
     elif mark_progress and item.verdict in ("in_progress", "done") and task.status in ("todo", "blocked", "dropped"):
         wanted = "in_progress"

@@ -17,7 +17,7 @@ from typing import Iterable, Sequence
 
 from duban.check.matching import Sentence
 from duban.ledger.model import Target
-from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER, UNIT, unit_as_duban_writes_it
+from duban.text.metrics import ADDED_WORDS, BOUND_BEFORE, CHANGE_WORDS, LOWER_IS_BETTER, UNIT, unit_as_duban_writes_it
 from duban.text.numerals import exact, split_scale
 
 # Metrics where a lower figure is the better one; all others (growth, jobs, output, income, reductions) higher.
@@ -242,7 +242,7 @@ def figures_after(sentence: str, start: int, line: int, unit: str = "", key_star
             if _is_percent(unit) and not reduction and value > 0 and (_FALL_RE.search(before)
                                                                        or _DECLINE_CLAUSE.match(clause)):
                 value = -value  # 下降3.3%: a growth of -3.3
-            floor = clause.startswith("以上", match.end()) or bool(re.search(r"(?:超过|超|逾)$", before))
+            floor = clause.startswith("以上", match.end()) or bool(BOUND_BEFORE.search(before))
             figure = Figure(value, _unit_of(match, before), quoted, line, floor)
             if convert(figure.value, figure.unit, unit) is not None:
                 figures.append(figure)

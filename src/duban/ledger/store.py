@@ -24,7 +24,7 @@ from duban.errors import BrokenFile, DubanError, Said, UnknownTask, UsageError, 
 from duban.ledger.model import Plan, Task
 from duban.settings import SETTINGS_FILE, Settings, default_text
 from duban.ledger.schema import Fault, conflict_faults, plan_faults, task_faults
-from duban.ledger.taskid import TaskId, check_plan_id, nearest_ids, sort_key, task_file_number
+from duban.ledger.taskid import TaskId, check_plan_id, nearest_ids, task_file_number
 from duban.inputs import CAN_REFUSE_LINKS, read_bytes
 
 PLAN_FILE = "plan.toml"
@@ -335,15 +335,16 @@ class Workspace:
 
     def unknown_task(self, task_id: str, path: Path) -> UnknownTask:
         """That there is no such task, with the ids it may have meant (`2019H2-13`: 是否指 2019H2-03？)."""
-        ids = [str(TaskId(file.parent.name, number)) for file in self.task_files(faults=[])
-               if (number := task_file_number(file.name)) is not None]
+        known = [TaskId(file.parent.name, number) for file in self.task_files(faults=[])
+                 if (number := task_file_number(file.name)) is not None]
         typed = TaskId.parse(task_id)
-        nearest = nearest_ids(str(typed), ids)
+        nearest = nearest_ids(str(typed), [str(known_id) for known_id in known])
         if nearest:
             return UnknownTask("unknown_task_near", task=task_id, path=path, nearest=nearest)
-        in_plan = sorted((i for i in ids if TaskId.parse(i).plan == typed.plan), key=sort_key)
+        in_plan = sorted(known_id for known_id in known if known_id.plan == typed.plan)  # by number
         if in_plan:  # 2021-10 of a plan of nine: say which there are
-            return UnknownTask("unknown_task_range", task=task_id, plan=typed.plan, first=in_plan[0], last=in_plan[-1])
+            return UnknownTask("unknown_task_range", task=task_id, plan=typed.plan, first=str(in_plan[0]),
+                               last=str(in_plan[-1]))
         return UnknownTask("unknown_task_file", task=task_id, path=path)
 
     def locked_numbering(self):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from duban.ledger.model import Target
-from duban.text.metrics import ADDED_WORDS, CHANGE_WORDS, LOWER_IS_BETTER, UNIT, unit_as_duban_writes_it
+from duban.text.metrics import ADDED_WORDS, BOUND_BEFORE, CHANGE_WORDS, LOWER_IS_BETTER, UNIT, unit_as_duban_writes_it
 
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _DASH = r"[—–\-－~～至到]{1,2}"
@@ -294,12 +294,11 @@ def _is_figure(clause: str, match: re.Match) -> bool:
             len(_clean_metric(clause[:match.start()])) < 2
             and _NAMES_A_METRIC.match(clause, match.end()))):
         return False  # 营收10亿元以上企业10家, 500万元以上固定资产投资增长3%: the size of what is counted
-    if _LOWER_BOUND_BEFORE.search(clause, 0, match.start()) and _QUALIFIES_A_NOUN.match(clause, match.end()):
+    if BOUND_BEFORE.search(clause, 0, match.start()) and _QUALIFIES_A_NOUN.match(clause, match.end()):
         return False  # 引入营收超10亿元重点科技企业5家以上: the same, its bound written before it
     return True
 
 
-_LOWER_BOUND_BEFORE = re.compile(r"(?:超过?|逾)$")
 _FROM_BEFORE = re.compile(rf"{_FROM}$")
 _TO_AFTER = re.compile(r"(?:提高|提升|增加|增长|上调|调整|扩大|降低|下降|减少|压减|降|升)(?:到|至)")
 # After a figure with 以上/以下: a noun of up to ten characters and then its count (企业10家, 的项目50个, 重点科技创新型企业10家).

@@ -16,6 +16,9 @@ ADDED_WORDS = "新增|净增|新建|新引进|新培育|新认定|认定|引进|
 # or figure that carries one on measures its metric's change.
 CHANGE_WORDS = "增长|下降|降低|减少|削减|压减|提高|增加"
 
+# A lower bound written before a figure (超过2万件, 超2000亿元, 逾100家): at least that much.
+BOUND_BEFORE = re.compile(r"(?:超过?|逾)$")
+
 # A concentration per cubic metre is written in other words too: 18微克每立方米, 29微克／立方米, and 由每立方米31.1微克
 # 降至30.4微克, where the cubic metre stands before the figures of its clause.
 PER_CUBIC_METRE_UNITS = ("微克每立方米", "微克／立方米", "微克")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from duban.views.cells import wrap
-from duban.views.ledger import OWNER_FLOOR, OWNER_WIDTH
+from duban.views.ledger import owner_column
 from duban.views.table import Column, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
@@ -30,7 +30,7 @@ def render_preview(out: Terminal, w: Words, prepared) -> None:
     table = Table([Column(w("id")),
                    Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
                    Column(w("category"), wrap=True, max_width=20, floor=12, min_width=6),
-                   Column(w("owner"), wrap=True, max_width=OWNER_WIDTH, floor=OWNER_FLOOR, min_width=6, whole=True),
+                   owner_column(w("owner")),
                    Column(w("due"), wrap=True, max_width=24, floor=12, min_width=10),
                    *[Column(w("co_owners"), wrap=True, floor=16, min_width=8, beneath=True,
                             label=w("co_owners") + w("colon"))] * supported,
@@ -62,10 +62,8 @@ def reimport_counts(w: Words, prepared) -> str:
     reimport = prepared.reimport
     changed = "import_count_renamed" if reimport.renamed_from else "import_count_changed"
     parts = [w(key, n=len(ids), old=reimport.renamed_from, new=prepared.report.name)
-             for key, ids in ((changed, reimport.changed),
-                                                  ("import_count_new", reimport.new),
-                                                  ("import_count_same", reimport.same),
-                                                  ("import_count_gone", prepared.gone)) if ids]
+             for key, ids in ((changed, reimport.changed), ("import_count_new", reimport.new),
+                              ("import_count_same", reimport.same), ("import_count_gone", prepared.gone)) if ids]
     if reimport.plan_changed and not (reimport.changed or reimport.new):
         parts.insert(0, w("import_count_plan"))
     return w("list_sep").join(parts)

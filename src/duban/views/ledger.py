@@ -23,6 +23,11 @@ OWNER_WIDTH = 24  # cells: a name of up to twelve characters (市生态环境局
 NOTE_FLOOR = 30   # cells: a note narrower than this beside its row goes under it instead
 
 
+def owner_column(header: str) -> Column:
+    """The 责任单位 column of every table that has one: a unit's name kept whole, wrapped only past OWNER_WIDTH."""
+    return Column(header, wrap=True, max_width=OWNER_WIDTH, floor=OWNER_FLOOR, min_width=6, whole=True)
+
+
 def due_style(task, today: date, soon_days: int, days_late: int | None = None) -> str:
     """Red when late, yellow when due soon; `days_late` saves asking the task again how late it is."""
     if task.days_overdue(today) if days_late is None else days_late:
@@ -44,7 +49,7 @@ def render_list(out: Terminal, w: Words, tasks: Iterable, today: date, soon_days
         return
     table = Table([Column(w("id"), min_width=_id_width(tasks)),
                    Column(w("title"), wrap=True, floor=24, min_width=10, main=True),
-                   Column(w("owner"), wrap=True, max_width=OWNER_WIDTH, floor=OWNER_FLOOR, min_width=6, whole=True),
+                   owner_column(w("owner")),
                    Column(w("due"), min_width=10),
                    Column(w("status")),
                    Column(w("overdue"), justify="right")])

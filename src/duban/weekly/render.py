@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Sequence
 
 from duban.views.cells import wrap, width
-from duban.views.ledger import NOTE_FLOOR, OWNER_FLOOR, OWNER_WIDTH
+from duban.views.ledger import NOTE_FLOOR, owner_column
 from duban.views.table import Column, Styled, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
@@ -74,7 +74,7 @@ def _text_column(col, w: Words) -> Column:
         return Column(col.header, wrap=True, max_width=40, floor=NOTE_FLOOR, min_width=8, beneath=True,
                       label=col.header + w("colon"))
     if col.kind == "text":
-        return Column(col.header, wrap=True, max_width=OWNER_WIDTH, floor=OWNER_FLOOR, min_width=6, whole=True)
+        return owner_column(col.header)
     return Column(col.header, justify=justify)
 
 
