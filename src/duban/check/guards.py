@@ -182,14 +182,13 @@ def _plan_the_summary_fits(workspace, report, facts: SummaryFacts) -> Plan:
     plans = workspace.plans()
     if len(plans) == 1:
         return plans[0]
-    fitting = [plan for plan in plans if not refusals(plan, report, facts, _plan_text(workspace, plan.id))]
+    reasons = [(plan.id, refusals(plan, report, facts, _plan_text(workspace, plan.id))) for plan in plans]
+    fitting = [plan for plan, (_, refused) in zip(plans, reasons) if not refused]
     if len(fitting) > 1 and facts.period is not None:  # the plan of the period it reviews, not the one before it
         fitting = [plan for plan in fitting if plan.start <= facts.period.end and facts.period.start <= plan.end]
     if len(fitting) == 1:
         return fitting[0]
     if not plans:
         raise UsageError("check_no_plans")
-    reasons = [] if fitting else [(plan.id, refusals(plan, report, facts, _plan_text(workspace, plan.id)))
-                                  for plan in plans]
-    raise NoPlanFits("check_which_plan" if fitting else "check_no_plan_fits", reasons, summary=report.name,
-                     plans=", ".join(plan.id for plan in (fitting or plans)))
+    raise NoPlanFits("check_which_plan" if fitting else "check_no_plan_fits", [] if fitting else reasons,
+                     summary=report.name, plans=", ".join(plan.id for plan in (fitting or plans)))
