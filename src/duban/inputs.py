@@ -53,9 +53,12 @@ def read_own_bytes(path) -> bytes:
     return _read_regular(path, None, follow_links=False)
 
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+_NO_LINK_FLAGS = _READ_FLAGS | getattr(os, "O_NOFOLLOW", 0)
+
+
 def _read_regular(path, limit: int | None, follow_links: bool) -> bytes:
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags if follow_links else flags | getattr(os, "O_NOFOLLOW", 0))
+    fd = os.open(path, _READ_FLAGS if follow_links else _NO_LINK_FLAGS)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -63,7 +66,12 @@ def _read_regular(path, limit: int | None, follow_links: bool) -> bytes:
         if limit is not None and info.st_size > limit:
             raise too_large(path, info.st_size, limit)
         chunks, size = [], 0
-        while chunk := os.read(fd, _CHUNK if limit is None else min(_CHUNK, limit + 1 - size) or 1):
+        # The first read asks for the size fstat gave and a byte more (os.read allocates what it is asked for:
+        # a megabyte for each of thousands of small task files cost a third of their reading); a file that grew
+        # since is read on in chunks.
+        want = info.st_size + 1
+        while chunk := os.read(fd, want if limit is None else min(want, limit + 1 - size) or 1):
+            want = _CHUNK
             chunks.append(chunk)
             size += len(chunk)
             if limit is not None and size > limit:  # it grew while being read

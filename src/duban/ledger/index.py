@@ -39,6 +39,8 @@ CLOCK_FILE = "clock"  # touched to read the file system's clock
 # Bump when the record layout changes; the Python version is part of the key because marshal's format is not stable.
 INDEX_FORMAT = (8, sys.version_info[:2])
 RACY_NS = 2_000_000_000
+_UNSEEN = "unseen"  # the key of a file in a folder the index has not seen: looked up as the file is read
+_GONE = "gone"  # the key of a file that went away between its folder's listing and its reading
 
 
 class TaskSummary(Schedule):
@@ -243,13 +245,15 @@ def _load(workspace: Workspace, cached: dict, cache_path: Path | None, result: S
     """The folders with their items, the new index, and whether it differs from the cached one."""
     scanned = []  # (folder, keys, items or None while some files are to be read, old entry, fault of the folder)
     for folder in workspace.plan_dirs():
+        entry = cached.get(folder.name)
         try:
-            keys = _file_keys(folder)
+            # A folder the index has never seen (after a clone) is only listed: each file is stat'ed as it is read,
+            # by the workers; that is all of its files, and a stat each on one CPU first cost a tenth of the run.
+            keys = _file_keys(folder) if entry is not None else dict.fromkeys(_task_names(folder), _UNSEEN)
         except OSError as error:
             fault = BrokenFile(folder, "cannot_read_file", reason=error.strerror or str(error))
             scanned.append((folder, None, [], None, fault))
             continue
-        entry = cached.get(folder.name)
         whole = entry is not None and entry[0] == keys and None not in keys.values()
         scanned.append((folder, keys, entry[1] if whole else None, entry, None))
     stale = [(folder, name) for folder, keys, items, entry, _ in scanned if items is None
@@ -258,7 +262,8 @@ def _load(workspace: Workspace, cached: dict, cache_path: Path | None, result: S
     settled_before = None
     if stale:
         settled_before = _settled_before(workspace, cache_path)  # read before the files: see the module's docstring
-        fresh = dict(zip(stale, _read_many(workspace, [folder / name for folder, name in stale])))
+        bases = {folder: os.fspath(folder) + os.sep for folder, _, _, _, _ in scanned}  # str paths: a Path costs
+        fresh = dict(zip(stale, _read_many(workspace, [bases[folder] + name for folder, name in stale])))
         result.parsed += len(stale)
     folders, index = [], {}
     for folder, keys, items, entry, fault in scanned:
@@ -287,13 +292,16 @@ def _unmatched(keys: dict, entry) -> list[str]:
 
 
 def _refresh(folder: Path, keys: dict, entry, fresh: dict, settled_before: int | None):
-    """Items for a folder that changed: unchanged files from the old entry, the others as just read."""
+    """Items for a folder that changed: unchanged files from the old entry, the others as just read (with the keys
+    their reading found where the folder was only listed; a file gone by then is left out, as if never listed)."""
     old_items = entry[1] if entry is not None else []
     old = {item[0]: item for item in old_items}
+    keys = {name: fresh[(folder, name)][0] if key == _UNSEEN else key for name, key in keys.items()}
+    keys = {name: key for name, key in keys.items() if key != _GONE}  # compared by value: it came through a pipe
     items = []
     for _, name in sorted((int(TASK_FILE_RE.match(name).group(1)), name) for name in keys):
         read = fresh.get((folder, name))
-        items.append((name, *read) if read is not None else old[name])
+        items.append((name, *read[1:]) if read is not None else old[name])
     # A file changed in the same clock tick as it was read may change again within that tick: keep it unmatched.
     keys = {name: key if key is not None and (settled_before is None or key[1] < settled_before) else None
             for name, key in keys.items()}
@@ -329,7 +337,7 @@ def _touched(path: Path) -> int:
 PARALLEL_FILES = 500
 
 
-def _read_many(workspace: Workspace, paths: list[Path]) -> list[tuple]:
+def _read_many(workspace: Workspace, paths: list[str]) -> list[tuple]:
     """`_read` of each path; after a clone thousands of files are read at once, on all CPUs (duban.workers)."""
     return map_forked(lambda path: _read(workspace, path), paths, workers_for(len(paths), PARALLEL_FILES))
 
@@ -355,6 +363,25 @@ def _file_keys(folder: Path) -> dict[str, tuple | None]:
     except FileNotFoundError:
         pass  # the folder went away since the workspace was listed
     return keys
+
+
+def _task_names(folder: Path) -> list[str]:
+    """The names of a folder's task files; OSError when the folder cannot be read."""
+    try:
+        return [name for name in os.listdir(folder) if TASK_FILE_RE.match(name)]
+    except FileNotFoundError:
+        return []  # the folder went away since the workspace was listed
+
+
+def _stat_key(path: str) -> tuple | None | object:
+    """A file's key (`_file_keys`) looked up by the worker that reads it: None when it cannot be looked at, _GONE
+    when it went away since its folder was listed."""
+    try:
+        return _key(os.stat(path))
+    except FileNotFoundError:
+        return None if os.path.lexists(path) else _GONE  # a link to nothing: read, to say so
+    except OSError:
+        return None
 
 
 def _key(stat_result: os.stat_result) -> tuple:
@@ -387,13 +414,17 @@ def _file_keys_by_folder_fd(folder: Path) -> dict[str, tuple | None]:
     return keys
 
 
-def _read(workspace: Workspace, path: Path) -> tuple:
-    """(record, None) for a well-formed task file, read as `Workspace.read_task_file` reads it; (None, faults) for a
-    broken one, every fault as (words key, line, values), its first the one `read_task_file` raises."""
+def _read(workspace: Workspace, path: str) -> tuple:
+    """(key, record, None) for a well-formed task file, read as `Workspace.read_task_file` reads it; (key, None,
+    faults) for a broken one, every fault as (words key, line, values), its first the one `read_task_file` raises.
+    The key (`_stat_key`) is taken before the file is read, as `_file_keys` takes it."""
+    key = _stat_key(path)
+    if key == _GONE:
+        return key, None, None
     data, faults = workspace.file_faults(path, task_faults)
     if faults:
-        return None, tuple((fault.message.key, fault.line, _storable(fault.message.values)) for fault in faults)
-    return summary_record(Task.from_dict(data)), None
+        return key, None, tuple((fault.message.key, fault.line, _storable(fault.message.values)) for fault in faults)
+    return key, summary_record(Task.from_dict(data)), None
 
 
 _SAID = "\x00said"  # tags a value that is itself said (a TOML reason) among a stored fault's values
