@@ -1225,7 +1225,33 @@ def export(app: App, task_filter, sort, reverse, fmt, output, by_plan):
 
 
 def main() -> None:
-    cli(prog_name="duban")
+    try:
+        cli(prog_name="duban")
+    except SystemExit as done:
+        _exit(done.code)
+    _exit(0)
+
+
+def _exit(code) -> None:
+    """End the run with `code`, without the interpreter's teardown where nothing is left for it to do.
+
+    Freeing every object one by one (a listing of 10,000 tasks, every module) costs about 7 ms a run: a tenth of
+    `duban list` of 1,000 tasks. Every file duban writes is closed by its own `with` before the command returns, so
+    the teardown only frees memory the system takes back anyway. The exit handlers still run and the output is
+    flushed first; where the output cannot be flushed (a closed pipe), a thread is still running or the code is
+    not a number, Python ends the run as usual."""
+    import atexit
+    import threading
+
+    if not isinstance(code, int) or threading.active_count() > 1:
+        raise SystemExit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        raise SystemExit(code) from None
+    atexit._run_exitfuncs()
+    os._exit(code)
 
 
 if __name__ == "__main__":  # pragma: no cover

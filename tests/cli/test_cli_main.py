@@ -34,3 +34,42 @@ def test_lang_from_duban_toml(cli_run, workspace):
     settings.write_text(settings.read_text(encoding="utf-8").replace('lang = "zh"', 'lang = "en"'), encoding="utf-8")
     assert cli_run("list", "--grep", "不存在").output == "no matching tasks\n"
     assert cli_run("--lang", "zh", "list", "--grep", "不存在").output == "没有符合条件的任务\n"
+
+
+# The entry point ends the process without the interpreter's teardown (cli._exit): what must still hold.
+_RUN_MAIN = """
+import atexit, sys, threading
+atexit.register(lambda: print("exit handler ran"))
+if sys.argv[1] == "thread":
+    threading.Thread(target=lambda: (__import__("time").sleep(0.2), print("thread finished")), daemon=False).start()
+    sys.argv = ["duban", "--version"]
+else:
+    sys.argv = ["duban", *sys.argv[1:]]
+from duban.cli import main
+main()
+"""
+
+
+def _run_main(*args, env=None):
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", _RUN_MAIN, *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+
+
+def test_the_entry_point_flushes_its_output_and_runs_the_exit_handlers():
+    done = _run_main("--version")
+    assert (done.returncode, done.stdout, done.stderr) == (0, f"duban, version {__version__}\nexit handler ran\n", "")
+
+
+def test_the_entry_point_keeps_an_error_s_exit_code(tmp_path):
+    done = _run_main("--plans", str(tmp_path), "list")
+    assert done.returncode == 2
+    assert done.stderr.startswith("duban: ") and done.stdout == "exit handler ran\n"
+
+
+def test_the_entry_point_waits_for_a_thread_still_running():
+    done = _run_main("thread")
+    assert (done.returncode, done.stdout) == (0, f"duban, version {__version__}\nthread finished\nexit handler ran\n")
