@@ -444,9 +444,10 @@ complete_plan = _complete(_plan_ids)
 def _parse_today(ctx, param, value):
     if value is None:
         return None
-    from duban.text.dates import parse_date
-
-    return parse_date(value, "--today")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError("bad_iso_date", what="--today", text=value) from None
 
 
 def _parse_plan(ctx, param, value):

@@ -454,13 +454,6 @@ def _next_eve(festival: str, today: date) -> date | None:
     return None
 
 
-def parse_date(text: str, what: str = "date") -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError("bad_iso_date", what=what, text=text) from None
-
-
 def parse_iso_week(text: str) -> tuple[date, date]:
     """`2019-W36` → (Monday, Sunday) of that ISO week."""
     match = re.fullmatch(r"(\d{4})-?W(\d{1,2})", text.strip(), re.IGNORECASE)

@@ -8,7 +8,6 @@ from typing import Iterable
 
 from duban.ledger.model import Target
 from duban.ledger.store import REPORT_FILE
-from duban.text.numerals import figure_text
 from duban.views.table import Column, Styled, Table
 from duban.views.terminal import Terminal
 from duban.views.words import Words
@@ -234,6 +233,8 @@ def shown_path(path: Path) -> str:
 
 def _checked_targets(w: Words, targets: list[dict]) -> Table:
     """A task's targets against the figures its last check found: met, not met or unknown."""
+    from duban.text.numerals import figure_text  # here: it loads decimal, which `list` never needs
+
     table = Table([Column(w("target"), wrap=True, max_width=30, min_width=10),
                    Column(w("actual"), justify="right"),
                    Column(w("verdict")),
