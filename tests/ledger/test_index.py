@@ -204,6 +204,39 @@ def test_lists_without_a_writable_cache(tmp_path):
     assert indexed(workspace) == view(workspace)
 
 
+# --- a record is read straight from a file's data: it says what Task.from_dict makes of the same data -------------
+
+_words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6)
+_values = st.one_of(_words, st.integers(-5, 5), st.dates(), st.lists(st.integers(0, 3), max_size=2))
+_entries = st.fixed_dictionaries(
+    {"date": st.dates(), "status": st.sampled_from(["todo", "done", "推进中", "完成", "bogus"])},
+    optional={"note": _words, "by": _words, "meeting": _values, "changes": st.dictionaries(_words, _values,
+                                                                                            max_size=2)})
+_task_data = st.fixed_dictionaries(
+    {"id": st.sampled_from(["2019H2-01", "2019H2-a-7", "2020-12"]), "title": _words.filter(str.strip)},
+    optional={"status": st.sampled_from(["todo", "in_progress", "done", "blocked", "dropped", "已完成", " Done ",
+                                         "进行中"]),
+              "owner": _words, "co_owners": st.lists(_words, max_size=3), "due": st.dates(), "category": _words,
+              "detail": _words, "due_basis": _words, "progress": st.lists(_entries, max_size=4),
+              "check": st.dictionaries(_words, _values, max_size=3), "custom": _values})
+
+
+@settings(max_examples=300, deadline=None)
+@given(_task_data)
+def test_a_record_says_what_the_task_of_the_same_data_says(data):
+    from duban.ledger.index import TaskSummary, summary_record
+    from duban.views.json import listing_head
+
+    task = Task.from_dict(data)
+    summary = TaskSummary.from_record(summary_record(data))
+    assert (summary.id, summary.title, summary.status, summary.owner, summary.co_owners, summary.due,
+            summary.category, summary.detail, summary.last_note()) == \
+           (task.id, task.title, task.status, task.owner, tuple(task.co_owners), task.due, task.category,
+            task.detail, task.last_note())
+    assert (summary.progress, summary.check) == (task.progress, task.check)
+    assert summary.json_head == listing_head(task)
+
+
 # --- model-based: any sequence of edits, the index answers what the files say -------------------------------
 
 edits = st.lists(st.tuples(st.sampled_from(["write", "rewrite", "break", "delete", "touch"]),

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from duban.errors import BrokenFile, Said
 from duban.inputs import read_own_bytes
-from duban.ledger.model import ProgressEntry, Schedule, Task
+from duban.ledger.model import KNOWN_ENTRY_KEYS, ProgressEntry, Schedule, latest_note, parse_status, unknown_keys
 from duban.ledger.schema import task_faults
 from duban.ledger.store import Workspace, atomic_write_bytes, same_id_faults
 from duban.ledger.taskid import TASK_FILE_RE
@@ -98,8 +98,11 @@ class TaskSummary(Schedule):
 RECORD_FIELDS = 11  # the values of a summary_record
 
 
-def summary_record(task: Task) -> tuple:
-    """A task as plain values that marshal can store.
+def summary_record(data: dict) -> tuple:
+    """A task file's data, in which `schema.task_faults` found nothing, as plain values that marshal can store: what
+    `Task.from_dict` makes of it, read straight from the data (a Task and the entries of its log, made for each of
+    thousands of files read after a clone, cost a sixth of their reading; tests/ledger/test_index.py holds the two
+    ways equal over any file).
 
     Units, statuses and categories repeat across thousands of tasks; interned, marshal stores each once. The detail,
     the longest text and only searched by --grep, is kept as UTF-8 bytes, which load without decoding; the progress
@@ -108,20 +111,26 @@ def summary_record(task: Task) -> tuple:
     from duban.views.json import listing_head  # here: a warm listing reads records, it never makes them
 
     intern = sys.intern
-    return (task.id, task.title, intern(task.status), intern(task.owner), tuple(intern(o) for o in task.co_owners),
-            task.due.toordinal() if task.due else 0, intern(task.category), task.detail.encode("utf-8"),
-            task.last_note(), listing_head(task), pack_log(task))
+    progress, due = data.get("progress", ()), data.get("due")
+    listed = (data["id"], data["title"], intern(parse_status(data.get("status", "todo"))),
+              intern(data.get("owner", "")), tuple([intern(o) for o in data.get("co_owners", ())]), due,
+              intern(data.get("category", "")), data.get("detail", "").encode("utf-8"),
+              latest_note([entry.get("note", "") for entry in progress]))
+    head = listing_head(TaskSummary(*listed))
+    return (*listed[:5], due.toordinal() if due else 0, *listed[6:], head, pack_log(progress, data.get("check", {})))
 
 
 # TOML values as marshal stores them: dates, datetimes and times are tagged tuples (TOML itself has no tuples).
 _DATE, _DATETIME, _TIME = "d", "dt", "t"
 
 
-def pack_log(task: Task) -> bytes:
-    """A task's progress entries and [check] table, every value kept (unknown keys, dates) as its file has it."""
-    entries = tuple((entry.date.toordinal(), entry.status, entry.note, entry.by, _plain(entry.extra) if entry.extra
-                     else None) for entry in task.progress)
-    return marshal.dumps((entries, _plain(task.check)))
+def pack_log(progress: list[dict], check: dict) -> bytes:
+    """A task file's progress entries and [check] table, every value kept (unknown keys, dates) as the file has it:
+    what `unpack_log` makes ProgressEntry objects of."""
+    entries = tuple((entry["date"].toordinal(), entry["status"], entry.get("note", ""), entry.get("by", ""),
+                     _plain(extra) if (extra := unknown_keys(entry, KNOWN_ENTRY_KEYS)) else None)
+                    for entry in progress)
+    return marshal.dumps((entries, _plain(check)))
 
 
 def unpack_log(data: bytes) -> tuple[list[ProgressEntry], dict]:
@@ -424,7 +433,7 @@ def _read(workspace: Workspace, path: str) -> tuple:
     data, faults = workspace.file_faults(path, task_faults)
     if faults:
         return key, None, tuple((fault.message.key, fault.line, _storable(fault.message.values)) for fault in faults)
-    return key, summary_record(Task.from_dict(data)), None
+    return key, summary_record(data), None
 
 
 _SAID = "\x00said"  # tags a value that is itself said (a TOML reason) among a stored fault's values

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Iterable
 
 from duban.errors import UsageError
 from duban.ledger.taskid import plan_of
@@ -52,6 +52,15 @@ def parse_verdict(text: str) -> str:
     if key is None:
         raise UsageError("unknown_verdict", text=text, choices=", ".join(VERDICTS))
     return key
+
+
+def latest_note(notes: Iterable[str]) -> str:
+    """The last note of a progress log that says something ("" when none does), its notes given in their order."""
+    latest = ""
+    for note in notes:
+        if note:
+            latest = note
+    return latest
 
 
 def unknown_keys(data: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
@@ -104,7 +113,7 @@ class ProgressEntry:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ProgressEntry:
         return cls(date=data["date"], status=data["status"], note=data.get("note", ""), by=data.get("by", ""),
-                   extra=unknown_keys(data, _KNOWN_ENTRY_KEYS))
+                   extra=unknown_keys(data, KNOWN_ENTRY_KEYS))
 
 
 # The order keys are written in; keys not listed here follow in the order they were read.
@@ -113,7 +122,7 @@ TASK_KEYS = ("id", "title", "category", "detail", "owner", "co_owners", "due", "
 TASK_TABLES = ("progress", "check")
 _KNOWN_TASK_KEYS = frozenset(TASK_KEYS + TASK_TABLES)
 _KNOWN_TARGET_KEYS = frozenset(("metric", "comparator", "value", "unit"))
-_KNOWN_ENTRY_KEYS = frozenset(("date", "status", "note", "by"))
+KNOWN_ENTRY_KEYS = frozenset(("date", "status", "note", "by"))
 
 
 class Schedule:
@@ -154,10 +163,7 @@ class Task(Schedule):
     extra: dict[str, Any] = field(default_factory=dict)
 
     def last_note(self) -> str:
-        for entry in reversed(self.progress):
-            if entry.note:
-                return entry.note
-        return ""
+        return latest_note(entry.note for entry in self.progress)
 
     def to_dict(self) -> dict[str, Any]:
         """The task as it is written to its file: known keys in a fixed order, unknown keys after them."""
