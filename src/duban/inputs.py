@@ -34,11 +34,12 @@ def input_limit(environ=None) -> int:
     return int(megabytes * MB)
 
 
-def read_bytes(path, follow_links: bool = True) -> bytes:
+def read_bytes(path, follow_links: bool = True, opened: list | None = None) -> bytes:
     """The bytes of a regular file within the limit; BrokenFile (exit 3, naming the file) for a FIFO, a device, a
     folder or a file over the limit; OSError when it cannot be opened, as `Path.read_bytes` raises it, and also,
-    unless `follow_links`, when it is a symlink."""
-    return _read_regular(path, input_limit(), follow_links=follow_links)
+    unless `follow_links`, when it is a symlink. `opened`, a list, gets the file's fstat once it is open and before
+    anything is read (what the listing index keys a file by, without a stat of its own)."""
+    return _read_regular(path, input_limit(), follow_links=follow_links, opened=opened)
 
 
 # Whether a file can be opened on the condition that it is no symlink (not on Windows).
@@ -57,10 +58,12 @@ _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY
 _NO_LINK_FLAGS = _READ_FLAGS | getattr(os, "O_NOFOLLOW", 0)
 
 
-def _read_regular(path, limit: int | None, follow_links: bool) -> bytes:
+def _read_regular(path, limit: int | None, follow_links: bool, opened: list | None = None) -> bytes:
     fd = os.open(path, _READ_FLAGS if follow_links else _NO_LINK_FLAGS)
     try:
         info = os.fstat(fd)
+        if opened is not None:
+            opened.append(info)
         if not stat.S_ISREG(info.st_mode):
             raise not_regular(path, info.st_mode)
         if limit is not None and info.st_size > limit:

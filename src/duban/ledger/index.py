@@ -308,13 +308,19 @@ def _refresh(folder: Path, keys: dict, entry, fresh: dict, settled_before: int |
     keys = {name: fresh[(folder, name)][0] if key == _UNSEEN else key for name, key in keys.items()}
     keys = {name: key for name, key in keys.items() if key != _GONE}  # compared by value: it came through a pipe
     items = []
-    for _, name in sorted((int(TASK_FILE_RE.match(name).group(1)), name) for name in keys):
+    for name in sorted(keys, key=_file_order):
         read = fresh.get((folder, name))
         items.append((name, *read[1:]) if read is not None else old[name])
     # A file changed in the same clock tick as it was read may change again within that tick: keep it unmatched.
     keys = {name: key if key is not None and (settled_before is None or key[1] < settled_before) else None
             for name, key in keys.items()}
     return keys, items
+
+
+def _file_order(name: str) -> tuple[int, str]:
+    """Task files in the order of their numbers (`07.toml` before `10.toml`): every name here matched
+    TASK_FILE_RE, digits before `.toml`."""
+    return int(name[:-5]), name
 
 
 def _settled_before(workspace: Workspace, cache_path: Path | None) -> int:
@@ -382,8 +388,8 @@ def _task_names(folder: Path) -> list[str]:
         return []  # the folder went away since the workspace was listed
 
 
-def _stat_key(path: str) -> tuple | None | object:
-    """A file's key (`_file_keys`) looked up by the worker that reads it: None when it cannot be looked at, _GONE
+def _stat_key(path: str) -> tuple | str | None:
+    """The key (`_file_keys`) of a file that could not be opened: None when it cannot be looked at either, _GONE
     when it went away since its folder was listed."""
     try:
         return _key(os.stat(path))
@@ -426,11 +432,13 @@ def _file_keys_by_folder_fd(folder: Path) -> dict[str, tuple | None]:
 def _read(workspace: Workspace, path: str) -> tuple:
     """(key, record, None) for a well-formed task file, read as `Workspace.read_task_file` reads it; (key, None,
     faults) for a broken one, every fault as (words key, line, values), its first the one `read_task_file` raises.
-    The key (`_stat_key`) is taken before the file is read, as `_file_keys` takes it."""
-    key = _stat_key(path)
+    The key (`_file_keys`) is the file's as it was opened, before it was read; a file that could not be opened is
+    stat'ed (`_stat_key`)."""
+    opened: list = []
+    data, faults = workspace.file_faults(path, task_faults, opened)
+    key = _key(opened[-1]) if opened else _stat_key(path)
     if key == _GONE:
         return key, None, None
-    data, faults = workspace.file_faults(path, task_faults)
     if faults:
         return key, None, tuple((fault.message.key, fault.line, _storable(fault.message.values)) for fault in faults)
     return key, summary_record(data), None

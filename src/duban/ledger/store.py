@@ -170,16 +170,17 @@ class Workspace:
         """`inside` for a file of a folder already checked: one lstat unless the file is a symlink."""
         return self.inside(path) if os.path.islink(path) else path
 
-    def read_text(self, path: Path) -> str:
+    def read_text(self, path: Path, opened: list | None = None) -> str:
         """A file of the workspace (tomlfile.read_text), refused when it is a symlink out of the workspace. It is
         first opened on the condition that it is no symlink, which saves the lstat of each of thousands of files
-        after a clone; a symlink, or a file that cannot be read, is then looked at and read as before."""
+        after a clone; a symlink, or a file that cannot be read, is then looked at and read as before. `opened`
+        as for `inputs.read_bytes` (its last item is what was read)."""
         if CAN_REFUSE_LINKS:
             try:
-                return tomlfile.read_text(path, follow_links=False)
+                return tomlfile.read_text(path, follow_links=False, opened=opened)
             except BrokenFile:
                 pass
-        return tomlfile.read_text(self._inside_if_link(path))
+        return tomlfile.read_text(self._inside_if_link(path), opened=opened)
 
     def stored_report(self, plan_id: str) -> str:
         """The clean text a plan keeps in report.txt; "" when there is none or it cannot be read (it only helps
@@ -288,12 +289,13 @@ class Workspace:
         """Parse and validate one task file; raise BrokenFile with the first fault's line."""
         return Task.from_dict(_read_checked(self.read_text(path), path, task_faults))
 
-    def file_faults(self, path: Path, faults_of) -> tuple[dict[str, Any] | None, list[Fault]]:
+    def file_faults(self, path: Path, faults_of, opened: list | None = None) -> tuple[dict[str, Any] | None,
+                                                                                       list[Fault]]:
         """A file of the workspace read as `read_text` reads it, parsed and checked with `faults_of(data, text)`: its
         data (None when it cannot be parsed) and every fault found in it (what `validate` and the index keep), the
-        first of them the one `read_task_file` raises."""
+        first of them the one `read_task_file` raises. `opened` as for `read_text`."""
         try:
-            return _parsed(self.read_text(path), path, faults_of)
+            return _parsed(self.read_text(path, opened), path, faults_of)
         except BrokenFile as error:
             return None, [Fault(error.line, error.reason)]
 

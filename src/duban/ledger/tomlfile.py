@@ -197,13 +197,13 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def read_text(path, follow_links: bool = True) -> str:
+def read_text(path, follow_links: bool = True, opened: list | None = None) -> str:
     """A workspace file's text: a regular file within the input limit (duban.inputs), in UTF-8; else BrokenFile
-    (also for a symlink, unless `follow_links`)."""
+    (also for a symlink, unless `follow_links`). `opened` as for `inputs.read_bytes`."""
     from duban.inputs import read_bytes
 
     try:
-        raw = read_bytes(path, follow_links)
+        raw = read_bytes(path, follow_links, opened)
     except OSError as error:
         raise BrokenFile(path, "cannot_read_file", reason=error.strerror or str(error)) from None
     try:
