@@ -147,6 +147,8 @@ class Schedule:
 
 @dataclass
 class Task(Schedule):
+    """One item of a plan as its task file holds it."""
+
     id: str
     title: str
     status: str = "todo"

@@ -16,6 +16,8 @@ STATUS_ORDER = {status: rank for rank, status in enumerate(("todo", "in_progress
 
 @dataclass
 class TaskFilter:
+    """What `list`, `overdue`, `weekly` and `export` keep: by status, owner, plan, lateness, due date and text."""
+
     statuses: tuple[str, ...] = ()
     owner: str | None = None
     plan: str | None = None
@@ -107,6 +109,8 @@ def select(tasks: Iterable[Task], task_filter: TaskFilter, today: date, sort: st
 
 @dataclass
 class OwnerGroup:
+    """One unit's late tasks, as `overdue` shows them under its name."""
+
     owner: str
     tasks: list[Task] = field(default_factory=list)
 

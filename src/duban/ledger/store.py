@@ -143,6 +143,8 @@ class WorkspaceBusy(DubanError):
 
 @dataclass
 class LoadResult:
+    """The tasks read from a workspace, and a fault for each file that could not be read."""
+
     tasks: list[Task] = field(default_factory=list)
     faults: list[BrokenFile] = field(default_factory=list)
 

@@ -58,6 +58,8 @@ Cell = Union[str, tuple, Styled]
 
 @dataclass
 class Column:
+    """How a column takes its room: see the rules of this module's docstring."""
+
     header: str
     justify: str = "left"        # left | right
     wrap: bool = False           # free text that may take several lines
@@ -72,6 +74,8 @@ class Column:
 
 @dataclass
 class Table:
+    """Rows of cells under their columns, laid out for one terminal (`render`)."""
+
     columns: list[Column]
     title: str = ""
     rows: list[tuple] = field(default_factory=list)
