@@ -272,13 +272,14 @@ def _load(workspace: Workspace, cached: dict, cache_path: Path | None, result: S
     if stale:
         settled_before = _settled_before(workspace, cache_path)  # read before the files: see the module's docstring
         bases = {folder: os.fspath(folder) + os.sep for folder, _, _, _, _ in scanned}  # str paths: a Path costs
-        fresh = dict(zip(stale, _read_many(workspace, [bases[folder] + name for folder, name in stale])))
+        for (folder, name), read in zip(stale, _read_many(workspace, [bases[folder] + name for folder, name in stale])):
+            fresh.setdefault(folder, {})[name] = read
         result.parsed += len(stale)
     folders, index = [], {}
     for folder, keys, items, entry, fault in scanned:
         if fault is None:
             if items is None:
-                keys, items = _refresh(folder, keys, entry, fresh, settled_before)
+                keys, items = _refresh(keys, entry, fresh.get(folder, {}), settled_before)
             index[folder.name] = (keys, items)
             _check_items(items)
         folders.append((folder, items, fault))
@@ -300,21 +301,24 @@ def _unmatched(keys: dict, entry) -> list[str]:
     return [name for name, key in keys.items() if key is None or old_keys.get(name) != key or name not in held]
 
 
-def _refresh(folder: Path, keys: dict, entry, fresh: dict, settled_before: int | None):
-    """Items for a folder that changed: unchanged files from the old entry, the others as just read (with the keys
-    their reading found where the folder was only listed; a file gone by then is left out, as if never listed)."""
-    old_items = entry[1] if entry is not None else []
-    old = {item[0]: item for item in old_items}
-    keys = {name: fresh[(folder, name)][0] if key == _UNSEEN else key for name, key in keys.items()}
-    keys = {name: key for name, key in keys.items() if key != _GONE}  # compared by value: it came through a pipe
-    items = []
+def _refresh(keys: dict, entry, fresh: dict, settled_before: int | None):
+    """Items for a folder that changed: unchanged files from the old entry, the others as just read (`fresh`, by
+    file name: with the keys their reading found where the folder was only listed; a file gone by then is left out,
+    as if never listed)."""
+    old = {item[0]: item for item in entry[1]} if entry is not None else {}
+    kept, items = {}, []
     for name in sorted(keys, key=_file_order):
-        read = fresh.get((folder, name))
-        items.append((name, *read[1:]) if read is not None else old[name])
-    # A file changed in the same clock tick as it was read may change again within that tick: keep it unmatched.
-    keys = {name: key if key is not None and (settled_before is None or key[1] < settled_before) else None
-            for name, key in keys.items()}
-    return keys, items
+        key, read = keys[name], fresh.get(name)
+        if read is not None:
+            key = read[0] if key == _UNSEEN else key
+            if key == _GONE:  # compared by value: it came through a pipe
+                continue
+            items.append((name, read[1], read[2]))
+        else:
+            items.append(old[name])
+        # A file changed in the same clock tick as it was read may change again within that tick: keep it unmatched.
+        kept[name] = key if key is not None and (settled_before is None or key[1] < settled_before) else None
+    return kept, items
 
 
 def _file_order(name: str) -> tuple[int, str]:
