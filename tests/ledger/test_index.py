@@ -275,6 +275,26 @@ def test_any_edits_between_runs(tmp_path_factory, steps):
         assert indexed(workspace) == view(workspace)
 
 
+def test_a_file_gone_between_its_folder_s_listing_and_its_reading_is_left_out(workspace, monkeypatch):
+    """As if never listed, in a folder the index has seen (stat'ed by the listing) and in one it has not (only
+    listed): no fault, and the index stays usable (nothing makes it rebuild)."""
+    from duban.ledger import index
+
+    age(workspace.task_files())
+    load_summaries(workspace)  # the index has seen 2019H2
+    workspace.save_plan(Plan("2020H1", "区卫生健康局", "2020H1", date(2020, 1, 1), date(2020, 6, 30)))
+    workspace.save_task(Task("2020H1-01", "下一期任务", owner="中医科"))
+    workspace.save_task(Task("2019H2-12", "新增任务", owner="办公室"))
+    age([workspace.task_path("2020H1-01"), workspace.task_path("2019H2-12")], OLD + 100)
+    listed_keys, listed_names = index._file_keys, index._task_names
+    monkeypatch.setattr(index, "_file_keys", lambda folder: {**listed_keys(folder), "98.toml": (1, OLD, 1, OLD)})
+    monkeypatch.setattr(index, "_task_names", lambda folder: [*listed_names(folder), "99.toml"])
+    result = load_summaries(workspace)
+    assert ([t.id for t in result.tasks], result.faults) == ([t.id for t in workspace.load_tasks().tasks], [])
+    assert result.parsed == 4  # 2020H1's two names, 2019H2's new file and its vanished one: no rebuild of all
+    assert load_summaries(workspace).parsed == 2  # only the names the listing still gives, looked at again
+
+
 def test_both_ways_of_statting_a_folder_agree(workspace, monkeypatch):
     from duban.ledger import index
 

@@ -256,8 +256,8 @@ def _load(workspace: Workspace, cached: dict, cache_path: Path | None, result: S
     for folder in workspace.plan_dirs():
         entry = cached.get(folder.name)
         try:
-            # A folder the index has never seen (after a clone) is only listed: each file is stat'ed as it is read,
-            # by the workers; that is all of its files, and a stat each on one CPU first cost a tenth of the run.
+            # A folder the index has never seen (after a clone) is only listed: each of its files is keyed by the
+            # fstat of its reading, in the workers (a stat of each on one CPU first cost a tenth of the run).
             keys = _file_keys(folder) if entry is not None else dict.fromkeys(_task_names(folder), _UNSEEN)
         except OSError as error:
             fault = BrokenFile(folder, "cannot_read_file", reason=error.strerror or str(error))
@@ -310,9 +310,9 @@ def _refresh(keys: dict, entry, fresh: dict, settled_before: int | None):
     for name in sorted(keys, key=_file_order):
         key, read = keys[name], fresh.get(name)
         if read is not None:
-            key = read[0] if key == _UNSEEN else key
-            if key == _GONE:  # compared by value: it came through a pipe
+            if read[0] == _GONE:  # compared by value: it came through a pipe
                 continue
+            key = read[0] if key == _UNSEEN else key
             items.append((name, read[1], read[2]))
         else:
             items.append(old[name])
