@@ -1246,11 +1246,12 @@ def _exit(code) -> None:
 
     if not isinstance(code, int) or threading.active_count() > 1:
         raise SystemExit(code)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        raise SystemExit(code) from None
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None: the stream was closed when the run began (`duban add … >&-`)
+                stream.flush()
+        except (OSError, ValueError):
+            raise SystemExit(code) from None
     atexit._run_exitfuncs()
     os._exit(code)
 

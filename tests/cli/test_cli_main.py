@@ -73,3 +73,17 @@ def test_the_entry_point_keeps_an_error_s_exit_code(tmp_path):
 def test_the_entry_point_waits_for_a_thread_still_running():
     done = _run_main("thread")
     assert (done.returncode, done.stdout) == (0, f"duban, version {__version__}\nthread finished\nexit handler ran\n")
+
+
+def test_the_entry_point_with_its_output_closed_ends_as_python_would():
+    """A stream closed before the run (`duban add … >&-`) is None in Python: the code stays the command's, and
+    nothing is said of it on the other stream."""
+    import os
+    import subprocess
+    import sys
+
+    for closed, kept in ((1, "stderr"), (2, "stdout")):
+        done = subprocess.run([sys.executable, "-c", _RUN_MAIN, "--version"], text=True, env={**os.environ},
+                              **{kept: subprocess.PIPE}, preexec_fn=lambda fd=closed: os.close(fd))
+        said = getattr(done, kept)
+        assert (done.returncode, "Traceback" in said) == (0, False), (closed, said)

@@ -219,7 +219,12 @@ def load_summaries(workspace: Workspace) -> Summaries:
 
 def file_fault(path: Path, key: str, line: int | None, values: dict) -> BrokenFile:
     """A fault the index keeps, as the BrokenFile reading the file raised."""
-    return BrokenFile(path, Said(key, **_unstored(values)), line)
+    return BrokenFile(path, fault_said(key, values), line)
+
+
+def fault_said(key: str, values: dict) -> Said:
+    """What a fault the index keeps says (a TOML reason among its values said again, not shown as stored)."""
+    return Said(key, **_unstored(values))
 
 
 def indexed_files(workspace: Workspace, result: Summaries | None = None) -> list[tuple[Path, list, BrokenFile | None]]:

@@ -48,7 +48,7 @@ def _file_faults(workspace: Workspace, path: Path, check) -> tuple[dict[str, Any
 def validate(workspace: Workspace) -> ValidationReport:
     """Every file's faults. Task files are read through the index, which keeps each file's faults (and a readable
     file's id) for as long as the file stays as it was: after the first run, only changed files are parsed."""
-    from duban.ledger.index import indexed_files
+    from duban.ledger.index import fault_said, indexed_files
 
     report = ValidationReport()
     _, faults = _file_faults(workspace, workspace.root / SETTINGS_FILE, settings_faults)
@@ -68,7 +68,7 @@ def validate(workspace: Workspace) -> ValidationReport:
             report.tasks += 1
             path = folder / name
             if faults:
-                report.faults.extend(FileFault(path, line, Said(key, **values)) for key, line, values in faults)
+                report.faults.extend(FileFault(path, line, fault_said(key, values)) for key, line, values in faults)
                 continue
             report.faults.extend(_placement_faults(path, record[0], folder.name, seen))
     report.faults.extend(_stray_files(workspace))
