@@ -103,6 +103,18 @@ def test_two_files_of_one_id_are_named_and_the_one_show_reads_is_listed(cli_run,
                                                        ("2019H2-03", "强力推进医疗服务信息化建设")]
 
 
+def test_a_file_holding_another_id_is_listed_and_named(cli_run, workspace):
+    """show finds it by neither id: the listing says so, every time, as validate does (a trial found it silent)."""
+    path = workspace.root / "2019H2" / "04.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"2019H2-04"', '"2019H2-55"'), encoding="utf-8")
+    for _ in range(2):  # and again from the index
+        result = cli_run("--lang", "en", "list", "--json")
+        assert [t["id"] for t in json.loads(result.stdout)] == ["2019H2-01", "2019H2-02", "2019H2-03", "2019H2-55"]
+        assert result.stderr == f"duban: warning: {path}:1: id '2019H2-55' does not match its file 2019H2/04.toml\n"
+    said = f"{path}:1: id '2019H2-55' does not match its file 2019H2/04.toml\n"
+    assert cli_run("--lang", "en", "validate").stdout == said
+
+
 def test_at_80_columns_owners_and_latin_words_stay_whole(cli_run, monkeypatch):
     """罗湖区人民政府 (14 cells) was wrapped to 罗湖区人民/政府 and, in English, maintainers to mainta/iners, while
     the title had room to give."""

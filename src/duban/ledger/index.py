@@ -30,7 +30,7 @@ from duban.errors import BrokenFile, Said
 from duban.inputs import read_own_bytes
 from duban.ledger.model import KNOWN_ENTRY_KEYS, ProgressEntry, Schedule, latest_note, parse_status, unknown_keys
 from duban.ledger.schema import task_faults
-from duban.ledger.store import Workspace, atomic_write_bytes, same_id_faults
+from duban.ledger.store import Workspace, atomic_write_bytes, placement_faults
 from duban.ledger.taskid import TASK_FILE_RE
 from duban.workers import map_forked, workers_for
 
@@ -210,10 +210,10 @@ def load_summaries(workspace: Workspace) -> Summaries:
                     places.append((folder, name))
                 else:
                     result.faults.append(file_fault(folder / name, *faults[0]))
-        dropped, faults = same_id_faults(ids, places)
+        dropped, faults = placement_faults(ids, places)
         if dropped:  # two files of one id: the one `show` reads is listed, the other named
             result.tasks = [task for position, task in enumerate(result.tasks) if position not in dropped]
-            result.faults.extend(faults)
+        result.faults.extend(faults)
     return result
 
 

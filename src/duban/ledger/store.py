@@ -310,10 +310,10 @@ class Workspace:
                 places.append((path.parent, path.name))
             except BrokenFile as fault:
                 result.faults.append(fault)
-        dropped, faults = same_id_faults([task.id for task in result.tasks], places)
+        dropped, faults = placement_faults([task.id for task in result.tasks], places)
         if dropped:
             result.tasks = [task for position, task in enumerate(result.tasks) if position not in dropped]
-            result.faults.extend(faults)
+        result.faults.extend(faults)
         return result
 
     def get_task(self, task_id: str) -> Task:
@@ -475,10 +475,11 @@ def _let_go(fd: int, path: Path) -> None:
         os.close(fd)  # closing lets go of the flock
 
 
-def same_id_faults(ids: list[str], places: list[tuple[Path, str]]) -> tuple[set[int], list[BrokenFile]]:
-    """Files that hold the same task id: the one `show ID` reads stays (the id's own file), each other one is a
-    fault naming it and is left out. `places[i]` is the (folder, file name) of `ids[i]`; returns the positions left
-    out and their faults."""
+def placement_faults(ids: list[str], places: list[tuple[Path, str]]) -> tuple[set[int], list[BrokenFile]]:
+    """What a listing says of where tasks stand. Files that hold the same task id: the one `show ID` reads stays (the
+    id's own file), each other one is a fault naming it and is left out. A file whose id is not its own (a file
+    renamed, or its id edited): listed, with a fault naming it, since `show` finds it by neither. `places[i]` is
+    the (folder, file name) of `ids[i]`; returns the positions left out and the faults."""
     first: dict[str, int] = {}
     clashes: dict[str, list[int]] = {}
     for position, task_id in enumerate(ids):
@@ -492,7 +493,18 @@ def same_id_faults(ids: list[str], places: list[tuple[Path, str]]) -> tuple[set[
                 dropped.add(position)
                 faults.append(BrokenFile(places[position][0] / places[position][1], "duplicate_id", 1, task=task_id,
                                          other=places[kept][0] / places[kept][1]))
+    for position, (task_id, (folder, name)) in enumerate(zip(ids, places)):
+        if position not in dropped and misplaced(task_id, folder.name, name):
+            faults.append(BrokenFile(folder / name, "id_file", 1, task=task_id, file=f"{folder.name}/{name}"))
     return dropped, faults
+
+
+def misplaced(task_id: str, plan_id: str, file_name: str) -> bool:
+    """Whether a task file holds another id than its folder and name give (2019H2/05.toml holds 2019H2-05)."""
+    if task_id == f"{plan_id}-{file_name[:-5]}":  # as duban names every file: no parse for each of 10,000 tasks
+        return False
+    task = TaskId.parse(task_id)  # well-formed: the schema checked it
+    return task.plan != plan_id or task.number != task_file_number(file_name)
 
 
 def _at_home(task_id: str, folder: Path, name: str) -> int:

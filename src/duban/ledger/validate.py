@@ -11,8 +11,8 @@ from typing import Any
 from duban import settings
 from duban.errors import BrokenFile, Said
 from duban.ledger.schema import Fault, LineFinder, plan_faults
-from duban.ledger.store import LEFTOVER_RE, PLAN_FILE, SETTINGS_FILE, Workspace
-from duban.ledger.taskid import TaskId, task_file_number
+from duban.ledger.store import LEFTOVER_RE, PLAN_FILE, SETTINGS_FILE, Workspace, misplaced
+from duban.ledger.taskid import TaskId
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def _placement_faults(path: Path, task_id: str, plan_id: str, seen: dict[str, Pa
         faults.append(FileFault(path, 1, Said("duplicate_id", task=task_id, other=seen[parsed])))
     else:
         seen[parsed] = path
-    if parsed.plan != plan_id or parsed.number != task_file_number(path.name):
+    if misplaced(task_id, plan_id, path.name):
         faults.append(FileFault(path, 1, Said("id_file", task=task_id, file=f"{plan_id}/{path.name}")))
     return faults
 
