@@ -442,12 +442,19 @@ complete_plan = _complete(_plan_ids)
 
 
 def _parse_today(ctx, param, value):
+    """--today or $DUBAN_TODAY as YYYY-MM-DD only (Python 3.11's fromisoformat also takes 20191120 and 2019-W47,
+    which 3.10 refuses); a bad one is named as the user gave it."""
     if value is None:
         return None
+    text = value.strip()
     try:
-        return date.fromisoformat(value.strip())
+        if len(text) != 10 or text[4] != "-" or text[7] != "-":
+            raise ValueError(text)
+        return date.fromisoformat(text)
     except ValueError:
-        raise UsageError("bad_iso_date", what="--today", text=value) from None
+        source = ctx.get_parameter_source(param.name)
+        what = "DUBAN_TODAY" if source == click.core.ParameterSource.ENVIRONMENT else "--today"
+        raise UsageError("bad_iso_date", what=what, text=value) from None
 
 
 def _parse_plan(ctx, param, value):

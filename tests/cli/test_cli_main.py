@@ -18,6 +18,16 @@ def test_bad_today(cli_run):
     assert (result.exit_code, result.stderr) == (2, "duban: bad --today '2019-13-01': use YYYY-MM-DD\n")
 
 
+def test_today_is_yyyy_mm_dd_and_a_bad_one_is_named_where_it_came_from(workspace):
+    for given in ("20191120", "2019-W47", "2019-11-20T08:00"):  # other ISO forms Python 3.11 alone would take
+        result = CliRunner().invoke(cli, ["--plans", str(workspace.root), "--today", given, "list"])
+        assert (result.exit_code, result.stderr) == (2, f"duban: 无法识别的 --today“{given}”：请用 YYYY-MM-DD\n")
+    result = CliRunner(env={"DUBAN_TODAY": "2019-13-01"}).invoke(cli, ["--plans", str(workspace.root), "list"])
+    assert (result.exit_code, result.stderr) == (2, "duban: 无法识别的 DUBAN_TODAY“2019-13-01”：请用 YYYY-MM-DD\n")
+    result = CliRunner(env={"DUBAN_TODAY": " 2019-11-20 "}).invoke(cli, ["--plans", str(workspace.root), "overdue"])
+    assert result.exit_code == 0
+
+
 def test_missing_workspace(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("DUBAN_PLANS", raising=False)
