@@ -229,8 +229,8 @@ def test_validate(run, workspace):
     record = json.loads(result.stdout)
     assert list(record) == ["ok", "plans", "tasks", "faults"]
     assert record["faults"] == [{"path": str(path), "line": 8, "code": "unknown_status",
-                                 "message": "unknown status '完结': use one of todo, in_progress, done, blocked, "
-                                            "dropped"}]
+                                 "message": "unknown status '完结': use one of todo (未开始), in_progress (推进中), "
+                                            "done (已完成), blocked (受阻), dropped (已取消)"}]
     assert record["ok"] is False
 
 

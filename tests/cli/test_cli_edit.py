@@ -49,8 +49,8 @@ def test_a_broken_edit_is_caught_and_reopened(cli_run, workspace, editor):
     result = cli_run("edit", "2019H2-01", stdin="y\n")
     path = workspace.task_path("2019H2-01")
     assert result.exit_code == 0
-    assert result.stderr == (f"{path}:8: 无法识别的状态“finished”：请用 todo, in_progress, done, blocked, dropped 之一\n"
-                             "文件有误，未保存。重新打开编辑？ [Y/n]: y\n")
+    assert result.stderr == (f"{path}:8: 无法识别的状态“finished”：请用 todo (未开始), in_progress (推进中),"
+                             " done (已完成), blocked (受阻), dropped (已取消) 之一\n文件有误，未保存。重新打开编辑？ [Y/n]: y\n")
     assert result.stdout == "已保存 2019H2-01\n"
     assert runs.read_text() == "2"
     assert workspace.get_task("2019H2-01").status == "done"

@@ -66,8 +66,9 @@ def test_sync_refuses_a_broken_file_and_commits_nothing(cli_run, workspace, shar
     path.write_text(path.read_text(encoding="utf-8").replace('status = "todo"', 'status = "未知"'), encoding="utf-8")
     result = cli_run("sync")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == (f"duban: 未同步：{path}:8: 无法识别的状态“未知”：请用 todo, in_progress, done, "
-                             "blocked, dropped 之一（共 1 处问题，duban validate 列出全部；改好后再同步）\n")
+    assert result.stderr == (f"duban: 未同步：{path}:8: 无法识别的状态“未知”：请用 todo (未开始), in_progress (推进中), "
+                             "done (已完成), blocked (受阻), dropped (已取消) 之一（共 1 处问题，duban validate 列出全部；"
+                             "改好后再同步）\n")
     assert git(workspace.root, "log", "--format=%s").stdout == "ledger\n"
 
 

@@ -6,9 +6,10 @@ def test_validate(cli_run, workspace):
     path.write_text(path.read_text(encoding="utf-8").replace('status = "done"', 'status = "完结"'), encoding="utf-8")
     result = cli_run("validate")
     assert result.exit_code == 1
-    assert result.stdout == f"{path}:8: 无法识别的状态“完结”：请用 todo, in_progress, done, blocked, dropped 之一\n"
+    choices = "todo (未开始), in_progress (推进中), done (已完成), blocked (受阻), dropped (已取消)"  # Chinese too
+    assert result.stdout == f"{path}:8: 无法识别的状态“完结”：请用 {choices} 之一\n"
     english = cli_run("--lang", "en", "validate")
-    assert english.stdout == f"{path}:8: unknown status '完结': use one of todo, in_progress, done, blocked, dropped\n"
+    assert english.stdout == f"{path}:8: unknown status '完结': use one of {choices}\n"
     assert english.stderr == f"1 fault in {workspace.root}\n"
     assert result.stderr == f"{workspace.root} 中有 1 处问题\n"
 

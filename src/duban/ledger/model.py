@@ -35,6 +35,7 @@ def _by_name(names: dict[str, str], aliases: dict[str, str]) -> dict[str, str]:
 
 
 _STATUS_LOOKUP = _by_name(STATUSES, _STATUS_ALIASES)
+STATUS_CHOICES = ", ".join(f"{k} ({v})" for k, v in STATUSES.items())  # what a bad status is told to be instead
 _VERDICT_LOOKUP = _by_name(VERDICTS, _VERDICT_ALIASES)
 
 
@@ -43,7 +44,7 @@ def parse_status(text: str) -> str:
     # As written first: what nearly every file holds (read for each of thousands of files after a clone).
     key = _STATUS_LOOKUP.get(text) or _STATUS_LOOKUP.get(text.strip().lower()) or _STATUS_LOOKUP.get(text.strip())
     if key is None:
-        raise UsageError("unknown_status", text=text, choices=", ".join(f"{k} ({v})" for k, v in STATUSES.items()))
+        raise UsageError("unknown_status", text=text, choices=STATUS_CHOICES)
     return key
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any, NamedTuple
 
-from duban.ledger.model import COMPARATORS, STATUSES, VERDICTS, parse_status
+from duban.ledger.model import COMPARATORS, STATUS_CHOICES, STATUSES, VERDICTS, parse_status
 from duban.errors import Said, UsageError
 from duban.ledger import tomlfile
 from duban.ledger.taskid import is_task_id
@@ -154,7 +154,7 @@ def _status_fault(value: Any, line_of) -> list[Fault]:
     try:
         parse_status(value)
     except UsageError:
-        return [Fault(line_of(), Said("unknown_status", text=value, choices=", ".join(STATUSES)))]
+        return [Fault(line_of(), Said("unknown_status", text=value, choices=STATUS_CHOICES))]
     return []
 
 
