@@ -1259,7 +1259,7 @@ def _exit(code) -> None:
                 stream.flush()
         except (OSError, ValueError):
             raise SystemExit(code) from None
-    atexit._run_exitfuncs()
+    atexit._run_exitfuncs()  # what Python's own exit runs first (CPython's, the same since Python 2)
     os._exit(code)
 
 
