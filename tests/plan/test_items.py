@@ -562,6 +562,16 @@ def test_incomes_in_step_with_the_growth_of_gdp():
     assert (target.metric, target.comparator, target.extra) == ("居民人均可支配收入", "in_step", {"reference": "GDP"})
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("劳动报酬增长和劳动生产率提高同步", ("劳动报酬", "劳动生产率提高")),  # the State Council's 2013 plan
+    ("居民人均可支配收入与经济增长相匹配", ("居民人均可支配收入", "经济增长")),
+    ("农民收入增速快于城镇居民收入", ("农民收入", "城镇居民收入")),
+])
+def test_incomes_in_step_with_another_growth_however_it_is_said(text, expected):
+    [target] = find_targets(text, strict=False)
+    assert (target.metric, target.comparator, target.extra["reference"]) == (*expected[:1], "in_step", expected[1])
+
+
 def goals_of(text: str, period: str) -> list[Target]:
     """The plan year's expected targets import finds in a report's text, in order."""
     return [t for item in extract_items(text, parse_period(period)) for t in item.targets

@@ -1,7 +1,8 @@
 """Numeric targets in a plan's words: 地区生产总值增长5.5%左右 → (地区生产总值增长, about, 5.5, %).
 
 One target per figure: `分别增长5%、9%、6%左右` is three, each about; a range (`8—8.5%`, `6%-6.5%`) is its lower
-bound, at_least (about when 左右 follows); `与经济增长同步` (or 高于/快于 经济增长) is in_step for each metric named.
+bound, at_least (about when 左右 follows); `与经济增长同步` (相匹配, 相适应; or 高于/快于 经济增长, 劳动报酬增长和劳动生产率提高同步)
+is in_step for each metric named.
 Comparators as DESIGN.md gives them: 以上/不低于/超过 → at_least, 以内/以下/不超过/控制在 → at_most, 左右 → about,
 a bare figure → at_least, except a level where lower is better (居民消费价格涨幅3%, 指数102%, PM2.5下降至26) → at_most.
 Units are written one way each: ％ as %, a concentration per cubic metre as 微克/立方米 (18微克每立方米).
@@ -42,9 +43,10 @@ _VERB_BEFORE = re.compile(r"(?:已经|已|力争|努力|确保|预期|预计|要
 _REDUCTION = re.compile(r"(?:下降|降低|减少|压减|削减)$")
 _IN_STEP = re.compile(
     r"(?P<metrics>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:要|将|继续|保持)?(?:与|和|同)(?P<ref>经济增长|经济发展|经济|GDP增长|GDP|"
-    r"地区生产总值增长|国内生产总值增长|生产总值增长|地区生产总值|生产总值)(?:增速)?(?:基本|保持基本|保持|基本保持)?同步(?:增长)?"
+    r"地区生产总值增长|国内生产总值增长|生产总值增长|地区生产总值|生产总值|劳动生产率提高|劳动生产率增长)(?:增速)?"
+    r"(?:基本|保持基本|保持|基本保持)?(?:同步|相匹配|相适应)(?:增长)?"
     r"|(?P<metrics2>[^，,；;。：:]{2,40}?)(?:增长|增速)?(?:高于|快于|跑赢)"
-    r"(?P<ref2>经济增长|经济增速|GDP增长|GDP增速|地区生产总值增长|地区生产总值增速|城镇居民(?:人均可支配)?收入增速)")
+    r"(?P<ref2>经济增长|经济增速|GDP增长|GDP增速|地区生产总值增长|地区生产总值增速|城镇居民(?:人均可支配)?收入(?:增速|增长)?)")
 _LEADING_FILLER = re.compile(
     r"^(?:[①-⑳]|(?:到|至)?(?:[0-9]{4}|[xX×]{2,4})年(?:度|底前|底|以前|前|内)?|今年|明年|全年|年内|到年底|年底前?|"
     r"其中|并|和|且|同时|以及|进一步|力争|确保|努力实现|努力|"
