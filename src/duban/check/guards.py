@@ -158,10 +158,12 @@ def guard_summary(workspace, plan_id: str | None, path) -> GuardedSummary:
     if len(_HAN.findall(report.text)) < MIN_HAN:
         raise BadInput("summary_not_chinese", summary=report.name)  # a list of services, a log: nothing to read
     facts = summary_facts(report.text, known_orgs(workspace))
+    found = None
     if plan is None:
-        plan = _plan_the_summary_fits(workspace, report, facts)
-    return GuardedSummary(plan, report, facts, refusals(plan, report, facts, _plan_text(workspace, plan.id)),
-                          _cautions(plan, report.name, facts.period))
+        plan, found = _plan_the_summary_fits(workspace, report, facts)
+    if found is None:
+        found = refusals(plan, report, facts, _plan_text(workspace, plan.id))
+    return GuardedSummary(plan, report, facts, found, _cautions(plan, report.name, facts.period))
 
 
 def _cautions(plan: Plan, summary: str, period: Period | None) -> list[Refusal]:
@@ -177,17 +179,18 @@ def _plan_text(workspace, plan_id: str) -> str | None:
     return workspace.stored_report(plan_id) or None
 
 
-def _plan_the_summary_fits(workspace, report, facts: SummaryFacts) -> Plan:
-    """The workspace's only plan; else the one plan the summary passes every guard of."""
+def _plan_the_summary_fits(workspace, report, facts: SummaryFacts) -> tuple[Plan, list[Refusal] | None]:
+    """The workspace's only plan (its refusals not yet worked out: None); else the one plan the summary passes every
+    guard of (no refusals)."""
     plans = workspace.plans()
     if len(plans) == 1:
-        return plans[0]
+        return plans[0], None
     reasons = [(plan.id, refusals(plan, report, facts, _plan_text(workspace, plan.id))) for plan in plans]
     fitting = [plan for plan, (_, refused) in zip(plans, reasons) if not refused]
     if len(fitting) > 1 and facts.period is not None:  # the plan of the period it reviews, not the one before it
         fitting = [plan for plan in fitting if plan.start <= facts.period.end and facts.period.start <= plan.end]
     if len(fitting) == 1:
-        return fitting[0]
+        return fitting[0], []
     if not plans:
         raise UsageError("check_no_plans")
     raise NoPlanFits("check_which_plan" if fitting else "check_no_plan_fits", [] if fitting else reasons,
