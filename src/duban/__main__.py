@@ -1,3 +1,3 @@
-from duban.cli import main
+from duban.quick import main
 
 main()

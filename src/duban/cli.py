@@ -10,132 +10,14 @@ from __future__ import annotations
 import os
 import sys
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 
 import click
 
 from duban import __version__
+from duban.app import (App, end_run, failure_code, failure_line, has_surrogates, one_line, parse_today, run_language,
+                       show_ledger)
 from duban.errors import EXIT_FINDING, DubanError, UsageError
-
-
-class App:
-    """What the global options decide: the workspace, today's date, the language and the view."""
-
-    def __init__(self, plans: str | None, today: date | None, lang: str | None):
-        self.plans = plans
-        self.today = today or date.today()
-        self._lang = lang
-        self._workspace = None
-        self.as_json = False
-
-    @property
-    def workspace(self):
-        if self._workspace is None:
-            from duban.ledger.store import Workspace, find_workspace
-
-            self._workspace = Workspace(find_workspace(self.plans))
-        return self._workspace
-
-    @property
-    def lang(self) -> str:
-        if self._lang:
-            return self._lang
-        try:
-            return self.workspace.settings.lang
-        except DubanError:
-            return "zh"
-
-    @property
-    def soon_days(self) -> int:
-        try:
-            return self.workspace.settings.due_soon_days
-        except DubanError:
-            return 14
-
-    @property
-    def view(self):
-        """The formatter of this run: JSON with --json, else the terminal view; made on first use."""
-        if getattr(self, "_view", None) is None:
-            from duban.views.formatters import view_for
-
-            self._view = view_for(self.as_json, self.lang, self.soon_days)
-        return self._view
-
-    @property
-    def w(self):
-        return self.view.w
-
-    def load_tasks(self):
-        """Every readable task; each broken file becomes a warning on stderr and is skipped."""
-        result = self.workspace.load_tasks()
-        self.view.warn(fault for fault in result.faults)
-        return result.tasks
-
-    def load_summaries(self):
-        """What listings show of every readable task, through the index; broken files warn as in load_tasks."""
-        from duban.ledger.index import load_summaries
-
-        result = load_summaries(self.workspace)
-        self.view.warn(fault for fault in result.faults)
-        return result.tasks
-
-    @property
-    def auto_commit(self) -> bool:
-        """`auto_commit = true` in duban.toml: every command that changes files commits them."""
-        return self.workspace.settings.auto_commit
-
-    def check_commit(self, do_commit: bool, paths) -> None:
-        """What a command checks before it writes anything: duban.toml reads (it says auto_commit, the units, the
-        language), and, when the run commits, git can take a commit of exactly these files (no index.lock, no
-        unfinished merge, no one else's changes in them). A failure here means nothing was written."""
-        from duban.ledger.git import GitError, check_can_commit
-
-        settings = self.workspace.settings  # a broken duban.toml stops the command here
-        if not (do_commit or settings.auto_commit):
-            return
-        try:
-            with self.workspace.locked_repository():  # a duban committing meanwhile holds git's index.lock
-                check_can_commit(self.workspace.root, list(paths))
-        except GitError as error:
-            raise GitError("not_written_because", reason=error) from None
-
-    def commit_changes(self, do_commit: bool, paths, message: str) -> None:
-        """The one way commands commit: with --commit or auto_commit, one commit of exactly these files.
-
-        Commits from concurrent duban processes take turns (git's own index lock would make the loser fail). The
-        files are written by then: a commit that fails says so, and how to commit them by hand.
-        """
-        if not (do_commit or self.auto_commit):
-            return
-        from duban.ledger.git import GitError, commit
-
-        paths = list(paths)
-        try:
-            with self.workspace.locked_repository():
-                commit(self.workspace.root, paths, message)
-        except GitError as error:
-            raise GitError("saved_not_committed", files=" ".join(str(p) for p in paths), reason=error) from None
-
-
-def run_language(args) -> str:
-    """The language of this run, before the App exists (--help, errors while parsing): --lang in the arguments,
-    else $DUBAN_LANG, else the workspace's `lang`, else Chinese."""
-    args = list(args or ())
-    for index, arg in enumerate(args):
-        if arg == "--lang" and index + 1 < len(args) and args[index + 1] in ("zh", "en"):
-            return args[index + 1]
-        if arg in ("--lang=zh", "--lang=en"):
-            return arg.split("=")[1]
-    if os.environ.get("DUBAN_LANG") in ("zh", "en"):
-        return os.environ["DUBAN_LANG"]
-    try:
-        from duban.ledger.store import Workspace, find_workspace
-
-        plans = next((args[i + 1] for i, a in enumerate(args[:-1]) if a == "--plans"), None)
-        return Workspace(find_workspace(plans)).settings.lang
-    except (DubanError, OSError):
-        return "zh"
 
 
 # --- help in the run's language ------------------------------------------------------------------------
@@ -183,17 +65,9 @@ def _checked_text(param: click.Parameter, value):
     if isinstance(param.type, _FileName) or value is None:
         return
     values = value if isinstance(value, (tuple, list)) else (value,)
-    if any(isinstance(v, str) and not v.isascii() and _has_surrogates(v) for v in values):
+    if any(isinstance(v, str) and not v.isascii() and has_surrogates(v) for v in values):
         name = param.opts[0] if isinstance(param, click.Option) else param.human_readable_name
         raise UsageError("arg_not_utf8", name=name)
-
-
-def _has_surrogates(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 class DubanArgument(click.Argument):
@@ -322,13 +196,13 @@ class DubanGroup(_Bilingual, click.Group):
         self.app, self.run_args = None, tuple(args)
         try:
             code = super().main(args, *rest, standalone_mode=False, **kwargs)
-        except DubanError as error:
-            click.echo(f"duban: {_one_line(error.render(self._words(args)))}", err=True)
-            sys.exit(error.exit_code)
+        except (DubanError, OSError) as error:
+            click.echo(failure_line(error, self._words(args)), err=True)
+            sys.exit(failure_code(error))
         except click.UsageError as error:
             named = next((arg for arg in args if arg in self.commands), None)  # where click gave no context
             where = f"duban {named}" if named else "duban"
-            click.echo(f"duban: {_one_line(_usage_error(error, self._words(args), where))}", err=True)
+            click.echo(f"duban: {one_line(_usage_error(error, self._words(args), where))}", err=True)
             sys.exit(error.exit_code)
         except click.ClickException as error:
             click.echo(f"duban: {error.format_message()}", err=True)
@@ -336,23 +210,12 @@ class DubanGroup(_Bilingual, click.Group):
         except click.exceptions.Abort:
             click.echo(f"duban: {self._words(args)('aborted')}", err=True)
             sys.exit(1)
-        except OSError as error:
-            where = f"{error.filename}: " if error.filename else ""
-            click.echo(f"duban: {where}{error.strerror or error}", err=True)
-            sys.exit(3)
         sys.exit(code if isinstance(code, int) else 0)
 
     def _words(self, args):
         from duban.views.words import words
 
         return self.app.w if self.app is not None else words(run_language(args))
-
-
-def _one_line(message: str) -> str:
-    """An error is one line, whatever it repeats of what was typed (an id with a line break in it)."""
-    import re
-
-    return re.sub(r"[\x00-\x1f\x7f]", lambda match: repr(match.group())[1:-1], message)
 
 
 def _usage_error(error: click.UsageError, w, where: str = "duban") -> str:
@@ -418,7 +281,7 @@ def _task_ids(ctx):
 
 
 def _statuses(ctx):
-    from duban.ledger.model import STATUSES
+    from duban.ledger.values import STATUSES
 
     return [*STATUSES, *STATUSES.values()]
 
@@ -446,11 +309,8 @@ def _parse_today(ctx, param, value):
     which 3.10 refuses); a bad one is named as the user gave it."""
     if value is None:
         return None
-    text = value.strip()
     try:
-        if len(text) != 10 or text[4] != "-" or text[7] != "-":
-            raise ValueError(text)
-        return date.fromisoformat(text)
+        return parse_today(value)
     except ValueError:
         source = ctx.get_parameter_source(param.name)
         what = "DUBAN_TODAY" if source == click.core.ParameterSource.ENVIRONMENT else "--today"
@@ -468,7 +328,7 @@ def _parse_plan(ctx, param, value):
 
 
 def _parse_statuses(ctx, param, values):
-    from duban.ledger.model import parse_status
+    from duban.ledger.values import parse_status
 
     return tuple(parse_status(v) for v in values)
 
@@ -476,7 +336,7 @@ def _parse_statuses(ctx, param, values):
 def _parse_status(ctx, param, value):
     if value is None:
         return None
-    from duban.ledger.model import parse_status
+    from duban.ledger.values import parse_status
 
     return parse_status(value)
 
@@ -534,7 +394,7 @@ def _reporter(app: App, by: str | None) -> str:
         return by
     by = os.environ.get("DUBAN_USER")
     if by:
-        if _has_surrogates(by):  # it goes into the task files, which are UTF-8
+        if has_surrogates(by):  # it goes into the task files, which are UTF-8
             raise UsageError("arg_not_utf8", name="DUBAN_USER")
         return by
     from duban.ledger.git import user_name
@@ -595,15 +455,6 @@ sort_option = option("--sort", type=click.Choice(["id", "due", "owner", "status"
 reverse_option = option("--reverse", is_flag=True, help="opt_list_reverse")
 
 
-def _with_units(app: App, task_filter):
-    """The filter with its owner as [units] names it (--owner 疾控 finds 疾控中心's tasks)."""
-    import dataclasses
-
-    if not (task_filter.owner and app.workspace.settings.units):
-        return task_filter
-    return dataclasses.replace(task_filter, owner=app.workspace.units().canonical(task_filter.owner))
-
-
 def filter_options(command):
     """The filters of `list` (shared with `export`): the command receives them as one `task_filter`."""
     import functools
@@ -627,14 +478,7 @@ def filter_options(command):
 @pass_app
 def list_(app: App, task_filter, sort, reverse):
     """The ledger: every task, or those that match the filters."""
-    from duban.ledger.index import paused_gc
-    from duban.ledger.queries import check_names, select
-
-    task_filter = _with_units(app, task_filter)
-    with paused_gc():
-        tasks = app.load_summaries()
-        check_names(app.workspace, tasks, task_filter.owner, task_filter.plan)
-        app.view.tasks(select(tasks, task_filter, app.today, sort, reverse), app.today)
+    show_ledger(app, task_filter, sort, reverse)  # duban.quick runs the same without click
 
 
 @cli.command()
@@ -1217,7 +1061,7 @@ def export(app: App, task_filter, sort, reverse, fmt, output, by_plan):
         raise UsageError("export_by_plan_csv")
     if output == "-" and fmt != "csv":
         raise UsageError("export_stdout_xlsx")
-    task_filter = _with_units(app, task_filter)
+    task_filter = app.with_units(task_filter)
     tasks = app.load_tasks()
     check_names(app.workspace, tasks, task_filter.owner, task_filter.plan)
     tasks = select(tasks, task_filter, app.today, sort, reverse)
@@ -1236,31 +1080,8 @@ def main() -> None:
     try:
         cli(prog_name="duban")
     except SystemExit as done:
-        _exit(done.code)
-    _exit(0)
-
-
-def _exit(code) -> None:
-    """End the run with `code`, without the interpreter's teardown where nothing is left for it to do.
-
-    Freeing every object one by one (a listing of 10,000 tasks, every module) costs about 7 ms a run: a tenth of
-    `duban list` of 1,000 tasks. Every file duban writes is closed by its own `with` before the command returns, so
-    the teardown only frees memory the system takes back anyway. The exit handlers still run and the output is
-    flushed first; where the output cannot be flushed (a closed pipe), a thread is still running or the code is
-    not a number, Python ends the run as usual."""
-    import atexit
-    import threading
-
-    if not isinstance(code, int) or threading.active_count() > 1:
-        raise SystemExit(code)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:  # None: the stream was closed when the run began (`duban add … >&-`)
-                stream.flush()
-        except (OSError, ValueError):
-            raise SystemExit(code) from None
-    atexit._run_exitfuncs()  # what Python's own exit runs first (CPython's, the same since Python 2)
-    os._exit(code)
+        end_run(done.code)
+    end_run(0)
 
 
 if __name__ == "__main__":  # pragma: no cover

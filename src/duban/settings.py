@@ -7,7 +7,6 @@ ledger stays usable, and `duban validate` reports it with its line (`Settings.fa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Callable, NamedTuple
 
 from duban.errors import Said
@@ -114,11 +113,14 @@ SPEC = (
 SPEC_BY_KEY = {setting.key: setting for setting in SPEC}
 
 
-@dataclass(frozen=True)
 class Settings:
-    """The values of duban.toml, each valid or its default; `raw` keeps the file's own table."""
+    """The values of duban.toml, each valid or its default; `raw` keeps the file's own table. (A plain class: every
+    command makes one, and importing dataclasses costs `list` about 4 ms.)"""
 
-    raw: dict[str, Any] = field(default_factory=dict)
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: dict[str, Any] | None = None):
+        self.raw = {} if raw is None else raw
 
     def get(self, key: str) -> Any:
         setting = SPEC_BY_KEY[key]

@@ -46,7 +46,7 @@ def test_lang_from_duban_toml(cli_run, workspace):
     assert cli_run("--lang", "zh", "list", "--grep", "不存在").output == "没有符合条件的任务\n"
 
 
-# The entry point ends the process without the interpreter's teardown (cli._exit): what must still hold.
+# The entry point (quick.main, the console script) ends the process without the interpreter's teardown (app.end_run): what must still hold.
 _RUN_MAIN = """
 import atexit, sys, threading
 atexit.register(lambda: print("exit handler ran"))
@@ -55,7 +55,7 @@ if sys.argv[1] == "thread":
     sys.argv = ["duban", "--version"]
 else:
     sys.argv = ["duban", *sys.argv[1:]]
-from duban.cli import main
+from duban.quick import main
 main()
 """
 

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from duban.ledger.queries import TaskFilter, is_due_soon, overdue_by_owner, select
-from duban.ledger.model import parse_status
+from duban.ledger.values import parse_status
 
 from conftest import TODAY
 

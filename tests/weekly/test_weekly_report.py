@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from duban.errors import UsageError
 from duban.views import json as json_out
-from duban.ledger.model import STATUSES, ProgressEntry, Task
+from duban.ledger.model import ProgressEntry, Task
+from duban.ledger.values import STATUSES
 from duban.ledger.store import Workspace, init_workspace
 from duban.weekly.report import weekly_report
 from duban.views.terminal import Terminal

@@ -25,14 +25,18 @@ import time
 from contextlib import contextmanager
 from datetime import date, datetime, time as dt_time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from duban.errors import BrokenFile, Said
 from duban.inputs import read_own_bytes
-from duban.ledger.model import KNOWN_ENTRY_KEYS, ProgressEntry, Schedule, latest_note, parse_status, unknown_keys
+from duban.ledger.values import KNOWN_ENTRY_KEYS, Schedule, latest_note, parse_status, unknown_keys
 from duban.ledger.schema import task_faults
-from duban.ledger.store import Workspace, atomic_write_bytes, placement_faults
+from duban.ledger.store import LoadResult, Workspace, atomic_write_bytes, placement_faults
 from duban.ledger.taskid import TASK_FILE_RE
 from duban.workers import map_forked, workers_for
+
+if TYPE_CHECKING:
+    from duban.ledger.model import ProgressEntry
 
 INDEX_FILE = "index.marshal"
 CLOCK_FILE = "clock"  # touched to read the file system's clock
@@ -134,6 +138,8 @@ def pack_log(progress: list[dict], check: dict) -> bytes:
 
 
 def unpack_log(data: bytes) -> tuple[list[ProgressEntry], dict]:
+    from duban.ledger.model import ProgressEntry  # here: show and weekly read the log, a listing never does
+
     entries, check = marshal.loads(data)
     fromordinal = date.fromordinal
     return ([ProgressEntry(fromordinal(day), status, note, by, _typed(extra) if extra else {})
@@ -166,12 +172,11 @@ def _typed(value):
     return value
 
 
-class Summaries:
-    """The tasks' summaries and the broken files' faults (a plain class: a dataclass costs a millisecond to import)."""
+class Summaries(LoadResult):
+    """The tasks' summaries and the broken files' faults."""
 
     def __init__(self):
-        self.tasks: list[TaskSummary] = []
-        self.faults: list[BrokenFile] = []
+        super().__init__()
         self.parsed = 0  # files read from disk this run rather than from the index
 
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any, NamedTuple
 
-from duban.ledger.model import COMPARATORS, STATUS_CHOICES, STATUSES, VERDICTS, parse_status
+from duban.ledger.values import COMPARATORS, STATUSES, STATUS_CHOICES, VERDICTS, parse_status
 from duban.errors import Said, UsageError
 from duban.ledger import tomlfile
 from duban.ledger.taskid import is_task_id

@@ -15,17 +15,18 @@ import os
 import re
 import stat
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from duban.ledger import tomlfile
 from duban.errors import BrokenFile, DubanError, Said, UnknownTask, UsageError, WorkspaceNotFound
-from duban.ledger.model import Plan, Task
 from duban.settings import SETTINGS_FILE, Settings, default_text
 from duban.ledger.schema import Fault, conflict_faults, plan_faults, task_faults
 from duban.ledger.taskid import TaskId, check_plan_id, nearest_ids, task_file_number
 from duban.inputs import CAN_REFUSE_LINKS, read_bytes
+
+if TYPE_CHECKING:  # the records are made only where a whole file is read: a listing reads the index
+    from duban.ledger.model import Plan, Task
 
 PLAN_FILE = "plan.toml"
 REPORT_FILE = "report.txt"
@@ -141,12 +142,12 @@ class WorkspaceBusy(DubanError):
     exit_code = 3
 
 
-@dataclass
 class LoadResult:
     """The tasks read from a workspace, and a fault for each file that could not be read."""
 
-    tasks: list[Task] = field(default_factory=list)
-    faults: list[BrokenFile] = field(default_factory=list)
+    def __init__(self):
+        self.tasks: list[Task] = []
+        self.faults: list[BrokenFile] = []
 
 
 class Workspace:
@@ -242,6 +243,8 @@ class Workspace:
         return self._parse_plan(path)
 
     def _parse_plan(self, path: Path) -> Plan:
+        from duban.ledger.model import Plan
+
         return Plan.from_dict(_read_checked(self.read_text(path), path, plan_faults))
 
     def plans(self) -> list[Plan]:
@@ -289,6 +292,8 @@ class Workspace:
 
     def read_task_file(self, path: Path) -> Task:
         """Parse and validate one task file; raise BrokenFile with the first fault's line."""
+        from duban.ledger.model import Task
+
         return Task.from_dict(_read_checked(self.read_text(path), path, task_faults))
 
     def file_faults(self, path: Path, faults_of, opened: list | None = None) -> tuple[dict[str, Any] | None,

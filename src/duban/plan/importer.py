@@ -17,7 +17,6 @@ are left as they are (and reported).
 
 from __future__ import annotations
 
-import re
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path

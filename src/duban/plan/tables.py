@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from duban.errors import BadInput
-from duban.ledger.model import STATUSES, parse_status
+from duban.ledger.values import STATUSES, parse_status
 from duban.plan.items import Item, explicit_owners, find_targets, heading_words, rule_owner, split_title
 from duban.text.dates import Deadline, Period, chinese_number, find_deadline, parse_period
 from duban.views.words import LANGS, words

@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from duban.ledger.model import Target
 from duban.ledger.store import REPORT_FILE
 from duban.views.table import Column, Styled, Table
 from duban.views.terminal import Terminal
@@ -233,6 +232,7 @@ def shown_path(path: Path) -> str:
 
 def _checked_targets(w: Words, targets: list[dict]) -> Table:
     """A task's targets against the figures its last check found: met, not met or unknown."""
+    from duban.ledger.model import Target  # here: the records load dataclasses, which `list` never needs
     from duban.text.numerals import figure_text  # here: it loads decimal, which `list` never needs
 
     table = Table([Column(w("target"), wrap=True, max_width=30, min_width=10),

@@ -22,8 +22,7 @@ that decided a check verdict). Styles reach only terminals that take them (`view
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterable, Sequence, Union
+from typing import Iterable, NamedTuple, Sequence, Union
 
 from duban.views.cells import CONTROL, longest_word, printable, shorten, width, wrap
 from duban.views.terminal import Terminal
@@ -34,13 +33,22 @@ TITLE_STYLE = "bold"
 RULE = "─"
 
 
-@dataclass
+# Plain classes and a NamedTuple, not dataclasses: importing dataclasses and making these cost `list` about 5 ms.
 class Styled:
-    """Text with styled spans: [(start, end, style)], applied on top of the cell's own style."""
+    """Text with styled spans: [(start, end, style)], applied on top of the cell's own style. (Not a tuple: a tuple
+    cell is a (text, style) pair.)"""
 
-    text: str
-    style: str = ""
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    __slots__ = ("text", "style", "spans")
+
+    def __init__(self, text: str, style: str = "", spans: list[tuple[int, int, str]] | None = None):
+        self.text, self.style, self.spans = text, style, [] if spans is None else spans
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Styled) and (self.text, self.style, self.spans) == (other.text, other.style,
+                                                                                      other.spans)
+
+    def __repr__(self) -> str:
+        return f"Styled({self.text!r}, {self.style!r}, {self.spans!r})"
 
     def stylize(self, style: str, start: int, end: int) -> None:
         if start < end:
@@ -56,8 +64,7 @@ class Styled:
 Cell = Union[str, tuple, Styled]
 
 
-@dataclass
-class Column:
+class Column(NamedTuple):
     """How a column takes its room: see the rules of this module's docstring."""
 
     header: str
@@ -72,16 +79,17 @@ class Column:
     label: str = ""              # said before the cell's text when it stands beneath its row ("最新进展：")
 
 
-@dataclass
 class Table:
     """Rows of cells under their columns, laid out for one terminal (`render`)."""
 
-    columns: list[Column]
-    title: str = ""
-    rows: list[tuple] = field(default_factory=list)
-    section_ends: set[int] = field(default_factory=set)  # rows followed by a blank line
-    show_header: bool = True
-    headings: dict[int, Cell] = field(default_factory=dict)  # row index → the heading line drawn above it
+    def __init__(self, columns: list[Column], title: str = "", rows: list[tuple] | None = None,
+                 show_header: bool = True):
+        self.columns = columns
+        self.title = title
+        self.show_header = show_header
+        self.rows: list[tuple] = [] if rows is None else rows
+        self.section_ends: set[int] = set()  # rows followed by a blank line
+        self.headings: dict[int, Cell] = {}  # row index → the heading line drawn above it
 
     def add_row(self, *cells: Cell, end_section: bool = False) -> None:
         if end_section:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 PIPE_WIDTH = 100
 MIN_WIDTH = 40  # narrower than this, tables would be unreadable anyway: lay them out for 40 and let lines run on
@@ -20,8 +19,7 @@ _SGR = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "red": "31", "
 _COLOURS = {"red", "green", "yellow", "blue", "magenta", "cyan"}
 
 
-@dataclass
-class Terminal:
+class Terminal(NamedTuple):  # not a dataclass: importing dataclasses costs `list` about 4 ms
     """An output stream with its width and whether it takes ANSI styles and colours."""
 
     file: TextIO

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from duban.ledger.model import STATUSES, VERDICTS
+from duban.ledger.values import STATUSES, VERDICTS
 
 LANGS = ("zh", "en")
 

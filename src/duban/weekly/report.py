@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from duban.errors import BrokenFile, UsageError
-from duban.ledger.model import TARGET_VERDICTS, VERDICTS, Target, Task, parse_status, parse_verdict
+from duban.ledger.model import Target, Task
+from duban.ledger.values import TARGET_VERDICTS, VERDICTS, parse_status, parse_verdict
 from duban.ledger.queries import is_due_soon, owner_matches
 from duban.ledger.store import Workspace
 from duban.ledger.taskid import sort_key as _id_key
