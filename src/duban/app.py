@@ -132,6 +132,21 @@ def show_ledger(app: App, task_filter, sort: str, reverse: bool) -> None:
         app.view.tasks(select(tasks, task_filter, app.today, sort, reverse), app.today)
 
 
+def weekly_sheets_of(app: App, week, owner, plan, org, issue, by_owner: bool) -> list:
+    """The weekly's sheets for these options (one, or one per unit with by_owner); a broken task file warns."""
+    from duban.weekly.report import Scope, weekly_sheets
+
+    sheets = weekly_sheets(app.workspace, app.today, week, Scope(owner or "", plan or "", org or ""), issue, by_owner)
+    app.view.warn(fault for fault in sheets[0].skipped)
+    return sheets
+
+
+def show_weekly(app: App, week, owner, plan, org, issue, by_owner: bool) -> None:
+    """`duban weekly` in the run's view, the terminal's text or JSON (the one body of both parsers' runs)."""
+    sheets = weekly_sheets_of(app, week, owner, plan, org, issue, by_owner)
+    app.view.weekly(sheets if by_owner else sheets[0])
+
+
 def run_language(args) -> str:
     """The language of this run, before the App exists (--help, errors while parsing): --lang in the arguments,
     else $DUBAN_LANG, else the workspace's `lang`, else Chinese."""

@@ -16,7 +16,7 @@ import click
 
 from duban import __version__
 from duban.app import (App, end_run, failure_code, failure_line, has_surrogates, one_line, parse_today, run_language,
-                       show_ledger)
+                       show_ledger, show_weekly, weekly_sheets_of)
 from duban.errors import EXIT_FINDING, DubanError, UsageError
 
 
@@ -966,23 +966,20 @@ _FORMAT_BY_SUFFIX = {".txt": "text", ".md": "md", ".markdown": "md", ".html": "h
 @pass_app
 def weekly(app: App, week, owner, plan, org, by_owner, issue, fmt, output, lang):
     """The weekly status report (督办周报) for the Monday meeting."""
-    from duban.weekly.report import Scope, weekly_sheets
-
     if lang:
         app._lang = lang
     if app.as_json and (fmt or output):
         raise UsageError("weekly_json_with_format")
     if fmt is None:
         fmt = _FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "text") if output else "text"
+    if fmt == "text" and output is None:
+        show_weekly(app, week, owner, plan, org, issue, by_owner)  # duban.quick runs the same without click
+        return
     if fmt == "pdf":
         from duban.views.pdf import find_browser
 
         find_browser()  # fail before the work when there is nothing to print with
-    sheets = weekly_sheets(app.workspace, app.today, week, Scope(owner or "", plan or "", org or ""), issue, by_owner)
-    app.view.warn(fault for fault in sheets[0].skipped)
-    if fmt == "text" and output is None:
-        app.view.weekly(sheets if by_owner else sheets[0])
-        return
+    sheets = weekly_sheets_of(app, week, owner, plan, org, issue, by_owner)
     if fmt == "pdf":
         from duban.views.pdf import html_to_pdf
         from duban.weekly.render import render_html

@@ -19,7 +19,8 @@ from typing import Any, Callable
 
 from duban.check.figures import TargetResult
 from duban.check.verdicts import CheckResult, Evidence, ItemResult
-from duban.ledger.model import ProgressEntry, Task
+from duban.ledger.entries import ProgressEntry
+from duban.ledger.model import Task
 from duban.ledger.store import atomic_write
 
 CHECKS_DIR = "checks"

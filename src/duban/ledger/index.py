@@ -36,7 +36,7 @@ from duban.ledger.taskid import TASK_FILE_RE
 from duban.workers import map_forked, workers_for
 
 if TYPE_CHECKING:
-    from duban.ledger.model import ProgressEntry
+    from duban.ledger.entries import ProgressEntry
 
 INDEX_FILE = "index.marshal"
 CLOCK_FILE = "clock"  # touched to read the file system's clock
@@ -138,7 +138,7 @@ def pack_log(progress: list[dict], check: dict) -> bytes:
 
 
 def unpack_log(data: bytes) -> tuple[list[ProgressEntry], dict]:
-    from duban.ledger.model import ProgressEntry  # here: show and weekly read the log, a listing never does
+    from duban.ledger.entries import ProgressEntry  # here: show and weekly read the log, a listing never does
 
     entries, check = marshal.loads(data)
     fromordinal = date.fromordinal

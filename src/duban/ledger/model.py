@@ -1,4 +1,5 @@
-"""The plan ledger's records: plans, tasks, targets and progress entries (what their values mean: values.py).
+"""The plan ledger's records: plans, tasks and targets, and the progress entries of entries.py (what their values
+mean: values.py).
 
 Task files keep keys that duban does not know: they ride along in `extra` and are written back unchanged.
 """
@@ -9,8 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from duban.ledger.values import (KNOWN_ENTRY_KEYS, KNOWN_TARGET_KEYS, KNOWN_TASK_KEYS, PLAN_KEYS, Schedule,
-                                 latest_note, parse_status, unknown_keys)
+from duban.ledger.entries import ProgressEntry
+from duban.ledger.values import (KNOWN_TARGET_KEYS, KNOWN_TASK_KEYS, PLAN_KEYS, Schedule, latest_note, parse_status,
+                                 unknown_keys)
 
 
 @dataclass
@@ -31,31 +33,6 @@ class Target:
     def from_dict(cls, data: dict[str, Any]) -> Target:
         return cls(metric=data["metric"], comparator=data["comparator"], value=data["value"],
                    unit=data.get("unit", ""), extra=unknown_keys(data, KNOWN_TARGET_KEYS))
-
-
-@dataclass
-class ProgressEntry:
-    """One line of a task's append-only log."""
-
-    date: date
-    status: str
-    note: str = ""
-    by: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"date": self.date, "status": self.status}
-        if self.note:
-            data["note"] = self.note
-        if self.by:
-            data["by"] = self.by
-        data.update(self.extra)
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> ProgressEntry:
-        return cls(date=data["date"], status=data["status"], note=data.get("note", ""), by=data.get("by", ""),
-                   extra=unknown_keys(data, KNOWN_ENTRY_KEYS))
 
 
 @dataclass

@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from duban.errors import UsageError
-from duban.ledger.model import Plan, ProgressEntry, Target, Task
+from duban.ledger.entries import ProgressEntry
+from duban.ledger.model import Plan, Target, Task
 
 # Fields `update` sets outright (no log entry of their own beyond the changes it records).
 _FIELDS = ("status", "owner", "title", "detail", "category", "co_owners", "targets")

@@ -22,7 +22,8 @@ from datetime import date
 from duban.errors import BadInput
 from duban.ledger.values import STATUSES, parse_status
 from duban.plan.items import Item, explicit_owners, find_targets, heading_words, rule_owner, split_title
-from duban.text.dates import Deadline, Period, chinese_number, find_deadline, parse_period
+from duban.text.dates import Deadline, Period, find_deadline, parse_period
+from duban.text.numerals import chinese_number
 from duban.views.words import LANGS, words
 
 SEPARATOR = " | "

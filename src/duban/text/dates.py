@@ -9,7 +9,6 @@ from typing import Callable, NamedTuple
 from datetime import date, timedelta
 
 from duban.errors import UsageError
-from duban.text.numerals import chinese_number
 
 _PERIOD_RE = re.compile(r"^(\d{4})(?:(H)([12])|(Q)([1-4])|(M)(0[1-9]|1[0-2]))?$", re.IGNORECASE)
 
@@ -196,6 +195,8 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 def _number(text: str | None) -> int | None:
     """A number of a phrase (12, １２, 十二, 二〇二〇); None for a placeholder (xx)."""
+    from duban.text.numerals import chinese_number  # here: it loads decimal, which weekly's dates never need
+
     return chinese_number(text.translate(_FULL_WIDTH)) if text else None
 
 

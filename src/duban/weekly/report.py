@@ -9,11 +9,10 @@ chosen ISO week. A report covers the whole workspace or a scope (one owner, one 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from duban.errors import BrokenFile, UsageError
-from duban.ledger.model import Target, Task
 from duban.ledger.values import TARGET_VERDICTS, VERDICTS, parse_status, parse_verdict
 from duban.ledger.queries import is_due_soon, owner_matches
 from duban.ledger.store import Workspace
@@ -21,11 +20,13 @@ from duban.ledger.taskid import sort_key as _id_key
 from duban.settings import WeeklyForm
 from duban.text.dates import days_after, iso_week_of, parse_iso_week
 
+if TYPE_CHECKING:
+    from duban.ledger.model import Target, Task
+
 NO_OWNER = ""  # tasks without a lead unit are grouped under the empty owner; renderers label it
 
 
-@dataclass(frozen=True)
-class Counts:
+class Counts(NamedTuple):
     total: int
     open: int
     todo: int
@@ -37,8 +38,7 @@ class Counts:
     due_soon: int
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """What a report covers: tasks this unit leads or supports, of this plan, of this organisation's plans."""
 
     owner: str = ""
@@ -49,8 +49,7 @@ class Scope:
         return bool(self.owner or self.plan or self.org)
 
 
-@dataclass(frozen=True)
-class Movement:
+class Movement(NamedTuple):
     """One progress entry dated in the week; `previous` is the status the task had before it; `changes` what the
     entry recorded changing ({field: [old, new]}: a deadline, the owner …), as the task file keeps it."""
 
@@ -62,15 +61,14 @@ class Movement:
     previous: str
     note: str
     by: str
-    changes: dict = field(default_factory=dict, hash=False)
+    changes: dict
 
     @property
     def status_changed(self) -> bool:
         return self.status != self.previous
 
 
-@dataclass(frozen=True)
-class DueChange:
+class DueChange(NamedTuple):
     """A deadline moved by a progress entry dated in the week (延期): from `old` to `new`, with the entry's note."""
 
     task_id: str
@@ -94,8 +92,7 @@ class DueChange:
         return "set" if days is None else "later" if days > 0 else "earlier"
 
 
-@dataclass(frozen=True)
-class LateTask:
+class LateTask(NamedTuple):
     task_id: str
     title: str
     owner: str
@@ -106,8 +103,7 @@ class LateTask:
     last_note_date: date | None
 
 
-@dataclass(frozen=True)
-class DueTask:
+class DueTask(NamedTuple):
     task_id: str
     title: str
     owner: str
@@ -116,8 +112,7 @@ class DueTask:
     status: str
 
 
-@dataclass(frozen=True)
-class OwnerStats:
+class OwnerStats(NamedTuple):
     owner: str
     total: int      # tasks led by this owner that count (dropped ones do not)
     open: int
@@ -131,8 +126,7 @@ class OwnerStats:
         return self.done / self.total if self.total else None
 
 
-@dataclass(frozen=True)
-class CheckedTarget:
+class CheckedTarget(NamedTuple):
     """One numeric target of a checked task against the figure the summary gave (as its [check] table keeps it)."""
 
     task_id: str
@@ -142,8 +136,7 @@ class CheckedTarget:
     verdict: str  # met | not_met | unknown
 
 
-@dataclass(frozen=True)
-class CheckedTask:
+class CheckedTask(NamedTuple):
     task_id: str
     title: str
     owner: str
@@ -153,8 +146,7 @@ class CheckedTask:
     targets: tuple[CheckedTarget, ...] = ()
 
 
-@dataclass(frozen=True)
-class PlanCheck:
+class PlanCheck(NamedTuple):
     """The latest check of one plan against one later summary."""
 
     plan: str
@@ -168,26 +160,25 @@ class PlanCheck:
         return [target for task in self.tasks for target in task.targets]
 
 
-@dataclass
-class WeeklyReport:
+class WeeklyReport(NamedTuple):
     organisation: str
     week: str        # 2019-W36
     monday: date
     sunday: date
     today: date
     counts: Counts
-    moved: list[Movement] = field(default_factory=list)
-    due_changes: list[DueChange] = field(default_factory=list)
-    overdue: list[LateTask] = field(default_factory=list)
-    due_soon: list[DueTask] = field(default_factory=list)
-    owners: list[OwnerStats] = field(default_factory=list)
-    checks: list[PlanCheck] = field(default_factory=list)
-    skipped: list[BrokenFile] = field(default_factory=list)
+    moved: Sequence[Movement] = ()  # tuples where nothing is given: a NamedTuple's defaults are shared
+    due_changes: Sequence[DueChange] = ()
+    overdue: Sequence[LateTask] = ()
+    due_soon: Sequence[DueTask] = ()
+    owners: Sequence[OwnerStats] = ()
+    checks: Sequence[PlanCheck] = ()
+    skipped: Sequence[BrokenFile] = ()
 
     soon_days: int = 14
-    scope: Scope = field(default_factory=Scope)
+    scope: Scope = Scope()
     issue: int | None = None  # 期号: 第N期
-    form: WeeklyForm = field(default_factory=WeeklyForm)
+    form: WeeklyForm = WeeklyForm()
 
     @property
     def horizon(self) -> date:
@@ -242,7 +233,7 @@ def _sheets(workspace: Workspace, today: date, week: str | None, scope: Scope, i
     units = [stats.owner for stats in owner_stats(tasks, today) if stats.owner != NO_OWNER]
     if not units:
         raise UsageError("weekly_no_lead_unit")
-    return [_sheet(common, replace(scope, owner=unit), [t for t in tasks if t.owner == unit or unit in t.co_owners])
+    return [_sheet(common, scope._replace(owner=unit), [t for t in tasks if t.owner == unit or unit in t.co_owners])
             for unit in units]
 
 
@@ -412,6 +403,8 @@ def owner_stats(tasks: list[Task], today: date) -> list[OwnerStats]:
 
 def _checked_targets(task_id: str, check: dict) -> tuple[CheckedTarget, ...]:
     """The target results a [check] table keeps (`check --apply` writes them); a malformed record is left out."""
+    from duban.ledger.model import Target  # here: only a checked plan's targets need the records
+
     records = check.get("targets")
     found = []
     for record in records if isinstance(records, list) else []:

@@ -7,10 +7,9 @@ Notes and evidence are shortened here (at a character boundary, with "…"), so 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from duban.text.numerals import figure_text
 from duban.views.cells import shorten
 from duban.views.words import Words
 from duban.weekly.report import LateTask, OwnerStats, WeeklyReport
@@ -21,8 +20,7 @@ NOTE_CELLS = 72       # a progress note: about 36 Chinese characters, enough to 
 EVIDENCE_CELLS = 90   # a sentence of the summary a check found
 
 
-@dataclass(frozen=True)
-class Col:
+class Col(NamedTuple):
     header: str
     kind: str = "text"   # text (a unit's name) | title | note | group (these wrap) | id | num | date | label | bar
     share: int = 0       # the column's share of a printed page's width, in per cent (0: as wide as needed)
@@ -32,27 +30,28 @@ class Col:
         return self.kind in ("text", "title", "note", "group")
 
 
-@dataclass(slots=True)  # not frozen: a weekly of 10,000 tasks makes 50,000 cells, and frozen ones cost 4× to make
-class Cell:
+class Cell(NamedTuple):  # a weekly of 10,000 tasks makes 50,000 cells: a tuple is the cheapest to make
     text: str
     style: str = ""                    # "" | late | changed | muted
     bar: tuple[int, int, int] | None = None  # done / open on time / overdue: drawn instead of the text
 
 
-@dataclass
 class Block:
-    key: str
-    title: str
-    columns: list[Col] = field(default_factory=list)
-    rows: list[list[Cell]] = field(default_factory=list)
-    summary: str = ""
-    empty: str = ""     # what stands in place of the table when there are no rows
-    level: int = 2      # 2: a section of the report; 3: a part of one (each plan's check); 4: under a part
-    legend: str = ""
+    """One section of the sheet: its title and summary, and its table's columns and rows (or what stands instead)."""
+
+    def __init__(self, key: str, title: str, columns: list[Col] | None = None, rows: list[list[Cell]] | None = None,
+                 summary: str = "", empty: str = "", level: int = 2, legend: str = ""):
+        self.key = key
+        self.title = title
+        self.columns = [] if columns is None else columns
+        self.rows = [] if rows is None else rows
+        self.summary = summary
+        self.empty = empty  # what stands in place of the table when there are no rows
+        self.level = level  # 2: a section of the report; 3: a part of one (each plan's check); 4: under a part
+        self.legend = legend
 
 
-@dataclass(frozen=True)
-class Masthead:
+class Masthead(NamedTuple):
     """The head of a sheet in the 公文 form of a 简报: title and 期号, the 编发单位 with the date, the week."""
 
     title: str    # 督办周报
@@ -71,8 +70,7 @@ class Masthead:
         return " · ".join(part for part in (self.issuer, self.week, self.as_of) if part)
 
 
-@dataclass(frozen=True)
-class Distribution:
+class Distribution(NamedTuple):
     """The 版记 at the end of a sheet, from duban.toml's [weekly]: who signed and reviewed it, who gets it."""
 
     signed: str                    # 签发：王局长　审核：李主任 ("" when neither is set)
@@ -290,6 +288,8 @@ def _checks(report: WeeklyReport, w: Words) -> list[Block]:
 
 def _check_targets(check, w: Words) -> Block:
     """The numeric targets of a plan's latest check, under it: the figure the summary gave, met or not."""
+    from duban.text.numerals import figure_text  # here: it loads decimal, which a weekly without checks never needs
+
     tally = w("list_sep").join(f"{w(v)} {n}" for v in ("met", "not_met", "unknown")
                                if (n := sum(1 for t in check.targets if t.verdict == v)))
     block = Block("check_targets", w("checks_targets", plan=check.plan), summary=tally, level=4)
