@@ -37,3 +37,46 @@ def test_without_fork_all_is_done_here(monkeypatch):
 def test_workers_for_counts_cpus_and_work(monkeypatch):
     monkeypatch.setattr(workers, "cpus", lambda: 2)
     assert [workers.workers_for(amount, 500) for amount in (0, 499, 500, 5000)] == [1, 1, 2, 2]
+
+
+def test_background_work_is_off_outside_the_console_script(tmp_path):
+    assert workers.BACKGROUND is False
+    assert workers.in_background(lambda: (tmp_path / "written").write_text("x")) is False
+    assert not (tmp_path / "written").exists()
+
+
+_BACKGROUND_RUN = """
+import sys, time
+from pathlib import Path
+from duban import workers
+workers.BACKGROUND = True
+target = Path(sys.argv[1])
+assert workers.in_background(lambda: (time.sleep(0.3), target.write_text("written")))
+assert not target.exists()  # this process went on at once
+"""
+
+
+def test_the_run_waits_for_its_background_work_before_it_exits(tmp_path):
+    """The index a fork writes is there when the run that started it has ended: the next run finds it warm."""
+    import subprocess
+    import sys
+
+    target, errors = tmp_path / "written", tmp_path / "stderr"
+    with errors.open("wb") as stderr:  # not a pipe: reading a pipe to its end would wait for the fork too
+        done = subprocess.run([sys.executable, "-c", _BACKGROUND_RUN, str(target)], stdout=subprocess.DEVNULL,
+                              stderr=stderr)
+    assert (done.returncode, errors.read_text()) == (0, "")
+    assert target.read_text() == "written"
+
+
+def test_the_console_script_writes_the_index_before_it_exits(workspace, tmp_path):
+    import subprocess
+    import sys
+
+    index, listing = workspace.cache_dir() / "index.marshal", tmp_path / "listing"
+    assert not index.exists()
+    with listing.open("wb") as out:  # not a pipe, as in test_the_run_waits_for_its_background_work_before_it_exits
+        done = subprocess.run([sys.executable, "-m", "duban", "--plans", str(workspace.root), "--today",
+                               "2019-11-20", "list"], stdout=out)
+    assert done.returncode == 0 and "2019H2-01" in listing.read_text(encoding="utf-8")
+    assert index.stat().st_size > 0

@@ -36,6 +36,9 @@ REPEATED = {"statuses"}  # multiple=True: each one given counts; of the others, 
 
 def main() -> None:
     """`duban …`: the command here when this module knows its form, else the command line of cli.py."""
+    from duban import workers
+
+    workers.BACKGROUND = True  # the process ends with the command: the index may be written beside the output
     code = run(sys.argv[1:])
     if code is None:
         from duban.cli import main as main_with_click

@@ -44,6 +44,42 @@ def map_forked(function: Callable, items: Sequence, workers: int) -> list:
     return results
 
 
+# Set by the console script, whose process ends right after its command: work whose result only a later run reads (the
+# listing index) may then go on in a fork while this run draws its output, and the run waits for it before it exits.
+# Off in a process that goes on after the command (tests through CliRunner, a library caller): there the work is
+# done before the command returns, as a caller reading the result at once expects.
+BACKGROUND = False
+
+
+def in_background(function: Callable[[], object]) -> bool:
+    """function() in a forked process this run waits for when it exits; False where that is off or there is no fork
+    (the caller then does the work itself)."""
+    if not BACKGROUND or not hasattr(os, "fork"):
+        return False
+    try:
+        pid = os.fork()
+    except OSError:
+        return False
+    if pid == 0:  # the writer: never returns into the caller's code, never flushes the caller's buffers
+        status = 1
+        try:
+            function()
+            status = 0
+        finally:
+            os._exit(status)
+    import atexit
+
+    atexit.register(_wait, pid)
+    return True
+
+
+def _wait(pid: int) -> None:
+    try:
+        os.waitpid(pid, 0)
+    except (ChildProcessError, InterruptedError):
+        pass
+
+
 def _start(function: Callable, items: Sequence) -> tuple[int, int] | None:
     """A forked worker computing function over the items: (pid, the pipe it writes to), or None."""
     try:
