@@ -1,8 +1,10 @@
 """What a run of duban decides before and after its command, without click: the App of the global options, the
-language of a run, the one line a failure says and the end of the process.
+language of a run, the bodies of the commands both parsers run, the one line a failure says and the end of the
+process.
 
-`cli.py` parses every command with click; `quick.py` runs the plain forms of `duban list` without importing it. Both
-make the same App, say a failure the same way and end the run the same way, from here.
+`cli.py` parses every command with click; `quick.py` runs the plain forms of `duban list` and `duban weekly` without
+importing it. Both make the same App, run the same body, say a failure the same way and end the run the same way,
+from here.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 Only this module imports click. The library raises DubanError with an exit code; `DubanGroup` turns it into one
 line on stderr. The view (`views.formatters`) is chosen once per run from `--json` and the language; heavier
-modules (rich is not needed at all; jieba, jinja2, docx, pypdf) load inside the commands that use them.
+modules (rich is not needed at all; jieba, jinja2, docx, pypdf) load inside the commands that use them. The console
+script starts in `duban.quick`, which runs the plain forms of `list` and `weekly` without click and hands every other
+run to `main` here.
 """
 
 from __future__ import annotations
