@@ -9,6 +9,7 @@ from here.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from datetime import date
@@ -40,14 +41,14 @@ class App:
             return self._lang
         try:
             return self.workspace.settings.lang
-        except DubanError:
+        except (DubanError, OSError):  # no workspace, or a name the system refuses: the error is said in Chinese
             return "zh"
 
     @property
     def soon_days(self) -> int:
         try:
             return self.workspace.settings.due_soon_days
-        except DubanError:
+        except (DubanError, OSError):
             return 14
 
     @property
@@ -207,24 +208,64 @@ def one_line(message: str) -> str:
     return re.sub(r"[\x00-\x1f\x7f]", lambda match: repr(match.group())[1:-1], message)
 
 
+def prepare_streams() -> None:
+    """Output that could not go where the run was started with, made to go somewhere instead of ending the run in a
+    traceback, the same for both parsers (click's own lines and duban's): a stream closed before the run (`duban
+    list 2>&-`: None in Python) writes to nothing, as click's echo does; an ASCII one (PYTHONIOENCODING=ascii) takes
+    UTF-8, as click's echo makes of it; one whose encoding has no Chinese (latin-1) shows what it cannot hold as ?."""
+    import codecs
+
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            continue
+        encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+        if encoding in ("utf-8", "gb18030") or not hasattr(stream, "reconfigure"):
+            continue
+        if encoding == "ascii":
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        else:
+            stream.reconfigure(errors="replace")
+
+
+def mute_broken_pipes() -> bool:
+    """Where the reader of stdout or stderr went away (`duban list | head -1`), what is left for it goes nowhere
+    instead of failing again; True when one had. Another failure to write is raised."""
+    broken = False
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue
+        try:
+            stream.flush()
+        except OSError as error:
+            if error.errno != errno.EPIPE:
+                raise
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, stream.fileno())  # what is still buffered for it is written to nothing at the next flush
+            os.close(devnull)
+            broken = True
+    return broken
+
+
 def end_run(code) -> None:
     """End the run with `code`, without the interpreter's teardown where nothing is left for it to do.
 
     Freeing every object one by one (a listing of 10,000 tasks, every module) costs about 7 ms a run: a tenth of
     `duban list` of 1,000 tasks. Every file duban writes is closed by its own `with` before the command returns, so
-    the teardown only frees memory the system takes back anyway. The exit handlers still run and the output is
-    flushed first; where the output cannot be flushed (a closed pipe), a thread is still running or the code is
-    not a number, Python ends the run as usual."""
+    the teardown only frees memory the system takes back anyway. The exit handlers still run, and then the output is
+    flushed: a run whose reader went away before it had all of the output ends with 1 and says nothing, as
+    click ends one whose reader went away earlier; where the output cannot be written otherwise, a thread is still
+    running or the code is not a number, Python ends the run as usual."""
     import atexit
 
     threading = sys.modules.get("threading")  # never imported: no thread of Python's was started
     if not isinstance(code, int) or (threading is not None and threading.active_count() > 1):
         raise SystemExit(code)
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            if stream is not None:  # None: the stream was closed when the run began (`duban add … >&-`)
-                stream.flush()
-        except (OSError, ValueError):
-            raise SystemExit(code) from None
-    atexit._run_exitfuncs()  # what Python's own exit runs first (CPython's, the same since Python 2)
+    atexit._run_exitfuncs()  # what Python's own exit runs first (CPython's since Python 2), leaving none registered
+    try:  # after the handlers: what they print is output too
+        if mute_broken_pipes() and code == 0:
+            code = 1
+    except (OSError, ValueError):
+        raise SystemExit(code) from None
     os._exit(code)

@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 
 from duban import __version__
-from duban.app import (App, end_run, failure_code, failure_line, has_surrogates, one_line, parse_today, run_language,
-                       show_ledger, show_weekly, weekly_sheets_of)
+from duban.app import (App, end_run, failure_code, failure_line, has_surrogates, one_line, parse_today,
+                       prepare_streams, run_language, show_ledger, show_weekly, weekly_sheets_of)
 from duban.errors import EXIT_FINDING, DubanError, UsageError
 
 
@@ -1076,6 +1076,7 @@ def export(app: App, task_filter, sort, reverse, fmt, output, by_plan):
 
 
 def main() -> None:
+    prepare_streams()
     try:
         cli(prog_name="duban")
     except SystemExit as done:

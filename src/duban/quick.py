@@ -12,10 +12,12 @@ tests/cli/test_cli_quick.py holds the two paths to the same output.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
-from duban.app import App, end_run, failure_code, failure_line, has_surrogates, parse_today, show_ledger, show_weekly
+from duban.app import (App, end_run, failure_code, failure_line, has_surrogates, mute_broken_pipes, parse_today,
+                       prepare_streams, show_ledger, show_weekly)
 from duban.errors import DubanError
 
 # The options each parser reads, by the name click gives the value (cli.py's `cli`, `list_` and `weekly`).
@@ -38,6 +40,7 @@ def main() -> None:
     """`duban …`: the command here when this module knows its form, else the command line of cli.py."""
     from duban import workers
 
+    prepare_streams()
     workers.BACKGROUND = True  # the process ends with the command: the index may be written beside the output
     code = run(sys.argv[1:])
     if code is None:
@@ -72,9 +75,8 @@ def run(args) -> int | None:
 
 
 def _failed(app: App, error: BaseException) -> int:
-    if isinstance(error, BrokenPipeError):  # the reader went away (`duban list | head -1`): 1, and nothing said
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())  # what is still buffered goes nowhere instead of failing again
+    if getattr(error, "errno", None) == errno.EPIPE:  # a reader went away (`duban list | head -1`): 1, nothing said
+        mute_broken_pipes()
         return 1
     print(failure_line(error, app.w), file=sys.stderr)
     return failure_code(error)

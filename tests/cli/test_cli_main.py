@@ -1,5 +1,6 @@
 """What every command shares: the version, global options, the workspace, and errors as one line with an exit code."""
 
+import pytest
 from click.testing import CliRunner
 
 from duban import __version__
@@ -97,3 +98,108 @@ def test_the_entry_point_with_its_output_closed_ends_as_python_would():
                               **{kept: subprocess.PIPE}, preexec_fn=lambda fd=closed: os.close(fd))
         said = getattr(done, kept)
         assert (done.returncode, "Traceback" in said) == (0, False), (closed, said)
+
+
+# Where the output cannot go where the run was started with: both entry points (the console script, which starts in
+# duban.quick, and cli.main, which parses with click) end the same way, never in a traceback.
+_ENTRY_POINTS = {
+    "quick": "import sys; from duban.quick import main; sys.argv = ['duban', *sys.argv[1:]]; main()",
+    "click": "import sys; from duban.cli import main; sys.argv = ['duban', *sys.argv[1:]]; main()",
+}
+
+
+def _run_entry(entry, args, env=None, **streams):
+    import os
+    import subprocess
+    import sys
+
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("DUBAN_")}
+    return subprocess.run([sys.executable, "-c", _ENTRY_POINTS[entry], *args], env={**environ, **(env or {})},
+                          **streams)
+
+
+def _broken_file(workspace):
+    path = workspace.task_path("2019H2-02")
+    path.write_text(path.read_text(encoding="utf-8").replace('status = "todo"', 'status = "成了"'), encoding="utf-8")
+
+
+@pytest.mark.parametrize("entry", sorted(_ENTRY_POINTS))
+def test_a_failure_with_stderr_closed_says_nothing_anywhere(entry, tmp_path):
+    import os
+    import subprocess
+
+    done = _run_entry(entry, ["--plans", str(tmp_path / "none"), "list"], stdout=subprocess.PIPE,
+                      preexec_fn=lambda: os.close(2))
+    assert (done.returncode, done.stdout) == (2, b"")
+
+
+@pytest.mark.parametrize("entry", sorted(_ENTRY_POINTS))
+def test_an_ascii_stream_takes_utf_8(entry, tmp_path, workspace):
+    import subprocess
+
+    env = {"PYTHONIOENCODING": "ascii"}
+    done = _run_entry(entry, ["--plans", str(tmp_path / "none"), "list"], env, capture_output=True)
+    assert done.returncode == 2
+    assert done.stderr.decode("utf-8").startswith(f"duban: {tmp_path / 'none'} 不是 duban 工作区")
+    done = _run_entry(entry, ["--plans", str(workspace.root), "--today", "2019-11-20", "list"], env,
+                      stdout=subprocess.PIPE)
+    assert done.returncode == 0 and "全力做好创建国家卫生城市复审工作" in done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("entry", sorted(_ENTRY_POINTS))
+def test_a_stream_without_chinese_shows_question_marks(entry, workspace):
+    done = _run_entry(entry, ["--plans", str(workspace.root), "--today", "2019-11-20", "list"],
+                      {"PYTHONIOENCODING": "latin-1"}, capture_output=True)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert b"2019H2-01  ????" in done.stdout
+
+
+@pytest.mark.parametrize("entry", sorted(_ENTRY_POINTS))
+@pytest.mark.parametrize("command", ["list", "weekly"])
+@pytest.mark.parametrize("both", [False, True])
+def test_a_warning_to_a_reader_that_went_away_ends_with_1(entry, command, both, workspace):
+    """stderr's reader (and stdout's, `2>&1 | head`) gone when a broken file is warned of: 1, as when stdout's
+    reader goes (click's rule)."""
+    import subprocess
+    import sys
+
+    _broken_file(workspace)
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT} if both else {
+        "stdout": subprocess.DEVNULL, "stderr": subprocess.PIPE}
+    reader = subprocess.Popen([sys.executable, "-c", _ENTRY_POINTS[entry], "--plans", str(workspace.root),
+                               "--today", "2019-11-20", command], **streams)
+    (reader.stdout if both else reader.stderr).close()  # long before the run gets to its warning
+    assert reader.wait(timeout=60) == 1
+
+
+_LAST_OF_THE_OUTPUT = """
+import sys, time
+from duban.app import end_run
+sys.stdout.write("编号  标题\\n" * 50)  # buffered: written as the run ends
+time.sleep(0.3)  # meanwhile the reader goes away
+end_run(0)
+"""
+
+
+def test_a_reader_that_goes_away_before_the_last_of_the_output_is_exit_1_and_nothing_said():
+    """`duban list | head -1` where the last of the output is written as the run ends, after the reader went away
+    (Python's own exit said `Exception ignored … BrokenPipeError` and gave 120)."""
+    import os
+    import subprocess
+    import sys
+
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    reader = subprocess.Popen([sys.executable, "-c", _LAST_OF_THE_OUTPUT], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env=buffered)
+    reader.stdout.close()
+    assert (reader.wait(timeout=60), reader.stderr.read()) == (1, b"")
+
+
+@pytest.mark.parametrize("entry", sorted(_ENTRY_POINTS))
+def test_a_workspace_name_the_system_refuses_is_one_line(entry, tmp_path):
+    """A --plans too long for the file system (ENAMETOOLONG) fails while the language of the run is looked up too;
+    the line is said in Chinese, with the file system's exit code."""
+    done = _run_entry(entry, ["--plans", str(tmp_path / ("x" * 300)), "list"], capture_output=True, text=True)
+    assert done.returncode == 3 and done.stdout == ""
+    assert done.stderr.startswith("duban: ") and done.stderr.endswith("File name too long\n")
+    assert done.stderr.count("\n") == 1
