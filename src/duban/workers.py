@@ -56,17 +56,9 @@ def in_background(function: Callable[[], object]) -> bool:
     (the caller then does the work itself)."""
     if not BACKGROUND or not hasattr(os, "fork"):
         return False
-    try:
-        pid = os.fork()
-    except OSError:
+    pid = _fork(function)
+    if pid is None:
         return False
-    if pid == 0:  # the writer: never returns into the caller's code, never flushes the caller's buffers
-        status = 1
-        try:
-            function()
-            status = 0
-        finally:
-            os._exit(status)
     import atexit
 
     atexit.register(_wait, pid)
@@ -84,20 +76,37 @@ def _start(function: Callable, items: Sequence) -> tuple[int, int] | None:
     """A forked worker computing function over the items: (pid, the pipe it writes to), or None."""
     try:
         reading, writing = os.pipe()
+    except OSError:
+        return None
+
+    def send() -> None:
+        os.close(reading)
+        with os.fdopen(writing, "wb") as out:
+            out.write(marshal.dumps([function(item) for item in items]))
+
+    pid = _fork(send)
+    os.close(writing)
+    if pid is None:
+        os.close(reading)
+        return None
+    return pid, reading
+
+
+def _fork(work: Callable[[], object]) -> int | None:
+    """A forked process that does `work` and ends, with status 0 when it did and 1 when it failed: its pid, or None
+    where there could be no fork. The child never returns into the caller's code nor flushes the caller's buffers."""
+    try:
         pid = os.fork()
     except OSError:
         return None
-    if pid == 0:  # the worker: never returns into the caller's code, never flushes the caller's buffers
+    if pid == 0:
         status = 1
         try:
-            os.close(reading)
-            with os.fdopen(writing, "wb") as out:
-                out.write(marshal.dumps([function(item) for item in items]))
+            work()
             status = 0
         finally:
             os._exit(status)
-    os.close(writing)
-    return pid, reading
+    return pid
 
 
 def _collect(pid: int, reading: int) -> list | None:
