@@ -76,7 +76,10 @@ def run(args) -> int | None:
 
 def _failed(app: App, error: BaseException) -> int:
     if getattr(error, "errno", None) == errno.EPIPE:  # a reader went away (`duban list | head -1`): 1, nothing said
-        mute_broken_pipes()
+        try:
+            mute_broken_pipes()
+        except (OSError, ValueError):
+            pass  # the other stream fails too (a full disk): the run ends with 1 all the same
         return 1
     print(failure_line(error, app.w), file=sys.stderr)
     return failure_code(error)
