@@ -46,8 +46,10 @@ def test_summaries_answer_like_tasks(workspace):
     tasks = workspace.load_tasks().tasks
     summaries = load_summaries(workspace).tasks
     for task, summary in zip(tasks, summaries, strict=True):
-        assert (summary.plan, summary.is_open, summary.days_overdue(TODAY), summary.last_note()) == \
-               (task.plan, task.is_open, task.days_overdue(TODAY), task.last_note())
+        assert (summary.plan, summary.is_open, summary.days_overdue(TODAY), summary.last_note(),
+                summary.last_note_date(), summary.last_entry_date()) == \
+               (task.plan, task.is_open, task.days_overdue(TODAY), task.last_note(), task.last_note_date(),
+                task.last_entry_date())
         assert (summary.progress, summary.check) == (task.progress, task.check)
 
 
@@ -230,9 +232,10 @@ def test_a_record_says_what_the_task_of_the_same_data_says(data):
     task = Task.from_dict(data)
     summary = TaskSummary.from_record(summary_record(data))
     assert (summary.id, summary.title, summary.status, summary.owner, summary.co_owners, summary.due,
-            summary.category, summary.detail, summary.last_note()) == \
+            summary.category, summary.detail, summary.last_note(), summary.last_note_date(),
+            summary.last_entry_date()) == \
            (task.id, task.title, task.status, task.owner, tuple(task.co_owners), task.due, task.category,
-            task.detail, task.last_note())
+            task.detail, task.last_note(), task.last_note_date(), task.last_entry_date())
     assert (summary.progress, summary.check) == (task.progress, task.check)
     assert summary.json_head == listing_head(task)
 

@@ -463,3 +463,15 @@ def test_a_status_the_log_does_not_know_leaves_each_task_where_it_was():
     assert [(m.task_id, m.previous, m.status) for m in moved] == [
         ("2019H2-01", "todo", "done"), ("2019H2-02", "todo", "todo"), ("2019H2-01", "done", "done"),
         ("2019H2-02", "todo", "in_progress"), ("2019H2-02", "in_progress", "in_progress")]
+
+
+def test_only_tasks_with_an_entry_this_week_or_later_have_their_logs_read():
+    from duban.weekly.report import _touched_since
+
+    monday = date(2019, 11, 18)
+    before = Task("2019H2-01", "a", progress=[ProgressEntry(date(2019, 11, 17), "in_progress", "周日")])
+    late_entry_first = Task("2019H2-02", "b", progress=[ProgressEntry(date(2019, 11, 19), "done", "周二"),
+                                                         ProgressEntry(date(2019, 11, 1), "in_progress", "补记")])
+    after = Task("2019H2-03", "c", progress=[ProgressEntry(date(2019, 11, 25), "done", "下周")])
+    assert [t.id for t in _touched_since([before, late_entry_first, after, Task("2019H2-04", "d")], monday)] == [
+        "2019H2-02", "2019H2-03"]

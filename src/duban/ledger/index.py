@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from duban.errors import BrokenFile, Said
 from duban.inputs import read_own_bytes
-from duban.ledger.values import KNOWN_ENTRY_KEYS, Schedule, latest_note, parse_status, unknown_keys
+from duban.ledger.values import KNOWN_ENTRY_KEYS, Schedule, log_marks, parse_status, unknown_keys
 from duban.ledger.schema import task_faults
 from duban.ledger.store import LoadResult, Workspace, atomic_write_bytes, placement_faults
 from duban.ledger.taskid import TASK_FILE_RE
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 INDEX_FILE = "index.marshal"
 CLOCK_FILE = "clock"  # touched to read the file system's clock
 # Bump when the record layout changes; the Python version is part of the key because marshal's format is not stable.
-INDEX_FORMAT = (8, sys.version_info[:2])
+INDEX_FORMAT = (9, sys.version_info[:2])
 RACY_NS = 2_000_000_000
 _UNSEEN = "unseen"  # the key of a file in a folder the index has not seen: looked up as the file is read
 _GONE = "gone"  # the key of a file that went away between its folder's listing and its reading
@@ -50,11 +50,11 @@ _GONE = "gone"  # the key of a file that went away between its folder's listing 
 class TaskSummary(Schedule):
     """What a listing needs of a task; answers the same questions as Task for filters, sorting and views."""
 
-    __slots__ = ("id", "title", "status", "owner", "co_owners", "due", "category", "_detail", "_last_note",
-                 "json_head", "_log")
+    __slots__ = ("id", "title", "status", "owner", "co_owners", "due", "category", "_detail", "_marks",
+                 "json_head", "_log", "_check")
 
-    def __init__(self, id, title, status, owner, co_owners, due, category, detail, last_note, json_head=None,
-                 log=b""):
+    def __init__(self, id, title, status, owner, co_owners, due, category, detail, marks, json_head=None,
+                 log=b"", check=b""):
         self.id = id
         self.title = title
         self.status = status
@@ -63,9 +63,10 @@ class TaskSummary(Schedule):
         self.due = due
         self.category = category
         self._detail = detail  # UTF-8 bytes until asked for: only --grep reads it
-        self._last_note = last_note
+        self._marks = marks  # the log's last note, its day and the latest entry's day (ordinals, 0 for none)
         self.json_head = json_head  # this task's `list --json` record up to days_overdue, as UTF-8
-        self._log = log  # the progress log and the last check, packed by `pack_log` until asked for
+        self._log = log  # the progress log, packed by `pack_log` until asked for
+        self._check = check  # the last check, packed by `pack_check` until asked for (b"": none)
 
     @property
     def detail(self) -> str:
@@ -75,31 +76,36 @@ class TaskSummary(Schedule):
 
     @classmethod
     def from_record(cls, record: tuple) -> TaskSummary:
-        task_id, title, status, owner, co_owners, due, category, detail, note, json_head, log = record
+        task_id, title, status, owner, co_owners, due, category, detail, marks, json_head, log, check = record
         return cls(task_id, title, status, owner, co_owners, date.fromordinal(due) if due else None, category,
-                   detail, note, json_head, log)
+                   detail, marks, json_head, log, check)
 
     def last_note(self) -> str:
-        return self._last_note
+        return self._marks[0]
+
+    def last_note_date(self) -> date | None:
+        return date.fromordinal(self._marks[1]) if self._marks[1] else None
+
+    def last_entry_date(self) -> date | None:
+        """The latest day of the progress log, read without unpacking it (None for an empty log)."""
+        return date.fromordinal(self._marks[2]) if self._marks[2] else None
 
     @property
     def progress(self) -> list[ProgressEntry]:
         """The task's progress log, as its file holds it."""
-        self._unpack()
-        return self._log[0]
+        if isinstance(self._log, bytes):
+            self._log = unpack_log(self._log)
+        return self._log
 
     @property
     def check(self) -> dict:
         """The task's [check] table, as its file holds it."""
-        self._unpack()
-        return self._log[1]
-
-    def _unpack(self) -> None:
-        if isinstance(self._log, bytes):
-            self._log = unpack_log(self._log)
+        if isinstance(self._check, bytes):
+            self._check = _typed(marshal.loads(self._check)) if self._check else {}
+        return self._check
 
 
-RECORD_FIELDS = 11  # the values of a summary_record
+RECORD_FIELDS = 12  # the values of a summary_record
 
 
 def summary_record(data: dict) -> tuple:
@@ -110,40 +116,47 @@ def summary_record(data: dict) -> tuple:
 
     Units, statuses and categories repeat across thousands of tasks; interned, marshal stores each once. The detail,
     the longest text and only searched by --grep, is kept as UTF-8 bytes, which load without decoding; the progress
-    log and the check, read only by `weekly`, are packed into bytes of their own.
+    log and the check, read only by `weekly` and `show`, are packed into bytes of their own, each unpacked only when
+    asked for (the weekly reads the logs of the tasks touched this week and the checks of the checked ones).
     """
     from duban.views.json import listing_head  # here: a warm listing reads records, it never makes them
 
     intern = sys.intern
     progress, due = data.get("progress", ()), data.get("due")
+    note, noted, latest = log_marks([(entry["date"], entry.get("note", "")) for entry in progress])
     listed = (data["id"], data["title"], intern(parse_status(data.get("status", "todo"))),
               intern(data.get("owner", "")), tuple([intern(o) for o in data.get("co_owners", ())]), due,
               intern(data.get("category", "")), data.get("detail", "").encode("utf-8"),
-              latest_note([entry.get("note", "") for entry in progress]))
+              (note, noted.toordinal() if noted else 0, latest.toordinal() if latest else 0))
     head = listing_head(TaskSummary(*listed))
-    return (*listed[:5], due.toordinal() if due else 0, *listed[6:], head, pack_log(progress, data.get("check", {})))
+    return (*listed[:5], due.toordinal() if due else 0, *listed[6:], head, pack_log(progress),
+            pack_check(data.get("check", {})))
 
 
 # TOML values as marshal stores them: dates, datetimes and times are tagged tuples (TOML itself has no tuples).
 _DATE, _DATETIME, _TIME = "d", "dt", "t"
 
 
-def pack_log(progress: list[dict], check: dict) -> bytes:
-    """A task file's progress entries and [check] table, every value kept (unknown keys, dates) as the file has it:
-    what `unpack_log` makes ProgressEntry objects of."""
+def pack_log(progress: list[dict]) -> bytes:
+    """A task file's progress entries, every value kept (unknown keys, dates) as the file has it: what `unpack_log`
+    makes ProgressEntry objects of."""
     entries = tuple((entry["date"].toordinal(), entry["status"], entry.get("note", ""), entry.get("by", ""),
                      _plain(extra) if (extra := unknown_keys(entry, KNOWN_ENTRY_KEYS)) else None)
                     for entry in progress)
-    return marshal.dumps((entries, _plain(check)))
+    return marshal.dumps(entries)
 
 
-def unpack_log(data: bytes) -> tuple[list[ProgressEntry], dict]:
+def unpack_log(data: bytes) -> list[ProgressEntry]:
     from duban.ledger.entries import ProgressEntry  # here: show and weekly read the log, a listing never does
 
-    entries, check = marshal.loads(data)
     fromordinal = date.fromordinal
-    return ([ProgressEntry(fromordinal(day), status, note, by, _typed(extra) if extra else {})
-             for day, status, note, by, extra in entries], _typed(check) if check else {})
+    return [ProgressEntry(fromordinal(day), status, note, by, _typed(extra) if extra else {})
+            for day, status, note, by, extra in marshal.loads(data)]
+
+
+def pack_check(check: dict) -> bytes:
+    """A task file's [check] table, every value kept as the file has it; b"" for none (most tasks)."""
+    return marshal.dumps(_plain(check)) if check else b""
 
 
 def _plain(value):

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from duban.ledger.entries import ProgressEntry
-from duban.ledger.values import (KNOWN_TARGET_KEYS, KNOWN_TASK_KEYS, PLAN_KEYS, Schedule, latest_note, parse_status,
+from duban.ledger.values import (KNOWN_TARGET_KEYS, KNOWN_TASK_KEYS, PLAN_KEYS, Schedule, log_marks, parse_status,
                                  unknown_keys)
 
 
@@ -55,7 +55,16 @@ class Task(Schedule):
     extra: dict[str, Any] = field(default_factory=dict)
 
     def last_note(self) -> str:
-        return latest_note(entry.note for entry in self.progress)
+        return self.log_marks()[0]
+
+    def last_note_date(self) -> date | None:
+        return self.log_marks()[1]
+
+    def last_entry_date(self) -> date | None:
+        return self.log_marks()[2]
+
+    def log_marks(self) -> tuple[str, date | None, date | None]:
+        return log_marks((entry.date, entry.note) for entry in self.progress)
 
     def to_dict(self) -> dict[str, Any]:
         """The task as it is written to its file: known keys in a fixed order, unknown keys after them."""

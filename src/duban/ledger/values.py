@@ -56,13 +56,17 @@ def parse_verdict(text: str) -> str:
     return key
 
 
-def latest_note(notes: Iterable[str]) -> str:
-    """The last note of a progress log that says something ("" when none does), its notes given in their order."""
-    latest = ""
-    for note in notes:
-        if note:
-            latest = note
-    return latest
+def log_marks(entries: Iterable[tuple[date, str]]) -> tuple[str, date | None, date | None]:
+    """What a progress log says at a glance, its entries given as (date, note) in their order: the last note that
+    says something ("" when none does), that note's date, and the latest date of any entry (None for an empty log).
+    The index keeps them beside a task's packed log: `weekly` leaves the log of a task untouched this week packed."""
+    note, noted, latest = "", None, None
+    for day, text in entries:
+        if text:
+            note, noted = text, day
+        if latest is None or day > latest:
+            latest = day
+    return note, noted, latest
 
 
 def unknown_keys(data: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:

@@ -312,7 +312,7 @@ def movements(tasks: list[Task], monday: date, sunday: date) -> list[Movement]:
     """
     moved = []
     statuses: dict[str, str] = {}  # each way of writing a status read once (10,000 tasks write it a few ways)
-    for task in tasks:
+    for task in _touched_since(tasks, monday):
         previous = "todo"
         for entry in task.progress:
             status = statuses.get(entry.status)
@@ -343,7 +343,7 @@ def due_changes(tasks: list[Task], monday: date, sunday: date) -> list[DueChange
     """Deadlines moved by entries dated Monday–Sunday (the `changes` an update records: due = [old, new]), by date,
     then task."""
     found = []
-    for task in tasks:
+    for task in _touched_since(tasks, monday):
         for entry in task.progress:
             changes = entry.extra.get("changes")
             moved = changes.get("due") if isinstance(changes, dict) else None
@@ -356,11 +356,10 @@ def due_changes(tasks: list[Task], monday: date, sunday: date) -> list[DueChange
     return found
 
 
-def _last_note(task: Task) -> tuple[str, date | None]:
-    for entry in reversed(task.progress):
-        if entry.note:
-            return entry.note, entry.date
-    return "", None
+def _touched_since(tasks: list[Task], monday: date) -> list[Task]:
+    """The tasks with a progress entry dated Monday or later: the others' logs (most of a ledger's in a week) are
+    left packed in the index."""
+    return [task for task in tasks if (latest := task.last_entry_date()) is not None and latest >= monday]
 
 
 def late_tasks(tasks: list[Task], today: date) -> list[LateTask]:
@@ -369,8 +368,8 @@ def late_tasks(tasks: list[Task], today: date) -> list[LateTask]:
     for task in tasks:
         days = task.days_overdue(today)
         if days > 0:
-            note, noted = _last_note(task)
-            late.append(LateTask(task.id, task.title, task.owner, task.due, days, task.status, note, noted))
+            late.append(LateTask(task.id, task.title, task.owner, task.due, days, task.status, task.last_note(),
+                                 task.last_note_date()))
     late.sort(key=lambda t: (-t.days_late, _id_key(t.task_id)))
     return late
 
