@@ -20,12 +20,20 @@ from duban.errors import DubanError
 class App:
     """What the global options decide: the workspace, today's date, the language and the view."""
 
-    def __init__(self, plans: str | None, today: date | None, lang: str | None):
+    def __init__(self, plans: str | None, today: date | DubanError | None, lang: str | None):
         self.plans = plans
-        self.today = today or date.today()
+        self._today = today or date.today()
         self._lang = lang
         self._workspace = None
         self.as_json = False
+
+    @property
+    def today(self) -> date:
+        """--today, $DUBAN_TODAY or the system's date. A bad one (the error the command line made of it) is said when
+        a command first needs the date, not before: `duban list --help` still helps, and `init` still works."""
+        if isinstance(self._today, DubanError):
+            raise self._today
+        return self._today
 
     @property
     def workspace(self):

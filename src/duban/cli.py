@@ -308,7 +308,7 @@ complete_plan = _complete(_plan_ids)
 
 def _parse_today(ctx, param, value):
     """--today or $DUBAN_TODAY as YYYY-MM-DD only (Python 3.11's fromisoformat also takes 20191120 and 2019-W47,
-    which 3.10 refuses); a bad one is named as the user gave it."""
+    which 3.10 refuses); a bad one is named as the user gave it, when a command first needs the date."""
     if value is None:
         return None
     try:
@@ -316,7 +316,7 @@ def _parse_today(ctx, param, value):
     except ValueError:
         source = ctx.get_parameter_source(param.name)
         what = "DUBAN_TODAY" if source == click.core.ParameterSource.ENVIRONMENT else "--today"
-        raise UsageError("bad_iso_date", what=what, text=value) from None
+        return UsageError("bad_iso_date", what=what, text=value)  # said when a command needs the date (App.today)
 
 
 def _parse_plan(ctx, param, value):

@@ -203,3 +203,12 @@ def test_a_workspace_name_the_system_refuses_is_one_line(entry, tmp_path):
     assert done.returncode == 3 and done.stdout == ""
     assert done.stderr.startswith("duban: ") and done.stderr.endswith("File name too long\n")
     assert done.stderr.count("\n") == 1
+
+
+def test_a_bad_today_is_said_when_a_command_needs_the_date_not_before_help(workspace):
+    env = {"DUBAN_TODAY": "2019-13-01"}
+    result = CliRunner(env=env).invoke(cli, ["--plans", str(workspace.root), "list", "--help"])
+    assert result.exit_code == 0 and result.output.startswith("用法：duban list")
+    result = CliRunner(env=env).invoke(cli, ["--plans", str(workspace.root), "update", "2019H2-01", "--due", "年底"])
+    assert (result.exit_code, result.stderr) == (2, "duban: 无法识别的 DUBAN_TODAY“2019-13-01”：请用 YYYY-MM-DD\n")
+    assert "年底" not in workspace.task_path("2019H2-01").read_text(encoding="utf-8")
