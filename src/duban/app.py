@@ -228,7 +228,10 @@ def prepare_streams() -> None:
         if stream is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
             continue
-        encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+        try:
+            encoding = codecs.lookup(getattr(stream, "encoding", None) or "utf-8").name
+        except LookupError:  # a stream that names no codec Python knows: left as it is
+            continue
         if encoding in ("utf-8", "gb18030") or not hasattr(stream, "reconfigure"):
             continue
         if encoding == "ascii":
