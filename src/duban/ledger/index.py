@@ -31,7 +31,7 @@ from duban.errors import BrokenFile, Said
 from duban.inputs import read_own_bytes
 from duban.ledger.values import KNOWN_ENTRY_KEYS, Schedule, log_marks, parse_status, unknown_keys
 from duban.ledger.schema import task_faults
-from duban.ledger.store import LoadResult, Workspace, atomic_write_bytes, placement_faults
+from duban.ledger.store import LoadResult, Workspace, atomic_write_bytes
 from duban.ledger.taskid import TASK_FILE_RE
 from duban.workers import in_background, map_forked, workers_for
 
@@ -216,7 +216,7 @@ def load_summaries(workspace: Workspace) -> Summaries:
     """Every task's summary in source order, and a fault for each broken file, as `Workspace.load_tasks` finds them."""
     result = Summaries()
     from_record = TaskSummary.from_record
-    ids, places = [], []
+    places = []
     with paused_gc():
         for folder, items, unreadable in indexed_files(workspace, result):
             if unreadable is not None:  # a plan folder that cannot be read is named, never silently left out
@@ -224,14 +224,10 @@ def load_summaries(workspace: Workspace) -> Summaries:
             for name, record, faults in items:
                 if record is not None:
                     result.tasks.append(from_record(record))
-                    ids.append(record[0])
                     places.append((folder, name))
                 else:
                     result.faults.append(file_fault(folder / name, *faults[0]))
-        dropped, faults = placement_faults(ids, places)
-        if dropped:  # two files of one id: the one `show` reads is listed, the other named
-            result.tasks = [task for position, task in enumerate(result.tasks) if position not in dropped]
-        result.faults.extend(faults)
+        result.check_places(places)
     return result
 
 

@@ -149,6 +149,14 @@ class LoadResult:
         self.tasks: list[Task] = []
         self.faults: list[BrokenFile] = []
 
+    def check_places(self, places: list[tuple[Path, str]]) -> None:
+        """Where the tasks' files stand (`placement_faults`; `places[i]` is the folder and file name of `tasks[i]`):
+        a second file of one id is left out, and each fault is added."""
+        dropped, faults = placement_faults([task.id for task in self.tasks], places)
+        if dropped:  # two files of one id: the one `show` reads is listed, the other named
+            self.tasks = [task for position, task in enumerate(self.tasks) if position not in dropped]
+        self.faults.extend(faults)
+
 
 class Workspace:
     def __init__(self, root: Path):
@@ -315,10 +323,7 @@ class Workspace:
                 places.append((path.parent, path.name))
             except BrokenFile as fault:
                 result.faults.append(fault)
-        dropped, faults = placement_faults([task.id for task in result.tasks], places)
-        if dropped:
-            result.tasks = [task for position, task in enumerate(result.tasks) if position not in dropped]
-        result.faults.extend(faults)
+        result.check_places(places)
         return result
 
     def get_task(self, task_id: str) -> Task:
